@@ -1,0 +1,121 @@
+package exchange.matching;
+
+/**
+ * The engine's books and the stores their orders and levels live in, with the few operations that
+ * put an order on a book and take it off again.
+ *
+ * <p>Matching thread only. Never allocates after construction.
+ */
+final class Books {
+    private final OrderBook[] byId;
+    private final OrderStore orders;
+    private final LevelStore levels;
+    private final OrderExtras extras;
+
+    Books(final Iterable<Instrument> instruments, final EngineConfig config) {
+        int maxId = 0;
+        for (final Instrument i : instruments) {
+            maxId = Math.max(maxId, i.id());
+        }
+        this.byId = new OrderBook[maxId + 1];
+        for (final Instrument i : instruments) {
+            if (byId[i.id()] != null) {
+                throw new IllegalArgumentException("duplicate instrument id " + i.id());
+            }
+            byId[i.id()] = new OrderBook(i);
+        }
+        this.orders = new OrderStore(config.orderCapacity());
+        this.levels = new LevelStore(config.levelCapacity());
+        this.extras = new OrderExtras(config.extrasCapacity());
+    }
+
+    OrderStore orders() {
+        return orders;
+    }
+
+    LevelStore levels() {
+        return levels;
+    }
+
+    OrderExtras extras() {
+        return extras;
+    }
+
+    /** @return the book, or {@code null} for an unknown id. */
+    OrderBook book(final int instrumentId) {
+        return instrumentId > 0 && instrumentId < byId.length ? byId[instrumentId] : null;
+    }
+
+    /** @return one more than the highest instrument id. */
+    int idLimit() {
+        return byId.length;
+    }
+
+    /**
+     * @return true when an order at this price could rest: its level exists, or a new level fits
+     */
+    boolean hasRoomAt(final OrderBook book, final boolean sell, final long price) {
+        final BookSide side = book.own(sell);
+        return side.find(price) != LevelStore.NULL_LEVEL || (!side.isFull() && !levels.isFull());
+    }
+
+    /**
+     * The quantity an order shows on the book.
+     *
+     * @param slot a live order
+     * @return its visible quantity: all its leaves, or the current peak of an iceberg
+     */
+    long visible(final int slot) {
+        if ((orders.flags(slot) & OrderStore.HAS_EXTRAS) != 0 && extras.peak(slot) > 0) {
+            return extras.visible(slot);
+        }
+        return orders.leavesQty(slot);
+    }
+
+    /**
+     * Puts an order at the back of its price level, creating the level if needed. The caller has
+     * checked {@link #hasRoomAt}.
+     *
+     * @param book the order's book
+     * @param slot the order, not on any level
+     */
+    void rest(final OrderBook book, final int slot) {
+        final long price = orders.price(slot);
+        final BookSide side = book.own(orders.isSell(slot));
+        int level = side.find(price);
+        if (level == LevelStore.NULL_LEVEL) {
+            level = levels.allocate(price);
+            side.insert(price, level);
+        }
+        levels.append(level, orders, slot);
+        levels.addQty(level, orders.leavesQty(slot));
+    }
+
+    /**
+     * Takes a resting order off its level, dropping the level when it empties.
+     *
+     * @param book the order's book
+     * @param slot the order, on a level
+     */
+    void unbook(final OrderBook book, final int slot) {
+        final int level = orders.level(slot);
+        levels.remove(level, orders, slot);
+        levels.addQty(level, -orders.leavesQty(slot));
+        if (levels.count(level) == 0) {
+            book.own(orders.isSell(slot)).remove(levels.price(level));
+            levels.free(level);
+        }
+    }
+
+    /**
+     * Forgets an order that is on no level: frees its extras and its slot.
+     *
+     * @param slot the order
+     */
+    void release(final int slot) {
+        if ((orders.flags(slot) & OrderStore.HAS_EXTRAS) != 0) {
+            extras.remove(slot);
+        }
+        orders.free(slot);
+    }
+}

@@ -1,0 +1,277 @@
+package exchange.matching;
+
+import exchange.matching.command.Command;
+import exchange.matching.command.CommandType;
+import exchange.matching.command.NewOrderCommand;
+import exchange.matching.event.AcceptedEvent;
+import exchange.matching.event.BookedEvent;
+import exchange.matching.event.CancelRejectedEvent;
+import exchange.matching.event.CancelledEvent;
+import exchange.matching.event.EventSink;
+import exchange.matching.event.MassCancelledEvent;
+import exchange.matching.event.OrderEvent;
+import exchange.matching.event.RejectedEvent;
+import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.StatusEvent;
+import exchange.matching.event.TradeEvent;
+import exchange.matching.event.TradeParty;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Writes the engine's events, one record at a time, into a scratch buffer and hands each to the
+ * sink. Owns the ExecID and match-number counters, so identifiers follow the order of events and are
+ * the same on every replay.
+ *
+ * <p>Matching thread only. Never allocates after construction.
+ */
+final class EventWriter {
+    private static final int SCRATCH_BYTES = 1024;
+
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[SCRATCH_BYTES]);
+    private final AcceptedEvent accepted = new AcceptedEvent();
+    private final RejectedEvent rejected = new RejectedEvent();
+    private final BookedEvent booked = new BookedEvent();
+    private final TradeEvent trade = new TradeEvent();
+    private final CancelledEvent cancelled = new CancelledEvent();
+    private final ReplacedEvent replaced = new ReplacedEvent();
+    private final CancelRejectedEvent cancelRejected = new CancelRejectedEvent();
+    private final StatusEvent status = new StatusEvent();
+    private final MassCancelledEvent massCancelled = new MassCancelledEvent();
+    private final OrderStore orders;
+    private final OrderExtras extras;
+    private final EventSink sink;
+
+    private long nextExecId = 1;
+    private long nextMatchId = 1;
+    private long commandSequence;
+    private long timestampNs;
+
+    EventWriter(final OrderStore orders, final OrderExtras extras, final EventSink sink) {
+        this.orders = orders;
+        this.extras = extras;
+        this.sink = sink;
+        accepted.wrap(scratch, 0);
+        rejected.wrap(scratch, 0);
+        booked.wrap(scratch, 0);
+        trade.wrap(scratch, 0);
+        cancelled.wrap(scratch, 0);
+        replaced.wrap(scratch, 0);
+        cancelRejected.wrap(scratch, 0);
+        status.wrap(scratch, 0);
+        massCancelled.wrap(scratch, 0);
+    }
+
+    /**
+     * Sets the causing command for the events that follow.
+     *
+     * @param command the command being applied
+     */
+    void begin(final Command command) {
+        this.commandSequence = command.sequence();
+        this.timestampNs = command.timestampNs();
+    }
+
+    long nextExecId() {
+        return nextExecId;
+    }
+
+    long nextMatchId() {
+        return nextMatchId;
+    }
+
+    /** Restores the counters, from a snapshot. */
+    void counters(final long nextExecId, final long nextMatchId) {
+        this.nextExecId = nextExecId;
+        this.nextMatchId = nextMatchId;
+    }
+
+    private void orderState(final OrderEvent event, final int slot, final long execId) {
+        final int flags = orders.flags(slot);
+        event.orderId(orders.orderId(slot))
+            .execId(execId)
+            .sessionId(orders.sessionId(slot))
+            .firmId(orders.firmId(slot))
+            .accountId(orders.accountId(slot))
+            .sideCode((flags & OrderStore.SIDE_SELL) != 0 ? Side.SELL.code() : Side.BUY.code())
+            .orderTypeCode(OrderStore.type(flags).code())
+            .timeInForceCode(OrderStore.tif(flags).code())
+            .instructions(OrderStore.instructions(flags))
+            .price(orders.price(slot))
+            .stopPrice((flags & OrderStore.HAS_EXTRAS) != 0 ? extras.stopPrice(slot) : 0)
+            .orderQty(orders.orderQty(slot))
+            .cumQty(orders.cumQty(slot))
+            .leavesQty(orders.leavesQty(slot))
+            .cumNotional((flags & OrderStore.WAITING_STOP) != 0 ? 0 : orders.cumNotional(slot));
+    }
+
+    void accepted(final int slot, final NewOrderCommand command) {
+        accepted.init(orders.bookId(slot), commandSequence, timestampNs);
+        orderState(accepted, slot, nextExecId++);
+        accepted.displayQty(command.displayQuantity())
+            .minQty(command.minQuantity())
+            .expireTimeNs(command.expireTimeNs())
+            .context(command.buffer(), command.contextStart(), command.contextLength());
+        publish(accepted.length());
+    }
+
+    void rejected(final NewOrderCommand command, final RejectReason reason) {
+        rejected.init(command.instrumentId(), commandSequence, timestampNs);
+        rejected.orderId(command.sequence())
+            .execId(nextExecId++)
+            .sessionId(command.sessionId())
+            .firmId(command.firmId())
+            .accountId(command.accountId())
+            .sideCode(command.sideCode())
+            .orderTypeCode(command.buffer().getByte(command.offset() + NewOrderCommand.ORD_TYPE_OFFSET))
+            .timeInForceCode(command.buffer().getByte(command.offset() + NewOrderCommand.TIF_OFFSET))
+            .instructions(command.instructions())
+            .price(command.price())
+            .stopPrice(command.stopPrice())
+            .orderQty(command.quantity())
+            .cumQty(0)
+            .leavesQty(0)
+            .cumNotional(0);
+        rejected.reason(reason).context(command.buffer(), command.contextStart(), command.contextLength());
+        publish(rejected.length());
+    }
+
+    void booked(final int slot, final long visibleQty, final int reason) {
+        booked.init(orders.bookId(slot), commandSequence, timestampNs);
+        orderState(booked, slot, 0);
+        booked.visibleQty(visibleQty).reason(reason);
+        publish(booked.length());
+    }
+
+    /**
+     * A trade between two orders whose fills are already recorded in the store.
+     *
+     * @param aggressorSide FIX side code of the aggressor, 0 in an auction
+     */
+    void trade(final int instrumentId, final int buySlot, final int sellSlot, final long price, final long qty,
+               final byte aggressorSide, final int flags, final long buyVisible, final long sellVisible) {
+        trade.init(instrumentId, commandSequence, timestampNs);
+        trade.matchId(nextMatchId++).price(price).quantity(qty).aggressorSideCode(aggressorSide).flags(flags);
+        // ExecIDs: the aggressor's first; in an auction, the buyer's first.
+        if (aggressorSide == Side.SELL.code()) {
+            party(trade.sell(), sellSlot, nextExecId++, sellVisible);
+            party(trade.buy(), buySlot, nextExecId++, buyVisible);
+        } else {
+            party(trade.buy(), buySlot, nextExecId++, buyVisible);
+            party(trade.sell(), sellSlot, nextExecId++, sellVisible);
+        }
+        publish(trade.length());
+    }
+
+    private void party(final TradeParty party, final int slot, final long execId, final long visibleQty) {
+        final int flags = orders.flags(slot);
+        party.orderId(orders.orderId(slot))
+            .execId(execId)
+            .sessionId(orders.sessionId(slot))
+            .firmId(orders.firmId(slot))
+            .accountId(orders.accountId(slot))
+            .sideCode((flags & OrderStore.SIDE_SELL) != 0 ? Side.SELL.code() : Side.BUY.code())
+            .orderTypeCode(OrderStore.type(flags).code())
+            .timeInForceCode(OrderStore.tif(flags).code())
+            .instructions(OrderStore.instructions(flags))
+            .price(orders.price(slot))
+            .orderQty(orders.orderQty(slot))
+            .cumQty(orders.cumQty(slot))
+            .leavesQty(orders.leavesQty(slot))
+            .cumNotional(orders.cumNotional(slot))
+            .visibleQty(visibleQty);
+    }
+
+    /**
+     * An order ends; call before the store forgets it. Reports leaves 0.
+     *
+     * @param context the answered command, or {@code null} when the engine cancels on its own
+     */
+    void cancelled(final int slot, final CancelReason reason, final DirectBuffer context, final int contextStart,
+                   final int contextLength) {
+        cancelled.init(orders.bookId(slot), commandSequence, timestampNs);
+        orderState(cancelled, slot, nextExecId++);
+        cancelled.cancelledQty(orders.leavesQty(slot)).reason(reason);
+        cancelled.leavesQty(0);
+        if (context != null) {
+            cancelled.context(context, contextStart, contextLength);
+        }
+        publish(cancelled.length());
+    }
+
+    void replaced(final int slot, final long previousPrice, final long previousOrderQty, final long visibleQty,
+                  final long previousVisibleQty, final boolean priorityKept, final DirectBuffer context,
+                  final int contextStart, final int contextLength) {
+        replaced.init(orders.bookId(slot), commandSequence, timestampNs);
+        orderState(replaced, slot, nextExecId++);
+        if (replaced.leavesQty() < 0) {
+            replaced.leavesQty(0);
+        }
+        replaced.previousPrice(previousPrice)
+            .previousOrderQty(previousOrderQty)
+            .visibleQty(visibleQty)
+            .previousVisibleQty(previousVisibleQty)
+            .priorityKept(priorityKept)
+            .context(context, contextStart, contextLength);
+        publish(replaced.length());
+    }
+
+    /**
+     * @param slot the live order, or {@link OrderStore#NULL_SLOT} when unknown
+     */
+    void cancelRejected(final int instrumentId, final long orderId, final int slot, final RejectReason reason,
+                        final CommandType requestType, final DirectBuffer context, final int contextStart,
+                        final int contextLength) {
+        cancelRejected.init(instrumentId, commandSequence, timestampNs);
+        if (slot == OrderStore.NULL_SLOT) {
+            clearOrderState(cancelRejected, orderId);
+        } else {
+            orderState(cancelRejected, slot, 0);
+        }
+        cancelRejected.reason(reason)
+            .requestType(requestType)
+            .orderLive(slot != OrderStore.NULL_SLOT)
+            .context(context, contextStart, contextLength);
+        publish(cancelRejected.length());
+    }
+
+    /**
+     * @param slot the live order, or {@link OrderStore#NULL_SLOT} when not live
+     */
+    void status(final int instrumentId, final long orderId, final int slot, final DirectBuffer context,
+                final int contextStart, final int contextLength) {
+        status.init(instrumentId, commandSequence, timestampNs);
+        if (slot == OrderStore.NULL_SLOT) {
+            clearOrderState(status, orderId);
+        } else {
+            orderState(status, slot, 0);
+        }
+        status.orderLive(slot != OrderStore.NULL_SLOT).context(context, contextStart, contextLength);
+        publish(status.length());
+    }
+
+    void massCancelled(final int instrumentId, final int sessionId, final int firmId, final int accountId,
+                       final int scope, final byte side, final CancelReason reason, final long count,
+                       final DirectBuffer context, final int contextStart, final int contextLength) {
+        massCancelled.init(instrumentId, commandSequence, timestampNs);
+        massCancelled.sessionId(sessionId)
+            .firmId(firmId)
+            .accountId(accountId)
+            .scope(scope)
+            .sideCode(side)
+            .reason(reason)
+            .cancelledCount(count)
+            .context(context, contextStart, contextLength);
+        publish(massCancelled.length());
+    }
+
+    private static void clearOrderState(final OrderEvent event, final long orderId) {
+        event.buffer().setMemory(event.offset() + OrderEvent.ORDER_ID_OFFSET,
+            OrderEvent.BODY_OFFSET - OrderEvent.ORDER_ID_OFFSET, (byte) 0);
+        event.orderId(orderId);
+    }
+
+    private void publish(final int length) {
+        sink.onEvent(scratch, 0, length);
+    }
+}

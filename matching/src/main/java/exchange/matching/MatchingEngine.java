@@ -1,0 +1,439 @@
+package exchange.matching;
+
+import exchange.matching.command.CancelCommand;
+import exchange.matching.command.ClockCommand;
+import exchange.matching.command.Command;
+import exchange.matching.command.CommandType;
+import exchange.matching.command.MassCancelCommand;
+import exchange.matching.command.NewOrderCommand;
+import exchange.matching.command.RejectOrderCommand;
+import exchange.matching.command.ReplaceCommand;
+import exchange.matching.command.StatusCommand;
+import exchange.matching.event.BookedEvent;
+import exchange.matching.event.EventSink;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * The matching engine: commands in, events out, one book per instrument, price-time priority.
+ *
+ * <p>Single-threaded: every method must be called from the one thread that owns the engine (checked
+ * with {@code assert}). It does no I/O, reads no clock (time comes from the commands' sequencer stamps)
+ * and allocates nothing after construction. A business failure is an event (Rejected,
+ * CancelRejected); only a bug (a corrupt command type) throws.
+ *
+ * <p>Determinism: the same commands in the same order give the same events, byte for byte. OrderIDs
+ * are the sequences of the NewOrder commands; ExecIDs and match numbers come from counters.
+ */
+public final class MatchingEngine {
+    private final Books books;
+    private final OrderStore orders;
+    private final OrderExtras extras;
+    private final EventWriter events;
+    private final ContinuousMatcher matcher;
+    private final GtdExpiries gtdExpiries;
+
+    private final NewOrderCommand newOrder = new NewOrderCommand();
+    private final RejectOrderCommand rejectOrder = new RejectOrderCommand();
+    private final CancelCommand cancel = new CancelCommand();
+    private final ReplaceCommand replace = new ReplaceCommand();
+    private final MassCancelCommand massCancel = new MassCancelCommand();
+    private final StatusCommand status = new StatusCommand();
+    private final ClockCommand clock = new ClockCommand();
+
+    private long nowNs;
+    private long lastOrderId;
+    private Thread owner;
+
+    /**
+     * @param instruments the tradable instruments, distinct ids
+     * @param config      store sizes
+     * @param sink        receives every event, on the calling thread
+     */
+    public MatchingEngine(final Iterable<Instrument> instruments, final EngineConfig config, final EventSink sink) {
+        this.books = new Books(instruments, config);
+        this.orders = books.orders();
+        this.extras = books.extras();
+        this.events = new EventWriter(orders, extras, sink);
+        this.matcher = new ContinuousMatcher(books, events);
+        this.gtdExpiries = new GtdExpiries(config.orderCapacity());
+    }
+
+    /**
+     * Applies one command record of any type.
+     *
+     * @param buffer holding the record
+     * @param offset of its first byte
+     * @throws IllegalArgumentException when the record's type is unknown: a corrupt journal, a bug
+     */
+    public void onCommand(final MutableDirectBuffer buffer, final int offset) {
+        final CommandType type = CommandType.fromCode(Flyweight.typeCodeAt(buffer, offset));
+        if (type == null) {
+            throw new IllegalArgumentException("unknown command type " + Flyweight.typeCodeAt(buffer, offset));
+        }
+        switch (type) {
+            case NEW_ORDER -> newOrder((NewOrderCommand) newOrder.wrap(buffer, offset));
+            case REJECT_ORDER -> rejectOrder((RejectOrderCommand) rejectOrder.wrap(buffer, offset));
+            case CANCEL -> cancel((CancelCommand) cancel.wrap(buffer, offset));
+            case REPLACE -> replace((ReplaceCommand) replace.wrap(buffer, offset));
+            case MASS_CANCEL -> massCancel((MassCancelCommand) massCancel.wrap(buffer, offset));
+            case STATUS -> status((StatusCommand) status.wrap(buffer, offset));
+            case CLOCK -> clock((ClockCommand) clock.wrap(buffer, offset));
+            default -> throw new IllegalArgumentException("command type not handled by the engine: " + type);
+        }
+    }
+
+    private void begin(final Command command) {
+        assert checkOwner();
+        events.begin(command);
+        final long t = command.timestampNs();
+        if (t > nowNs) {
+            nowNs = t;
+        }
+        if (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
+            expireGtd();
+        }
+    }
+
+    private boolean checkOwner() {
+        if (owner == null) {
+            owner = Thread.currentThread();
+        }
+        if (owner != Thread.currentThread()) {
+            throw new IllegalStateException("engine owned by " + owner.getName() + ", called from "
+                + Thread.currentThread().getName());
+        }
+        return true;
+    }
+
+    /** Time only: expires GTD orders whose time has come. */
+    public void clock(final ClockCommand command) {
+        begin(command);
+    }
+
+    /**
+     * Enters a new order: validates it (a Rejected event names the first problem), accepts it, matches
+     * it against the other side, then books, cancels or finishes what is left according to its type
+     * and time in force.
+     */
+    public void newOrder(final NewOrderCommand command) {
+        begin(command);
+        final OrderBook book = books.book(command.instrumentId());
+        final RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
+        if (command.sequence() > lastOrderId) {
+            lastOrderId = command.sequence();
+        }
+        if (reason != RejectReason.NONE) {
+            events.rejected(command, reason);
+            return;
+        }
+        final OrderType type = command.orderType();
+        final TimeInForce tif = command.timeInForce();
+        final boolean sell = command.side() == Side.SELL;
+        final boolean mayRest = type != OrderType.MARKET && !tif.isImmediate();
+        if (orders.isFull()) {
+            events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
+            return;
+        }
+        if (mayRest && !books.hasRoomAt(book, sell, command.price())) {
+            events.rejected(command, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
+            return;
+        }
+        final int slot = orders.allocate(command.sequence());
+        orders.price(slot, type.hasLimitPrice() ? command.price() : 0);
+        orders.orderQty(slot, command.quantity());
+        orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
+        orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
+        events.accepted(slot, command);
+
+        final long limit = matcher.limitOf(slot);
+        if (tif == TimeInForce.FOK && !matcher.canFill(book, sell, limit, command.quantity())) {
+            events.cancelled(slot, CancelReason.FOK_NOT_FILLED, null, 0, 0);
+            books.release(slot);
+            return;
+        }
+        matcher.match(book, slot, limit);
+        finishAggressor(book, slot, BookedEvent.REASON_NEW, command.expireTimeNs());
+    }
+
+    /**
+     * After an order has taken what it could: books the rest, cancels it (immediate and market
+     * orders), or forgets the order when it is filled.
+     */
+    private void finishAggressor(final OrderBook book, final int slot, final int bookedReason,
+                                 final long expireTimeNs) {
+        if (orders.leavesQty(slot) == 0) {
+            books.release(slot);
+            return;
+        }
+        final int flags = orders.flags(slot);
+        final OrderType type = OrderStore.type(flags);
+        final TimeInForce tif = OrderStore.tif(flags);
+        if (type == OrderType.MARKET || tif.isImmediate()) {
+            final CancelReason why = type == OrderType.MARKET && tif != TimeInForce.IOC && tif != TimeInForce.FOK
+                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
+            events.cancelled(slot, why, null, 0, 0);
+            books.release(slot);
+            return;
+        }
+        books.rest(book, slot);
+        events.booked(slot, books.visible(slot), bookedReason);
+        if (tif == TimeInForce.GTD) {
+            // The expire time lives only in the heap, keyed by order id; the order store has no word for it.
+            if (gtdExpiries.isFull()) {
+                gtdExpiries.compact(orders);
+            }
+            gtdExpiries.add(expireTimeNs, orders.orderId(slot));
+        }
+    }
+
+    /** An order the gateway refused: a Rejected event with the gateway's reason, nothing else. */
+    public void rejectOrder(final RejectOrderCommand command) {
+        begin(command);
+        final RejectReason reason = command.reason();
+        events.rejected(command, reason == null || reason == RejectReason.NONE ? RejectReason.INVALID_FIELD : reason);
+    }
+
+    /** Cancels a live order of the sender's firm, or answers CancelRejected (unknown order). */
+    public void cancel(final CancelCommand command) {
+        begin(command);
+        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
+        if (slot == OrderStore.NULL_SLOT) {
+            events.cancelRejected(command.instrumentId(), command.orderId(), OrderStore.NULL_SLOT,
+                RejectReason.UNKNOWN_ORDER, CommandType.CANCEL, command.buffer(), command.contextStart(),
+                command.contextLength());
+            return;
+        }
+        final OrderBook book = books.book(orders.bookId(slot));
+        books.unbook(book, slot);
+        events.cancelled(slot, CancelReason.USER_REQUEST, command.buffer(), command.contextStart(),
+            command.contextLength());
+        books.release(slot);
+    }
+
+    /**
+     * Cancel/replace. Quantity down at the same price keeps time priority; a new price or more
+     * quantity loses it, and the order may then trade at once; a quantity at or below the filled
+     * quantity ends the order.
+     */
+    public void replace(final ReplaceCommand command) {
+        begin(command);
+        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
+        if (slot == OrderStore.NULL_SLOT) {
+            replaceRejected(command, OrderStore.NULL_SLOT, RejectReason.UNKNOWN_ORDER);
+            return;
+        }
+        final OrderBook book = books.book(orders.bookId(slot));
+        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), book.instrument());
+        if (reason != RejectReason.NONE) {
+            replaceRejected(command, slot, reason);
+            return;
+        }
+        final boolean sell = orders.isSell(slot);
+        final long oldPrice = orders.price(slot);
+        final long oldQty = orders.orderQty(slot);
+        final long oldVisible = books.visible(slot);
+        final long newPrice = OrderStore.type(orders.flags(slot)).hasLimitPrice() ? command.price() : oldPrice;
+        final long newQty = command.quantity();
+
+        if (newQty <= orders.cumQty(slot)) {
+            books.unbook(book, slot);
+            orders.orderQty(slot, newQty);
+            events.replaced(slot, oldPrice, oldQty, 0, oldVisible, false, command.buffer(), command.contextStart(),
+                command.contextLength());
+            books.release(slot);
+            return;
+        }
+        if (newPrice == oldPrice && newQty <= oldQty) {
+            books.levels().addQty(orders.level(slot), newQty - oldQty);
+            orders.orderQty(slot, newQty);
+            events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, true, command.buffer(),
+                command.contextStart(), command.contextLength());
+            return;
+        }
+        if (newPrice != oldPrice && !books.hasRoomAt(book, sell, newPrice)) {
+            replaceRejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
+            return;
+        }
+        books.unbook(book, slot);
+        orders.price(slot, newPrice);
+        orders.orderQty(slot, newQty);
+        events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, false, command.buffer(),
+            command.contextStart(), command.contextLength());
+        matcher.match(book, slot, matcher.limitOf(slot));
+        if (orders.leavesQty(slot) == 0) {
+            books.release(slot);
+            return;
+        }
+        books.rest(book, slot);
+        events.booked(slot, books.visible(slot), BookedEvent.REASON_NEW);
+    }
+
+    private void replaceRejected(final ReplaceCommand command, final int slot, final RejectReason reason) {
+        events.cancelRejected(command.instrumentId(), command.orderId(), slot, reason, CommandType.REPLACE,
+            command.buffer(), command.contextStart(), command.contextLength());
+    }
+
+    /** Reports the state of a live order of the sender's firm; a not-live order is reported as such. */
+    public void status(final StatusCommand command) {
+        begin(command);
+        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
+        events.status(command.instrumentId(), command.orderId(), slot, command.buffer(), command.contextStart(),
+            command.contextLength());
+    }
+
+    /**
+     * Cancels every live order of an owner (session, firm or account), on one instrument or all, on
+     * one side or both. Orders are cancelled book by book (ascending instrument id), buy side first,
+     * best level first, in time priority; then one MassCancelled event reports the count.
+     */
+    public void massCancel(final MassCancelCommand command) {
+        begin(command);
+        final int scope = command.scope();
+        final byte side = command.sideCode();
+        final CancelReason reason = command.reason() == null ? CancelReason.MASS_CANCEL : command.reason();
+        long count = 0;
+        final int only = command.instrumentId();
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null || (only != Instrument.NULL_ID && only != id)) {
+                continue;
+            }
+            if (side != Side.SELL.code()) {
+                count += cancelOwned(book, book.bids(), command, scope, reason);
+            }
+            if (side != Side.BUY.code()) {
+                count += cancelOwned(book, book.asks(), command, scope, reason);
+            }
+        }
+        events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), scope, side, reason,
+            count, command.buffer(), command.contextStart(), command.contextLength());
+    }
+
+    private long cancelOwned(final OrderBook book, final BookSide bookSide, final MassCancelCommand command,
+                             final int scope, final CancelReason reason) {
+        final LevelStore levels = books.levels();
+        long count = 0;
+        int depth = 0;
+        while (depth < bookSide.size()) {
+            final int level = bookSide.levelAt(depth);
+            final int before = bookSide.size();
+            int slot = levels.head(level);
+            while (slot != OrderStore.NULL_SLOT) {
+                final int next = orders.next(slot);
+                if (owns(slot, command, scope)) {
+                    books.unbook(book, slot);
+                    events.cancelled(slot, reason, null, 0, 0);
+                    books.release(slot);
+                    count++;
+                }
+                slot = next;
+            }
+            if (bookSide.size() == before) {
+                depth++;
+            }
+        }
+        return count;
+    }
+
+    private boolean owns(final int slot, final MassCancelCommand command, final int scope) {
+        return switch (scope) {
+            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == command.sessionId()
+                && orders.firmId(slot) == command.firmId();
+            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == command.firmId();
+            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == command.firmId()
+                && orders.accountId(slot) == command.accountId();
+            default -> false;
+        };
+    }
+
+    /**
+     * @return the slot of a live order of this firm on this instrument, or {@link OrderStore#NULL_SLOT}:
+     *         another firm's order is as unknown as an order that never was
+     */
+    private int ownedOrder(final long orderId, final int firmId, final int instrumentId) {
+        final int slot = orders.find(orderId);
+        if (slot == OrderStore.NULL_SLOT || orders.firmId(slot) != (firmId & 0xFFFF)
+            || orders.bookId(slot) != instrumentId) {
+            return OrderStore.NULL_SLOT;
+        }
+        return slot;
+    }
+
+    /**
+     * Visits the resting orders of one book: buy side then sell side, each best price first and in
+     * time priority within a price. Cold path (tests, end of day, operators); matching thread only.
+     *
+     * @param instrumentId the book
+     * @param visitor      called once per order with a reused view
+     */
+    public void forEachRestingOrder(final int instrumentId, final RestingOrderVisitor visitor) {
+        final OrderBook book = books.book(instrumentId);
+        if (book == null) {
+            return;
+        }
+        visitSide(book, book.bids(), visitor);
+        visitSide(book, book.asks(), visitor);
+    }
+
+    private void visitSide(final OrderBook book, final BookSide side, final RestingOrderVisitor visitor) {
+        final LevelStore levels = books.levels();
+        for (int depth = 0; depth < side.size(); depth++) {
+            for (int slot = levels.head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT; slot = orders.next(slot)) {
+                final int flags = orders.flags(slot);
+                final boolean hasExtras = (flags & OrderStore.HAS_EXTRAS) != 0;
+                view.set(book.id(), orders.orderId(slot), flags, orders.price(slot),
+                    hasExtras ? extras.stopPrice(slot) : 0, orders.orderQty(slot), orders.cumQty(slot),
+                    orders.cumNotional(slot), books.visible(slot), hasExtras ? extras.peak(slot) : 0,
+                    orders.sessionId(slot), orders.firmId(slot), orders.accountId(slot));
+                visitor.visit(view);
+            }
+        }
+    }
+
+    private final RestingOrder view = new RestingOrder();
+
+    /** @return the best bid price of a book, 0 when there is none. */
+    public long bestBid(final int instrumentId) {
+        final int level = books.book(instrumentId).bids().best();
+        return level == LevelStore.NULL_LEVEL ? 0 : books.levels().price(level);
+    }
+
+    /** @return the best offer price of a book, 0 when there is none. */
+    public long bestAsk(final int instrumentId) {
+        final int level = books.book(instrumentId).asks().best();
+        return level == LevelStore.NULL_LEVEL ? 0 : books.levels().price(level);
+    }
+
+    /** @return the price of the last trade in a book, 0 before the first. */
+    public long lastTradePrice(final int instrumentId) {
+        return books.book(instrumentId).lastTradePrice();
+    }
+
+    /** @return the trading phase of a book. */
+    public TradingPhase phase(final int instrumentId) {
+        return books.book(instrumentId).phase();
+    }
+
+    /** @return live orders across all books. */
+    public int liveOrderCount() {
+        return orders.size();
+    }
+
+    /** Package access for invariant checks in tests. */
+    Books books() {
+        return books;
+    }
+
+    private void expireGtd() {
+        while (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
+            final long orderId = gtdExpiries.earliestOrderId();
+            gtdExpiries.removeEarliest();
+            final int slot = orders.find(orderId);
+            if (slot != OrderStore.NULL_SLOT) {
+                books.unbook(books.book(orders.bookId(slot)), slot);
+                events.cancelled(slot, CancelReason.GTD_EXPIRED, null, 0, 0);
+                books.release(slot);
+            }
+        }
+    }
+}

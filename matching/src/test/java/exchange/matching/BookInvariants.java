@@ -1,0 +1,76 @@
+package exchange.matching;
+
+import java.util.function.LongUnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks the engine's books from the inside, for tests: every side sorted best last with distinct
+ * prices; no book crossed in continuous trading; every level's quantity and count equal to the sum
+ * of its orders; within a level, orders in the time they were booked; every order linked both ways
+ * and pointing at its level; the store's live count equal to the orders on books.
+ */
+final class BookInvariants {
+    private BookInvariants() {
+    }
+
+    /**
+     * @param engine     the engine to look into
+     * @param priorityOf the time priority of an order id (the sequence of the command that last booked it)
+     */
+    static void check(final MatchingEngine engine, final LongUnaryOperator priorityOf) {
+        final Books books = engine.books();
+        final OrderStore orders = books.orders();
+        final LevelStore levels = books.levels();
+        int onBooks = 0;
+        int levelCount = 0;
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null) {
+                continue;
+            }
+            for (final BookSide side : new BookSide[] {book.bids(), book.asks()}) {
+                long previous = 0;
+                for (int depth = side.size() - 1; depth >= 0; depth--) {
+                    final int level = side.levelAt(depth);
+                    levelCount++;
+                    final long price = levels.price(level);
+                    if (depth < side.size() - 1) {
+                        assertThat(side.isBid() ? price > previous : price < previous)
+                            .as("levels sorted, distinct, best last: %d after %d", price, previous).isTrue();
+                    }
+                    previous = price;
+                    long qty = 0;
+                    int count = 0;
+                    int prev = OrderStore.NULL_SLOT;
+                    long previousPriority = Long.MIN_VALUE;
+                    for (int slot = levels.head(level); slot != OrderStore.NULL_SLOT; slot = orders.next(slot)) {
+                        assertThat(orders.prev(slot)).as("back link").isEqualTo(prev);
+                        assertThat(orders.level(slot)).as("order's level").isEqualTo(level);
+                        assertThat(orders.price(slot)).as("order's price").isEqualTo(price);
+                        assertThat(orders.isSell(slot)).as("order's side").isEqualTo(!side.isBid());
+                        assertThat(orders.bookId(slot)).as("order's book").isEqualTo(id);
+                        assertThat(orders.leavesQty(slot)).as("resting leaves").isPositive();
+                        assertThat(orders.find(orders.orderId(slot))).as("indexed").isEqualTo(slot);
+                        final long priority = priorityOf.applyAsLong(orders.orderId(slot));
+                        assertThat(priority).as("time priority within level %d", price).isGreaterThan(previousPriority);
+                        previousPriority = priority;
+                        qty += orders.leavesQty(slot);
+                        count++;
+                        prev = slot;
+                    }
+                    assertThat(levels.tail(level)).as("tail").isEqualTo(prev);
+                    assertThat(count).as("level count").isEqualTo(levels.count(level)).isPositive();
+                    assertThat(qty).as("level qty").isEqualTo(levels.qty(level));
+                    onBooks += count;
+                }
+            }
+            if (book.phase() == TradingPhase.CONTINUOUS && !book.bids().isEmpty() && !book.asks().isEmpty()) {
+                assertThat(levels.price(book.bids().best())).as("book %d not crossed", id)
+                    .isLessThan(levels.price(book.asks().best()));
+            }
+        }
+        assertThat(orders.size()).as("live orders are all on books").isEqualTo(onBooks);
+        assertThat(levels.size()).as("levels in use are all on books").isEqualTo(levelCount);
+    }
+}

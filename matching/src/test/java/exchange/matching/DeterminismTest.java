@@ -1,0 +1,41 @@
+package exchange.matching;
+
+import exchange.matching.testing.CommandStream;
+import exchange.matching.testing.RecordedEvents;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeterminismTest {
+    private static final List<Instrument> INSTRUMENTS = List.of(
+        Instrument.builder(1, "AAA").build(), Instrument.builder(2, "BBB").build());
+
+    private static RecordedEvents run(final List<byte[]> commands) {
+        final RecordedEvents events = new RecordedEvents();
+        final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, EngineConfig.defaults().orderCapacity(1 << 16), events);
+        for (final byte[] command : commands) {
+            engine.onCommand(new UnsafeBuffer(command.clone()), 0);
+        }
+        return events;
+    }
+
+    @Test
+    void shouldWriteByteIdenticalEventsWhenTheSameCommandsAreAppliedTwice() {
+        final List<byte[]> commands = CommandStream.generate(20261127L, 20_000);
+        final RecordedEvents first = run(commands);
+        final RecordedEvents second = run(commands);
+        assertThat(first.size()).isGreaterThan(20_000);
+        assertThat(first.sameAs(second)).as("same events, byte for byte").isTrue();
+    }
+
+    @Test
+    void shouldWriteDifferentEventsForADifferentStream() {
+        // Guards the test above against comparing two empty or constant outputs.
+        final RecordedEvents first = run(CommandStream.generate(1L, 2_000));
+        final RecordedEvents second = run(CommandStream.generate(2L, 2_000));
+        assertThat(first.sameAs(second)).isFalse();
+    }
+}

@@ -1,0 +1,177 @@
+package exchange.matching.testing;
+
+import exchange.matching.CancelReason;
+import exchange.matching.OrderType;
+import exchange.matching.Side;
+import exchange.matching.TimeInForce;
+import exchange.matching.command.CancelCommand;
+import exchange.matching.command.ClockCommand;
+import exchange.matching.command.Command;
+import exchange.matching.command.CommandType;
+import exchange.matching.command.MassCancelCommand;
+import exchange.matching.command.NewOrderCommand;
+import exchange.matching.command.RejectOrderCommand;
+import exchange.matching.RejectReason;
+import exchange.matching.command.ReplaceCommand;
+import exchange.matching.command.StatusCommand;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Random, reproducible streams of encoded commands for property tests: new orders of every type and
+ * time in force around a mid price (many crossing), cancels and replaces of earlier orders (some
+ * already gone, some of another firm), status requests, mass cancels, gateway rejects and clock
+ * ticks that expire GTD orders. Every command is a complete record with its sequence and time stamp.
+ */
+public final class CommandStream {
+    /** Instruments the stream uses: ids 1 and 2, tick 0.01 (100), lot 1; id 3 is unknown. */
+    public static final int INSTRUMENTS = 2;
+    private static final long MID = 100_0000;
+    private static final long TICK = 100;
+
+    private CommandStream() {
+    }
+
+    /**
+     * @param seed   the random seed: the same seed gives the same stream
+     * @param length number of commands
+     * @return the encoded commands, in order
+     */
+    public static List<byte[]> generate(final long seed, final int length) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final List<byte[]> commands = new ArrayList<>(length);
+        final List<long[]> orders = new ArrayList<>(); // {order id, instrument, side code, firm}
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
+        long now = BookScenario.T0;
+        for (long sequence = 1; sequence <= length; sequence++) {
+            now += random.nextInt(1_000_000);
+            final int kind = random.nextInt(100);
+            final Command command;
+            if (kind < 55 || orders.isEmpty()) {
+                final NewOrderCommand c = (NewOrderCommand) new NewOrderCommand().wrap(buffer, 0);
+                newOrder(c.init(), random, now);
+                orders.add(new long[] {sequence, c.instrumentId(), c.sideCode(), c.firmId()});
+                command = c;
+            } else if (kind < 70) {
+                final CancelCommand c = (CancelCommand) new CancelCommand().wrap(buffer, 0);
+                c.init();
+                final long[] target = orders.get(random.nextInt(orders.size()));
+                c.orderId(target[0]).instrumentId((int) target[1]);
+                c.firmId(random.nextInt(10) == 0 ? 1 + random.nextInt(3) : (int) target[3]).sessionId(1);
+                c.context(("C" + sequence).getBytes());
+                command = c;
+            } else if (kind < 82) {
+                final ReplaceCommand c = (ReplaceCommand) new ReplaceCommand().wrap(buffer, 0);
+                c.init();
+                final long[] target = orders.get(random.nextInt(orders.size()));
+                c.orderId(target[0]).instrumentId((int) target[1]);
+                c.firmId(random.nextInt(10) == 0 ? 1 + random.nextInt(3) : (int) target[3]).sessionId(1);
+                c.price(price(random)).quantity(quantity(random))
+                    .side(random.nextInt(20) == 0 ? Side.fromCode((byte) target[2]).opposite() : Side.fromCode((byte) target[2]))
+                    .orderType(OrderType.LIMIT).timeInForce(TimeInForce.DAY);
+                if (random.nextInt(4) == 0) {
+                    c.timeInForce(TimeInForce.GTC);
+                }
+                c.context(("R" + sequence).getBytes());
+                command = c;
+            } else if (kind < 86) {
+                final StatusCommand c = (StatusCommand) new StatusCommand().wrap(buffer, 0);
+                c.init();
+                final long[] target = orders.get(random.nextInt(orders.size()));
+                c.orderId(target[0]).instrumentId((int) target[1]);
+                c.firmId(1 + random.nextInt(3)).sessionId(1);
+                command = c;
+            } else if (kind < 88) {
+                final MassCancelCommand c = (MassCancelCommand) new MassCancelCommand().wrap(buffer, 0);
+                c.init();
+                final int firm = 1 + random.nextInt(3);
+                c.scope(1 + random.nextInt(3)).sideCode(new byte[] {0, Side.BUY.code(), Side.SELL.code()}[random.nextInt(3)])
+                    .reason(CancelReason.MASS_CANCEL).accountId(random.nextInt(3));
+                c.instrumentId(random.nextInt(INSTRUMENTS + 1)).firmId(firm).sessionId(firm * 10 + random.nextInt(2));
+                c.context(("M" + sequence).getBytes());
+                command = c;
+            } else if (kind < 90) {
+                final RejectOrderCommand c = (RejectOrderCommand) new RejectOrderCommand().wrap(buffer, 0);
+                newOrder(c.init(), random, now);
+                c.reason(RejectReason.EXCEEDS_CREDIT_LIMIT);
+                command = c;
+            } else {
+                final ClockCommand c = (ClockCommand) new ClockCommand().wrap(buffer, 0);
+                c.init();
+                now += random.nextLong(180_000_000_000L);
+                command = c;
+            }
+            command.sequence(sequence).timestampNs(now);
+            final byte[] bytes = new byte[command.length()];
+            buffer.getBytes(0, bytes);
+            commands.add(bytes);
+        }
+        return commands;
+    }
+
+    /**
+     * @param command an encoded command
+     * @return its fields as text, for failure messages
+     */
+    public static String describe(final byte[] command) {
+        final UnsafeBuffer buffer = new UnsafeBuffer(command);
+        final Command flyweight = switch (CommandType.fromCode(buffer.getByte(2) & 0xFF)) {
+            case NEW_ORDER -> new NewOrderCommand();
+            case REJECT_ORDER -> new RejectOrderCommand();
+            case CANCEL -> new CancelCommand();
+            case REPLACE -> new ReplaceCommand();
+            case STATUS -> new StatusCommand();
+            case MASS_CANCEL -> new MassCancelCommand();
+            case CLOCK -> new ClockCommand();
+            default -> throw new IllegalArgumentException("unknown command");
+        };
+        flyweight.wrap(buffer, 0);
+        return flyweight.toString();
+    }
+
+    private static long price(final SplittableRandom random) {
+        final int r = random.nextInt(100);
+        if (r == 0) {
+            return 0;
+        }
+        if (r == 1) {
+            return MID + 37; // off tick
+        }
+        return MID + (random.nextInt(11) - 5) * TICK;
+    }
+
+    private static long quantity(final SplittableRandom random) {
+        final int r = random.nextInt(100);
+        if (r == 0) {
+            return 0;
+        }
+        if (r == 1) {
+            return -random.nextInt(10);
+        }
+        return 1 + random.nextInt(50);
+    }
+
+    private static void newOrder(final NewOrderCommand c, final SplittableRandom random, final long now) {
+        final int firm = 1 + random.nextInt(3);
+        c.instrumentId(random.nextInt(50) == 0 ? INSTRUMENTS + 1 : 1 + random.nextInt(INSTRUMENTS));
+        c.firmId(firm).sessionId(firm * 10 + random.nextInt(2));
+        c.accountId(random.nextInt(3));
+        c.side(random.nextBoolean() ? Side.BUY : Side.SELL);
+        final int type = random.nextInt(100);
+        c.orderType(type < 85 ? OrderType.LIMIT : OrderType.MARKET);
+        final int tif = random.nextInt(100);
+        c.timeInForce(tif < 45 ? TimeInForce.DAY : tif < 65 ? TimeInForce.GTC : tif < 80 ? TimeInForce.IOC
+            : tif < 88 ? TimeInForce.FOK : tif < 99 ? TimeInForce.GTD : TimeInForce.AT_THE_OPEN);
+        c.price(c.orderType() == OrderType.LIMIT ? price(random) : 0);
+        c.quantity(quantity(random));
+        if (c.timeInForce() == TimeInForce.GTD) {
+            c.expireTimeNs(now + random.nextLong(-1_000_000_000L, 600_000_000_000L));
+        }
+        if (random.nextInt(2) == 0) {
+            c.context(("N" + random.nextInt(1000)).getBytes());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package exchange.matching.testing;
+
+import exchange.matching.event.BookedEvent;
+import exchange.matching.event.CancelRejectedEvent;
+import exchange.matching.event.CancelledEvent;
+import exchange.matching.event.Event;
+import exchange.matching.event.MassCancelledEvent;
+import exchange.matching.event.OrderEvent;
+import exchange.matching.event.RejectedEvent;
+import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.StatusEvent;
+import exchange.matching.event.TradeEvent;
+
+import java.util.function.LongFunction;
+
+/**
+ * One line per event, with order labels, for scenario assertions:
+ * {@code ACCEPTED B1}, {@code TRADE A1 100@101} (the resting order), {@code BOOKED B1 20},
+ * {@code CANCELLED B1 IOC_REMAINDER}, {@code REJECTED B1 PRICE_OFF_TICK}, {@code REPLACED A1 kept},
+ * {@code CANCEL_REJECTED A1 UNKNOWN_ORDER}, {@code STATUS A1 live}, {@code MASS_CANCELLED 3}.
+ */
+public final class EventText {
+    private EventText() {
+    }
+
+    public static String of(final Event event, final LongFunction<String> label) {
+        return switch (event.type()) {
+            case ACCEPTED -> "ACCEPTED " + label.apply(((OrderEvent) event).orderId());
+            case REJECTED -> "REJECTED " + label.apply(((OrderEvent) event).orderId()) + " " + ((RejectedEvent) event).reason();
+            case BOOKED -> "BOOKED " + label.apply(((OrderEvent) event).orderId()) + " " + ((BookedEvent) event).visibleQty();
+            case TRADE -> trade((TradeEvent) event, label);
+            case CANCELLED -> "CANCELLED " + label.apply(((OrderEvent) event).orderId()) + " " + ((CancelledEvent) event).reason();
+            case REPLACED -> "REPLACED " + label.apply(((OrderEvent) event).orderId()) + " "
+                + (((ReplacedEvent) event).priorityKept() ? "kept" : "lost");
+            case CANCEL_REJECTED -> "CANCEL_REJECTED " + label.apply(((OrderEvent) event).orderId()) + " "
+                + ((CancelRejectedEvent) event).reason();
+            case STATUS -> "STATUS " + label.apply(((OrderEvent) event).orderId()) + " "
+                + (((StatusEvent) event).orderLive() ? "live" : "unknown");
+            case MASS_CANCELLED -> "MASS_CANCELLED " + ((MassCancelledEvent) event).cancelledCount();
+        };
+    }
+
+    /** @return {@code "A1 100@101"}: resting order, quantity, price; in an auction, {@code "B1/A1 100@101"} */
+    public static String tradeText(final TradeEvent trade, final LongFunction<String> label) {
+        final String who = trade.aggressorSide() == null
+            ? label.apply(trade.buy().orderId()) + "/" + label.apply(trade.sell().orderId())
+            : label.apply(trade.passive().orderId());
+        return who + " " + trade.quantity() + "@" + BookScenario.price(trade.price());
+    }
+
+    private static String trade(final TradeEvent trade, final LongFunction<String> label) {
+        return "TRADE " + tradeText(trade, label);
+    }
+}
