@@ -78,14 +78,40 @@ final class BookSide {
     }
 
     /**
+     * @param price a price
+     * @return the position of its level, or {@code -(insertion point) - 1} when there is none
+     */
+    int search(final long price) {
+        return position(key(price));
+    }
+
+    /**
+     * @param position a position from {@link #search(long)}
+     * @return the level there
+     */
+    int levelAtPosition(final int position) {
+        return levels[position];
+    }
+
+    /**
      * Inserts a level at its sorted place. The price must not be present and the side not full.
      *
      * @param price the level's price
      * @param level the level
      */
     void insert(final long price, final int level) {
+        insertAt(-position(key(price)) - 1, price, level);
+    }
+
+    /**
+     * Inserts a level at the insertion point a {@link #search(long)} for its price gave.
+     *
+     * @param at    the insertion point
+     * @param price the level's price
+     * @param level the level
+     */
+    void insertAt(final int at, final long price, final int level) {
         final long key = key(price);
-        final int at = -position(key) - 1;
         System.arraycopy(keys, at, keys, at + 1, size - at);
         System.arraycopy(levels, at, levels, at + 1, size - at);
         keys[at] = key;

@@ -56,7 +56,7 @@ final class Books {
      */
     boolean hasRoomAt(final OrderBook book, final boolean sell, final long price) {
         final BookSide side = book.own(sell);
-        return side.find(price) != LevelStore.NULL_LEVEL || (!side.isFull() && !levels.isFull());
+        return (!side.isFull() && !levels.isFull()) || side.find(price) != LevelStore.NULL_LEVEL;
     }
 
     /**
@@ -82,10 +82,13 @@ final class Books {
     void rest(final OrderBook book, final int slot) {
         final long price = orders.price(slot);
         final BookSide side = book.own(orders.isSell(slot));
-        int level = side.find(price);
-        if (level == LevelStore.NULL_LEVEL) {
+        final int position = side.search(price);
+        final int level;
+        if (position >= 0) {
+            level = side.levelAtPosition(position);
+        } else {
             level = levels.allocate(price);
-            side.insert(price, level);
+            side.insertAt(-position - 1, price, level);
         }
         levels.append(level, orders, slot);
         levels.addQty(level, orders.leavesQty(slot));

@@ -138,8 +138,15 @@ final class EventWriter {
 
     void booked(final int slot, final long visibleQty, final int reason) {
         booked.init(orders.bookId(slot), commandSequence, timestampNs);
-        orderState(booked, slot, 0);
-        booked.visibleQty(visibleQty).reason(reason);
+        booked.orderId(orders.orderId(slot))
+            .price(orders.price(slot))
+            .visibleQty(visibleQty)
+            .leavesQty(orders.leavesQty(slot))
+            .orderQty(orders.orderQty(slot))
+            .sessionId(orders.sessionId(slot))
+            .firmId(orders.firmId(slot))
+            .sideCode(orders.isSell(slot) ? Side.SELL.code() : Side.BUY.code())
+            .reason(reason);
         publish(booked.length());
     }
 

@@ -55,7 +55,7 @@ public final class MatchingEngine {
         this.extras = books.extras();
         this.events = new EventWriter(orders, extras, sink);
         this.matcher = new ContinuousMatcher(books, events);
-        this.gtdExpiries = new GtdExpiries(config.orderCapacity());
+        this.gtdExpiries = new GtdExpiries(config.gtdCapacity());
     }
 
     /**
@@ -138,6 +138,13 @@ public final class MatchingEngine {
             events.rejected(command, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
+        if (tif == TimeInForce.GTD && gtdExpiries.isFull()) {
+            gtdExpiries.compact(orders);
+            if (gtdExpiries.isFull()) {
+                events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
+                return;
+            }
+        }
         final int slot = orders.allocate(command.sequence());
         orders.price(slot, type.hasLimitPrice() ? command.price() : 0);
         orders.orderQty(slot, command.quantity());
@@ -178,10 +185,7 @@ public final class MatchingEngine {
         books.rest(book, slot);
         events.booked(slot, books.visible(slot), bookedReason);
         if (tif == TimeInForce.GTD) {
-            // The expire time lives only in the heap, keyed by order id; the order store has no word for it.
-            if (gtdExpiries.isFull()) {
-                gtdExpiries.compact(orders);
-            }
+            // The expire time lives only in the heap, keyed by order id (room was checked on entry).
             gtdExpiries.add(expireTimeNs, orders.orderId(slot));
         }
     }

@@ -1,5 +1,6 @@
 package exchange.matching;
 
+import exchange.matching.event.BookedEvent;
 import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.OrderEvent;
@@ -37,7 +38,7 @@ class EngineAgreementProperties {
     void engineAndReferenceWriteTheSameEvents(@ForAll final long seed, @ForAll @IntRange(min = 1, max = 300) final int length,
                                               @ForAll final boolean tight) {
         final EngineConfig config = tight
-            ? EngineConfig.defaults().orderCapacity(24).levelCapacity(10).extrasCapacity(8)
+            ? EngineConfig.defaults().orderCapacity(24).levelCapacity(10).extrasCapacity(8).gtdCapacity(3)
             : EngineConfig.defaults().orderCapacity(4096).levelCapacity(512).extrasCapacity(64);
         final RecordedEvents engineEvents = new RecordedEvents();
         final RecordedEvents referenceEvents = new RecordedEvents();
@@ -78,7 +79,7 @@ class EngineAgreementProperties {
             for (final Event e : events) {
                 switch (e.type()) {
                     case ACCEPTED -> orders.put(((OrderEvent) e).orderId(), new long[] {((OrderEvent) e).orderQty(), 0, 0});
-                    case BOOKED -> priority.put(((OrderEvent) e).orderId(), e.commandSequence());
+                    case BOOKED -> priority.put(((BookedEvent) e).orderId(), e.commandSequence());
                     case TRADE -> {
                         final TradeEvent t = (TradeEvent) e;
                         fill(t.buy(), t.quantity());

@@ -51,8 +51,9 @@ public abstract class Event extends Flyweight {
     }
 
     /**
-     * Starts a new record of this type at the wrapped offset: zeroes its fixed part and fills in the
-     * header.
+     * Starts a new record of this type at the wrapped offset and fills in the header. The writer then
+     * sets every field of the type (reserved bytes are zeroed here), so no byte of an earlier record
+     * survives: replays compare bytes.
      *
      * @param instrumentId    instrument the event is about
      * @param commandSequence sequence of the causing command
@@ -60,8 +61,6 @@ public abstract class Event extends Flyweight {
      * @return this
      */
     public Event init(final int instrumentId, final long commandSequence, final long timestampNs) {
-        // Zero the fixed part so that no byte of an earlier record survives: replays compare bytes.
-        buffer.setMemory(offset, fixedLength(), (byte) 0);
         header(type().code(), fixedLength());
         buffer.putInt(offset + INSTRUMENT_OFFSET, instrumentId);
         buffer.putLong(offset + COMMAND_SEQUENCE_OFFSET, commandSequence);

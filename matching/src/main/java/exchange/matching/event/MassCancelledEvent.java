@@ -37,6 +37,13 @@ public final class MassCancelledEvent extends Event {
         return CONTEXT_OFFSET;
     }
 
+    @Override
+    public MassCancelledEvent init(final int instrumentId, final long commandSequence, final long timestampNs) {
+        super.init(instrumentId, commandSequence, timestampNs);
+        buffer.putInt(offset + SCOPE_OFFSET, 0); // scope, side, reason and the reserved byte
+        return this;
+    }
+
     public int sessionId() {
         return buffer.getInt(offset + SESSION_OFFSET);
     }

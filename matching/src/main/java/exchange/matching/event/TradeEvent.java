@@ -52,6 +52,13 @@ public final class TradeEvent extends Event {
         return END_OFFSET;
     }
 
+    @Override
+    public TradeEvent init(final int instrumentId, final long commandSequence, final long timestampNs) {
+        super.init(instrumentId, commandSequence, timestampNs);
+        buffer.putLong(offset + AGGRESSOR_SIDE_OFFSET, 0L); // side, flags and the six reserved bytes
+        return this;
+    }
+
     public long matchId() {
         return buffer.getLong(offset + MATCH_ID_OFFSET);
     }

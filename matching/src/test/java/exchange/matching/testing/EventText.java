@@ -27,7 +27,7 @@ public final class EventText {
         return switch (event.type()) {
             case ACCEPTED -> "ACCEPTED " + label.apply(((OrderEvent) event).orderId());
             case REJECTED -> "REJECTED " + label.apply(((OrderEvent) event).orderId()) + " " + ((RejectedEvent) event).reason();
-            case BOOKED -> "BOOKED " + label.apply(((OrderEvent) event).orderId()) + " " + ((BookedEvent) event).visibleQty();
+            case BOOKED -> "BOOKED " + label.apply(((BookedEvent) event).orderId()) + " " + ((BookedEvent) event).visibleQty();
             case TRADE -> trade((TradeEvent) event, label);
             case CANCELLED -> "CANCELLED " + label.apply(((OrderEvent) event).orderId()) + " " + ((CancelledEvent) event).reason();
             case REPLACED -> "REPLACED " + label.apply(((OrderEvent) event).orderId()) + " "

@@ -194,6 +194,13 @@ public final class ReferenceBook {
             rejected(c, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
+        if (c.timeInForce() == TimeInForce.GTD && gtd.size() >= config.gtdCapacity()) {
+            gtd.removeIf(e -> !live.containsKey(e[1]));
+            if (gtd.size() >= config.gtdCapacity()) {
+                rejected(c, RejectReason.ORDER_CAPACITY_EXCEEDED);
+                return;
+            }
+        }
         final Order o = new Order();
         o.id = c.sequence();
         o.book = c.instrumentId();
@@ -382,7 +389,7 @@ public final class ReferenceBook {
         e.wrap(scratch, 0);
         e.init(c.instrumentId(), c.sequence(), c.timestampNs());
         if (o == null) {
-            e.orderId(c.orderId());
+            unknown(e, c.orderId());
         } else {
             state(e, o, 0);
         }
@@ -429,6 +436,12 @@ public final class ReferenceBook {
 
     // ---- events, written field by field from the plain objects
 
+    private static void unknown(final OrderEvent e, final long orderId) {
+        e.orderId(orderId).execId(0).sessionId(0).firmId(0).accountId(0).sideCode((byte) 0).orderTypeCode((byte) 0)
+            .timeInForceCode((byte) 0).instructions(0).price(0).stopPrice(0).orderQty(0).cumQty(0).leavesQty(0)
+            .cumNotional(0);
+    }
+
     private static void state(final OrderEvent e, final Order o, final long exec) {
         e.orderId(o.id).execId(exec).sessionId(o.session).firmId(o.firm).accountId(o.account).sideCode(o.side.code())
             .orderTypeCode(o.type.code()).timeInForceCode(o.tif.code()).instructions(o.instructions).price(o.price)
@@ -443,7 +456,8 @@ public final class ReferenceBook {
             .sideCode(c.sideCode())
             .orderTypeCode(c.buffer().getByte(c.offset() + NewOrderCommand.ORD_TYPE_OFFSET))
             .timeInForceCode(c.buffer().getByte(c.offset() + NewOrderCommand.TIF_OFFSET))
-            .instructions(c.instructions()).price(c.price()).stopPrice(c.stopPrice()).orderQty(c.quantity());
+            .instructions(c.instructions()).price(c.price()).stopPrice(c.stopPrice()).orderQty(c.quantity())
+            .cumQty(0).leavesQty(0).cumNotional(0);
         e.reason(reason).context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
     }
@@ -452,8 +466,8 @@ public final class ReferenceBook {
         final BookedEvent e = new BookedEvent();
         e.wrap(scratch, 0);
         e.init(o.book, current.sequence(), current.timestampNs());
-        state(e, o, 0);
-        e.visibleQty(o.leaves()).reason(BookedEvent.REASON_NEW);
+        e.orderId(o.id).price(o.price).visibleQty(o.leaves()).leavesQty(o.leaves()).orderQty(o.qty).sessionId(o.session)
+            .firmId(o.firm).sideCode(o.side.code()).reason(BookedEvent.REASON_NEW);
         publish(e);
     }
 
@@ -505,7 +519,7 @@ public final class ReferenceBook {
         e.wrap(scratch, 0);
         e.init(c.instrumentId(), c.sequence(), c.timestampNs());
         if (o == null) {
-            e.orderId(c.orderId());
+            unknown(e, c.orderId());
         } else {
             state(e, o, 0);
         }
