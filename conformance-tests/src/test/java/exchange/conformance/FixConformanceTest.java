@@ -82,6 +82,19 @@ class FixConformanceTest {
     }
 
     @Test
+    void shouldApplyCompIdMappingsGivenOnTheCommandLine(@TempDir Path directory) throws IOException {
+        Path script = copyQuickFixJScript(PASSING_SCRIPT, directory);
+
+        int exitCode = run("--port", String.valueOf(acceptor.port()), "--host", "127.0.0.1",
+                "--comp-id", "TW=NOBODY", "--connect-delay-ms", "200", script.toString());
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString().lines()).first().asString().endsWith(
+                "line 5: connection 1 closed by the server instead of sending the expected message");
+        assertThat(err.toString()).contains("compIds={TW=NOBODY}");
+    }
+
+    @Test
     void shouldPrintTheMessagesAndTranscriptOfAFailedScriptWhenVerbose(@TempDir Path directory) throws IOException {
         Files.writeString(directory.resolve("refused.def"), Scripts.text(
                 "iCONNECT",
