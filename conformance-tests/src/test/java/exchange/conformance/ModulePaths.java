@@ -1,0 +1,19 @@
+package exchange.conformance;
+
+import java.nio.file.Path;
+
+/** Where this module's files are, for tests run by Maven (which sets basedir) or an IDE. */
+final class ModulePaths {
+    private ModulePaths() {
+    }
+
+    /** The conformance-tests module directory. */
+    static Path moduleDirectory() {
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    }
+
+    /** The QuickFIX/J FIX 4.4 acceptance scripts vendored in this repository. */
+    static Path quickFixJAcceptanceScripts() {
+        return moduleDirectory().resolve("src/test/resources/quickfixj-acceptance/fix44");
+    }
+}
