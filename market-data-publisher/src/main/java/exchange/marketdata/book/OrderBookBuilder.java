@@ -73,6 +73,11 @@ public final class OrderBookBuilder implements ItchMessageHandler {
         return orders.size();
     }
 
+    /** The live orders, for this package's tests. */
+    OrderTable orders() {
+        return orders;
+    }
+
     /** Messages naming an order reference the builder does not hold. */
     public long unknownOrderMessages() {
         return unknownOrderMessages;
