@@ -40,7 +40,7 @@ public final class DatagramChannelSink implements PacketSink {
         final ByteBuf copy = channel.alloc().directBuffer(length, length);
         final byte[] array = buffer.byteArray();
         if (array != null) {
-            copy.writeBytes(array, (int)buffer.wrapAdjustment() + offset, length);
+            copy.writeBytes(array, buffer.wrapAdjustment() + offset, length);
         } else {
             for (int i = 0; i < length; i++) {
                 copy.writeByte(buffer.getByte(offset + i));
