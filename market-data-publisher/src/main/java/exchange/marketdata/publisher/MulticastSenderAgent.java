@@ -67,6 +67,9 @@ public final class MulticastSenderAgent implements Agent {
     }
 
     private int sendAvailable() {
+        // Read the request before the log: a request made after the last append then guarantees that
+        // the reads below see every message, so "caught up" really means "everything was sent".
+        final boolean endRequested = endOfSessionRequested;
         final long nowNs = clock.nanoTime();
         int work = 0;
         boolean caughtUp = false;
@@ -86,7 +89,7 @@ public final class MulticastSenderAgent implements Agent {
             if (packetiser.flush(nowNs)) {
                 work++;
             }
-            if (endOfSessionRequested && !packetiser.isSessionEnded()) {
+            if (endRequested && !packetiser.isSessionEnded()) {
                 packetiser.endSession(nowNs);
                 work++;
             }

