@@ -1,0 +1,191 @@
+package exchange.marketdata.book;
+
+import exchange.marketdata.itch.ItchMessageDispatcher;
+import exchange.marketdata.testing.ItchMessages;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderBookBuilderTest {
+    private static final int AAPL = 1;
+    private static final int MSFT = 2;
+
+    private final ItchMessages itch = new ItchMessages();
+    private final List<String> events = new ArrayList<>();
+    private final OrderBookBuilder builder = new OrderBookBuilder(new BookListener() {
+        @Override
+        public void onBookChanged(final OrderBook book) {
+            events.add("changed " + book.stock());
+        }
+
+        @Override
+        public void onTrade(final OrderBook book) {
+            events.add("trade " + book.stock() + " " + book.lastTradeShares() + "@" + Prices.format(book.lastTradePrice()));
+        }
+    }, 4);
+    private final ItchMessageDispatcher dispatcher = new ItchMessageDispatcher(builder);
+
+    private void given(final byte[]... messages) {
+        when(messages);
+        events.clear();
+    }
+
+    private void when(final byte[]... messages) {
+        for (final byte[] message : messages) {
+            assertThat(dispatcher.dispatch(new UnsafeBuffer(message), 0, message.length)).isTrue();
+        }
+    }
+
+    private String book(final int locate) {
+        return builder.book(locate).describe(10);
+    }
+
+    @Test
+    void shouldAggregateRestingOrdersIntoPriceLevels() {
+        when(
+            itch.stockDirectory(AAPL, "AAPL"),
+            itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9900),
+            itch.add(AAPL, "AAPL", 2, 'B', 50, 99_9900),
+            itch.addWithMpid(AAPL, "AAPL", 3, 'S', 30, 100_0100, "GSCO"));
+
+        assertThat(book(AAPL)).isEqualTo(String.join("\n",
+            "AAPL [1]",
+            "  bid: 150@99.9900 (2)",
+            "  ask: 30@100.0100 (1)"));
+        assertThat(builder.orderCount()).isEqualTo(3);
+        assertThat(events).containsExactly("changed AAPL", "changed AAPL", "changed AAPL");
+    }
+
+    @Test
+    void shouldKeepLevelsBestFirstOnBothSides() {
+        when(
+            itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9800),
+            itch.add(AAPL, "AAPL", 2, 'B', 100, 99_9900),
+            itch.add(AAPL, "AAPL", 3, 'B', 100, 99_9700),
+            itch.add(AAPL, "AAPL", 4, 'S', 100, 100_0200),
+            itch.add(AAPL, "AAPL", 5, 'S', 100, 100_0100),
+            itch.add(AAPL, "AAPL", 6, 'S', 100, 100_0300),
+            itch.add(AAPL, "AAPL", 7, 'B', 100, 99_9600),
+            itch.add(AAPL, "AAPL", 8, 'S', 100, 100_0400));
+
+        assertThat(book(AAPL)).isEqualTo(String.join("\n",
+            "AAPL [1]",
+            "  bid: 100@99.9900 (1) 100@99.9800 (1) 100@99.9700 (1) 100@99.9600 (1)",
+            "  ask: 100@100.0100 (1) 100@100.0200 (1) 100@100.0300 (1) 100@100.0400 (1)"));
+        assertThat(builder.book(AAPL).bids().price(0)).isEqualTo(99_9900);
+        assertThat(builder.book(AAPL).asks().shares(3)).isEqualTo(100);
+    }
+
+    @Test
+    void shouldTradeAtTheRestingPriceWhenAnOrderIsExecuted() {
+        given(
+            itch.add(AAPL, "AAPL", 1, 'S', 100, 100_0100),
+            itch.add(AAPL, "AAPL", 2, 'S', 50, 100_0100));
+
+        when(itch.executed(AAPL, 1, 40, 7));
+
+        assertThat(book(AAPL)).isEqualTo(String.join("\n",
+            "AAPL [1] last=40@100.0100 match=7 trades=1",
+            "  bid:",
+            "  ask: 110@100.0100 (2)"));
+        assertThat(events).containsExactly("changed AAPL", "trade AAPL 40@100.0100");
+    }
+
+    @Test
+    void shouldRemoveAnOrderOnceFullyExecuted() {
+        given(
+            itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9900),
+            itch.add(AAPL, "AAPL", 2, 'B', 100, 99_9800));
+
+        when(itch.executed(AAPL, 1, 60, 1), itch.executed(AAPL, 1, 40, 2));
+
+        assertThat(book(AAPL)).endsWith("bid: 100@99.9800 (1)\n  ask:");
+        assertThat(builder.orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTradeAtTheExecutionPriceOnlyWhenPrintable() {
+        given(itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9900));
+
+        when(
+            itch.executedWithPrice(AAPL, 1, 10, 1, false, 99_9500),
+            itch.executedWithPrice(AAPL, 1, 20, 2, true, 99_9700));
+
+        assertThat(book(AAPL)).isEqualTo(String.join("\n",
+            "AAPL [1] last=20@99.9700 match=2 trades=1",
+            "  bid: 70@99.9900 (1)",
+            "  ask:"));
+    }
+
+    @Test
+    void shouldCancelPartOfAnOrderAndDeleteWhatIsLeft() {
+        given(
+            itch.add(AAPL, "AAPL", 1, 'S', 100, 100_0100),
+            itch.add(AAPL, "AAPL", 2, 'S', 100, 100_0200));
+
+        when(itch.cancel(AAPL, 1, 30));
+        assertThat(book(AAPL)).endsWith("ask: 70@100.0100 (1) 100@100.0200 (1)");
+
+        when(itch.delete(AAPL, 1));
+        assertThat(book(AAPL)).endsWith("ask: 100@100.0200 (1)");
+        assertThat(builder.orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMoveAReplacedOrderToItsNewReferencePriceAndSize() {
+        given(
+            itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9900),
+            itch.add(AAPL, "AAPL", 2, 'B', 100, 99_9900));
+
+        when(itch.replace(AAPL, 1, 10, 300, 99_9800));
+
+        assertThat(book(AAPL)).endsWith("bid: 100@99.9900 (1) 300@99.9800 (1)\n  ask:");
+        when(itch.executed(AAPL, 10, 300, 5));
+        assertThat(book(AAPL)).endsWith("bid: 100@99.9900 (1)\n  ask:");
+        when(itch.delete(AAPL, 1));
+        assertThat(builder.unknownOrderMessages()).as("the old reference is gone").isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordNonDisplayedAndCrossTradesWithoutTouchingTheLevels() {
+        given(itch.add(MSFT, "MSFT", 1, 'B', 100, 99_9900));
+
+        when(itch.trade(MSFT, "MSFT", 25, 100_0000, 8));
+        assertThat(book(MSFT)).isEqualTo(String.join("\n",
+            "MSFT [2] last=25@100.0000 match=8 trades=1",
+            "  bid: 100@99.9900 (1)",
+            "  ask:"));
+
+        when(itch.crossTrade(MSFT, "MSFT", 5_000, 100_0500, 9), itch.brokenTrade(MSFT, 9));
+        assertThat(book(MSFT)).startsWith("MSFT [2] last=5000@100.0500 match=9 trades=2");
+    }
+
+    @Test
+    void shouldKeepBooksApartByStockLocate() {
+        when(
+            itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9900),
+            itch.add(MSFT, "MSFT", 2, 'B', 200, 299_9900),
+            itch.tradingAction(MSFT, "MSFT", 'H'));
+
+        assertThat(builder.books()).extracting(OrderBook::stock).containsExactly("AAPL", "MSFT");
+        assertThat(book(AAPL)).endsWith("bid: 100@99.9900 (1)\n  ask:");
+        assertThat(book(MSFT)).startsWith("MSFT [2] state=H").endsWith("bid: 200@299.9900 (1)\n  ask:");
+    }
+
+    @Test
+    void shouldCountAndIgnoreMessagesAboutOrdersItNeverSaw() {
+        when(
+            itch.executed(AAPL, 99, 10, 1),
+            itch.executedWithPrice(AAPL, 99, 10, 2, true, 1),
+            itch.cancel(AAPL, 99, 10),
+            itch.delete(AAPL, 99),
+            itch.replace(AAPL, 99, 100, 10, 1));
+
+        assertThat(builder.unknownOrderMessages()).isEqualTo(5);
+        assertThat(builder.orderCount()).isZero();
+    }
+}
