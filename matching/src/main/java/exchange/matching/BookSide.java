@@ -56,14 +56,6 @@ final class BookSide {
         return levels[size - 1 - depth];
     }
 
-    /**
-     * @param price a price
-     * @return true when this price is at least as good as {@code other} for this side
-     */
-    boolean atLeastAsGood(final long price, final long other) {
-        return bid ? price >= other : price <= other;
-    }
-
     private long key(final long price) {
         return bid ? price : -price;
     }

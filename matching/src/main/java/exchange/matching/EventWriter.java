@@ -7,6 +7,10 @@ import exchange.matching.event.AcceptedEvent;
 import exchange.matching.event.BookedEvent;
 import exchange.matching.event.CancelRejectedEvent;
 import exchange.matching.event.CancelledEvent;
+import exchange.matching.event.DayEndedEvent;
+import exchange.matching.event.PhaseChangedEvent;
+import exchange.matching.event.RestoredEvent;
+import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.event.EventSink;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
@@ -38,6 +42,9 @@ final class EventWriter {
     private final CancelRejectedEvent cancelRejected = new CancelRejectedEvent();
     private final StatusEvent status = new StatusEvent();
     private final MassCancelledEvent massCancelled = new MassCancelledEvent();
+    private final PhaseChangedEvent phaseChanged = new PhaseChangedEvent();
+    private final DayEndedEvent dayEnded = new DayEndedEvent();
+    private final RestoredEvent restored = new RestoredEvent();
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventSink sink;
@@ -60,6 +67,9 @@ final class EventWriter {
         cancelRejected.wrap(scratch, 0);
         status.wrap(scratch, 0);
         massCancelled.wrap(scratch, 0);
+        phaseChanged.wrap(scratch, 0);
+        dayEnded.wrap(scratch, 0);
+        restored.wrap(scratch, 0);
     }
 
     /**
@@ -270,6 +280,52 @@ final class EventWriter {
             .cancelledCount(count)
             .context(context, contextStart, contextLength);
         publish(massCancelled.length());
+    }
+
+    void phaseChanged(final int instrumentId, final TradingPhase phase, final TradingPhase previous) {
+        phaseChanged.init(instrumentId, commandSequence, timestampNs);
+        phaseChanged.phase(phase).previousPhase(previous);
+        publish(phaseChanged.length());
+    }
+
+    void dayEnded(final int tradingDate, final long expired) {
+        dayEnded.init(Instrument.NULL_ID, commandSequence, timestampNs);
+        dayEnded.tradingDate(tradingDate).expiredCount(expired);
+        publish(dayEnded.length());
+    }
+
+    void restored(final int slot, final long visibleQty, final RestoreOrderCommand command) {
+        restored.init(orders.bookId(slot), commandSequence, timestampNs);
+        orderState(restored, slot, 0);
+        restored.visibleQty(visibleQty)
+            .displayQty(command.displayQty())
+            .expireTimeNs(command.expireTimeNs())
+            .context(command.buffer(), command.contextStart(), command.contextLength());
+        publish(restored.length());
+    }
+
+    /** An order that could not be restored: Cancelled (RESTORE_FAILED), from the command's fields. */
+    void restoreFailed(final RestoreOrderCommand command) {
+        cancelled.init(command.instrumentId(), commandSequence, timestampNs);
+        final long leaves = Math.max(0, command.orderQty() - command.cumQty());
+        cancelled.orderId(command.orderId())
+            .execId(nextExecId++)
+            .sessionId(command.sessionId())
+            .firmId(command.firmId())
+            .accountId(command.accountId())
+            .sideCode(command.buffer().getByte(command.offset() + RestoreOrderCommand.SIDE_OFFSET))
+            .orderTypeCode(command.buffer().getByte(command.offset() + RestoreOrderCommand.ORD_TYPE_OFFSET))
+            .timeInForceCode(command.buffer().getByte(command.offset() + RestoreOrderCommand.TIF_OFFSET))
+            .instructions(command.instructions())
+            .price(command.price())
+            .stopPrice(command.stopPrice())
+            .orderQty(command.orderQty())
+            .cumQty(command.cumQty())
+            .leavesQty(0)
+            .cumNotional(command.cumNotional());
+        cancelled.cancelledQty(leaves).reason(CancelReason.RESTORE_FAILED);
+        cancelled.context(command.buffer(), command.contextStart(), command.contextLength());
+        publish(cancelled.length());
     }
 
     private static void clearOrderState(final OrderEvent event, final long orderId) {

@@ -107,6 +107,35 @@ final class GtdExpiries {
         }
     }
 
+    /**
+     * Finds the expire time of an order; cold path (snapshots).
+     *
+     * @return the time, or 0 when the order has no entry
+     */
+    long expireTimeOf(final long orderId) {
+        for (int i = 0; i < size; i++) {
+            if (orderIds[i] == orderId) {
+                return times[i];
+            }
+        }
+        return 0;
+    }
+
+    /** @return the number of entries, stale ones included */
+    int size() {
+        return size;
+    }
+
+    /** @return order id of entry i, in heap order */
+    long orderIdAt(final int i) {
+        return orderIds[i];
+    }
+
+    /** @return expire time of entry i, in heap order */
+    long timeAt(final int i) {
+        return times[i];
+    }
+
     private static boolean less(final long t1, final long id1, final long t2, final long id2) {
         return t1 < t2 || (t1 == t2 && id1 < id2);
     }

@@ -9,9 +9,15 @@ import exchange.matching.command.NewOrderCommand;
 import exchange.matching.command.RejectOrderCommand;
 import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
+import exchange.matching.command.EndOfDayCommand;
+import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.event.BookedEvent;
 import exchange.matching.event.EventSink;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The matching engine: commands in, events out, one book per instrument, price-time priority.
@@ -39,9 +45,13 @@ public final class MatchingEngine {
     private final MassCancelCommand massCancel = new MassCancelCommand();
     private final StatusCommand status = new StatusCommand();
     private final ClockCommand clock = new ClockCommand();
+    private final SetPhaseCommand setPhase = new SetPhaseCommand();
+    private final EndOfDayCommand endOfDay = new EndOfDayCommand();
+    private final RestoreOrderCommand restoreOrder = new RestoreOrderCommand();
 
     private long nowNs;
     private long lastOrderId;
+    private long lastCommandSequence;
     private Thread owner;
 
     /**
@@ -78,6 +88,9 @@ public final class MatchingEngine {
             case MASS_CANCEL -> massCancel((MassCancelCommand) massCancel.wrap(buffer, offset));
             case STATUS -> status((StatusCommand) status.wrap(buffer, offset));
             case CLOCK -> clock((ClockCommand) clock.wrap(buffer, offset));
+            case SET_PHASE -> setPhase((SetPhaseCommand) setPhase.wrap(buffer, offset));
+            case END_OF_DAY -> endOfDay((EndOfDayCommand) endOfDay.wrap(buffer, offset));
+            case RESTORE_ORDER -> restoreOrder((RestoreOrderCommand) restoreOrder.wrap(buffer, offset));
             default -> throw new IllegalArgumentException("command type not handled by the engine: " + type);
         }
     }
@@ -85,6 +98,9 @@ public final class MatchingEngine {
     private void begin(final Command command) {
         assert checkOwner();
         events.begin(command);
+        if (command.sequence() > lastCommandSequence) {
+            lastCommandSequence = command.sequence();
+        }
         final long t = command.timestampNs();
         if (t > nowNs) {
             nowNs = t;
@@ -227,7 +243,7 @@ public final class MatchingEngine {
             return;
         }
         final OrderBook book = books.book(orders.bookId(slot));
-        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), book.instrument());
+        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), book);
         if (reason != RejectReason.NONE) {
             replaceRejected(command, slot, reason);
             return;
@@ -361,6 +377,291 @@ public final class MatchingEngine {
             return OrderStore.NULL_SLOT;
         }
         return slot;
+    }
+
+    /**
+     * Moves one instrument, or all, to a trading phase; each change is a PhaseChanged event (a command
+     * that changes nothing emits nothing).
+     */
+    public void setPhase(final SetPhaseCommand command) {
+        begin(command);
+        final TradingPhase phase = command.phase();
+        if (phase == null) {
+            throw new IllegalArgumentException("unknown trading phase in " + command);
+        }
+        final int only = command.instrumentId();
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null || (only != Instrument.NULL_ID && only != id)) {
+                continue;
+            }
+            final TradingPhase previous = book.phase();
+            if (previous != phase) {
+                book.phase(phase);
+                events.phaseChanged(id, phase, previous);
+            }
+        }
+    }
+
+    /**
+     * Ends the trading day: Day orders expire, book by book (buy side first, best price first, in time
+     * priority), then a DayEnded event. GTC and GTD orders stay on the book.
+     */
+    public void endOfDay(final EndOfDayCommand command) {
+        begin(command);
+        final LevelStore levels = books.levels();
+        long expired = 0;
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null) {
+                continue;
+            }
+            for (final BookSide side : book.sides()) {
+                int depth = 0;
+                while (depth < side.size()) {
+                    final int level = side.levelAt(depth);
+                    final int before = side.size();
+                    int slot = levels.head(level);
+                    while (slot != OrderStore.NULL_SLOT) {
+                        final int next = orders.next(slot);
+                        if (!OrderStore.tif(orders.flags(slot)).survivesEndOfDay()) {
+                            books.unbook(book, slot);
+                            events.cancelled(slot, CancelReason.END_OF_DAY, null, 0, 0);
+                            books.release(slot);
+                            expired++;
+                        }
+                        slot = next;
+                    }
+                    if (side.size() == before) {
+                        depth++;
+                    }
+                }
+            }
+        }
+        events.dayEnded(command.tradingDate(), expired);
+    }
+
+    /**
+     * Puts back an order of an earlier day at the back of its level, with its order id, fills and
+     * context, and reports it (Restored). An order whose id is already live is left alone (restoring
+     * twice changes nothing). An order that cannot be restored (unknown instrument, nothing left, no
+     * room, or it would cross the book in continuous trading) is reported Cancelled with reason
+     * RESTORE_FAILED, so that its owner is not left guessing.
+     */
+    public void restoreOrder(final RestoreOrderCommand command) {
+        begin(command);
+        if (orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
+            return; // already on the book: restoring twice changes nothing
+        }
+        final int slot = restore(command);
+        if (slot == OrderStore.NULL_SLOT) {
+            events.restoreFailed(command);
+            return;
+        }
+        events.restored(slot, books.visible(slot), command);
+    }
+
+    /** @return the restored order's slot, or {@link OrderStore#NULL_SLOT} when it cannot be restored */
+    private int restore(final RestoreOrderCommand command) {
+        final OrderBook book = books.book(command.instrumentId());
+        final Side side = command.side();
+        final OrderType type = command.orderType();
+        final TimeInForce tif = command.timeInForce();
+        if (book == null || side == null || type == null || tif == null || !type.hasLimitPrice()
+            || command.price() <= 0 || command.orderQty() <= command.cumQty() || command.cumQty() < 0
+            || command.displayQty() != 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
+            return OrderStore.NULL_SLOT;
+        }
+        final boolean sell = side == Side.SELL;
+        if (!books.hasRoomAt(book, sell, command.price())) {
+            return OrderStore.NULL_SLOT;
+        }
+        if (book.phase() == TradingPhase.CONTINUOUS) {
+            final int contra = book.contra(sell).best();
+            if (contra != LevelStore.NULL_LEVEL && crosses(sell, command.price(), books.levels().price(contra))) {
+                return OrderStore.NULL_SLOT;
+            }
+        }
+        if (tif == TimeInForce.GTD && gtdExpiries.isFull()) {
+            gtdExpiries.compact(orders);
+            if (gtdExpiries.isFull()) {
+                return OrderStore.NULL_SLOT;
+            }
+        }
+        final int slot = orders.allocate(command.orderId());
+        orders.price(slot, command.price());
+        orders.orderQty(slot, command.orderQty());
+        orders.restoreFills(slot, command.cumQty(), command.cumNotional());
+        orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
+        orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
+        books.rest(book, slot);
+        if (tif == TimeInForce.GTD) {
+            gtdExpiries.add(command.expireTimeNs(), command.orderId());
+        }
+        return slot;
+    }
+
+    private static boolean crosses(final boolean sell, final long price, final long contraPrice) {
+        return sell ? contraPrice >= price : contraPrice <= price;
+    }
+
+    /**
+     * Writes the engine's whole state as snapshot records (see {@link SnapshotRecords}): counters and
+     * clock, each book's phase and last trade, every resting order in priority order. Loading it into a
+     * fresh engine gives one that answers every later command exactly as this one would. Cold path:
+     * allocates, and takes time proportional to the number of orders; matching thread only.
+     *
+     * @param out receives the records in order
+     */
+    public void writeSnapshot(final SnapshotWriter out) {
+        assert checkOwner();
+        final UnsafeBuffer record = new UnsafeBuffer(new byte[512]);
+        final Long2LongHashMap expiries = new Long2LongHashMap(0);
+        for (int i = 0; i < gtdExpiries.size(); i++) {
+            expiries.put(gtdExpiries.orderIdAt(i), gtdExpiries.timeAt(i));
+        }
+        int bookCount = 0;
+        for (int id = 1; id < books.idLimit(); id++) {
+            if (books.book(id) != null) {
+                bookCount++;
+            }
+        }
+        record.setMemory(0, SnapshotRecords.HEADER_LENGTH, (byte) 0);
+        record.putShort(0, (short) SnapshotRecords.HEADER_LENGTH);
+        record.putByte(2, (byte) SnapshotRecords.HEADER_TYPE);
+        record.putInt(SnapshotRecords.HEADER_VERSION, SnapshotRecords.VERSION);
+        record.putLong(SnapshotRecords.HEADER_NEXT_EXEC_ID, events.nextExecId());
+        record.putLong(SnapshotRecords.HEADER_NEXT_MATCH_ID, events.nextMatchId());
+        record.putLong(SnapshotRecords.HEADER_LAST_ORDER_ID, lastOrderId);
+        record.putLong(SnapshotRecords.HEADER_NOW, nowNs);
+        record.putLong(SnapshotRecords.HEADER_LAST_SEQUENCE, lastCommandSequence);
+        record.putInt(SnapshotRecords.HEADER_BOOKS, bookCount);
+        out.write(record, 0, SnapshotRecords.HEADER_LENGTH);
+        long orderCount = 0;
+        final RestoreOrderCommand order = new RestoreOrderCommand();
+        order.wrap(record, 0);
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null) {
+                continue;
+            }
+            record.setMemory(0, SnapshotRecords.BOOK_LENGTH, (byte) 0);
+            record.putShort(0, (short) SnapshotRecords.BOOK_LENGTH);
+            record.putByte(2, (byte) SnapshotRecords.BOOK_TYPE);
+            record.putInt(SnapshotRecords.BOOK_INSTRUMENT, id);
+            record.putByte(SnapshotRecords.BOOK_PHASE, book.phase().code());
+            record.putLong(SnapshotRecords.BOOK_LAST_TRADE, book.lastTradePrice());
+            out.write(record, 0, SnapshotRecords.BOOK_LENGTH);
+            for (final BookSide side : book.sides()) {
+                for (int depth = 0; depth < side.size(); depth++) {
+                    for (int slot = books.levels().head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT;
+                         slot = orders.next(slot)) {
+                        writeOrder(order, book, slot, expiries);
+                        out.write(record, 0, order.length());
+                        orderCount++;
+                    }
+                }
+            }
+        }
+        record.setMemory(0, SnapshotRecords.END_LENGTH, (byte) 0);
+        record.putShort(0, (short) SnapshotRecords.END_LENGTH);
+        record.putByte(2, (byte) SnapshotRecords.END_TYPE);
+        record.putLong(SnapshotRecords.END_ORDERS, orderCount);
+        out.write(record, 0, SnapshotRecords.END_LENGTH);
+    }
+
+    private void writeOrder(final RestoreOrderCommand order, final OrderBook book, final int slot,
+                            final Long2LongHashMap expiries) {
+        final int flags = orders.flags(slot);
+        order.init();
+        order.instrumentId(book.id()).sessionId(orders.sessionId(slot)).firmId(orders.firmId(slot));
+        order.orderId(orders.orderId(slot))
+            .accountId(orders.accountId(slot))
+            .side(orders.isSell(slot) ? Side.SELL : Side.BUY)
+            .orderType(OrderStore.type(flags))
+            .timeInForce(OrderStore.tif(flags))
+            .instructions(OrderStore.instructions(flags))
+            .price(orders.price(slot))
+            .orderQty(orders.orderQty(slot))
+            .cumQty(orders.cumQty(slot))
+            .cumNotional(orders.cumNotional(slot))
+            .expireTimeNs(expiries.get(orders.orderId(slot)));
+    }
+
+    /**
+     * Loads a snapshot written by {@link #writeSnapshot} into this engine, which must be fresh (no
+     * command applied) and configured with the same instruments and sizes. Cold path; matching thread
+     * only.
+     *
+     * @param buffer holding the snapshot records back to back
+     * @param offset of the first record
+     * @param length of all the records
+     * @throws IllegalStateException when the engine is not fresh, or the snapshot is incomplete,
+     *         of another version or about other instruments
+     */
+    public void loadSnapshot(final DirectBuffer buffer, final int offset, final int length) {
+        assert checkOwner();
+        if (lastCommandSequence != 0 || orders.size() != 0) {
+            throw new IllegalStateException("a snapshot loads only into a fresh engine");
+        }
+        final UnsafeBuffer records = new UnsafeBuffer(buffer, offset, length);
+        final RestoreOrderCommand order = new RestoreOrderCommand();
+        int at = 0;
+        boolean ended = false;
+        while (at < length && !ended) {
+            final int recordLength = records.getShort(at) & 0xFFFF;
+            final int type = records.getByte(at + 2) & 0xFF;
+            if (recordLength < 3 || at + recordLength > length) {
+                throw new IllegalStateException("truncated snapshot record at byte " + at);
+            }
+            switch (type) {
+                case SnapshotRecords.HEADER_TYPE -> {
+                    final int version = records.getInt(at + SnapshotRecords.HEADER_VERSION);
+                    if (version != SnapshotRecords.VERSION) {
+                        throw new IllegalStateException("snapshot format " + version + ", expected " + SnapshotRecords.VERSION);
+                    }
+                    events.counters(records.getLong(at + SnapshotRecords.HEADER_NEXT_EXEC_ID),
+                        records.getLong(at + SnapshotRecords.HEADER_NEXT_MATCH_ID));
+                    lastOrderId = records.getLong(at + SnapshotRecords.HEADER_LAST_ORDER_ID);
+                    nowNs = records.getLong(at + SnapshotRecords.HEADER_NOW);
+                    lastCommandSequence = records.getLong(at + SnapshotRecords.HEADER_LAST_SEQUENCE);
+                }
+                case SnapshotRecords.BOOK_TYPE -> {
+                    final int id = records.getInt(at + SnapshotRecords.BOOK_INSTRUMENT);
+                    final OrderBook book = books.book(id);
+                    if (book == null) {
+                        throw new IllegalStateException("snapshot has instrument " + id + ", which is not configured");
+                    }
+                    book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
+                    book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
+                }
+                case SnapshotRecords.END_TYPE -> {
+                    ended = true;
+                    final long expected = records.getLong(at + SnapshotRecords.END_ORDERS);
+                    if (expected != orders.size()) {
+                        throw new IllegalStateException("snapshot lists " + expected + " orders, loaded " + orders.size());
+                    }
+                }
+                default -> {
+                    if (type != SnapshotRecords.ORDER_TYPE) {
+                        throw new IllegalStateException("unknown snapshot record type " + type + " at byte " + at);
+                    }
+                    order.wrap(records, at);
+                    if (restore(order) == OrderStore.NULL_SLOT) {
+                        throw new IllegalStateException("snapshot order cannot be restored: " + order);
+                    }
+                }
+            }
+            at += recordLength;
+        }
+        if (!ended) {
+            throw new IllegalStateException("snapshot has no end record");
+        }
+    }
+
+    /** @return the sequence of the last command applied (or loaded from a snapshot), 0 when none */
+    public long lastCommandSequence() {
+        return lastCommandSequence;
     }
 
     /**

@@ -10,6 +10,7 @@ final class OrderBook {
     private final Instrument instrument;
     private final BookSide bids;
     private final BookSide asks;
+    private final BookSide[] sides;
     private TradingPhase phase = TradingPhase.CONTINUOUS;
     private long lastTradePrice;
 
@@ -17,6 +18,7 @@ final class OrderBook {
         this.instrument = instrument;
         this.bids = new BookSide(true, instrument.maxPriceLevels());
         this.asks = new BookSide(false, instrument.maxPriceLevels());
+        this.sides = new BookSide[] {bids, asks};
     }
 
     Instrument instrument() {
@@ -33,6 +35,11 @@ final class OrderBook {
 
     BookSide asks() {
         return asks;
+    }
+
+    /** @return both sides, buy side first */
+    BookSide[] sides() {
+        return sides;
     }
 
     /** @return the side an order of this side rests on. */

@@ -231,6 +231,19 @@ final class OrderStore {
         data[base + CUM_NOTIONAL] += qty * price;
     }
 
+    /**
+     * Sets the fills of a restored order.
+     *
+     * @param slot        the order
+     * @param cumQty      filled quantity
+     * @param cumNotional sum of px x qty of its fills
+     */
+    void restoreFills(final int slot, final long cumQty, final long cumNotional) {
+        final int base = slot * STRIDE;
+        data[base + CUM_QTY] = cumQty;
+        data[base + CUM_NOTIONAL] = cumNotional;
+    }
+
     /** @return a waiting stop's priority sequence (the notional word, unused until it triggers). */
     long stopSequence(final int slot) {
         return data[slot * STRIDE + CUM_NOTIONAL];

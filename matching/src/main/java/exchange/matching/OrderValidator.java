@@ -16,7 +16,8 @@ final class OrderValidator {
     /**
      * Checks a new order, in this order: instrument known; order id (the command sequence) above every
      * order id seen; side, order type and time in force valid; quantity positive and on lot; limit price
-     * positive and on tick; GTD expire time in the future; time in force allowed.
+     * positive and on tick; GTD expire time in the future; time in force allowed; the instrument's phase
+     * takes orders.
      *
      * @param book        the order's book, or {@code null} when the instrument is unknown
      * @param nowNs       engine time
@@ -60,17 +61,27 @@ final class OrderValidator {
         if (tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
-        return RejectReason.NONE;
+        return phaseAllowsOrders(book.phase());
+    }
+
+    /** Orders are taken in continuous trading only; the call phases come with the auctions. */
+    private static RejectReason phaseAllowsOrders(final TradingPhase phase) {
+        return switch (phase) {
+            case CONTINUOUS -> RejectReason.NONE;
+            case HALTED -> RejectReason.INSTRUMENT_HALTED;
+            default -> RejectReason.INSTRUMENT_CLOSED;
+        };
     }
 
     /**
      * Checks a replace against the live order it changes: side, order type and time in force
-     * unchanged; quantity positive and on lot; limit price positive and on tick.
+     * unchanged; quantity positive and on lot; limit price positive and on tick; the phase takes orders.
      *
      * @param flags the live order's flags
      * @return {@link RejectReason#NONE} when valid
      */
-    static RejectReason validateReplace(final ReplaceCommand command, final int flags, final Instrument instrument) {
+    static RejectReason validateReplace(final ReplaceCommand command, final int flags, final OrderBook book) {
+        final Instrument instrument = book.instrument();
         final OrderType type = OrderStore.type(flags);
         final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
         if (command.sideCode() != (sell ? Side.SELL : Side.BUY).code()
@@ -86,9 +97,12 @@ final class OrderValidator {
             return RejectReason.QUANTITY_OFF_LOT;
         }
         if (type.hasLimitPrice()) {
-            return checkPrice(command.price(), instrument);
+            final RejectReason priceReason = checkPrice(command.price(), instrument);
+            if (priceReason != RejectReason.NONE) {
+                return priceReason;
+            }
         }
-        return RejectReason.NONE;
+        return phaseAllowsOrders(book.phase());
     }
 
     private static RejectReason checkPrice(final long price, final Instrument instrument) {

@@ -32,6 +32,16 @@ class DeterminismTest {
     }
 
     @Test
+    void shouldExerciseEveryEventTypeSoThatThePropertyTestsCoverThem() {
+        final RecordedEvents events = run(CommandStream.generate(7L, 20_000));
+        final java.util.Set<exchange.matching.event.EventType> seen = java.util.EnumSet.noneOf(exchange.matching.event.EventType.class);
+        for (int i = 0; i < events.size(); i++) {
+            seen.add(events.event(i).type());
+        }
+        assertThat(seen).containsExactlyInAnyOrder(exchange.matching.event.EventType.values());
+    }
+
+    @Test
     void shouldWriteDifferentEventsForADifferentStream() {
         // Guards the test above against comparing two empty or constant outputs.
         final RecordedEvents first = run(CommandStream.generate(1L, 2_000));

@@ -80,6 +80,11 @@ class EngineAgreementProperties {
                 switch (e.type()) {
                     case ACCEPTED -> orders.put(((OrderEvent) e).orderId(), new long[] {((OrderEvent) e).orderQty(), 0, 0});
                     case BOOKED -> priority.put(((BookedEvent) e).orderId(), e.commandSequence());
+                    case RESTORED -> {
+                        final OrderEvent r = (OrderEvent) e;
+                        orders.put(r.orderId(), new long[] {r.orderQty(), r.cumQty(), 0});
+                        priority.put(r.orderId(), e.commandSequence());
+                    }
                     case TRADE -> {
                         final TradeEvent t = (TradeEvent) e;
                         fill(t.buy(), t.quantity());
@@ -89,6 +94,9 @@ class EngineAgreementProperties {
                     }
                     case CANCELLED -> {
                         final CancelledEvent c = (CancelledEvent) e;
+                        if (c.reason() == CancelReason.RESTORE_FAILED) {
+                            break;
+                        }
                         final long[] o = orders.get(c.orderId());
                         o[2] += c.cancelledQty();
                         check(c.orderId(), o, 0);

@@ -17,6 +17,9 @@ public final class EventDecoder {
     private final CancelRejectedEvent cancelRejected = new CancelRejectedEvent();
     private final StatusEvent status = new StatusEvent();
     private final MassCancelledEvent massCancelled = new MassCancelledEvent();
+    private final PhaseChangedEvent phaseChanged = new PhaseChangedEvent();
+    private final DayEndedEvent dayEnded = new DayEndedEvent();
+    private final RestoredEvent restored = new RestoredEvent();
 
     /**
      * Wraps the record at an offset in the flyweight of its type.
@@ -39,36 +42,46 @@ public final class EventDecoder {
      * @param offset  of the record
      * @param handler to call
      * @return the record's length, to step to the next one
+     * @throws IllegalArgumentException for an unknown type code
      */
     public int decode(final MutableDirectBuffer buffer, final int offset, final EventHandler handler) {
-        final int typeCode = Flyweight.typeCodeAt(buffer, offset);
-        switch (typeCode) {
-            case 1 -> handler.onAccepted((AcceptedEvent) accepted.wrap(buffer, offset));
-            case 2 -> handler.onRejected((RejectedEvent) rejected.wrap(buffer, offset));
-            case 3 -> handler.onBooked((BookedEvent) booked.wrap(buffer, offset));
-            case 4 -> handler.onTrade(trade.wrap(buffer, offset));
-            case 5 -> handler.onCancelled((CancelledEvent) cancelled.wrap(buffer, offset));
-            case 6 -> handler.onReplaced((ReplacedEvent) replaced.wrap(buffer, offset));
-            case 7 -> handler.onCancelRejected((CancelRejectedEvent) cancelRejected.wrap(buffer, offset));
-            case 8 -> handler.onStatus((StatusEvent) status.wrap(buffer, offset));
-            case 9 -> handler.onMassCancelled((MassCancelledEvent) massCancelled.wrap(buffer, offset));
-            default -> throw new IllegalArgumentException("unknown event type " + typeCode + " at offset " + offset);
+        final Event event = wrap(buffer, offset);
+        switch (event.type()) {
+            case ACCEPTED -> handler.onAccepted(accepted);
+            case REJECTED -> handler.onRejected(rejected);
+            case BOOKED -> handler.onBooked(booked);
+            case TRADE -> handler.onTrade(trade);
+            case CANCELLED -> handler.onCancelled(cancelled);
+            case REPLACED -> handler.onReplaced(replaced);
+            case CANCEL_REJECTED -> handler.onCancelRejected(cancelRejected);
+            case STATUS -> handler.onStatus(status);
+            case MASS_CANCELLED -> handler.onMassCancelled(massCancelled);
+            case PHASE_CHANGED -> handler.onPhaseChanged(phaseChanged);
+            case DAY_ENDED -> handler.onDayEnded(dayEnded);
+            case RESTORED -> handler.onRestored(restored);
+            default -> throw new IllegalStateException("no handler method for " + event.type());
         }
         return Flyweight.lengthAt(buffer, offset);
     }
 
     private Event flyweightFor(final int typeCode) {
-        return switch (typeCode) {
-            case 1 -> accepted;
-            case 2 -> rejected;
-            case 3 -> booked;
-            case 4 -> trade;
-            case 5 -> cancelled;
-            case 6 -> replaced;
-            case 7 -> cancelRejected;
-            case 8 -> status;
-            case 9 -> massCancelled;
-            default -> throw new IllegalArgumentException("unknown event type " + typeCode);
+        final EventType type = EventType.fromCode(typeCode);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown event type " + typeCode);
+        }
+        return switch (type) {
+            case ACCEPTED -> accepted;
+            case REJECTED -> rejected;
+            case BOOKED -> booked;
+            case TRADE -> trade;
+            case CANCELLED -> cancelled;
+            case REPLACED -> replaced;
+            case CANCEL_REJECTED -> cancelRejected;
+            case STATUS -> status;
+            case MASS_CANCELLED -> massCancelled;
+            case PHASE_CHANGED -> phaseChanged;
+            case DAY_ENDED -> dayEnded;
+            case RESTORED -> restored;
         };
     }
 }

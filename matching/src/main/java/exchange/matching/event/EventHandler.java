@@ -31,4 +31,13 @@ public interface EventHandler {
 
     default void onMassCancelled(final MassCancelledEvent event) {
     }
+
+    default void onPhaseChanged(final PhaseChangedEvent event) {
+    }
+
+    default void onDayEnded(final DayEndedEvent event) {
+    }
+
+    default void onRestored(final RestoredEvent event) {
+    }
 }

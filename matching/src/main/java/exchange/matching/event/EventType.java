@@ -19,7 +19,13 @@ public enum EventType {
     /** The answer to a status request: ExecType I Order Status. */
     STATUS(8),
     /** A mass cancel finished: OrderMassCancelReport. */
-    MASS_CANCELLED(9);
+    MASS_CANCELLED(9),
+    /** An instrument changed trading phase. */
+    PHASE_CHANGED(10),
+    /** The trading day ended; Day orders have expired. */
+    DAY_ENDED(11),
+    /** An order of an earlier day is back on the book (start of day). */
+    RESTORED(12);
 
     private static final EventType[] BY_CODE = new EventType[32];
 

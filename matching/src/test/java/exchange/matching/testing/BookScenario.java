@@ -15,6 +15,10 @@ import exchange.matching.command.MassCancelCommand;
 import exchange.matching.command.NewOrderCommand;
 import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
+import exchange.matching.command.EndOfDayCommand;
+import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetPhaseCommand;
+import exchange.matching.TradingPhase;
 import exchange.matching.event.Event;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -49,6 +53,9 @@ public final class BookScenario {
     private final StatusCommand status = new StatusCommand();
     private final MassCancelCommand massCancel = new MassCancelCommand();
     private final ClockCommand clock = new ClockCommand();
+    private final SetPhaseCommand setPhase = new SetPhaseCommand();
+    private final EndOfDayCommand endOfDay = new EndOfDayCommand();
+    private final RestoreOrderCommand restore = new RestoreOrderCommand();
     private long sequence;
     private long nowNs = T0;
     private int mark;
@@ -192,6 +199,43 @@ public final class BookScenario {
         stamp(massCancel).instrumentId(instrumentId).sessionId(sessionId).firmId(firmId);
         massCancel.scope(scope).sideCode(side).reason(reason).accountId(accountId);
         engine.massCancel(massCancel);
+    }
+
+    /** Moves an instrument (0 for all) to a phase. */
+    public void phase(final int instrumentId, final TradingPhase phase) {
+        setPhase.wrap(buffer, 0);
+        setPhase.init();
+        stamp(setPhase).instrumentId(instrumentId);
+        setPhase.phase(phase);
+        engine.setPhase(setPhase);
+    }
+
+    /** Ends the trading day 2026-11-27. */
+    public void endOfDay() {
+        endOfDay.wrap(buffer, 0);
+        endOfDay.init();
+        stamp(endOfDay);
+        endOfDay.tradingDate(20261127);
+        engine.endOfDay(endOfDay);
+    }
+
+    /**
+     * Restores an order of an earlier day under a label, as start of day does from the GTC store.
+     *
+     * @param orderId its original order id
+     */
+    public void restore(final String label, final long orderId, final OrderSpec spec, final long cumQty,
+                        final long cumNotional) {
+        restore.wrap(buffer, 0);
+        restore.init();
+        stamp(restore).instrumentId(spec.instrumentId).sessionId(spec.sessionId).firmId(spec.firmId);
+        restore.orderId(orderId).accountId(spec.accountId).side(spec.side).orderType(spec.type).timeInForce(spec.tif)
+            .instructions(spec.instructions).price(spec.price).stopPrice(spec.stopPrice).orderQty(spec.qty)
+            .cumQty(cumQty).cumNotional(cumNotional).displayQty(spec.displayQty).expireTimeNs(spec.expireTimeNs)
+            .context(spec.context);
+        orderIds.put(label, orderId);
+        labels.put(orderId, label);
+        engine.restoreOrder(restore);
     }
 
     /** Tells the engine the time, with no other effect. */

@@ -14,6 +14,10 @@ import exchange.matching.command.RejectOrderCommand;
 import exchange.matching.RejectReason;
 import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
+import exchange.matching.command.EndOfDayCommand;
+import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetPhaseCommand;
+import exchange.matching.TradingPhase;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
@@ -93,6 +97,8 @@ public final class CommandStream {
                 c.instrumentId(random.nextInt(INSTRUMENTS + 1)).firmId(firm).sessionId(firm * 10 + random.nextInt(2));
                 c.context(("M" + sequence).getBytes());
                 command = c;
+            } else if (kind < 89 && random.nextInt(4) == 0) {
+                command = special(buffer, random, orders, sequence, now);
             } else if (kind < 90) {
                 final RejectOrderCommand c = (RejectOrderCommand) new RejectOrderCommand().wrap(buffer, 0);
                 newOrder(c.init(), random, now);
@@ -112,6 +118,42 @@ public final class CommandStream {
         return commands;
     }
 
+    /** A rare command: a phase change, an end of day, or an order restored from an earlier day. */
+    private static Command special(final UnsafeBuffer buffer, final SplittableRandom random, final List<long[]> orders,
+                                   final long sequence, final long now) {
+        final int which = random.nextInt(10);
+        if (which < 4) {
+            final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, 0);
+            c.init();
+            c.instrumentId(random.nextInt(INSTRUMENTS + 1));
+            final int p = random.nextInt(10);
+            c.phase(p < 6 ? TradingPhase.CONTINUOUS : p < 8 ? TradingPhase.CLOSED : TradingPhase.HALTED);
+            return c;
+        }
+        if (which < 5) {
+            final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, 0);
+            c.init();
+            c.tradingDate(20261127);
+            return c;
+        }
+        final RestoreOrderCommand c = (RestoreOrderCommand) new RestoreOrderCommand().wrap(buffer, 0);
+        c.init();
+        final int firm = 1 + random.nextInt(3);
+        final long orderId = random.nextInt(4) == 0 && !orders.isEmpty()
+            ? orders.get(random.nextInt(orders.size()))[0] : 1_000_000_000L + sequence;
+        final long qty = quantity(random);
+        final TimeInForce tif = random.nextBoolean() ? TimeInForce.GTC : TimeInForce.GTD;
+        c.instrumentId(random.nextInt(20) == 0 ? INSTRUMENTS + 1 : 1 + random.nextInt(INSTRUMENTS)).firmId(firm)
+            .sessionId(firm * 10);
+        c.orderId(orderId).accountId(random.nextInt(3)).side(random.nextBoolean() ? Side.BUY : Side.SELL)
+            .orderType(OrderType.LIMIT).timeInForce(tif).price(price(random)).orderQty(qty)
+            .cumQty(qty > 2 ? random.nextLong(qty / 2) : 0)
+            .expireTimeNs(tif == TimeInForce.GTD ? now + random.nextLong(1, 600_000_000_000L) : 0);
+        c.cumNotional(c.cumQty() * MID);
+        c.context(("G" + orderId).getBytes());
+        return c;
+    }
+
     /**
      * @param command an encoded command
      * @return its fields as text, for failure messages
@@ -126,7 +168,9 @@ public final class CommandStream {
             case STATUS -> new StatusCommand();
             case MASS_CANCEL -> new MassCancelCommand();
             case CLOCK -> new ClockCommand();
-            default -> throw new IllegalArgumentException("unknown command");
+            case SET_PHASE -> new SetPhaseCommand();
+            case END_OF_DAY -> new EndOfDayCommand();
+            case RESTORE_ORDER -> new RestoreOrderCommand();
         };
         flyweight.wrap(buffer, 0);
         return flyweight.toString();

@@ -3,6 +3,9 @@ package exchange.matching.testing;
 import exchange.matching.event.BookedEvent;
 import exchange.matching.event.CancelRejectedEvent;
 import exchange.matching.event.CancelledEvent;
+import exchange.matching.event.DayEndedEvent;
+import exchange.matching.event.PhaseChangedEvent;
+import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
@@ -17,7 +20,8 @@ import java.util.function.LongFunction;
  * One line per event, with order labels, for scenario assertions:
  * {@code ACCEPTED B1}, {@code TRADE A1 100@101} (the resting order), {@code BOOKED B1 20},
  * {@code CANCELLED B1 IOC_REMAINDER}, {@code REJECTED B1 PRICE_OFF_TICK}, {@code REPLACED A1 kept},
- * {@code CANCEL_REJECTED A1 UNKNOWN_ORDER}, {@code STATUS A1 live}, {@code MASS_CANCELLED 3}.
+ * {@code CANCEL_REJECTED A1 UNKNOWN_ORDER}, {@code STATUS A1 live}, {@code MASS_CANCELLED 3},
+ * {@code PHASE_CHANGED HALTED}, {@code DAY_ENDED 4}, {@code RESTORED G1 10}.
  */
 public final class EventText {
     private EventText() {
@@ -37,6 +41,10 @@ public final class EventText {
             case STATUS -> "STATUS " + label.apply(((OrderEvent) event).orderId()) + " "
                 + (((StatusEvent) event).orderLive() ? "live" : "unknown");
             case MASS_CANCELLED -> "MASS_CANCELLED " + ((MassCancelledEvent) event).cancelledCount();
+            case PHASE_CHANGED -> "PHASE_CHANGED " + ((PhaseChangedEvent) event).phase();
+            case DAY_ENDED -> "DAY_ENDED " + ((DayEndedEvent) event).expiredCount();
+            case RESTORED -> "RESTORED " + label.apply(((OrderEvent) event).orderId()) + " "
+                + ((RestoredEvent) event).visibleQty();
         };
     }
 

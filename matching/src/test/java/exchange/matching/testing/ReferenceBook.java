@@ -17,6 +17,13 @@ import exchange.matching.command.OrderRequestCommand;
 import exchange.matching.command.RejectOrderCommand;
 import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
+import exchange.matching.command.EndOfDayCommand;
+import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetPhaseCommand;
+import exchange.matching.TradingPhase;
+import exchange.matching.event.DayEndedEvent;
+import exchange.matching.event.PhaseChangedEvent;
+import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.AcceptedEvent;
 import exchange.matching.event.BookedEvent;
 import exchange.matching.event.CancelRejectedEvent;
@@ -74,6 +81,7 @@ public final class ReferenceBook {
     private final Map<Integer, TreeMap<Long, List<Order>>> bids = new HashMap<>();
     private final Map<Integer, TreeMap<Long, List<Order>>> asks = new HashMap<>();
     private final Map<Long, Order> live = new LinkedHashMap<>();
+    private final Map<Integer, TradingPhase> phases = new HashMap<>();
     private final PriorityQueue<long[]> gtd = new PriorityQueue<>(
         Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
     private final EngineConfig config;
@@ -91,6 +99,7 @@ public final class ReferenceBook {
         for (final Instrument i : instruments) {
             this.instruments.put(i.id(), i);
             bids.put(i.id(), new TreeMap<>(Comparator.reverseOrder()));
+            phases.put(i.id(), TradingPhase.CONTINUOUS);
             asks.put(i.id(), new TreeMap<>());
         }
     }
@@ -106,6 +115,9 @@ public final class ReferenceBook {
             case STATUS -> status((StatusCommand) new StatusCommand().wrap(buffer, offset));
             case MASS_CANCEL -> massCancel((MassCancelCommand) new MassCancelCommand().wrap(buffer, offset));
             case CLOCK -> begin((ClockCommand) new ClockCommand().wrap(buffer, offset));
+            case SET_PHASE -> setPhase((SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset));
+            case END_OF_DAY -> endOfDay((EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset));
+            case RESTORE_ORDER -> restoreOrder((RestoreOrderCommand) new RestoreOrderCommand().wrap(buffer, offset));
             default -> throw new IllegalArgumentException("not supported by the reference: " + type);
         }
     }
@@ -157,7 +169,13 @@ public final class ReferenceBook {
         if (c.timeInForce() == TimeInForce.AT_THE_OPEN || c.timeInForce() == TimeInForce.AT_THE_CLOSE) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
-        return RejectReason.NONE;
+        return phaseReason(c.instrumentId());
+    }
+
+    private RejectReason phaseReason(final int book) {
+        final TradingPhase phase = phases.get(book);
+        return phase == TradingPhase.CONTINUOUS ? RejectReason.NONE
+            : phase == TradingPhase.HALTED ? RejectReason.INSTRUMENT_HALTED : RejectReason.INSTRUMENT_CLOSED;
     }
 
     private int levelCount() {
@@ -343,7 +361,7 @@ public final class ReferenceBook {
         } else if (o.type.hasLimitPrice() && c.price() % instrument.tickSize() != 0) {
             reason = RejectReason.PRICE_OFF_TICK;
         } else {
-            reason = RejectReason.NONE;
+            reason = phaseReason(o.book);
         }
         if (reason != RejectReason.NONE) {
             cancelRejected(c, o, reason, CommandType.REPLACE);
@@ -422,6 +440,105 @@ public final class ReferenceBook {
         e.init(c.instrumentId(), c.sequence(), c.timestampNs());
         e.sessionId(c.sessionId()).firmId(c.firmId()).accountId(c.accountId()).scope(c.scope()).sideCode(c.sideCode())
             .reason(reason).cancelledCount(victims.size()).context(c.buffer(), c.contextStart(), c.contextLength());
+        publish(e);
+    }
+
+    private void setPhase(final SetPhaseCommand c) {
+        begin(c);
+        instruments.keySet().stream().sorted().forEach(book -> {
+            if (c.instrumentId() != Instrument.NULL_ID && c.instrumentId() != book) {
+                return;
+            }
+            final TradingPhase previous = phases.get(book);
+            if (previous != c.phase()) {
+                phases.put(book, c.phase());
+                final PhaseChangedEvent e = new PhaseChangedEvent();
+                e.wrap(scratch, 0);
+                e.init(book, c.sequence(), c.timestampNs());
+                e.phase(c.phase()).previousPhase(previous);
+                publish(e);
+            }
+        });
+    }
+
+    private void endOfDay(final EndOfDayCommand c) {
+        begin(c);
+        final List<Order> expiring = new ArrayList<>();
+        instruments.keySet().stream().sorted().forEach(book -> {
+            for (final TreeMap<Long, List<Order>> side : List.of(bids.get(book), asks.get(book))) {
+                side.values().forEach(level -> level.stream().filter(o -> !o.tif.survivesEndOfDay()).forEach(expiring::add));
+            }
+        });
+        for (final Order o : expiring) {
+            unbook(o);
+            cancelled(o, CancelReason.END_OF_DAY, null);
+            live.remove(o.id);
+        }
+        final DayEndedEvent e = new DayEndedEvent();
+        e.wrap(scratch, 0);
+        e.init(Instrument.NULL_ID, c.sequence(), c.timestampNs());
+        e.tradingDate(c.tradingDate()).expiredCount(expiring.size());
+        publish(e);
+    }
+
+    private void restoreOrder(final RestoreOrderCommand c) {
+        begin(c);
+        if (live.containsKey(c.orderId())) {
+            return;
+        }
+        final Instrument instrument = instruments.get(c.instrumentId());
+        boolean ok = instrument != null && c.side() != null && c.orderType() != null && c.timeInForce() != null
+            && c.orderType().hasLimitPrice() && c.price() > 0 && c.orderQty() > c.cumQty() && c.cumQty() >= 0
+            && c.displayQty() == 0 && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
+        ok = ok && hasRoom(c.instrumentId(), c.side(), c.price());
+        if (ok && phases.get(c.instrumentId()) == TradingPhase.CONTINUOUS) {
+            final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
+            ok = contra.isEmpty() || (c.side() == Side.BUY ? contra.firstKey() > c.price() : contra.firstKey() < c.price());
+        }
+        if (ok && c.timeInForce() == TimeInForce.GTD && gtd.size() >= config.gtdCapacity()) {
+            gtd.removeIf(e -> !live.containsKey(e[1]));
+            ok = gtd.size() < config.gtdCapacity();
+        }
+        if (!ok) {
+            final CancelledEvent e = new CancelledEvent();
+            e.wrap(scratch, 0);
+            e.init(c.instrumentId(), c.sequence(), c.timestampNs());
+            e.orderId(c.orderId()).execId(execId++).sessionId(c.sessionId()).firmId(c.firmId()).accountId(c.accountId())
+                .sideCode(c.buffer().getByte(c.offset() + RestoreOrderCommand.SIDE_OFFSET))
+                .orderTypeCode(c.buffer().getByte(c.offset() + RestoreOrderCommand.ORD_TYPE_OFFSET))
+                .timeInForceCode(c.buffer().getByte(c.offset() + RestoreOrderCommand.TIF_OFFSET))
+                .instructions(c.instructions()).price(c.price()).stopPrice(c.stopPrice()).orderQty(c.orderQty())
+                .cumQty(c.cumQty()).leavesQty(0).cumNotional(c.cumNotional());
+            e.cancelledQty(Math.max(0, c.orderQty() - c.cumQty())).reason(CancelReason.RESTORE_FAILED)
+                .context(c.buffer(), c.contextStart(), c.contextLength());
+            publish(e);
+            return;
+        }
+        final Order o = new Order();
+        o.id = c.orderId();
+        o.book = c.instrumentId();
+        o.side = c.side();
+        o.type = c.orderType();
+        o.tif = c.timeInForce();
+        o.instructions = c.instructions();
+        o.price = c.price();
+        o.qty = c.orderQty();
+        o.cum = c.cumQty();
+        o.notional = c.cumNotional();
+        o.session = c.sessionId();
+        o.firm = c.firmId();
+        o.account = c.accountId();
+        live.put(o.id, o);
+        rest(o);
+        if (o.tif == TimeInForce.GTD) {
+            gtd.add(new long[] {c.expireTimeNs(), o.id});
+        }
+        final RestoredEvent e = new RestoredEvent();
+        e.wrap(scratch, 0);
+        e.init(o.book, c.sequence(), c.timestampNs());
+        state(e, o, 0);
+        e.visibleQty(o.leaves()).displayQty(0).expireTimeNs(c.expireTimeNs())
+            .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
     }
 

@@ -1,0 +1,67 @@
+package exchange.matching.event;
+
+/**
+ * An order from an earlier trading day is back on the book (GTC or GTD, loaded at start of day) with
+ * its original order id, fills and priority. Carries the context saved with it, so that gateways and
+ * drop copies know its ClOrdID again. Not an ExecutionReport (exec id 0); market data publishes the
+ * visible part as an Add Order.
+ *
+ * <pre>
+ * 104  visible qty (i64)   112 display qty (i64; 0 = all displayed)   120 expire time (i64, ns)
+ * 128  context length (u8), then the context bytes
+ * </pre>
+ */
+public final class RestoredEvent extends OrderEvent {
+    public static final int VISIBLE_QTY_OFFSET = BODY_OFFSET;
+    public static final int DISPLAY_QTY_OFFSET = BODY_OFFSET + 8;
+    public static final int EXPIRE_TIME_OFFSET = BODY_OFFSET + 16;
+    public static final int CONTEXT_OFFSET = BODY_OFFSET + 24;
+
+    @Override
+    public EventType type() {
+        return EventType.RESTORED;
+    }
+
+    @Override
+    protected boolean hasContext() {
+        return true;
+    }
+
+    @Override
+    protected int endOffset() {
+        return CONTEXT_OFFSET;
+    }
+
+    public long visibleQty() {
+        return buffer.getLong(offset + VISIBLE_QTY_OFFSET);
+    }
+
+    public RestoredEvent visibleQty(final long v) {
+        buffer.putLong(offset + VISIBLE_QTY_OFFSET, v);
+        return this;
+    }
+
+    public long displayQty() {
+        return buffer.getLong(offset + DISPLAY_QTY_OFFSET);
+    }
+
+    public RestoredEvent displayQty(final long v) {
+        buffer.putLong(offset + DISPLAY_QTY_OFFSET, v);
+        return this;
+    }
+
+    public long expireTimeNs() {
+        return buffer.getLong(offset + EXPIRE_TIME_OFFSET);
+    }
+
+    public RestoredEvent expireTimeNs(final long v) {
+        buffer.putLong(offset + EXPIRE_TIME_OFFSET, v);
+        return this;
+    }
+
+    @Override
+    protected String ownFields() {
+        return " visible=" + visibleQty() + " display=" + displayQty() + " expire=" + expireTimeNs() + " ctx="
+            + contextLength();
+    }
+}
