@@ -110,6 +110,16 @@ public final class MatchingEngine {
         }
     }
 
+    /**
+     * Gives up the calling thread's ownership so that another thread may own the engine from its next
+     * call: for recovery on one thread and matching on another. The caller provides the happens-before
+     * edge (starting the new thread does).
+     */
+    public void releaseOwnership() {
+        assert checkOwner();
+        owner = null;
+    }
+
     private boolean checkOwner() {
         if (owner == null) {
             owner = Thread.currentThread();

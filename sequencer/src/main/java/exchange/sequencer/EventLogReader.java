@@ -1,0 +1,133 @@
+package exchange.sequencer;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Tails the event log for one consumer, at the consumer's own pace. Events are handed over in place
+ * (the log's mapped memory), a whole document at a time.
+ *
+ * <p>One thread only. Never allocates while reading.
+ */
+public final class EventLogReader implements AutoCloseable {
+    private final ExcerptTailer tailer;
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    private long skipUpToSequence = -1;
+    private int skipUpToEvent = -1;
+    private long lastSequence;
+    private int lastEventIndex = -1;
+    private long lastDocumentIndex = -1;
+
+    EventLogReader(final EventLog log) {
+        this.tailer = log.queue().createTailer();
+    }
+
+    /**
+     * Positions the reader just after an event that was consumed before (a consumer's stored position).
+     *
+     * @param documentIndex   the document holding it
+     * @param commandSequence its command
+     * @param eventIndex      its index within the command
+     * @return true when the document is in the log
+     */
+    public boolean seekAfter(final long documentIndex, final long commandSequence, final int eventIndex) {
+        if (!tailer.moveToIndex(documentIndex)) {
+            return false;
+        }
+        skipUpToSequence = commandSequence;
+        skipUpToEvent = eventIndex;
+        lastDocumentIndex = documentIndex;
+        lastSequence = commandSequence;
+        lastEventIndex = eventIndex;
+        return true;
+    }
+
+    /** Positions the reader at the end of the log: only events written from now on will be read. */
+    public void seekToEnd() {
+        tailer.toEnd();
+    }
+
+    /**
+     * Delivers the events of up to {@code maxDocuments} documents.
+     *
+     * @param consumer     receives each event
+     * @param maxDocuments most documents to read
+     * @return events delivered
+     * @throws CorruptJournalException when a document is damaged
+     */
+    public int poll(final EventLogConsumer consumer, final int maxDocuments) {
+        int delivered = 0;
+        for (int d = 0; d < maxDocuments; d++) {
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    break;
+                }
+                final long documentIndex = dc.index();
+                final Bytes<?> bytes = dc.wire().bytes();
+                final int length = (int) bytes.readRemaining();
+                view.wrap(bytes.addressForRead(bytes.readPosition()), length);
+                delivered += deliver(consumer, documentIndex, length);
+            }
+        }
+        return delivered;
+    }
+
+    private int deliver(final EventLogConsumer consumer, final long documentIndex, final int length) {
+        int delivered = 0;
+        int at = 0;
+        while (at < length) {
+            if (at + EventLog.ENTRY_HEADER_LENGTH > length) {
+                throw damaged(documentIndex);
+            }
+            final long sequence = view.getLong(at + EventLog.ENTRY_SEQUENCE_OFFSET);
+            final int first = view.getInt(at + EventLog.ENTRY_FIRST_EVENT_OFFSET);
+            final int count = view.getShort(at + EventLog.ENTRY_COUNT_OFFSET) & 0xFFFF;
+            at += EventLog.ENTRY_HEADER_LENGTH;
+            for (int i = 0; i < count; i++) {
+                if (at + 2 > length) {
+                    throw damaged(documentIndex);
+                }
+                final int eventLength = view.getShort(at) & 0xFFFF;
+                if (eventLength < 3 || at + eventLength > length) {
+                    throw damaged(documentIndex);
+                }
+                final int eventIndex = first + i;
+                if (sequence > skipUpToSequence || (sequence == skipUpToSequence && eventIndex > skipUpToEvent)) {
+                    consumer.onEvent(documentIndex, sequence, eventIndex, view, at, eventLength);
+                    lastDocumentIndex = documentIndex;
+                    lastSequence = sequence;
+                    lastEventIndex = eventIndex;
+                    delivered++;
+                }
+                at += eventLength;
+            }
+        }
+        return delivered;
+    }
+
+    private static CorruptJournalException damaged(final long documentIndex) {
+        return new CorruptJournalException("event log document " + Long.toHexString(documentIndex) + " is damaged");
+    }
+
+    /** @return the document of the last event delivered (or sought), -1 before any */
+    public long lastDocumentIndex() {
+        return lastDocumentIndex;
+    }
+
+    /** @return the command of the last event delivered (or sought) */
+    public long lastCommandSequence() {
+        return lastSequence;
+    }
+
+    /** @return the index within its command of the last event delivered (or sought), -1 before any */
+    public int lastEventIndex() {
+        return lastEventIndex;
+    }
+
+    @Override
+    public void close() {
+        tailer.close();
+    }
+}
