@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CommandJournal implements CommandSink, AutoCloseable {
     /** Largest command record. */
     public static final int MAX_RECORD_LENGTH = 512;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandJournal.class);
 
     private final SingleChronicleQueue queue;
     private final Durability durability;
@@ -42,6 +43,7 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
     private final AtomicLong lastSyncedIndex = new AtomicLong(-1);
     private final ThreadLocal<Appender> appenders;
     private final List<Appender> allAppenders = new ArrayList<>();
+    private boolean tornEntryFound;
 
     private static final class Appender {
         final ExcerptAppender appender;
@@ -77,6 +79,7 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
      * @throws CorruptJournalException when the last command cannot be read
      */
     public static CommandJournal open(final Path dir, final Durability durability, final EpochNanoClock clock) {
+        QueueFiles.checkMetadata(dir, "journal");
         final SingleChronicleQueue queue;
         try {
             queue = SingleChronicleQueueBuilder.binary(dir.toFile())
@@ -107,8 +110,34 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
                 lastSequence.set(view.getLong(Command.SEQUENCE_OFFSET));
                 lastTimestamp.set(view.getLong(Command.TIMESTAMP_OFFSET));
                 lastSyncedIndex.set(dc.index());
+                tornEntryFound = headerAfterIsIncomplete(bytes);
             }
         }
+        if (tornEntryFound) {
+            LOG.warn("journal {}: the entry after sequence {} was cut short by a crash while being written; it was "
+                + "never journaled, so never acknowledged, and is ignored", dir, lastSequence.get());
+        }
+    }
+
+    /**
+     * A journal file is zero beyond its last document. A writer killed in the middle of a document
+     * leaves its header and part of its bytes there (Chronicle ignores them and will write over them),
+     * so any non-zero byte just after the last complete document means an entry was cut short.
+     */
+    private static boolean headerAfterIsIncomplete(final Bytes<?> bytes) {
+        final long end = (bytes.readLimit() + 3) & ~3L;
+        final long stop = Math.min(end + 64, bytes.realCapacity());
+        for (long at = end; at + 4 <= stop; at += 4) {
+            if (bytes.bytesStore().readVolatileInt(at) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return true when opening found an entry cut short by a crash (and ignored it) */
+    public boolean tornEntryFound() {
+        return tornEntryFound;
     }
 
     /** @return the sequence of the last command journaled, 0 when empty */

@@ -51,6 +51,7 @@ public final class EventLog implements AutoCloseable {
      * @return the open log
      */
     public static EventLog open(final Path dir) {
+        QueueFiles.checkMetadata(dir, "event log");
         try {
             return new EventLog(SingleChronicleQueueBuilder.binary(dir.toFile())
                 .rollCycle(RollCycles.FAST_DAILY)

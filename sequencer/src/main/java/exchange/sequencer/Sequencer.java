@@ -44,37 +44,14 @@ public final class Sequencer implements AutoCloseable {
                                  long journalEnd, long eventLogEnd, long millis) {
     }
 
-    private Sequencer(final SequencerConfig config, final List<Instrument> instruments, final EpochNanoClock clock) {
+    private Sequencer(final SequencerConfig config, final CommandJournal journal, final EventLog eventLog,
+                      final EventLogWriter writer, final MatchingAgent agent, final RecoveryReport recovery) {
         this.config = config;
-        final long start = System.nanoTime();
-        this.journal = CommandJournal.open(config.journalDir(), config.durability(), clock);
-        this.eventLog = EventLog.open(config.eventLogDir());
-        this.writer = new EventLogWriter(eventLog, config.batchBytes());
-        final MatchingEngine engine = new MatchingEngine(instruments, config.engine(), writer);
-        final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), config.snapshotsKept());
-        final JournalReader reader = journal.newReader();
-
-        final EventLog.End end = eventLog.lastEntry();
-        if (end.commandSequence() > journal.lastSequence()) {
-            throw new CorruptJournalException("the event log reaches command " + end.commandSequence()
-                + " but the journal ends at " + journal.lastSequence() + ": they are not from the same run");
-        }
-        final SnapshotStore.Snapshot snapshot = snapshots.newestAtOrBefore(end.commandSequence());
-        if (snapshot != null) {
-            engine.loadSnapshot(snapshot.records(), 0, snapshot.length());
-            reader.startAfter(snapshot.journalIndex(), snapshot.sequence());
-            LOG.info("loaded snapshot {} (sequence {})", snapshot.file(), snapshot.sequence());
-        }
-        final long replayed = replay(reader, engine, end);
-        engine.releaseOwnership();
-        this.recovery = new RecoveryReport(snapshot == null ? 0 : snapshot.sequence(), replayed,
-            end.commandComplete() ? end.commandSequence() + 1 : end.commandSequence(), journal.lastSequence(),
-            end.commandSequence(), (System.nanoTime() - start) / 1_000_000);
-        LOG.info("recovered: snapshot at {}, {} commands replayed, journal ends at {}, event log at {}, in {} ms",
-            recovery.snapshotSequence(), replayed, journal.lastSequence(), end.commandSequence(), recovery.millis());
-
-        this.agent = new MatchingAgent(reader, engine, writer, snapshots, config.snapshotInterval(),
-            reader.expectedSequence() - 1);
+        this.journal = journal;
+        this.eventLog = eventLog;
+        this.writer = writer;
+        this.agent = agent;
+        this.recovery = recovery;
         final IdleStrategy idle = IdleStrategies.create(config.idleStrategy());
         final ErrorHandler errors = e -> LOG.error("matching thread error", e);
         this.runner = new AgentRunner(idle, errors, null, agent);
@@ -100,7 +77,8 @@ public final class Sequencer implements AutoCloseable {
      *
      * @return commands replayed
      */
-    private long replay(final JournalReader reader, final MatchingEngine engine, final EventLog.End end) {
+    private static long replay(final JournalReader reader, final MatchingEngine engine, final EventLogWriter writer,
+                               final EventLog.End end) {
         long replayed = 0;
         writer.suppressAll(true);
         final JournalReader.RecordHandler apply = (record, length, index) -> {
@@ -136,7 +114,57 @@ public final class Sequencer implements AutoCloseable {
      */
     public static Sequencer start(final SequencerConfig config, final List<Instrument> instruments,
                                   final EpochNanoClock clock) {
-        return new Sequencer(config, instruments, clock);
+        final long start = System.nanoTime();
+        CommandJournal journal = null;
+        EventLog eventLog = null;
+        EventLogWriter writer = null;
+        JournalReader reader = null;
+        try {
+            journal = CommandJournal.open(config.journalDir(), config.durability(), clock);
+            eventLog = EventLog.open(config.eventLogDir());
+            writer = new EventLogWriter(eventLog, config.batchBytes());
+            final MatchingEngine engine = new MatchingEngine(instruments, config.engine(), writer);
+            final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), config.snapshotsKept());
+            reader = journal.newReader();
+
+            final EventLog.End end = eventLog.lastEntry();
+            if (end.commandSequence() > journal.lastSequence()) {
+                throw new CorruptJournalException("the event log reaches command " + end.commandSequence()
+                    + " but the journal ends at " + journal.lastSequence() + ": they are not from the same run");
+            }
+            final SnapshotStore.Snapshot snapshot = snapshots.newestAtOrBefore(end.commandSequence());
+            if (snapshot != null) {
+                engine.loadSnapshot(snapshot.records(), 0, snapshot.length());
+                reader.startAfter(snapshot.journalIndex(), snapshot.sequence());
+                LOG.info("loaded snapshot {} (sequence {})", snapshot.file(), snapshot.sequence());
+            }
+            final long replayed = replay(reader, engine, writer, end);
+            engine.releaseOwnership();
+            final RecoveryReport recovery = new RecoveryReport(snapshot == null ? 0 : snapshot.sequence(), replayed,
+                end.commandComplete() ? end.commandSequence() + 1 : end.commandSequence(), journal.lastSequence(),
+                end.commandSequence(), (System.nanoTime() - start) / 1_000_000);
+            LOG.info("recovered: snapshot at {}, {} commands replayed, journal ends at {}, event log at {}, in {} ms",
+                recovery.snapshotSequence(), replayed, journal.lastSequence(), end.commandSequence(), recovery.millis());
+            final MatchingAgent agent = new MatchingAgent(reader, engine, writer, snapshots, config.snapshotInterval(),
+                reader.expectedSequence() - 1);
+            return new Sequencer(config, journal, eventLog, writer, agent, recovery);
+        } catch (final RuntimeException e) {
+            closeQuietly(reader);
+            closeQuietly(writer);
+            closeQuietly(eventLog);
+            closeQuietly(journal);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(final AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (final Exception e) {
+                LOG.warn("while closing after a failed start: {}", e.toString());
+            }
+        }
     }
 
     /** @return where gateways append commands */
