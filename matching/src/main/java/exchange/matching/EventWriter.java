@@ -288,9 +288,9 @@ final class EventWriter {
         publish(phaseChanged.length());
     }
 
-    void dayEnded(final int tradingDate, final long expired) {
+    void dayEnded(final int tradingDate, final long expired, final long carried) {
         dayEnded.init(Instrument.NULL_ID, commandSequence, timestampNs);
-        dayEnded.tradingDate(tradingDate).expiredCount(expired);
+        dayEnded.tradingDate(tradingDate).expiredCount(expired).carriedCount(carried);
         publish(dayEnded.length());
     }
 

@@ -414,41 +414,44 @@ public final class MatchingEngine {
     }
 
     /**
-     * Ends the trading day: Day orders expire, book by book (buy side first, best price first, in time
-     * priority), then a DayEnded event. GTC and GTD orders stay on the book.
+     * Ends the trading day. Day orders expire, book by book (buy side first, best price first, in time
+     * priority), each with a Cancelled event (reason END_OF_DAY). Then the books are emptied: the GTC
+     * and GTD orders leave them without an event (they are not cancelled: they carry over to the next
+     * day through the GTC store, which saves them from the event log, and come back with Restored
+     * events at start of day). Finally a DayEnded event gives both counts. After it the engine holds
+     * no order, so a new day depends on nothing journaled before it.
      */
     public void endOfDay(final EndOfDayCommand command) {
         begin(command);
         final LevelStore levels = books.levels();
         long expired = 0;
+        long carried = 0;
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
             if (book == null) {
                 continue;
             }
             for (final BookSide side : book.sides()) {
-                int depth = 0;
-                while (depth < side.size()) {
-                    final int level = side.levelAt(depth);
-                    final int before = side.size();
+                while (!side.isEmpty()) {
+                    final int level = side.levelAt(0);
                     int slot = levels.head(level);
                     while (slot != OrderStore.NULL_SLOT) {
                         final int next = orders.next(slot);
-                        if (!OrderStore.tif(orders.flags(slot)).survivesEndOfDay()) {
-                            books.unbook(book, slot);
+                        final boolean survives = OrderStore.tif(orders.flags(slot)).survivesEndOfDay();
+                        books.unbook(book, slot);
+                        if (survives) {
+                            carried++;
+                        } else {
                             events.cancelled(slot, CancelReason.END_OF_DAY, null, 0, 0);
-                            books.release(slot);
                             expired++;
                         }
+                        books.release(slot);
                         slot = next;
-                    }
-                    if (side.size() == before) {
-                        depth++;
                     }
                 }
             }
         }
-        events.dayEnded(command.tradingDate(), expired);
+        events.dayEnded(command.tradingDate(), expired, carried);
     }
 
     /**
@@ -469,6 +472,9 @@ public final class MatchingEngine {
             return;
         }
         events.restored(slot, books.visible(slot), command);
+        if (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
+            expireGtd(); // a GTD order whose time passed while it was off the book expires at once
+        }
     }
 
     /** @return the restored order's slot, or {@link OrderStore#NULL_SLOT} when it cannot be restored */

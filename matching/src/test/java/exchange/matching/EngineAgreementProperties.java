@@ -80,6 +80,7 @@ class EngineAgreementProperties {
                 switch (e.type()) {
                     case ACCEPTED -> orders.put(((OrderEvent) e).orderId(), new long[] {((OrderEvent) e).orderQty(), 0, 0});
                     case BOOKED -> priority.put(((BookedEvent) e).orderId(), e.commandSequence());
+                    case DAY_ENDED -> orders.clear(); // the books are empty: what is left is carried over
                     case RESTORED -> {
                         final OrderEvent r = (OrderEvent) e;
                         orders.put(r.orderId(), new long[] {r.orderQty(), r.cumQty(), 0});

@@ -14,15 +14,18 @@ class TradingDayTest extends MatchingScenarioTest {
     private static final long MINUTE = 60_000_000_000L;
 
     @Test
-    void shouldExpireDayOrdersAtEndOfDayAndKeepGoodTillOrders() {
+    void shouldExpireDayOrdersAtEndOfDayAndCarryGoodTillOrdersOffTheBook() {
         given(book()
             .bid("DAY1", 100_0000, 10)
             .order(buy("GTC1", 100_0000, 10).gtc())
             .order(sell("GTD1", 102_0000, 10).gtd(scenario.now() + 24 * 60 * MINUTE))
             .ask("DAY2", 101_0000, 10));
         when(s -> s.endOfDay());
-        then(events("CANCELLED DAY1 END_OF_DAY", "CANCELLED DAY2 END_OF_DAY", "DAY_ENDED 2"),
-            bookIs("bid 100: GTC1 10", "ask 102: GTD1 10"));
+        then(events("CANCELLED DAY1 END_OF_DAY", "CANCELLED DAY2 END_OF_DAY", "DAY_ENDED 2"), bookIs());
+        final exchange.matching.event.DayEndedEvent ended = last(EventType.DAY_ENDED);
+        assertThat(ended.expiredCount()).isEqualTo(2);
+        assertThat(ended.carriedCount()).isEqualTo(2);
+        assertThat(scenario.engine().liveOrderCount()).isZero();
     }
 
     @Test
@@ -98,6 +101,16 @@ class TradingDayTest extends MatchingScenarioTest {
         final exchange.matching.event.CancelledEvent cancelled = last(EventType.CANCELLED);
         assertThat(cancelled.cancelledQty()).isEqualTo(7);
         assertThat(cancelled.cumQty()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldExpireARestoredGoodTillDateOrderWhoseTimePassedOffTheBook() {
+        given(book());
+        when(s -> {
+            s.advance(2 * MINUTE);
+            s.restore("G1", 5, sell("G1", 101_0000, 10).gtd(s.now() - MINUTE), 0, 0);
+        });
+        then(events("RESTORED G1 10", "CANCELLED G1 GTD_EXPIRED"), bookIs());
     }
 
     @Test

@@ -126,8 +126,14 @@ public final class EventLogReader implements AutoCloseable {
         return lastEventIndex;
     }
 
+    /** Lets another thread take the reader over (Chronicle checks that one thread uses a tailer). */
+    public void handOver() {
+        tailer.singleThreadedCheckReset();
+    }
+
     @Override
     public void close() {
+        tailer.singleThreadedCheckReset();
         tailer.close();
     }
 }

@@ -2,8 +2,8 @@ package exchange.matching.command;
 
 /**
  * Ends a trading day: every Day order (and what is left of auction-only orders) expires, with a
- * Cancelled event (reason END_OF_DAY) each, book by book; GTC and GTD orders stay. Then one DayEnded
- * event marks the end of the day in the event log.
+ * Cancelled event (reason END_OF_DAY) each, book by book; GTC and GTD orders leave the books to be
+ * carried over by the GTC store. Then one DayEnded event marks the end of the day in the event log.
  *
  * <pre>
  *  32  trading date (i32, yyyymmdd)

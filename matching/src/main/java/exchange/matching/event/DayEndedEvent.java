@@ -1,19 +1,22 @@
 package exchange.matching.event;
 
 /**
- * The trading day ended: every Day order has expired (one Cancelled event each, before this one).
- * Consumers close their day on it (end-of-day reports).
+ * The trading day ended: every Day order has expired (one Cancelled event each, before this one), and
+ * the GTC and GTD orders have left the books to be carried over to the next day by the GTC store.
+ * Consumers close their day on it (end-of-day reports, the GTC store).
  *
  * <pre>
  *  24  trading date (i32, yyyymmdd)   28 reserved (i32)
  *  32  expired orders (i64)
- *  40  end
+ *  40  carried orders (i64)
+ *  48  end
  * </pre>
  */
 public final class DayEndedEvent extends Event {
     public static final int TRADING_DATE_OFFSET = 24;
     public static final int EXPIRED_OFFSET = 32;
-    public static final int END_OFFSET = 40;
+    public static final int CARRIED_OFFSET = 40;
+    public static final int END_OFFSET = 48;
 
     @Override
     public EventType type() {
@@ -50,8 +53,17 @@ public final class DayEndedEvent extends Event {
         return this;
     }
 
+    public long carriedCount() {
+        return buffer.getLong(offset + CARRIED_OFFSET);
+    }
+
+    public DayEndedEvent carriedCount(final long v) {
+        buffer.putLong(offset + CARRIED_OFFSET, v);
+        return this;
+    }
+
     @Override
     protected String body() {
-        return " date=" + tradingDate() + " expired=" + expiredCount();
+        return " date=" + tradingDate() + " expired=" + expiredCount() + " carried=" + carriedCount();
     }
 }

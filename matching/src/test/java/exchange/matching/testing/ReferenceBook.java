@@ -125,6 +125,10 @@ public final class ReferenceBook {
     private void begin(final Command command) {
         current = command;
         now = Math.max(now, command.timestampNs());
+        expireGtd();
+    }
+
+    private void expireGtd() {
         while (!gtd.isEmpty() && gtd.peek()[0] <= now) {
             final Order o = live.get(gtd.poll()[1]);
             if (o != null) {
@@ -464,9 +468,10 @@ public final class ReferenceBook {
     private void endOfDay(final EndOfDayCommand c) {
         begin(c);
         final List<Order> expiring = new ArrayList<>();
+        final List<Order> carried = new ArrayList<>();
         instruments.keySet().stream().sorted().forEach(book -> {
             for (final TreeMap<Long, List<Order>> side : List.of(bids.get(book), asks.get(book))) {
-                side.values().forEach(level -> level.stream().filter(o -> !o.tif.survivesEndOfDay()).forEach(expiring::add));
+                side.values().forEach(level -> level.forEach(o -> (o.tif.survivesEndOfDay() ? carried : expiring).add(o)));
             }
         });
         for (final Order o : expiring) {
@@ -474,10 +479,14 @@ public final class ReferenceBook {
             cancelled(o, CancelReason.END_OF_DAY, null);
             live.remove(o.id);
         }
+        for (final Order o : carried) {
+            unbook(o);
+            live.remove(o.id);
+        }
         final DayEndedEvent e = new DayEndedEvent();
         e.wrap(scratch, 0);
         e.init(Instrument.NULL_ID, c.sequence(), c.timestampNs());
-        e.tradingDate(c.tradingDate()).expiredCount(expiring.size());
+        e.tradingDate(c.tradingDate()).expiredCount(expiring.size()).carriedCount(carried.size());
         publish(e);
     }
 
@@ -540,6 +549,7 @@ public final class ReferenceBook {
         e.visibleQty(o.leaves()).displayQty(0).expireTimeNs(c.expireTimeNs())
             .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
+        expireGtd();
     }
 
     private static boolean owns(final MassCancelCommand c, final Order o) {

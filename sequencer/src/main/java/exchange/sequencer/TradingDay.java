@@ -1,0 +1,77 @@
+package exchange.sequencer;
+
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading-day lifecycle beside a sequencer, on one housekeeping thread: the GTC recorder (which
+ * saves good-till orders at end of day) and the schedule driver (which journals the day's commands).
+ */
+public final class TradingDay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingDay.class);
+
+    private final GtcStore store;
+    private final PositionStore position;
+    private final GtcRecorder recorder;
+    private final TradingDayDriver driver;
+    private final AgentRunner runner;
+
+    private TradingDay(final Sequencer sequencer, final TradingSchedule schedule, final long gtcCapacity,
+                       final EpochNanoClock clock) {
+        final java.nio.file.Path data = sequencer.config().dataDir();
+        this.store = new GtcStore(data.resolve("gtc"), gtcCapacity);
+        this.position = new PositionStore(data.resolve("positions"), "gtc-recorder", false);
+        this.recorder = new GtcRecorder(sequencer.eventLog(), store, position);
+        this.driver = new TradingDayDriver(schedule, sequencer, recorder, store, data.resolve("trading-day.state"), clock);
+        final ErrorHandler errors = e -> LOG.error("trading-day thread error", e);
+        this.runner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, new Agent() {
+            @Override
+            public void onStart() {
+                recorder.handOver();
+            }
+
+            @Override
+            public int doWork() {
+                return recorder.poll(64) + driver.tick();
+            }
+
+            @Override
+            public String roleName() {
+                return "trading-day";
+            }
+        });
+        AgentRunner.startOnThread(runner);
+    }
+
+    /**
+     * Starts the lifecycle thread.
+     *
+     * @param sequencer   the running sequencer
+     * @param schedule    the timetable
+     * @param gtcCapacity most GTC/GTD orders the store keeps
+     * @param clock       wall clock (a test may drive it)
+     * @return the running lifecycle
+     */
+    public static TradingDay start(final Sequencer sequencer, final TradingSchedule schedule, final long gtcCapacity,
+                                   final EpochNanoClock clock) {
+        return new TradingDay(sequencer, schedule, gtcCapacity, clock);
+    }
+
+    /** @return the GTC store, for operators and tests */
+    public GtcStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        recorder.close();
+        position.close();
+        store.close();
+    }
+}

@@ -1,0 +1,160 @@
+package exchange.sequencer;
+
+import exchange.matching.Instrument;
+import exchange.matching.TradingPhase;
+import exchange.matching.command.ClockCommand;
+import exchange.matching.command.EndOfDayCommand;
+import exchange.matching.command.SetPhaseCommand;
+import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Drives the trading day from the schedule by journaling commands, like any other command source:
+ * <ol>
+ *   <li>a day left open (the exchange was down at its end) is ended first: phase CLOSED, EndOfDay;</li>
+ *   <li>at start of day, once the GTC store holds what the last day saved, the saved GTC and GTD
+ *       orders are journaled back (RestoreOrder, in time priority);</li>
+ *   <li>the phases follow the timetable (pre-open, continuous, pre-close, closed);</li>
+ *   <li>at end of day: phase CLOSED, then EndOfDay (Day orders expire, the rest is saved);</li>
+ *   <li>when no command has arrived for a clock interval, a Clock command, so that GTD orders expire
+ *       and timed auctions end on time.</li>
+ * </ol>
+ * Started late, it catches up: it starts the day, then goes straight to the phase of the moment.
+ *
+ * <p>One thread (the housekeeping thread).
+ */
+public final class TradingDayDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(TradingDayDriver.class);
+
+    private final TradingSchedule schedule;
+    private final CommandSink commands;
+    private final CommandJournal journal;
+    private final Sequencer sequencer;
+    private final GtcRecorder recorder;
+    private final GtcStore store;
+    private final TradingDayState state;
+    private final EpochNanoClock clock;
+
+    public TradingDayDriver(final TradingSchedule schedule, final Sequencer sequencer, final GtcRecorder recorder,
+                            final GtcStore store, final Path stateFile, final EpochNanoClock clock) {
+        this.schedule = schedule;
+        this.sequencer = sequencer;
+        this.commands = sequencer.commands();
+        this.journal = sequencer.commands();
+        this.recorder = recorder;
+        this.store = store;
+        this.state = new TradingDayState(stateFile);
+        this.clock = clock;
+    }
+
+    /**
+     * Does what is due now.
+     *
+     * @return the number of commands journaled
+     */
+    public int tick() {
+        final long now = clock.nanoTime();
+        final int today = schedule.tradingDate(now);
+        int work = 0;
+        if (state.stage() == TradingDayState.Stage.STARTED && state.date() < today) {
+            LOG.warn("trading day {} was never ended (the exchange was down at its end); ending it now", state.date());
+            work += endDay(state.date());
+        }
+        if (schedule.withinDay(now) && state.date() < today) {
+            if (!gtcStoreReady()) {
+                return work;
+            }
+            work += startDay(today);
+        }
+        if (state.date() == today && state.stage() == TradingDayState.Stage.STARTED) {
+            if (schedule.pastEndOfDay(now)) {
+                work += endDay(today);
+            } else {
+                final TradingPhase phase = schedule.phaseAt(now);
+                if (phase != state.phase()) {
+                    setPhase(phase);
+                    state.set(today, TradingDayState.Stage.STARTED, phase);
+                    LOG.info("trading day {}: phase {}", today, phase);
+                    work++;
+                }
+            }
+        }
+        if (now - journal.lastTimestampNs() >= schedule.clockIntervalMs() * 1_000_000L) {
+            commands.append((buffer, offset) -> {
+                final ClockCommand c = (ClockCommand) new ClockCommand().wrap(buffer, offset);
+                return c.init().length();
+            });
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * The store is ready when every journaled command has been applied and the recorder has read all
+     * their events: then a DayEnded already journaled has been saved.
+     */
+    private boolean gtcStoreReady() {
+        if (sequencer.appliedSequence() < journal.lastSequence()) {
+            return false;
+        }
+        while (recorder.poll(256) > 0) {
+            // drain
+        }
+        if (state.stage() == TradingDayState.Stage.ENDED && store.savedDate() != state.date()) {
+            LOG.warn("waiting for the GTC store to save trading day {} (it holds {})", state.date(), store.savedDate());
+            return false;
+        }
+        return true;
+    }
+
+    private int startDay(final int today) {
+        setPhase(TradingPhase.CLOSED); // the books stay closed while the orders come back
+        final List<GtcStore.Saved> saved = store.pending();
+        for (final GtcStore.Saved s : saved) {
+            commands.append(RecordCopy.of(s.record()));
+        }
+        state.set(today, TradingDayState.Stage.STARTED, TradingPhase.CLOSED);
+        LOG.info("trading day {} started: {} GTC/GTD orders restored", today, saved.size());
+        return saved.size() + 1;
+    }
+
+    private int endDay(final int date) {
+        if (state.phase() != TradingPhase.CLOSED) {
+            setPhase(TradingPhase.CLOSED);
+        }
+        commands.append((buffer, offset) -> {
+            final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
+            c.init().tradingDate(date);
+            return c.length();
+        });
+        state.set(date, TradingDayState.Stage.ENDED, TradingPhase.CLOSED);
+        LOG.info("trading day {} ended", date);
+        return 2;
+    }
+
+    private void setPhase(final TradingPhase phase) {
+        commands.append((buffer, offset) -> {
+            final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset);
+            c.init().instrumentId(Instrument.NULL_ID);
+            c.phase(phase);
+            return c.length();
+        });
+    }
+
+    /** Copies a stored command record into the journal. */
+    private static final class RecordCopy {
+        private RecordCopy() {
+        }
+
+        static CommandWriter of(final byte[] record) {
+            return (buffer, offset) -> {
+                buffer.putBytes(offset, record);
+                return record.length;
+            };
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package exchange.sequencer;
+
+import exchange.matching.EngineConfig;
+import exchange.matching.Instrument;
+import exchange.matching.Side;
+import exchange.matching.TimeInForce;
+import exchange.matching.event.CancelledEvent;
+import exchange.matching.event.Event;
+import exchange.matching.event.EventType;
+import exchange.matching.event.OrderEvent;
+import exchange.matching.event.PhaseChangedEvent;
+import exchange.matching.event.TradeEvent;
+import exchange.matching.OrderType;
+import exchange.matching.command.NewOrderCommand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class TradingDayTest {
+    static final List<Instrument> INSTRUMENTS = List.of(Instrument.builder(1, "AAA").build());
+
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock("2026-11-27T07:00:00Z");
+
+    private static TradingSchedule schedule() {
+        final Properties p = new Properties();
+        p.setProperty(TradingSchedule.START_OF_DAY, "08:00");
+        p.setProperty(TradingSchedule.OPEN, "09:00");
+        p.setProperty(TradingSchedule.CLOSE, "17:00");
+        p.setProperty(TradingSchedule.END_OF_DAY, "17:05");
+        p.setProperty(TradingSchedule.CLOCK_INTERVAL_MS, "60000");
+        return TradingSchedule.fromProperties(p);
+    }
+
+    private SequencerConfig config() {
+        return SequencerConfig.builder(dir).idleStrategy("sleep").snapshotInterval(0)
+            .engine(EngineConfig.defaults().orderCapacity(1024).levelCapacity(256)).build();
+    }
+
+    private static CommandWriter order(final Side side, final long price, final long qty, final int firm,
+                                       final TimeInForce tif, final long expireNs, final String clOrdId) {
+        return (buffer, offset) -> {
+            final NewOrderCommand c = (NewOrderCommand) new NewOrderCommand().wrap(buffer, offset);
+            c.init().instrumentId(1).sessionId(firm).firmId(firm);
+            c.side(side).orderType(OrderType.LIMIT).timeInForce(tif).price(price).quantity(qty).expireTimeNs(expireNs)
+                .context(clOrdId.getBytes());
+            return c.length();
+        };
+    }
+
+    /** Waits until the event log holds an event matching the predicate. */
+    private static Event await(final Sequencer sequencer, final Predicate<Event> what) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (final EventLogCollector.Logged e : EventLogCollector.readAll(sequencer.eventLog())) {
+                if (what.test(e.event())) {
+                    return e.event();
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("event never came");
+    }
+
+    private static Predicate<Event> phase(final exchange.matching.TradingPhase phase) {
+        return e -> e.type() == EventType.PHASE_CHANGED && ((PhaseChangedEvent) e).phase() == phase;
+    }
+
+    @Test
+    void shouldCarryGoodTillOrdersOverARestartIntoTheNextDayWithTheirPriorityAndExpireDayOrders() throws Exception {
+        final long gtcFirst;
+        final long gtcSecond;
+        final long gtdLate;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            gtcFirst = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc-1"));
+            sequencer.commands().append(order(Side.BUY, 100_0000, 7, 2, TimeInForce.DAY, 0, "day-1"));
+            gtcSecond = sequencer.commands().append(order(Side.BUY, 100_0000, 20, 2, TimeInForce.GTC, 0, "gtc-2"));
+            gtdLate = sequencer.commands().append(order(Side.SELL, 105_0000, 5, 1, TimeInForce.GTD,
+                TestClock.toNanos("2026-11-28T10:00:00Z"), "gtd-1"));
+            sequencer.commands().append(order(Side.SELL, 106_0000, 5, 1, TimeInForce.GTD,
+                TestClock.toNanos("2026-11-27T20:00:00Z"), "gtd-tonight"));
+            clock.set("2026-11-27T17:06:00Z");
+            final Event ended = await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            assertThat(((exchange.matching.event.DayEndedEvent) ended).expiredCount()).isEqualTo(1);
+            assertThat(((exchange.matching.event.DayEndedEvent) ended).carriedCount()).isEqualTo(4);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (day.store().savedDate() != 20261127 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(day.store().savedDate()).isEqualTo(20261127);
+            assertThat(day.store().size()).isEqualTo(4);
+        }
+
+        clock.set("2026-11-28T08:30:00Z");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtdLate);
+            // the GTD that expired overnight comes back and expires at once
+            final Event expired = await(sequencer, e -> e.type() == EventType.CANCELLED
+                && ((CancelledEvent) e).reason() == exchange.matching.CancelReason.GTD_EXPIRED);
+            assertThat(new String(((CancelledEvent) expired).contextBytes())).isEmpty();
+            clock.set("2026-11-28T09:30:00Z");
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z"));
+            assertThat(day.store().size()).as("restored orders leave the store").isZero();
+            final long sell = sequencer.commands().append(order(Side.SELL, 100_0000, 25, 3, TimeInForce.IOC, 0, "s"));
+            final Event first = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
+            assertThat(((TradeEvent) first).buy().orderId()).as("the older GTC order first").isEqualTo(gtcFirst);
+            assertThat(((TradeEvent) first).quantity()).isEqualTo(10);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            final List<Long> restored = all.stream().filter(e -> e.event().type() == EventType.RESTORED)
+                .map(e -> ((OrderEvent) e.event()).orderId()).toList();
+            assertThat(restored).containsExactly(gtcFirst, gtcSecond, gtdLate, gtdLate + 1);
+            final List<String> contexts = all.stream().filter(e -> e.event().type() == EventType.RESTORED)
+                .map(e -> new String(e.event().contextBytes())).toList();
+            assertThat(contexts).containsExactly("gtc-1", "gtc-2", "gtd-1", "gtd-tonight");
+        }
+
+        // A restart later the same day restores nothing again.
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            assertThat(day.store().size()).isZero();
+            final long marker = sequencer.commands().append(order(Side.BUY, 90_0000, 1, 1, TimeInForce.DAY, 0, "m"));
+            await(sequencer, e -> e.commandSequence() == marker);
+            final long restores = EventLogCollector.readAll(sequencer.eventLog()).stream()
+                .filter(e -> e.event().type() == EventType.RESTORED).count();
+            assertThat(restores).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void shouldCarryGoodTillOrdersIntoTheNextDayWithoutARestart() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            final long gtc = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z");
+            await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtc);
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            final long sell = sequencer.commands().append(order(Side.SELL, 100_0000, 4, 3, TimeInForce.IOC, 0, "s"));
+            final Event trade = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
+            assertThat(((TradeEvent) trade).buy().orderId()).isEqualTo(gtc);
+            assertThat(day.store().size()).isZero();
+        }
+    }
+
+    @Test
+    void shouldEndADayLeftOpenBeforeStartingTheNext() throws Exception {
+        final long gtc;
+        final long dayOrder;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            gtc = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            dayOrder = sequencer.commands().append(order(Side.BUY, 99_0000, 10, 1, TimeInForce.DAY, 0, "day"));
+            await(sequencer, e -> e.commandSequence() == dayOrder);
+        }
+        clock.set("2026-11-28T08:30:00Z"); // the exchange was down at the end of the 27th
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            final Event expired = await(sequencer, e -> e.type() == EventType.CANCELLED && ((OrderEvent) e).orderId() == dayOrder);
+            assertThat(((CancelledEvent) expired).reason()).isEqualTo(exchange.matching.CancelReason.END_OF_DAY);
+            await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtc);
+        }
+    }
+}
