@@ -237,11 +237,11 @@ final class EventWriter {
      * @param slot the live order, or {@link OrderStore#NULL_SLOT} when unknown
      */
     void cancelRejected(final int instrumentId, final long orderId, final int slot, final RejectReason reason,
-                        final CommandType requestType, final DirectBuffer context, final int contextStart,
-                        final int contextLength) {
+                        final CommandType requestType, final Command request, final DirectBuffer context,
+                        final int contextStart, final int contextLength) {
         cancelRejected.init(instrumentId, commandSequence, timestampNs);
         if (slot == OrderStore.NULL_SLOT) {
-            clearOrderState(cancelRejected, orderId);
+            clearOrderState(cancelRejected, orderId, request);
         } else {
             orderState(cancelRejected, slot, 0);
         }
@@ -255,11 +255,11 @@ final class EventWriter {
     /**
      * @param slot the live order, or {@link OrderStore#NULL_SLOT} when not live
      */
-    void status(final int instrumentId, final long orderId, final int slot, final DirectBuffer context,
-                final int contextStart, final int contextLength) {
+    void status(final int instrumentId, final long orderId, final int slot, final Command request,
+                final DirectBuffer context, final int contextStart, final int contextLength) {
         status.init(instrumentId, commandSequence, timestampNs);
         if (slot == OrderStore.NULL_SLOT) {
-            clearOrderState(status, orderId);
+            clearOrderState(status, orderId, request);
         } else {
             orderState(status, slot, 0);
         }
@@ -328,10 +328,11 @@ final class EventWriter {
         publish(cancelled.length());
     }
 
-    private static void clearOrderState(final OrderEvent event, final long orderId) {
+    /** An order that is not live: only its id, and the session and firm that asked about it. */
+    private static void clearOrderState(final OrderEvent event, final long orderId, final Command request) {
         event.buffer().setMemory(event.offset() + OrderEvent.ORDER_ID_OFFSET,
             OrderEvent.BODY_OFFSET - OrderEvent.ORDER_ID_OFFSET, (byte) 0);
-        event.orderId(orderId);
+        event.orderId(orderId).sessionId(request.sessionId()).firmId(request.firmId());
     }
 
     private void publish(final int length) {

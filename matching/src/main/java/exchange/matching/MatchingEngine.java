@@ -229,7 +229,7 @@ public final class MatchingEngine {
         final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         if (slot == OrderStore.NULL_SLOT) {
             events.cancelRejected(command.instrumentId(), command.orderId(), OrderStore.NULL_SLOT,
-                RejectReason.UNKNOWN_ORDER, CommandType.CANCEL, command.buffer(), command.contextStart(),
+                RejectReason.UNKNOWN_ORDER, CommandType.CANCEL, command, command.buffer(), command.contextStart(),
                 command.contextLength());
             return;
         }
@@ -300,15 +300,15 @@ public final class MatchingEngine {
 
     private void replaceRejected(final ReplaceCommand command, final int slot, final RejectReason reason) {
         events.cancelRejected(command.instrumentId(), command.orderId(), slot, reason, CommandType.REPLACE,
-            command.buffer(), command.contextStart(), command.contextLength());
+            command, command.buffer(), command.contextStart(), command.contextLength());
     }
 
     /** Reports the state of a live order of the sender's firm; a not-live order is reported as such. */
     public void status(final StatusCommand command) {
         begin(command);
         final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
-        events.status(command.instrumentId(), command.orderId(), slot, command.buffer(), command.contextStart(),
-            command.contextLength());
+        events.status(command.instrumentId(), command.orderId(), slot, command, command.buffer(),
+            command.contextStart(), command.contextLength());
     }
 
     /**

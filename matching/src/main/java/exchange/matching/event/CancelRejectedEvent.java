@@ -5,7 +5,7 @@ import exchange.matching.command.CommandType;
 
 /**
  * A cancel or replace was refused (FIX OrderCancelReject). When the order is live the order block
- * holds its unchanged state; otherwise only the order id is set.
+ * holds its unchanged state; otherwise only the order id, and the session and firm that asked.
  *
  * <pre>
  * 104  reason (u8, RejectReason code)

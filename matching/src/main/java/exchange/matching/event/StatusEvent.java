@@ -2,8 +2,8 @@ package exchange.matching.event;
 
 /**
  * The answer to a status request (ExecType I). When the order is live the order block holds its
- * state; otherwise only the order id is set and the gateway answers from what it knows of finished
- * orders.
+ * state; otherwise only the order id, and the session and firm that asked, are set: the gateway
+ * answers from what it knows of finished orders.
  *
  * <pre>
  * 104  order live (u8: 1 yes, 0 no)

@@ -411,7 +411,7 @@ public final class ReferenceBook {
         e.wrap(scratch, 0);
         e.init(c.instrumentId(), c.sequence(), c.timestampNs());
         if (o == null) {
-            unknown(e, c.orderId());
+            unknown(e, c.orderId(), c);
         } else {
             state(e, o, 0);
         }
@@ -563,8 +563,8 @@ public final class ReferenceBook {
 
     // ---- events, written field by field from the plain objects
 
-    private static void unknown(final OrderEvent e, final long orderId) {
-        e.orderId(orderId).execId(0).sessionId(0).firmId(0).accountId(0).sideCode((byte) 0).orderTypeCode((byte) 0)
+    private static void unknown(final OrderEvent e, final long orderId, final Command request) {
+        e.orderId(orderId).execId(0).sessionId(request.sessionId()).firmId(request.firmId()).accountId(0).sideCode((byte) 0).orderTypeCode((byte) 0)
             .timeInForceCode((byte) 0).instructions(0).price(0).stopPrice(0).orderQty(0).cumQty(0).leavesQty(0)
             .cumNotional(0);
     }
@@ -646,7 +646,7 @@ public final class ReferenceBook {
         e.wrap(scratch, 0);
         e.init(c.instrumentId(), c.sequence(), c.timestampNs());
         if (o == null) {
-            unknown(e, c.orderId());
+            unknown(e, c.orderId(), c);
         } else {
             state(e, o, 0);
         }

@@ -1,0 +1,142 @@
+package exchange.fix;
+
+import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Application;
+import quickfix.DoNotSend;
+import quickfix.FieldNotFound;
+import quickfix.IncorrectDataFormat;
+import quickfix.IncorrectTagValue;
+import quickfix.Message;
+import quickfix.RejectLogon;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.UnsupportedMessageType;
+import quickfix.field.MsgType;
+
+/**
+ * The QuickFIX/J application of the exchange's sessions. Logon: only configured CompID pairs reach
+ * here (QuickFIX/J refuses the rest); Username (553) and Password (554) are checked against the
+ * session's salted hash and a mismatch gets a Logout with a reason. Application messages go by
+ * MsgType to {@link OrderEntry}; a type the exchange does not take gets a BusinessMessageReject (j)
+ * from QuickFIX/J, and a drop-copy session may not trade at all.
+ */
+public final class ExchangeApplication implements Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeApplication.class);
+
+    private final FixSessions sessions;
+    private final OrderEntry orderEntry;
+    private final EpochNanoClock clock;
+    private final SessionListener listener;
+
+    /** Told when a session logs on or off: drop copy, operators. */
+    public interface SessionListener {
+        void onLogon(FixSession session);
+
+        void onLogout(FixSession session);
+    }
+
+    public ExchangeApplication(final FixSessions sessions, final OrderEntry orderEntry, final EpochNanoClock clock,
+                               final SessionListener listener) {
+        this.sessions = sessions;
+        this.orderEntry = orderEntry;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    @Override
+    public void onCreate(final SessionID sessionId) {
+        LOG.debug("session {} created", sessionId);
+    }
+
+    @Override
+    public void onLogon(final SessionID sessionId) {
+        final FixSession session = sessions.byId(sessionId);
+        LOG.info("session {} logged on", sessionId);
+        if (session != null) {
+            listener.onLogon(session);
+        }
+    }
+
+    @Override
+    public void onLogout(final SessionID sessionId) {
+        final FixSession session = sessions.byId(sessionId);
+        LOG.info("session {} logged out", sessionId);
+        if (session == null) {
+            return;
+        }
+        if (session.cancelOnDisconnect() && session.role() == SessionRole.ORDER_ENTRY) {
+            orderEntry.cancelOnDisconnect(session);
+            LOG.info("session {}: open orders cancelled on disconnect", sessionId);
+        }
+        listener.onLogout(session);
+    }
+
+    @Override
+    public void toAdmin(final Message message, final SessionID sessionId) {
+        // nothing to add
+    }
+
+    @Override
+    public void fromAdmin(final Message message, final SessionID sessionId)
+        throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, RejectLogon {
+        if (!MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))) {
+            return;
+        }
+        final FixSession session = sessions.byId(sessionId);
+        if (session == null || session.passwordHash().isEmpty()) {
+            return;
+        }
+        final String username = message.isSetField(553) ? message.getString(553) : "";
+        final String password = message.isSetField(554) ? message.getString(554) : "";
+        if (!session.username().equals(username) || !Passwords.matches(password, session.passwordHash())) {
+            final Session s = Session.lookupSession(sessionId);
+            LOG.warn("session {}: logon refused, wrong username or password (from {})", sessionId,
+                s == null ? "?" : s.getRemoteAddress());
+            throw new RejectLogon("Invalid username or password");
+        }
+    }
+
+    @Override
+    public void toApp(final Message message, final SessionID sessionId) throws DoNotSend {
+        // nothing to add
+    }
+
+    @Override
+    public void fromApp(final Message message, final SessionID sessionId)
+        throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, UnsupportedMessageType {
+        final FixSession session = sessions.byId(sessionId);
+        final String type = message.getHeader().getString(MsgType.FIELD);
+        if (session == null) {
+            throw new UnsupportedMessageType();
+        }
+        if (session.role() == SessionRole.DROP_COPY) {
+            rejectOnDropCopy(session, message, type);
+            return;
+        }
+        final long now = clock.nanoTime();
+        switch (type) {
+            case MsgType.ORDER_SINGLE -> orderEntry.newOrder(session, message, now);
+            case MsgType.ORDER_CANCEL_REQUEST -> orderEntry.cancel(session, message, now);
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> orderEntry.replace(session, message, now);
+            case MsgType.ORDER_STATUS_REQUEST -> orderEntry.status(session, message, now);
+            case MsgType.ORDER_MASS_CANCEL_REQUEST -> orderEntry.massCancel(session, message, now);
+            default -> throw new UnsupportedMessageType();
+        }
+    }
+
+    /** A drop-copy session may not trade: a BusinessMessageReject (j) that says so. */
+    private void rejectOnDropCopy(final FixSession session, final Message message, final String type)
+        throws FieldNotFound {
+        final Message reject = FixMessages.of(MsgType.BUSINESS_MESSAGE_REJECT);
+        reject.setInt(45, message.getHeader().getInt(34)); // RefSeqNum
+        reject.setString(372, type); // RefMsgType
+        if (message.isSetField(11)) {
+            reject.setString(379, message.getString(11)); // BusinessRejectRefID
+        }
+        reject.setInt(380, 4); // BusinessRejectReason: application not available
+        reject.setString(58, "A drop-copy session may not send orders");
+        sessions.send(session, reject);
+    }
+}

@@ -1,0 +1,59 @@
+package exchange.fix;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * FIX decimals at the edge, and nowhere else: prices become {@code long}s in 1/10,000 and quantities
+ * whole {@code long}s, exactly, or not at all.
+ */
+public final class FixDecimal {
+    /** Returned when a value cannot be represented: a reject follows. */
+    public static final long INVALID = Long.MIN_VALUE;
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    private FixDecimal() {
+    }
+
+    /**
+     * @param value a FIX price, e.g. "101.25"
+     * @return the price in 1/10,000, or {@link #INVALID} when it has more than four decimals or does not fit
+     */
+    public static long price(final BigDecimal value) {
+        try {
+            return value.multiply(TEN_THOUSAND).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+        } catch (final ArithmeticException e) {
+            return INVALID;
+        }
+    }
+
+    /**
+     * @param value a FIX quantity, e.g. "100"
+     * @return the whole quantity, or {@link #INVALID} when it has a fraction or does not fit
+     */
+    public static long quantity(final BigDecimal value) {
+        try {
+            return value.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+        } catch (final ArithmeticException e) {
+            return INVALID;
+        }
+    }
+
+    /** @return a price in 1/10,000 as a FIX decimal: 1012500 is 101.25 */
+    public static BigDecimal price(final long price) {
+        return BigDecimal.valueOf(price, 4).stripTrailingZeros();
+    }
+
+    /**
+     * @param cumNotional sum of price (1/10,000) x quantity
+     * @param cumQty      filled quantity
+     * @return the average price as a FIX decimal (8 decimals at most), 0 when nothing is filled
+     */
+    public static BigDecimal averagePrice(final long cumNotional, final long cumQty) {
+        if (cumQty == 0) {
+            return BigDecimal.ZERO;
+        }
+        return BigDecimal.valueOf(cumNotional).divide(BigDecimal.valueOf(cumQty).multiply(TEN_THOUSAND), 8,
+            RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+}

@@ -1,0 +1,137 @@
+package exchange.fix;
+
+import exchange.sequencer.CommandSink;
+import exchange.sequencer.EventLog;
+import exchange.sequencer.PositionStore;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileStoreFactory;
+import quickfix.SLF4JLogFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.ThreadedSocketAcceptor;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The FIX side of the exchange: a QuickFIX/J acceptor (a thread per session) whose sessions are read
+ * from QuickFIX/J's own settings file, and the ExecutionReport sender thread that answers them from
+ * the event log.
+ */
+public final class FixGateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FixGateway.class);
+
+    private final ThreadedSocketAcceptor acceptor;
+    private final FixSessions sessions;
+    private final ExecutionReportSender sender;
+    private final AgentRunner senderRunner;
+    private final OrderRegistry registry;
+    private final OrderEntry orderEntry;
+
+    private FixGateway(final SessionSettings settings, final FixSessions sessions, final OrderEntry orderEntry,
+                       final OrderRegistry registry, final ExecutionReportSender sender, final EpochNanoClock clock,
+                       final ExchangeApplication.SessionListener listener) throws ConfigError {
+        this.sessions = sessions;
+        this.registry = registry;
+        this.sender = sender;
+        this.orderEntry = orderEntry;
+        final ExchangeApplication application = new ExchangeApplication(sessions, orderEntry, clock, listener);
+        this.acceptor = new ThreadedSocketAcceptor(application, new FileStoreFactory(settings), settings,
+            new SLF4JLogFactory(settings), new DefaultMessageFactory());
+        // The sender reads QuickFIX/J's stores on start, so the sessions must exist first.
+        this.acceptor.start();
+        final ErrorHandler errors = e -> LOG.error("ExecutionReport sender error", e);
+        this.senderRunner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000), errors, null, sender);
+        AgentRunner.startOnThread(senderRunner);
+        for (final FixSession s : sessions.all()) {
+            LOG.info("FIX session {} ({}, firm {}, session number {}) accepting", s.sessionId(),
+                s.role().name().toLowerCase(java.util.Locale.ROOT), s.firmName(), s.number());
+        }
+    }
+
+    /**
+     * Reads the sessions and starts accepting.
+     *
+     * @param settings    QuickFIX/J settings (acceptor, one section per session, plus the exchange's keys)
+     * @param firms       the firm directory
+     * @param instruments the instruments
+     * @param commands    where orders go
+     * @param events      the event log the reports come from
+     * @param checks      pre-trade checks
+     * @param dataDir     where the sender keeps its position
+     * @param clock       wall clock
+     * @param listener    told of logons and logouts
+     * @return the running gateway
+     * @throws IllegalArgumentException for a session setting that is wrong
+     */
+    public static FixGateway start(final SessionSettings settings, final FirmDirectory firms,
+                                   final Instruments instruments, final CommandSink commands, final EventLog events,
+                                   final PreTradeChecks checks, final Path dataDir, final EpochNanoClock clock,
+                                   final ExchangeApplication.SessionListener listener) {
+        final List<FixSession> list = new ArrayList<>();
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+            list.add(FixSession.from(settings, it.next(), firms));
+        }
+        final FixSessions sessions = new FixSessions(list);
+        final OrderRegistry registry = new OrderRegistry();
+        final OrderEntry orderEntry = new OrderEntry(commands, instruments, firms, registry, checks, sessions::send);
+        final ExecutionReportSender sender = new ExecutionReportSender(events, sessions, instruments, registry,
+            new PositionStore(dataDir.resolve("positions"), "execution-reports", false),
+            new PositionStore(dataDir.resolve("positions"), "execution-reports-day", false));
+        try {
+            return new FixGateway(settings, sessions, orderEntry, registry, sender, clock, listener);
+        } catch (final ConfigError e) {
+            throw new IllegalArgumentException("FIX settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the configured sessions */
+    public FixSessions sessions() {
+        return sessions;
+    }
+
+    /** @return the local addresses the acceptor listens on */
+    public List<InetSocketAddress> addresses() {
+        final List<InetSocketAddress> addresses = new ArrayList<>();
+        for (final org.apache.mina.core.service.IoAcceptor io : acceptor.getEndpoints()) {
+            for (final SocketAddress a : io.getLocalAddresses()) {
+                addresses.add((InetSocketAddress) a);
+            }
+        }
+        return addresses;
+    }
+
+    /** @return the ExecutionReport sender, for operators */
+    public ExecutionReportSender sender() {
+        return sender;
+    }
+
+    /** @return the order entry, for operators (cancel on disconnect, kill switch) */
+    public OrderEntry orderEntry() {
+        return orderEntry;
+    }
+
+    /** @return each session's ClOrdIDs of the day */
+    public OrderRegistry registry() {
+        return registry;
+    }
+
+    /** Logs every session out, stops accepting, then stops the sender. */
+    @Override
+    public void close() {
+        acceptor.stop(false);
+        senderRunner.close();
+        LOG.info("FIX gateway stopped; {} messages sent", sender.messagesSent());
+    }
+}

@@ -1,0 +1,128 @@
+package exchange.fix;
+
+import exchange.matching.CancelReason;
+import exchange.matching.RejectReason;
+import quickfix.Message;
+import quickfix.field.MsgType;
+import quickfix.field.converter.UtcTimestampConverter;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Builds the exchange's outgoing FIX application messages as plain {@link Message}s by tag, in the
+ * session's dialect: ExecutionReport (8), OrderCancelReject (9), OrderMassCancelReport (r). One
+ * builder serves FIX 4.2, 4.4 and 5.0 SP2; QuickFIX/J fills in the header.
+ *
+ * <p>Also holds the mappings from the engine's reasons to FIX codes.
+ */
+public final class FixMessages {
+    // Tags, so that the code reads like the specification.
+    public static final int ACCOUNT = 1;
+    public static final int AVG_PX = 6;
+    public static final int CL_ORD_ID = 11;
+    public static final int CUM_QTY = 14;
+    public static final int EXEC_ID = 17;
+    public static final int EXEC_INST = 18;
+    public static final int EXEC_TRANS_TYPE = 20;
+    public static final int LAST_PX = 31;
+    public static final int LAST_QTY = 32;
+    public static final int ORDER_ID = 37;
+    public static final int ORDER_QTY = 38;
+    public static final int ORD_STATUS = 39;
+    public static final int ORD_TYPE = 40;
+    public static final int ORIG_CL_ORD_ID = 41;
+    public static final int PRICE = 44;
+    public static final int SIDE = 54;
+    public static final int SYMBOL = 55;
+    public static final int TEXT = 58;
+    public static final int TIME_IN_FORCE = 59;
+    public static final int TRANSACT_TIME = 60;
+    public static final int STOP_PX = 99;
+    public static final int CXL_REJ_REASON = 102;
+    public static final int ORD_REJ_REASON = 103;
+    public static final int MIN_QTY = 110;
+    public static final int MAX_FLOOR = 111;
+    public static final int EXPIRE_TIME = 126;
+    public static final int EXEC_TYPE = 150;
+    public static final int LEAVES_QTY = 151;
+    public static final int EXEC_RESTATEMENT_REASON = 378;
+    public static final int CXL_REJ_RESPONSE_TO = 434;
+    public static final int MASS_CANCEL_REQUEST_TYPE = 530;
+    public static final int MASS_CANCEL_RESPONSE = 531;
+    public static final int MASS_CANCEL_REJECT_REASON = 532;
+    public static final int TOTAL_AFFECTED_ORDERS = 533;
+    public static final int COPY_MSG_INDICATOR = 797;
+    public static final int LAST_LIQUIDITY_IND = 851;
+    public static final int TRD_MATCH_ID = 880;
+
+    private FixMessages() {
+    }
+
+    /** @return an empty application message of a type */
+    public static Message of(final String msgType) {
+        final Message m = new Message();
+        m.getHeader().setString(MsgType.FIELD, msgType);
+        return m;
+    }
+
+    /** Sets TransactTime from an epoch nanosecond time stamp, in the session's precision. */
+    public static void transactTime(final Message m, final FixVersion version, final long epochNs) {
+        final LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochSecond(0, epochNs), ZoneOffset.UTC);
+        m.setString(TRANSACT_TIME, version == FixVersion.FIX42
+            ? UtcTimestampConverter.convert(t, quickfix.UtcTimestampPrecision.MILLIS)
+            : UtcTimestampConverter.convert(t, quickfix.UtcTimestampPrecision.MICROS));
+    }
+
+    /** Sets a decimal field without trailing zeros or exponent. */
+    public static void decimal(final Message m, final int tag, final BigDecimal value) {
+        m.setString(tag, value.toPlainString());
+    }
+
+    /** FIX OrdRejReason (103) for an engine or gateway reason. */
+    public static int ordRejReason(final RejectReason reason) {
+        return switch (reason) {
+            case UNKNOWN_INSTRUMENT -> 1;
+            case INSTRUMENT_CLOSED, INSTRUMENT_HALTED, TIF_NOT_ALLOWED_IN_PHASE -> 2;
+            case EXCEEDS_MAX_ORDER_QUANTITY, EXCEEDS_MAX_NOTIONAL, EXCEEDS_CREDIT_LIMIT, PRICE_OUTSIDE_COLLAR,
+                 PRICE_OUTSIDE_RISK_COLLAR, THROTTLE_EXCEEDED, KILL_SWITCH -> 3;
+            case UNKNOWN_ORDER -> 5;
+            case DUPLICATE_CLORDID, DUPLICATE_ORDER_ID -> 6;
+            case UNSUPPORTED_ORDER, POST_ONLY_WOULD_TAKE, INVALID_DISPLAY_QUANTITY, INVALID_MIN_QUANTITY,
+                 INVALID_EXPIRE_TIME, INVALID_STOP_PRICE, INVALID_PRICE, PRICE_OFF_TICK -> 11;
+            case INVALID_QUANTITY, QUANTITY_OFF_LOT -> 13;
+            case UNKNOWN_ACCOUNT -> 15;
+            default -> 99;
+        };
+    }
+
+    /** FIX CxlRejReason (102) for a cancel or replace refused. */
+    public static int cxlRejReason(final RejectReason reason) {
+        return switch (reason) {
+            case UNKNOWN_ORDER -> 1;
+            case DUPLICATE_CLORDID -> 6;
+            case INSTRUMENT_CLOSED, INSTRUMENT_HALTED -> 99;
+            default -> 99;
+        };
+    }
+
+    /** FIX ExecType (150) and OrdStatus (39) of an order that ended for a reason: 4 Canceled or C Expired. */
+    public static char endedStatus(final CancelReason reason) {
+        return reason.isExpiry() ? 'C' : '4';
+    }
+
+    /**
+     * @return FIX OrdStatus of an order: 0 New, 1 Partially filled, 2 Filled, 4 Canceled, C Expired
+     */
+    public static char ordStatus(final long cumQty, final long leavesQty, final boolean ended, final char endedStatus) {
+        if (leavesQty == 0 && cumQty > 0 && !ended) {
+            return '2';
+        }
+        if (ended) {
+            return cumQty > 0 && leavesQty == 0 && endedStatus == '2' ? '2' : endedStatus;
+        }
+        return cumQty > 0 ? '1' : '0';
+    }
+}

@@ -1,0 +1,108 @@
+package exchange.fix;
+
+import quickfix.ConfigError;
+import quickfix.FieldConvertError;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One configured FIX session as the exchange sees it: QuickFIX/J's own session settings plus the
+ * exchange's keys in the same section.
+ *
+ * <table>
+ *   <caption>Exchange keys in a QuickFIX/J session section</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>SessionNumber</td><td>(required)</td><td>1..65535, unique, never reused: the engine's session id</td></tr>
+ *   <tr><td>Firm</td><td>(required)</td><td>the firm's name in the firm directory</td></tr>
+ *   <tr><td>Role</td><td>order-entry</td><td>order-entry or drop-copy</td></tr>
+ *   <tr><td>Username</td><td>(none)</td><td>the Logon Username (553) expected; none means no check</td></tr>
+ *   <tr><td>PasswordHash</td><td>(none)</td><td>salted hash of the Logon Password (554), see {@link Passwords}</td></tr>
+ *   <tr><td>CancelOnDisconnect</td><td>N</td><td>cancel the session's open orders when it logs out or drops</td></tr>
+ *   <tr><td>MaxMessagesPerSecond</td><td>0</td><td>the session's throttle; 0 takes the risk default</td></tr>
+ *   <tr><td>DropCopyFirms</td><td>(none)</td><td>drop copy only: firm names, comma separated, or * for all</td></tr>
+ * </table>
+ */
+public record FixSession(SessionID sessionId, int number, String firmName, int firmId, SessionRole role,
+                         String username, String passwordHash, boolean cancelOnDisconnect, int messagesPerSecond,
+                         Set<String> dropCopyFirms) {
+
+    /** @return true when a drop copy of this firm goes to this session */
+    public boolean entitledTo(final String firm) {
+        return dropCopyFirms.contains("*") || dropCopyFirms.contains(firm);
+    }
+
+    /**
+     * Reads the exchange's keys of one session.
+     *
+     * @throws IllegalArgumentException naming the session and the key
+     */
+    public static FixSession from(final SessionSettings settings, final SessionID id, final FirmDirectory firms) {
+        try {
+            final int number = integer(settings, id, "SessionNumber", -1);
+            if (number < 1 || number > 0xFFFF) {
+                throw new IllegalArgumentException(id + ": SessionNumber must be 1 to 65535, got " + number);
+            }
+            if (!settings.isSetting(id, "Firm")) {
+                throw new IllegalArgumentException(id + ": Firm is required");
+            }
+            final String firm = settings.getString(id, "Firm").trim();
+            final int firmId = firms.firmId(firm);
+            if (firmId == FirmDirectory.UNKNOWN) {
+                throw new IllegalArgumentException(id + ": Firm " + firm + " is not in the firm directory");
+            }
+            final String roleName = string(settings, id, "Role", "order-entry").toLowerCase(Locale.ROOT);
+            final SessionRole role = switch (roleName) {
+                case "order-entry" -> SessionRole.ORDER_ENTRY;
+                case "drop-copy" -> SessionRole.DROP_COPY;
+                default -> throw new IllegalArgumentException(id + ": Role must be order-entry or drop-copy, got " + roleName);
+            };
+            final String username = string(settings, id, "Username", "");
+            final String hash = string(settings, id, "PasswordHash", "");
+            if (!hash.isEmpty() && !Passwords.isHash(hash)) {
+                throw new IllegalArgumentException(id + ": PasswordHash is not a pbkdf2-sha256 hash "
+                    + "(make one with bin/exchange-client hash-password)");
+            }
+            if (username.isEmpty() != hash.isEmpty()) {
+                throw new IllegalArgumentException(id + ": Username and PasswordHash go together");
+            }
+            final boolean cancelOnDisconnect = settings.isSetting(id, "CancelOnDisconnect")
+                && settings.getBool(id, "CancelOnDisconnect");
+            final int perSecond = integer(settings, id, "MaxMessagesPerSecond", 0);
+            if (perSecond < 0) {
+                throw new IllegalArgumentException(id + ": MaxMessagesPerSecond must not be negative");
+            }
+            final Set<String> dropCopy = new LinkedHashSet<>();
+            for (final String f : string(settings, id, "DropCopyFirms", "").split(",")) {
+                if (!f.isBlank()) {
+                    dropCopy.add(f.trim());
+                }
+            }
+            if (role == SessionRole.DROP_COPY && dropCopy.isEmpty()) {
+                throw new IllegalArgumentException(id + ": a drop-copy session needs DropCopyFirms (names, or *)");
+            }
+            for (final String f : dropCopy) {
+                if (!"*".equals(f) && firms.firmId(f) == FirmDirectory.UNKNOWN) {
+                    throw new IllegalArgumentException(id + ": DropCopyFirms names " + f + ", which is not a firm");
+                }
+            }
+            return new FixSession(id, number, firm, firmId, role, username, hash, cancelOnDisconnect, perSecond,
+                Set.copyOf(dropCopy));
+        } catch (final ConfigError | FieldConvertError e) {
+            throw new IllegalArgumentException(id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String string(final SessionSettings s, final SessionID id, final String key, final String def)
+        throws ConfigError {
+        return s.isSetting(id, key) ? s.getString(id, key).trim() : def;
+    }
+
+    private static int integer(final SessionSettings s, final SessionID id, final String key, final int def)
+        throws ConfigError, FieldConvertError {
+        return s.isSetting(id, key) ? (int) s.getLong(id, key) : def;
+    }
+}

@@ -1,0 +1,66 @@
+package exchange.fix;
+
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The configured sessions, by QuickFIX/J id and by engine session number, and the way to send to
+ * them. Immutable after construction; thread-safe.
+ */
+public final class FixSessions {
+    private final Map<SessionID, FixSession> byId = new HashMap<>();
+    private final FixSession[] byNumber = new FixSession[0x10000];
+    private final List<FixSession> all;
+
+    public FixSessions(final List<FixSession> sessions) {
+        for (final FixSession s : sessions) {
+            if (byNumber[s.number()] != null) {
+                throw new IllegalArgumentException("SessionNumber " + s.number() + " is used by both "
+                    + byNumber[s.number()].sessionId() + " and " + s.sessionId());
+            }
+            byNumber[s.number()] = s;
+            byId.put(s.sessionId(), s);
+        }
+        all = List.copyOf(sessions);
+    }
+
+    /** @return the session, or {@code null} */
+    public FixSession byId(final SessionID id) {
+        return byId.get(id);
+    }
+
+    /** @return the session, or {@code null} */
+    public FixSession byNumber(final int number) {
+        return number > 0 && number < byNumber.length ? byNumber[number] : null;
+    }
+
+    /** @return the dialect of a session number (FIX 4.4 when unknown) */
+    public FixVersion version(final int number) {
+        final FixSession s = byNumber(number);
+        return s == null ? FixVersion.FIX44 : FixVersion.of(s.sessionId());
+    }
+
+    /** @return every session */
+    public List<FixSession> all() {
+        return all;
+    }
+
+    /**
+     * Hands a message to a session: sent now when it is logged on, stored for resend when not.
+     *
+     * @return false when QuickFIX/J has no such session
+     */
+    public boolean send(final FixSession session, final Message message) {
+        final Session s = Session.lookupSession(session.sessionId());
+        if (s == null) {
+            return false;
+        }
+        s.send(message);
+        return true;
+    }
+}

@@ -1,0 +1,376 @@
+package exchange.fix;
+
+import exchange.matching.CancelReason;
+import exchange.matching.Instrument;
+import exchange.matching.OrderType;
+import exchange.matching.RejectReason;
+import exchange.matching.Side;
+import exchange.matching.TimeInForce;
+import exchange.matching.command.CancelCommand;
+import exchange.matching.command.MassCancelCommand;
+import exchange.matching.command.NewOrderCommand;
+import exchange.matching.command.RejectOrderCommand;
+import exchange.matching.command.ReplaceCommand;
+import exchange.matching.command.StatusCommand;
+import exchange.sequencer.CommandSink;
+import exchange.sequencer.CommandWriter;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.field.converter.UtcTimestampConverter;
+
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Turns FIX order-entry messages into journaled commands, on the session's own QuickFIX/J thread:
+ * NewOrderSingle (D), OrderCancelRequest (F), OrderCancelReplaceRequest (G), OrderStatusRequest (H),
+ * OrderMassCancelRequest (q). One handler per message type, whatever the FIX version; the data
+ * dictionary has already checked required fields and formats.
+ *
+ * <p>An order refused here (unknown symbol, duplicate ClOrdID, a value the engine cannot take, a risk
+ * limit) is journaled as a RejectOrder command, so that it has its place in line, an ExecID and a drop
+ * copy, and is answered by the ExecutionReport sender like any reject. A cancel, replace or status
+ * request that names no order this session knows is answered at once.
+ */
+public final class OrderEntry {
+    private final CommandSink commands;
+    private final Instruments instruments;
+    private final FirmDirectory firms;
+    private final OrderRegistry registry;
+    private final PreTradeChecks checks;
+    private final Responder responder;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** Sends a message to a session at once (a direct answer), for messages not journaled. */
+    @FunctionalInterface
+    public interface Responder {
+        void send(FixSession session, Message message);
+    }
+
+    /** One thread's reusable command buffers: encoded here, then copied into the journal. */
+    private static final class Scratch implements CommandWriter {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
+        final UnsafeBuffer context = new UnsafeBuffer(new byte[256]);
+        final NewOrderCommand newOrder = new NewOrderCommand();
+        final RejectOrderCommand reject = new RejectOrderCommand();
+        final CancelCommand cancel = new CancelCommand();
+        final ReplaceCommand replace = new ReplaceCommand();
+        final StatusCommand status = new StatusCommand();
+        final MassCancelCommand massCancel = new MassCancelCommand();
+        int length;
+
+        @Override
+        public int write(final MutableDirectBuffer target, final int offset) {
+            target.putBytes(offset, buffer, 0, length);
+            return length;
+        }
+    }
+
+    public OrderEntry(final CommandSink commands, final Instruments instruments, final FirmDirectory firms,
+                      final OrderRegistry registry, final PreTradeChecks checks, final Responder responder) {
+        this.commands = commands;
+        this.instruments = instruments;
+        this.firms = firms;
+        this.registry = registry;
+        this.checks = checks;
+        this.responder = responder;
+    }
+
+    /** NewOrderSingle (D). */
+    public void newOrder(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
+        final Scratch s = scratch.get();
+        final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        final String account = m.isSetField(FixMessages.ACCOUNT) ? m.getString(FixMessages.ACCOUNT) : "";
+        final NewOrderCommand order = s.newOrder;
+        order.wrap(s.buffer, 0);
+        order.init().sessionId(session.number()).firmId(session.firmId());
+        RejectReason reason = RejectReason.NONE;
+        String text = null;
+        if (clOrdId.length() > ClientContext.MAX_ID_LENGTH || account.length() > ClientContext.MAX_ACCOUNT_LENGTH) {
+            reason = RejectReason.INVALID_FIELD;
+            text = "ClOrdID may have at most " + ClientContext.MAX_ID_LENGTH + " characters, Account "
+                + ClientContext.MAX_ACCOUNT_LENGTH;
+        }
+        final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
+        order.instrumentId(instrument == null ? Instrument.NULL_ID : instrument.id());
+        if (reason == RejectReason.NONE && instrument == null) {
+            reason = RejectReason.UNKNOWN_INSTRUMENT;
+            text = "Unknown symbol " + m.getString(FixMessages.SYMBOL);
+        }
+        final Side side = Side.fromCode((byte) m.getChar(FixMessages.SIDE));
+        final OrderType type = OrderType.fromCode((byte) m.getChar(FixMessages.ORD_TYPE));
+        final TimeInForce tif = m.isSetField(FixMessages.TIME_IN_FORCE)
+            ? TimeInForce.fromCode((byte) m.getChar(FixMessages.TIME_IN_FORCE)) : TimeInForce.DAY;
+        order.buffer().putByte(NewOrderCommand.SIDE_OFFSET, (byte) m.getChar(FixMessages.SIDE));
+        order.buffer().putByte(NewOrderCommand.ORD_TYPE_OFFSET, (byte) m.getChar(FixMessages.ORD_TYPE));
+        order.buffer().putByte(NewOrderCommand.TIF_OFFSET, m.isSetField(FixMessages.TIME_IN_FORCE)
+            ? (byte) m.getChar(FixMessages.TIME_IN_FORCE) : TimeInForce.DAY.code());
+        if (reason == RejectReason.NONE && (side == null || type == null || tif == null)) {
+            reason = RejectReason.UNSUPPORTED_ORDER;
+            text = side == null ? "Side " + m.getChar(FixMessages.SIDE) + " is not supported (1 buy, 2 sell)"
+                : type == null ? "OrdType " + m.getChar(FixMessages.ORD_TYPE) + " is not supported (1, 2, 3, 4)"
+                : "TimeInForce " + m.getChar(FixMessages.TIME_IN_FORCE) + " is not supported (0, 1, 2, 3, 4, 6, 7)";
+        }
+        final long qty = FixDecimal.quantity(m.getDecimal(FixMessages.ORDER_QTY));
+        order.quantity(qty == FixDecimal.INVALID ? 0 : qty);
+        if (reason == RejectReason.NONE && qty == FixDecimal.INVALID) {
+            reason = RejectReason.INVALID_QUANTITY;
+            text = "OrderQty must be a whole number";
+        }
+        if (type != null && type.hasLimitPrice()) {
+            final long price = m.isSetField(FixMessages.PRICE) ? FixDecimal.price(m.getDecimal(FixMessages.PRICE)) : 0;
+            order.price(price == FixDecimal.INVALID ? 0 : price);
+            if (reason == RejectReason.NONE && price == FixDecimal.INVALID) {
+                reason = RejectReason.PRICE_OFF_TICK;
+                text = "Price has more than four decimals";
+            }
+        }
+        if (type != null && type.isStop()) {
+            final long stop = m.isSetField(FixMessages.STOP_PX) ? FixDecimal.price(m.getDecimal(FixMessages.STOP_PX)) : 0;
+            order.stopPrice(stop == FixDecimal.INVALID ? 0 : stop);
+        }
+        if (m.isSetField(FixMessages.MAX_FLOOR)) {
+            final long floor = FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR));
+            order.displayQuantity(floor == FixDecimal.INVALID ? -1 : floor);
+        }
+        if (m.isSetField(FixMessages.MIN_QTY)) {
+            final long min = FixDecimal.quantity(m.getDecimal(FixMessages.MIN_QTY));
+            order.minQuantity(min == FixDecimal.INVALID ? -1 : min);
+        }
+        if (m.isSetField(FixMessages.EXEC_INST) && m.getString(FixMessages.EXEC_INST).contains("6")) {
+            order.postOnly(true);
+        }
+        order.expireTimeNs(expireTime(m));
+        final int accountId = firms.accountId(session.firmId(), account);
+        order.accountId(Math.max(accountId, 0));
+        if (reason == RejectReason.NONE && accountId == FirmDirectory.UNKNOWN) {
+            reason = RejectReason.UNKNOWN_ACCOUNT;
+            text = "Account " + account + " is not an account of " + session.firmName();
+        }
+        // A ClOrdID is used once a day, whether its order is accepted or refused.
+        final boolean claimed = clOrdId.length() <= ClientContext.MAX_ID_LENGTH && registry.claim(session.number(), clOrdId);
+        if (reason == RejectReason.NONE && !claimed) {
+            reason = RejectReason.DUPLICATE_CLORDID;
+            text = "ClOrdID " + clOrdId + " was already used today";
+        }
+        if (reason == RejectReason.NONE) {
+            final PreTradeChecks.Result risk = checks.newOrder(session, order, nowNs);
+            if (!risk.passed()) {
+                reason = risk.reason();
+                text = risk.text();
+            }
+        }
+        if (reason != RejectReason.NONE) {
+            // Same layout: the record becomes a RejectOrder with the reason.
+            order.buffer().putByte(2, (byte) exchange.matching.command.CommandType.REJECT_ORDER.code());
+            s.reject.wrap(s.buffer, 0);
+            s.reject.reason(reason);
+        }
+        final int contextLength = ClientContext.write(s.context, 0, clip(clOrdId, ClientContext.MAX_ID_LENGTH), "",
+            clip(account, ClientContext.MAX_ACCOUNT_LENGTH), (char) 0, text);
+        order.context(s.context, 0, contextLength);
+        s.length = order.length();
+        final long orderId = commands.append(s);
+        if (claimed) {
+            registry.record(session.number(), clOrdId, orderId);
+        }
+    }
+
+    private static String clip(final String value, final int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static long expireTime(final Message m) throws FieldNotFound {
+        if (m.isSetField(FixMessages.EXPIRE_TIME)) {
+            try {
+                final LocalDateTime t = UtcTimestampConverter.convertToLocalDateTime(m.getString(FixMessages.EXPIRE_TIME));
+                return t.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + t.getNano();
+            } catch (final quickfix.FieldConvertError e) {
+                return 0; // the data dictionary checks the format; an unreadable time makes the GTD invalid
+            }
+        }
+        if (m.isSetField(432)) { // ExpireDate: the order lives to the end of that day (UTC)
+            final LocalDate d = LocalDate.parse(m.getString(432), DateTimeFormatter.BASIC_ISO_DATE);
+            return d.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L - 1;
+        }
+        return 0;
+    }
+
+    /**
+     * @return the order a cancel, replace or status request names: its OrderID when given, else the
+     *         order of its OrigClOrdID (or ClOrdID, for status) in this session; {@link OrderRegistry#UNKNOWN}
+     */
+    private long resolve(final FixSession session, final Message m, final int clOrdIdTag) throws FieldNotFound {
+        if (m.isSetField(FixMessages.ORDER_ID)) {
+            try {
+                return Long.parseLong(m.getString(FixMessages.ORDER_ID));
+            } catch (final NumberFormatException e) {
+                return OrderRegistry.UNKNOWN;
+            }
+        }
+        return m.isSetField(clOrdIdTag) ? registry.orderId(session.number(), m.getString(clOrdIdTag)) : OrderRegistry.UNKNOWN;
+    }
+
+    /** OrderCancelRequest (F). */
+    public void cancel(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
+        final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        final String orig = m.getString(FixMessages.ORIG_CL_ORD_ID);
+        final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
+        final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
+        final PreTradeChecks.Result risk = checks.cancel(session, nowNs);
+        if (!risk.passed()) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '1', risk.reason(), risk.text()));
+            return;
+        }
+        if (orderId == OrderRegistry.UNKNOWN || instrument == null || tooLong(clOrdId, orig)) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '1', RejectReason.UNKNOWN_ORDER,
+                "Unknown order " + orig));
+            return;
+        }
+        if (!registry.claim(session.number(), clOrdId)) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '1', RejectReason.DUPLICATE_CLORDID,
+                "ClOrdID " + clOrdId + " was already used today"));
+            return;
+        }
+        final Scratch s = scratch.get();
+        s.cancel.wrap(s.buffer, 0);
+        s.cancel.init().instrumentId(instrument.id()).sessionId(session.number()).firmId(session.firmId());
+        s.cancel.orderId(orderId);
+        final int n = ClientContext.write(s.context, 0, clOrdId, orig, "", (char) 0, null);
+        s.cancel.context(s.context, 0, n);
+        s.length = s.cancel.length();
+        commands.append(s);
+        registry.record(session.number(), clOrdId, orderId);
+    }
+
+    private static boolean tooLong(final String clOrdId, final String orig) {
+        return clOrdId.length() > ClientContext.MAX_ID_LENGTH || orig.length() > ClientContext.MAX_ID_LENGTH;
+    }
+
+    /** OrderCancelReplaceRequest (G). */
+    public void replace(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
+        final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        final String orig = m.getString(FixMessages.ORIG_CL_ORD_ID);
+        final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
+        final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
+        if (orderId == OrderRegistry.UNKNOWN || instrument == null || tooLong(clOrdId, orig)) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', RejectReason.UNKNOWN_ORDER,
+                "Unknown order " + orig));
+            return;
+        }
+        final Scratch s = scratch.get();
+        final ReplaceCommand r = s.replace;
+        r.wrap(s.buffer, 0);
+        r.init().instrumentId(instrument.id()).sessionId(session.number()).firmId(session.firmId());
+        r.orderId(orderId);
+        r.buffer().putByte(ReplaceCommand.SIDE_OFFSET, (byte) m.getChar(FixMessages.SIDE));
+        r.buffer().putByte(ReplaceCommand.ORD_TYPE_OFFSET, (byte) m.getChar(FixMessages.ORD_TYPE));
+        r.buffer().putByte(ReplaceCommand.TIF_OFFSET, m.isSetField(FixMessages.TIME_IN_FORCE)
+            ? (byte) m.getChar(FixMessages.TIME_IN_FORCE) : TimeInForce.DAY.code());
+        final long qty = FixDecimal.quantity(m.getDecimal(FixMessages.ORDER_QTY));
+        final long price = m.isSetField(FixMessages.PRICE) ? FixDecimal.price(m.getDecimal(FixMessages.PRICE)) : 0;
+        final long stop = m.isSetField(FixMessages.STOP_PX) ? FixDecimal.price(m.getDecimal(FixMessages.STOP_PX)) : 0;
+        final long floor = m.isSetField(FixMessages.MAX_FLOOR) ? FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR)) : 0;
+        if (qty == FixDecimal.INVALID || price == FixDecimal.INVALID || stop == FixDecimal.INVALID
+            || floor == FixDecimal.INVALID) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', RejectReason.INVALID_FIELD,
+                "OrderQty and MaxFloor must be whole numbers, prices at most four decimals"));
+            return;
+        }
+        r.quantity(qty).price(price).stopPrice(stop).displayQuantity(floor);
+        final PreTradeChecks.Result risk = checks.replace(session, r, nowNs);
+        if (!risk.passed()) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', risk.reason(), risk.text()));
+            return;
+        }
+        if (!registry.claim(session.number(), clOrdId)) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', RejectReason.DUPLICATE_CLORDID,
+                "ClOrdID " + clOrdId + " was already used today"));
+            return;
+        }
+        final String account = m.isSetField(FixMessages.ACCOUNT) ? m.getString(FixMessages.ACCOUNT) : "";
+        final int n = ClientContext.write(s.context, 0, clOrdId, orig, clip(account, ClientContext.MAX_ACCOUNT_LENGTH),
+            (char) 0, null);
+        r.context(s.context, 0, n);
+        s.length = r.length();
+        commands.append(s);
+        registry.record(session.number(), clOrdId, orderId);
+    }
+
+    /** OrderStatusRequest (H). */
+    public void status(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
+        final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
+        final long orderId = resolve(session, m, FixMessages.CL_ORD_ID);
+        final PreTradeChecks.Result risk = checks.other(session, nowNs);
+        if (!risk.passed() || orderId == OrderRegistry.UNKNOWN || instrument == null
+            || clOrdId.length() > ClientContext.MAX_ID_LENGTH) {
+            responder.send(session, Responses.unknownOrderStatus(session, m, risk.passed() ? "Unknown order" : risk.text()));
+            return;
+        }
+        final Scratch s = scratch.get();
+        s.status.wrap(s.buffer, 0);
+        s.status.init().instrumentId(instrument.id()).sessionId(session.number()).firmId(session.firmId());
+        s.status.orderId(orderId);
+        final int n = ClientContext.write(s.context, 0, clOrdId, "", "", (char) 0, null);
+        s.status.context(s.context, 0, n);
+        s.length = s.status.length();
+        commands.append(s);
+    }
+
+    /** OrderMassCancelRequest (q): cancel all of the session's orders (530=7) or those of one symbol (530=1). */
+    public void massCancel(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
+        final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        final char type = m.getChar(FixMessages.MASS_CANCEL_REQUEST_TYPE);
+        final PreTradeChecks.Result risk = checks.other(session, nowNs);
+        if (!risk.passed()) {
+            responder.send(session, Responses.massCancelRejected(session, m, risk.text()));
+            return;
+        }
+        final int instrumentId;
+        if (type == '7') {
+            instrumentId = Instrument.NULL_ID;
+        } else if (type == '1') {
+            final Instrument instrument = m.isSetField(FixMessages.SYMBOL)
+                ? instruments.bySymbol(m.getString(FixMessages.SYMBOL)) : null;
+            if (instrument == null) {
+                responder.send(session, Responses.massCancelRejected(session, m, "Unknown symbol"));
+                return;
+            }
+            instrumentId = instrument.id();
+        } else {
+            responder.send(session, Responses.massCancelRejected(session, m,
+                "MassCancelRequestType " + type + " is not supported (1 security, 7 all orders)"));
+            return;
+        }
+        if (clOrdId.length() > ClientContext.MAX_ID_LENGTH) {
+            responder.send(session, Responses.massCancelRejected(session, m, "ClOrdID too long"));
+            return;
+        }
+        final Scratch s = scratch.get();
+        s.massCancel.wrap(s.buffer, 0);
+        s.massCancel.init().instrumentId(instrumentId).sessionId(session.number()).firmId(session.firmId());
+        s.massCancel.scope(MassCancelCommand.SCOPE_SESSION).reason(CancelReason.MASS_CANCEL)
+            .sideCode(m.isSetField(FixMessages.SIDE) ? (byte) m.getChar(FixMessages.SIDE) : 0);
+        final int n = ClientContext.write(s.context, 0, clOrdId, "", "", type, null);
+        s.massCancel.context(s.context, 0, n);
+        s.length = s.massCancel.length();
+        commands.append(s);
+    }
+
+    /** Cancels every open order of a session: cancel on disconnect. */
+    public void cancelOnDisconnect(final FixSession session) {
+        final Scratch s = scratch.get();
+        s.massCancel.wrap(s.buffer, 0);
+        s.massCancel.init().instrumentId(Instrument.NULL_ID).sessionId(session.number()).firmId(session.firmId());
+        s.massCancel.scope(MassCancelCommand.SCOPE_SESSION).reason(CancelReason.DISCONNECT);
+        s.length = s.massCancel.length();
+        commands.append(s);
+    }
+
+}

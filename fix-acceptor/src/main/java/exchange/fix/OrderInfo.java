@@ -1,0 +1,55 @@
+package exchange.fix;
+
+import exchange.matching.event.OrderEvent;
+
+/**
+ * What the ExecutionReport sender knows of one order of the day: its owner, its current ClOrdID and the
+ * fields an ExecutionReport repeats. Kept from the event log; one thread.
+ */
+final class OrderInfo {
+    final long orderId;
+    int session;
+    String clOrdId;
+    String origClOrdId = "";
+    String account;
+    int instrument;
+    byte side;
+    byte ordType;
+    byte tif;
+    long price;
+    long stopPrice;
+    long orderQty;
+    long cumQty;
+    long cumNotional;
+    /** 0 while live; else the final OrdStatus: 2 filled, 4 canceled, C expired, 8 rejected. */
+    char finalStatus;
+
+    OrderInfo(final long orderId) {
+        this.orderId = orderId;
+    }
+
+    void from(final OrderEvent e) {
+        session = e.sessionId();
+        instrument = e.instrumentId();
+        side = e.side() == null ? 0 : e.side().code();
+        ordType = e.orderType() == null ? 0 : e.orderType().code();
+        tif = e.timeInForce() == null ? 0 : e.timeInForce().code();
+        price = e.price();
+        stopPrice = e.stopPrice();
+        orderQty = e.orderQty();
+        cumQty = e.cumQty();
+        cumNotional = e.cumNotional();
+    }
+
+    long leavesQty() {
+        return finalStatus != 0 ? 0 : Math.max(0, orderQty - cumQty);
+    }
+
+    /** @return the order's FIX OrdStatus now */
+    char ordStatus() {
+        if (finalStatus != 0) {
+            return finalStatus;
+        }
+        return cumQty == 0 ? '0' : cumQty >= orderQty ? '2' : '1';
+    }
+}

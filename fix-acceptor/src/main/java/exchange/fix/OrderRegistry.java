@@ -1,0 +1,62 @@
+package exchange.fix;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each session's ClOrdIDs of the trading day and the orders they name: the acceptor claims a ClOrdID
+ * before it journals an order (so a duplicate is refused), then records the OrderID the journal gave
+ * it; a cancel or replace finds its order through OrigClOrdID. The ExecutionReport sender fills it
+ * again from the event log after a restart, and empties it when the trading day ends (orders that
+ * live on come back with their ClOrdIDs at start of day).
+ *
+ * <p>Thread-safe: one map per session, written by that session's thread and by the sender.
+ */
+public final class OrderRegistry {
+    /** The order id of a ClOrdID claimed but not yet journaled. */
+    public static final long PENDING = -2;
+    /** Returned for a ClOrdID the session has not used. */
+    public static final long UNKNOWN = -1;
+
+    private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Long>> bySession = new ConcurrentHashMap<>();
+
+    private ConcurrentHashMap<String, Long> session(final int session) {
+        return bySession.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Claims a ClOrdID for a new order.
+     *
+     * @return false when the session has already used it today
+     */
+    public boolean claim(final int session, final String clOrdId) {
+        return session(session).putIfAbsent(clOrdId, PENDING) == null;
+    }
+
+    /** Records the order a ClOrdID names (after journaling, or when the event log says so). */
+    public void record(final int session, final String clOrdId, final long orderId) {
+        session(session).put(clOrdId, orderId);
+    }
+
+    /** Gives a claimed ClOrdID back (the order never reached the journal). */
+    public void release(final int session, final String clOrdId) {
+        session(session).remove(clOrdId, PENDING);
+    }
+
+    /**
+     * @return the order a ClOrdID of this session names, {@link #UNKNOWN} when none
+     */
+    public long orderId(final int session, final String clOrdId) {
+        final Long id = session(session).get(clOrdId);
+        return id == null || id == PENDING ? UNKNOWN : id;
+    }
+
+    /** Forgets every ClOrdID: a new trading day. */
+    public void newDay() {
+        bySession.clear();
+    }
+
+    /** @return ClOrdIDs known for a session */
+    public int size(final int session) {
+        return session(session).size();
+    }
+}

@@ -1,0 +1,68 @@
+package exchange.fix;
+
+import exchange.matching.RejectReason;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+
+/**
+ * The answers the acceptor sends at once, without journaling: to a cancel, replace, status or mass
+ * cancel request that names nothing the session can act on.
+ */
+final class Responses {
+    private Responses() {
+    }
+
+    /** OrderCancelReject (9) to a request. */
+    static Message cancelReject(final FixSession session, final Message request, final long orderId,
+                                final char responseTo, final RejectReason reason, final String text) throws FieldNotFound {
+        final Message m = FixMessages.of("9");
+        m.setString(FixMessages.ORDER_ID, orderId > 0 ? Long.toString(orderId) : "NONE");
+        m.setString(FixMessages.CL_ORD_ID, request.getString(FixMessages.CL_ORD_ID));
+        m.setString(FixMessages.ORIG_CL_ORD_ID, request.getString(FixMessages.ORIG_CL_ORD_ID));
+        m.setChar(FixMessages.ORD_STATUS, '8');
+        m.setChar(FixMessages.CXL_REJ_RESPONSE_TO, responseTo);
+        m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(reason));
+        m.setString(FixMessages.TEXT, text);
+        return m;
+    }
+
+    /** ExecutionReport answering a status request for an order the session does not know. */
+    static Message unknownOrderStatus(final FixSession session, final Message request, final String text)
+        throws FieldNotFound {
+        final FixVersion version = FixVersion.of(session.sessionId());
+        final Message m = FixMessages.of("8");
+        m.setString(FixMessages.ORDER_ID, "NONE");
+        m.setString(FixMessages.CL_ORD_ID, request.getString(FixMessages.CL_ORD_ID));
+        m.setString(FixMessages.EXEC_ID, "0");
+        if (version == FixVersion.FIX42) {
+            m.setChar(FixMessages.EXEC_TRANS_TYPE, '3');
+            m.setChar(FixMessages.EXEC_TYPE, '8');
+        } else {
+            m.setChar(FixMessages.EXEC_TYPE, 'I');
+        }
+        m.setChar(FixMessages.ORD_STATUS, '8');
+        m.setString(FixMessages.SYMBOL, request.getString(FixMessages.SYMBOL));
+        m.setChar(FixMessages.SIDE, request.getChar(FixMessages.SIDE));
+        m.setInt(FixMessages.LEAVES_QTY, 0);
+        m.setInt(FixMessages.CUM_QTY, 0);
+        m.setInt(FixMessages.AVG_PX, 0);
+        m.setInt(FixMessages.ORD_REJ_REASON, 5);
+        m.setString(FixMessages.TEXT, text);
+        return m;
+    }
+
+    /** OrderMassCancelReport (r) refusing a mass cancel request. */
+    static Message massCancelRejected(final FixSession session, final Message request, final String text)
+        throws FieldNotFound {
+        final Message m = FixMessages.of("r");
+        m.setString(FixMessages.CL_ORD_ID, request.getString(FixMessages.CL_ORD_ID));
+        m.setString(FixMessages.ORDER_ID, "NONE");
+        m.setChar(FixMessages.MASS_CANCEL_REQUEST_TYPE, request.getChar(FixMessages.MASS_CANCEL_REQUEST_TYPE));
+        m.setChar(FixMessages.MASS_CANCEL_RESPONSE, '0');
+        m.setInt(FixMessages.MASS_CANCEL_REJECT_REASON, text.startsWith("MassCancelRequestType") ? 0
+            : text.startsWith("Unknown symbol") ? 1 : 99);
+        m.setInt(FixMessages.TOTAL_AFFECTED_ORDERS, 0);
+        m.setString(FixMessages.TEXT, text);
+        return m;
+    }
+}

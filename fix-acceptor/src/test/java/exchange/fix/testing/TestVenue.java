@@ -1,0 +1,156 @@
+package exchange.fix.testing;
+
+import exchange.fix.FirmDirectory;
+import exchange.fix.FixGateway;
+import exchange.fix.Instruments;
+import exchange.fix.Passwords;
+import exchange.fix.PreTradeChecks;
+import exchange.fix.ExchangeApplication;
+import exchange.fix.FixSession;
+import exchange.matching.EngineConfig;
+import exchange.matching.Instrument;
+import exchange.sequencer.Sequencer;
+import exchange.sequencer.SequencerConfig;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small exchange for FIX tests: a real sequencer on files in a temporary folder and the FIX gateway
+ * on a free port, with these sessions (all TargetCompID EXCH):
+ * <ul>
+ *   <li>BROKER1 (FIX.4.4, firm BROKER1, session 1, user broker1 / secret1)</li>
+ *   <li>BROKER2 (FIX.4.4, firm BROKER2, session 2, user broker2 / secret2)</li>
+ *   <li>BROKER3 (FIX.4.2, firm BROKER1, session 3, no password)</li>
+ *   <li>BROKER4 (FIXT.1.1 / FIX 5.0 SP2, firm BROKER2, session 4, no password)</li>
+ *   <li>COD1 (FIX.4.4, firm BROKER1, session 5, cancel on disconnect)</li>
+ * </ul>
+ * Instruments: AAA (tick 0.01, lot 1) and BBB (tick 0.05, lot 100).
+ */
+public final class TestVenue implements AutoCloseable {
+    public static final List<Instrument> INSTRUMENTS = List.of(
+        Instrument.builder(1, "AAA").tickSize(100).lotSize(1).referencePrice(100_0000).build(),
+        Instrument.builder(2, "BBB").tickSize(500).lotSize(100).referencePrice(50_0000).build());
+
+    /** BROKER1 has accounts ACC1 and ACC2; BROKER2 has ACC3; both take orders without an account. */
+    public static final FirmDirectory FIRMS = new FirmDirectory() {
+        private final Map<String, Integer> firms = Map.of("BROKER1", 1, "BROKER2", 2);
+        private final Map<String, Integer> accounts = Map.of("1/ACC1", 1, "1/ACC2", 2, "2/ACC3", 3);
+
+        @Override
+        public int firmId(final String name) {
+            return firms.getOrDefault(name, UNKNOWN);
+        }
+
+        @Override
+        public int accountId(final int firmId, final String account) {
+            return account.isEmpty() ? 0 : accounts.getOrDefault(firmId + "/" + account, UNKNOWN);
+        }
+    };
+
+    private final Path dir;
+    private final Sequencer sequencer;
+    private final FixGateway gateway;
+
+    public TestVenue(final Path dir) {
+        this(dir, PreTradeChecks.NONE);
+    }
+
+    public TestVenue(final Path dir, final PreTradeChecks checks) {
+        this.dir = dir;
+        this.sequencer = Sequencer.start(SequencerConfig.builder(dir.resolve("data")).idleStrategy("backoff")
+                .engine(EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10)).build(),
+            INSTRUMENTS, new SystemEpochNanoClock());
+        this.gateway = FixGateway.start(settings(dir), FIRMS, new Instruments(INSTRUMENTS), sequencer.commands(),
+            sequencer.eventLog(), checks, dir.resolve("data"), new SystemEpochNanoClock(),
+            new ExchangeApplication.SessionListener() {
+                @Override
+                public void onLogon(final FixSession session) {
+                }
+
+                @Override
+                public void onLogout(final FixSession session) {
+                }
+            });
+    }
+
+    private static final String SECRET1 = Passwords.hash("secret1");
+    private static final String SECRET2 = Passwords.hash("secret2");
+
+    private static SessionSettings settings(final Path dir) {
+        final SessionSettings s = new SessionSettings();
+        s.setString("ConnectionType", "acceptor");
+        s.setString("SocketAcceptAddress", "127.0.0.1");
+        s.setLong("SocketAcceptPort", 0);
+        s.setString("StartTime", "00:00:00");
+        s.setString("EndTime", "00:00:00");
+        s.setString("NonStopSession", "Y");
+        s.setString("FileStorePath", dir.resolve("data").resolve("fix-store").toString());
+        s.setString("UseDataDictionary", "Y");
+        s.setString("ResetOnLogon", "N");
+        s.setString("ResetOnLogout", "N");
+        s.setString("ResetOnDisconnect", "N");
+        s.setString("PersistMessages", "Y");
+        session(s, "FIX.4.4", "BROKER1", 1, "BROKER1", "broker1", SECRET1, false);
+        session(s, "FIX.4.4", "BROKER2", 2, "BROKER2", "broker2", SECRET2, false);
+        session(s, "FIX.4.2", "BROKER3", 3, "BROKER1", null, null, false);
+        session(s, "FIXT.1.1", "BROKER4", 4, "BROKER2", null, null, false);
+        session(s, "FIX.4.4", "COD1", 5, "BROKER1", null, null, true);
+        return s;
+    }
+
+    private static void session(final SessionSettings s, final String begin, final String broker, final int number,
+                                final String firm, final String user, final String hash, final boolean cancelOnDisconnect) {
+        final SessionID id = new SessionID(begin, "EXCH", broker);
+        s.setString(id, "BeginString", begin);
+        s.setString(id, "SenderCompID", "EXCH");
+        s.setString(id, "TargetCompID", broker);
+        if ("FIXT.1.1".equals(begin)) {
+            s.setString(id, "DefaultApplVerID", "FIX.5.0SP2");
+            s.setString(id, "TransportDataDictionary", "FIXT11.xml");
+            s.setString(id, "AppDataDictionary", "FIX50SP2.xml");
+        } else {
+            s.setString(id, "DataDictionary", begin.replace(".", "") + ".xml");
+        }
+        s.setLong(id, "SessionNumber", number);
+        s.setString(id, "Firm", firm);
+        if (user != null) {
+            s.setString(id, "Username", user);
+            s.setString(id, "PasswordHash", hash);
+        }
+        s.setString(id, "CancelOnDisconnect", cancelOnDisconnect ? "Y" : "N");
+    }
+
+    /** @return the port the exchange listens on */
+    public int port() {
+        final List<InetSocketAddress> addresses = gateway.addresses();
+        return addresses.get(0).getPort();
+    }
+
+    /** Connects a broker with the right credentials; its message store lives in the test folder. */
+    public FixTestClient connect(final String begin, final String broker) {
+        final String user = "BROKER1".equals(broker) ? "broker1" : "BROKER2".equals(broker) ? "broker2" : null;
+        final String pass = "BROKER1".equals(broker) ? "secret1" : "BROKER2".equals(broker) ? "secret2" : null;
+        return FixTestClient.start(new FixTestClient.Options(begin, broker, "EXCH", port(), user, pass,
+            dir.resolve("clients").resolve(broker)));
+    }
+
+    public Sequencer sequencer() {
+        return sequencer;
+    }
+
+    public FixGateway gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        sequencer.close();
+    }
+}
