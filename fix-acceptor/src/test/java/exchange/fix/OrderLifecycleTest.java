@@ -1,0 +1,212 @@
+package exchange.fix;
+
+import exchange.fix.testing.FixOrders;
+import exchange.fix.testing.FixTestClient;
+import exchange.fix.testing.TestVenue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Message;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The life of orders over FIX 4.4, each answer checked field by field. */
+@Timeout(60)
+class OrderLifecycleTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private TestVenue venue;
+    private FixTestClient b1;
+    private FixTestClient b2;
+
+    @BeforeEach
+    void start() throws Exception {
+        venue = new TestVenue(dir);
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        assertThat(b2.awaitLogon(WAIT)).isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        b1.close();
+        b2.close();
+        venue.close();
+    }
+
+    private Message newOrderAck(final FixTestClient client, final Message order) throws Exception {
+        client.send(order);
+        final Message ack = client.next("8", WAIT);
+        assertThat(ack.getChar(150)).as("ExecType of %s", ack).isEqualTo('0');
+        return ack;
+    }
+
+    @Test
+    void shouldCancelAnOrderAndEchoBothClOrdIds() throws Exception {
+        final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.cancel("C1", "O1", "AAA", '1', "10"));
+        final Message canceled = b1.next("8", WAIT);
+        assertThat(canceled.getChar(150)).isEqualTo('4');
+        assertThat(canceled.getChar(39)).isEqualTo('4');
+        assertThat(canceled.getString(11)).isEqualTo("C1");
+        assertThat(canceled.getString(41)).isEqualTo("O1");
+        assertThat(canceled.getString(37)).isEqualTo(ack.getString(37));
+        assertThat(canceled.getString(151)).isEqualTo("0");
+    }
+
+    @Test
+    void shouldRejectACancelOfAnUnknownOrder() throws Exception {
+        b1.send(FixOrders.cancel("C1", "NOPE", "AAA", '1', "10"));
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getInt(102)).isEqualTo(1);
+        assertThat(reject.getChar(434)).isEqualTo('1');
+        assertThat(reject.getString(41)).isEqualTo("NOPE");
+    }
+
+    @Test
+    void shouldSayTooLateToCancelAFilledOrder() throws Exception {
+        newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "100"));
+        b2.send(FixOrders.limit("S1", "AAA", '2', "10", "100"));
+        b2.next("8", WAIT);
+        b2.next("8", WAIT);
+        assertThat(b1.next("8", WAIT).getChar(39)).isEqualTo('2');
+        b1.send(FixOrders.cancel("C1", "O1", "AAA", '1', "10"));
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getInt(102)).isZero();
+        assertThat(reject.getChar(39)).isEqualTo('2');
+    }
+
+    @Test
+    void shouldReplaceAnOrderKeepingItsOrderId() throws Exception {
+        final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.replace("R1", "O1", "AAA", '1', "20", "99.5"));
+        final Message replaced = b1.next("8", WAIT);
+        assertThat(replaced.getChar(150)).isEqualTo('5');
+        assertThat(replaced.getChar(39)).isEqualTo('0');
+        assertThat(replaced.getString(11)).isEqualTo("R1");
+        assertThat(replaced.getString(41)).isEqualTo("O1");
+        assertThat(replaced.getString(37)).isEqualTo(ack.getString(37));
+        assertThat(replaced.getString(38)).isEqualTo("20");
+        assertThat(replaced.getString(44)).isEqualTo("99.5");
+        // the new ClOrdID names the order from now on
+        b1.send(FixOrders.cancel("C2", "R1", "AAA", '1', "20"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('4');
+    }
+
+    @Test
+    void shouldRejectAReplaceToAPriceOffTheTick() throws Exception {
+        newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.replace("R1", "O1", "AAA", '1', "10", "99.005"));
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getChar(434)).isEqualTo('2');
+        assertThat(reject.getChar(39)).isEqualTo('0');
+        assertThat(reject.getString(58)).contains("tick");
+    }
+
+    @Test
+    void shouldReportTheStatusOfALiveOrderAndOfAnUnknownOne() throws Exception {
+        newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.status("O1", "AAA", '1'));
+        final Message status = b1.next("8", WAIT);
+        assertThat(status.getChar(150)).isEqualTo('I');
+        assertThat(status.getChar(39)).isEqualTo('0');
+        assertThat(status.getString(151)).isEqualTo("10");
+        b1.send(FixOrders.status("NOPE", "AAA", '1'));
+        final Message unknown = b1.next("8", WAIT);
+        assertThat(unknown.getChar(150)).isEqualTo('I');
+        assertThat(unknown.getChar(39)).isEqualTo('8');
+    }
+
+    @Test
+    void shouldCancelEveryOrderOfTheSessionOnAMassCancel() throws Exception {
+        newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        newOrderAck(b1, FixOrders.limit("O2", "AAA", '2', "10", "105"));
+        newOrderAck(b2, FixOrders.limit("X1", "AAA", '1', "10", "98"));
+        b1.send(FixOrders.massCancel("M1", '7', null));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('4');
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('4');
+        final Message report = b1.next("r", WAIT);
+        assertThat(report.getString(11)).isEqualTo("M1");
+        assertThat(report.getChar(531)).isEqualTo('7');
+        assertThat(report.getInt(533)).isEqualTo(2);
+        assertThat(b2.nothingWithin(Duration.ofMillis(300))).as("another firm's orders stay").isTrue();
+    }
+
+    @Test
+    void shouldRefuseAMassCancelTypeItDoesNotSupport() throws Exception {
+        b1.send(FixOrders.massCancel("M1", '4', null));
+        final Message report = b1.next("r", WAIT);
+        assertThat(report.getChar(531)).isEqualTo('0');
+        assertThat(report.getString(58)).contains("not supported");
+    }
+
+    @Test
+    void shouldRejectADuplicateClOrdId() throws Exception {
+        newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        final Message reject = b1.next("8", WAIT);
+        assertThat(reject.getChar(150)).isEqualTo('8');
+        assertThat(reject.getInt(103)).isEqualTo(6);
+        assertThat(reject.getString(58)).contains("O1");
+    }
+
+    @Test
+    void shouldRejectAnUnknownSymbolAnUnknownAccountAndAQuantityOffTheLot() throws Exception {
+        b1.send(FixOrders.limit("O1", "ZZZ", '1', "10", "99"));
+        final Message unknownSymbol = b1.next("8", WAIT);
+        assertThat(unknownSymbol.getChar(150)).isEqualTo('8');
+        assertThat(unknownSymbol.getInt(103)).isEqualTo(1);
+        final Message withAccount = FixOrders.limit("O2", "AAA", '1', "10", "99");
+        withAccount.setString(1, "ACC3");
+        b1.send(withAccount);
+        assertThat(b1.next("8", WAIT).getInt(103)).isEqualTo(15);
+        b1.send(FixOrders.limit("O3", "BBB", '1', "150", "50"));
+        final Message offLot = b1.next("8", WAIT);
+        assertThat(offLot.getInt(103)).isEqualTo(13);
+        assertThat(offLot.getString(58)).contains("lot");
+    }
+
+    @Test
+    void shouldEchoTheAccountOfAnOrder() throws Exception {
+        final Message order = FixOrders.limit("O1", "AAA", '1', "10", "99");
+        order.setString(1, "ACC2");
+        final Message ack = newOrderAck(b1, order);
+        assertThat(ack.getString(1)).isEqualTo("ACC2");
+    }
+
+    @Test
+    void shouldCancelTheRestOfAMarketOrderWhenLiquidityRunsOut() throws Exception {
+        newOrderAck(b2, FixOrders.limit("S1", "AAA", '2', "5", "101"));
+        b1.send(FixOrders.market("M1", "AAA", '1', "8"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
+        final Message fill = b1.next("8", WAIT);
+        assertThat(fill.getChar(150)).isEqualTo('F');
+        assertThat(fill.getString(32)).isEqualTo("5");
+        final Message rest = b1.next("8", WAIT);
+        assertThat(rest.getChar(150)).isEqualTo('4');
+        assertThat(rest.getString(14)).isEqualTo("5");
+        assertThat(rest.getString(58)).contains("liquidity");
+    }
+
+    @Test
+    void shouldAnswerAnUnsupportedMessageTypeWithABusinessMessageReject() throws Exception {
+        final Message quote = new Message();
+        quote.getHeader().setString(35, "R"); // QuoteRequest
+        quote.setString(131, "Q1");
+        final quickfix.Group group = new quickfix.Group(146, 55);
+        group.setString(55, "AAA");
+        quote.addGroup(group);
+        b1.send(quote);
+        final Message reject = b1.next("j", WAIT);
+        assertThat(reject.getInt(380)).isEqualTo(3);
+    }
+}
