@@ -9,6 +9,7 @@ import exchange.matching.event.OrderEvent;
 final class OrderInfo {
     final long orderId;
     int session;
+    int firm;
     String clOrdId;
     String origClOrdId = "";
     String account;
@@ -30,6 +31,7 @@ final class OrderInfo {
 
     void from(final OrderEvent e) {
         session = e.sessionId();
+        firm = e.firmId();
         instrument = e.instrumentId();
         side = e.side() == null ? 0 : e.side().code();
         ordType = e.orderType() == null ? 0 : e.orderType().code();

@@ -29,6 +29,8 @@ import java.util.Map;
  *   <li>BROKER3 (FIX.4.2, firm BROKER1, session 3, no password)</li>
  *   <li>BROKER4 (FIXT.1.1 / FIX 5.0 SP2, firm BROKER2, session 4, no password)</li>
  *   <li>COD1 (FIX.4.4, firm BROKER1, session 5, cancel on disconnect)</li>
+ *   <li>DROPALL (FIX.4.4 drop copy of every firm, session 6) and DROPB1 (drop copy of BROKER1 only,
+ *       with TradeCaptureReports, session 7); their feeds are started by the drop-copy module</li>
  * </ul>
  * Instruments: AAA (tick 0.01, lot 1) and BBB (tick 0.05, lot 100).
  */
@@ -54,6 +56,7 @@ public final class TestVenue implements AutoCloseable {
     };
 
     private final Path dir;
+    private final SessionSettings settings;
     private final Sequencer sequencer;
     private final FixGateway gateway;
 
@@ -66,7 +69,8 @@ public final class TestVenue implements AutoCloseable {
         this.sequencer = Sequencer.start(SequencerConfig.builder(dir.resolve("data")).idleStrategy("backoff")
                 .engine(EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10)).build(),
             INSTRUMENTS, new SystemEpochNanoClock());
-        this.gateway = FixGateway.start(settings(dir), FIRMS, new Instruments(INSTRUMENTS), sequencer.commands(),
+        this.settings = settings(dir);
+        this.gateway = FixGateway.start(settings, FIRMS, new Instruments(INSTRUMENTS), sequencer.commands(),
             sequencer.eventLog(), checks, dir.resolve("data"), new SystemEpochNanoClock(),
             new ExchangeApplication.SessionListener() {
                 @Override
@@ -101,7 +105,18 @@ public final class TestVenue implements AutoCloseable {
         session(s, "FIX.4.2", "BROKER3", 3, "BROKER1", null, null, false);
         session(s, "FIXT.1.1", "BROKER4", 4, "BROKER2", null, null, false);
         session(s, "FIX.4.4", "COD1", 5, "BROKER1", null, null, true);
+        session(s, "FIX.4.4", "DROPALL", 6, "BROKER2", null, null, false);
+        dropCopy(s, "DROPALL", "*", false);
+        session(s, "FIX.4.4", "DROPB1", 7, "BROKER2", null, null, false);
+        dropCopy(s, "DROPB1", "BROKER1", true);
         return s;
+    }
+
+    private static void dropCopy(final SessionSettings s, final String compId, final String firms, final boolean tcr) {
+        final SessionID id = new SessionID("FIX.4.4", "EXCH", compId);
+        s.setString(id, "Role", "drop-copy");
+        s.setString(id, "DropCopyFirms", firms);
+        s.setString(id, "DropCopyTradeCaptureReports", tcr ? "Y" : "N");
     }
 
     private static void session(final SessionSettings s, final String begin, final String broker, final int number,
@@ -138,6 +153,16 @@ public final class TestVenue implements AutoCloseable {
         final String pass = "BROKER1".equals(broker) ? "secret1" : "BROKER2".equals(broker) ? "secret2" : null;
         return FixTestClient.start(new FixTestClient.Options(begin, broker, "EXCH", port(), user, pass,
             dir.resolve("clients").resolve(broker)));
+    }
+
+    /** @return the QuickFIX/J settings the gateway runs with */
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** @return the data folder */
+    public Path dataDir() {
+        return dir.resolve("data");
     }
 
     public Sequencer sequencer() {

@@ -1,0 +1,84 @@
+package exchange.dropcopy;
+
+import exchange.fix.FixSession;
+import exchange.fix.FixSessions;
+import exchange.fix.Instruments;
+import exchange.fix.SessionRole;
+import exchange.sequencer.EventLog;
+import exchange.sequencer.PositionStore;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.ConfigError;
+import quickfix.FieldConvertError;
+import quickfix.SessionSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every drop-copy session's feed, on one thread beside the FIX acceptor (whose sessions carry them).
+ */
+public final class DropCopy implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DropCopy.class);
+
+    private final List<DropCopySender> senders = new ArrayList<>();
+    private final AgentRunner runner;
+
+    private DropCopy(final EventLog log, final FixSessions sessions, final Instruments instruments,
+                     final SessionSettings settings, final Path dataDir) {
+        for (final FixSession s : sessions.all()) {
+            if (s.role() != SessionRole.DROP_COPY) {
+                continue;
+            }
+            final Path positions = dataDir.resolve("positions");
+            senders.add(new DropCopySender(log, s, sessions, instruments,
+                new PositionStore(positions, "drop-copy-" + s.number(), false),
+                new PositionStore(positions, "drop-copy-" + s.number() + "-day", false),
+                tradeCaptureReports(settings, s)));
+            LOG.info("drop copy {} for {}", s.sessionId(), s.dropCopyFirms());
+        }
+        if (senders.isEmpty()) {
+            runner = null;
+            return;
+        }
+        final ErrorHandler errors = e -> LOG.error("drop copy error", e);
+        final Agent agent = senders.size() == 1 ? senders.get(0) : new CompositeAgent(new ArrayList<>(senders));
+        runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000), errors, null, agent);
+        AgentRunner.startOnThread(runner);
+    }
+
+    private static boolean tradeCaptureReports(final SessionSettings settings, final FixSession s) {
+        try {
+            return settings.isSetting(s.sessionId(), "DropCopyTradeCaptureReports")
+                && settings.getBool(s.sessionId(), "DropCopyTradeCaptureReports");
+        } catch (final ConfigError | FieldConvertError e) {
+            throw new IllegalArgumentException(s.sessionId() + ": DropCopyTradeCaptureReports must be Y or N", e);
+        }
+    }
+
+    /**
+     * Starts the feeds of the configured drop-copy sessions (none when there are none).
+     */
+    public static DropCopy start(final EventLog log, final FixSessions sessions, final Instruments instruments,
+                                 final SessionSettings settings, final Path dataDir) {
+        return new DropCopy(log, sessions, instruments, settings, dataDir);
+    }
+
+    /** @return each session's feed */
+    public List<DropCopySender> senders() {
+        return senders;
+    }
+
+    @Override
+    public void close() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+}

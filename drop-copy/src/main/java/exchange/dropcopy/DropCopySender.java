@@ -1,0 +1,165 @@
+package exchange.dropcopy;
+
+import exchange.fix.FixSession;
+import exchange.fix.FixSessions;
+import exchange.fix.FixVersion;
+import exchange.fix.Instruments;
+import exchange.fix.ReportAgent;
+import exchange.sequencer.EventLog;
+import exchange.sequencer.PositionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.FieldNotFound;
+import quickfix.Group;
+import quickfix.InvalidMessage;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.field.MsgType;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One drop-copy session's feed: a copy of every ExecutionReport of the firms it is entitled to, in
+ * event order, as FIX 4.4 ExecutionReports with CopyMsgIndicator (797) = Y: new, fills, cancels,
+ * replaces, expiries, rejects from the engine and from the risk gateway. Whose order it was is in the
+ * Parties block (453): the firm's name as Executing Firm (452 = 1) and the CompID of the session that
+ * entered it as Client ID (452 = 3), both with PartyIDSource D; the Account (1), ClOrdID (11),
+ * OrderID (37) and ExecID (17) are the original's.
+ *
+ * <p>Each drop-copy session has its own place in the event log ({@code drop-copy-<number>.pos}) and
+ * QuickFIX/J keeps what it sends while the session is away, so a compliance desk that reconnects, or
+ * an exchange that restarts, continues with no gap and no duplicate (FIX's own PossDupFlag resends
+ * apart). With {@code DropCopyTradeCaptureReports=Y} each fill also comes as a TradeCaptureReport (AE).
+ */
+public final class DropCopySender extends ReportAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(DropCopySender.class);
+    private static final int LOOK_BACK = 2_000;
+    /** Parties (453) members in the order of the FIX 4.4 dictionary. */
+    private static final int[] PARTY_ORDER = {448, 447, 452, 0};
+
+    private final FixSession target;
+    private final FixSessions sessions;
+    private final boolean tradeCaptureReports;
+    private final Set<String> sentBefore = new HashSet<>();
+    private long copies;
+
+    public DropCopySender(final EventLog log, final FixSession target, final FixSessions sessions,
+                          final Instruments instruments, final PositionStore position, final PositionStore dayStart,
+                          final boolean tradeCaptureReports) {
+        super(log, position, dayStart, instruments, null, session -> FixVersion.of(target.sessionId()));
+        this.target = target;
+        this.sessions = sessions;
+        this.tradeCaptureReports = tradeCaptureReports;
+    }
+
+    @Override
+    protected void loadSent() {
+        sentBefore.clear();
+        final Session session = Session.lookupSession(target.sessionId());
+        if (session == null) {
+            return;
+        }
+        try {
+            final int next = session.getStore().getNextSenderMsgSeqNum();
+            final List<String> messages = new ArrayList<>();
+            session.getStore().get(Math.max(1, next - LOOK_BACK), next - 1, messages);
+            for (final String raw : messages) {
+                final Message m = new Message();
+                try {
+                    m.fromString(raw, null, false);
+                    if (m.isSetField(17)) {
+                        sentBefore.add(m.getHeader().getString(MsgType.FIELD) + ":" + m.getString(17));
+                    }
+                } catch (final InvalidMessage | FieldNotFound e) {
+                    // not one of ours
+                }
+            }
+        } catch (final IOException e) {
+            LOG.warn("cannot read the message store of drop copy {}: {}", target.sessionId(), e.toString());
+        }
+    }
+
+    @Override
+    public void report(final int session, final Message message, final String dedupeKey) {
+        try {
+            if (!"8".equals(message.getHeader().getString(MsgType.FIELD))) {
+                return; // cancel rejects and mass cancel reports are not executions
+            }
+            final FixSession owner = sessions.byNumber(session);
+            if (owner == null || !target.entitledTo(owner.firmName())) {
+                return;
+            }
+            final String execId = message.getString(17);
+            message.setBoolean(797, true);
+            parties(message, owner);
+            if (!sentBefore.contains("8:" + execId)) {
+                sessions.send(target, message);
+                copies++;
+            }
+            if (tradeCaptureReports && message.isSetField(32) && !sentBefore.contains("AE:" + execId)) {
+                sessions.send(target, tradeCaptureReport(message, owner));
+            }
+        } catch (final FieldNotFound e) {
+            throw new IllegalStateException("an ExecutionReport without " + e.field, e);
+        }
+    }
+
+    private static void parties(final Message message, final FixSession owner) {
+        final Group firm = new Group(453, 448, PARTY_ORDER);
+        firm.setString(448, owner.firmName());
+        firm.setChar(447, 'D');
+        firm.setInt(452, 1);
+        message.addGroup(firm);
+        final Group compId = new Group(453, 448, PARTY_ORDER);
+        compId.setString(448, owner.sessionId().getTargetCompID());
+        compId.setChar(447, 'D');
+        compId.setInt(452, 3);
+        message.addGroup(compId);
+    }
+
+    /** A TradeCaptureReport (AE) of one side's fill, copied from its ExecutionReport. */
+    private static Message tradeCaptureReport(final Message er, final FixSession owner) throws FieldNotFound {
+        final Message ae = new Message();
+        ae.getHeader().setString(MsgType.FIELD, "AE");
+        ae.setString(571, er.getString(17)); // TradeReportID
+        ae.setString(17, er.getString(17));
+        if (er.isSetField(880)) {
+            ae.setString(880, er.getString(880));
+        }
+        ae.setBoolean(570, false); // PreviouslyReported
+        ae.setBoolean(797, true);
+        ae.setString(55, er.getString(55));
+        ae.setString(32, er.getString(32));
+        ae.setString(31, er.getString(31));
+        ae.setString(75, er.getString(60).substring(0, 8)); // TradeDate
+        ae.setString(60, er.getString(60));
+        final Group side = new Group(552, 54, new int[] {54, 37, 11, 453, 1, 0});
+        side.setChar(54, er.getChar(54));
+        side.setString(37, er.getString(37));
+        side.setString(11, er.getString(11));
+        if (er.isSetField(1)) {
+            side.setString(1, er.getString(1));
+        }
+        final Group party = new Group(453, 448, PARTY_ORDER);
+        party.setString(448, owner.firmName());
+        party.setChar(447, 'D');
+        party.setInt(452, 1);
+        side.addGroup(party);
+        ae.addGroup(side);
+        return ae;
+    }
+
+    /** @return copies sent since start */
+    public long copies() {
+        return copies;
+    }
+
+    @Override
+    public String roleName() {
+        return "drop-copy-" + target.number();
+    }
+}

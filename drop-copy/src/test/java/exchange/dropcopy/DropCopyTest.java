@@ -1,0 +1,208 @@
+package exchange.dropcopy;
+
+import exchange.fix.Instruments;
+import exchange.fix.testing.FixOrders;
+import exchange.fix.testing.FixTestClient;
+import exchange.fix.testing.TestVenue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Group;
+import quickfix.Message;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(90)
+class DropCopyTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private static DropCopy dropCopy(final TestVenue venue) {
+        return DropCopy.start(venue.sequencer().eventLog(), venue.gateway().sessions(),
+            new Instruments(TestVenue.INSTRUMENTS), venue.settings(), venue.dataDir());
+    }
+
+    private static String party(final Message m, final int role) throws Exception {
+        for (final Group g : m.getGroups(453)) {
+            if (g.getInt(452) == role) {
+                return g.getString(448);
+            }
+        }
+        return null;
+    }
+
+    private static List<Message> take(final FixTestClient client, final int n) throws Exception {
+        final List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            messages.add(client.next(WAIT));
+        }
+        return messages;
+    }
+
+    @Test
+    void shouldCopyEveryExecutionOfBothBrokersInOrderWithWhoseOrderItWas() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
+             FixTestClient all = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && all.awaitLogon(WAIT)).isTrue();
+            final Message order = FixOrders.limit("B1", "AAA", '1', "10", "100");
+            order.setString(1, "ACC1");
+            b1.send(order);
+            final Message b1Ack = b1.next("8", WAIT);
+            b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
+            b2.next("8", WAIT);
+            final Message b2Fill = b2.next("8", WAIT);
+            b1.send(FixOrders.cancel("C1", "B1", "AAA", '1', "10"));
+            b1.next("8", WAIT);
+            final Message b1Cancel = b1.next("8", WAIT);
+
+            final List<Message> copies = take(all, 5);
+            assertThat(copies).allSatisfy(m -> assertThat(m.getBoolean(797)).isTrue());
+            assertThat(copies.get(0).getString(17)).isEqualTo(b1Ack.getString(17));
+            assertThat(copies.get(0).getString(11)).isEqualTo("B1");
+            assertThat(copies.get(0).getString(1)).isEqualTo("ACC1");
+            assertThat(party(copies.get(0), 1)).isEqualTo("BROKER1");
+            assertThat(party(copies.get(0), 3)).isEqualTo("BROKER1");
+            assertThat(copies.get(1).getChar(150)).isEqualTo('0'); // S1 new
+            assertThat(party(copies.get(1), 1)).isEqualTo("BROKER2");
+            assertThat(copies.get(2).getChar(150)).isEqualTo('F'); // the trade, aggressor side first
+            assertThat(copies.get(2).getString(17)).isEqualTo(b2Fill.getString(17));
+            assertThat(copies.get(3).getChar(150)).isEqualTo('F');
+            assertThat(copies.get(4).getString(17)).isEqualTo(b1Cancel.getString(17));
+            assertThat(copies.get(4).getString(41)).isEqualTo("B1");
+            assertThat(all.nothingWithin(Duration.ofMillis(300))).isTrue();
+        }
+    }
+
+    @Test
+    void shouldCopyOnlyTheEntitledFirmAndAddTradeCaptureReports() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
+             FixTestClient one = venue.connect("FIX.4.4", "DROPB1")) {
+            assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && one.awaitLogon(WAIT)).isTrue();
+            b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
+            b2.next("8", WAIT);
+            b1.send(FixOrders.limit("B1", "AAA", '1', "4", "100"));
+            b1.next("8", WAIT);
+            final Message fill = b1.next("8", WAIT);
+            final Message newCopy = one.next("8", WAIT);
+            assertThat(newCopy.getString(11)).isEqualTo("B1");
+            final Message fillCopy = one.next("8", WAIT);
+            assertThat(fillCopy.getString(17)).isEqualTo(fill.getString(17));
+            final Message tcr = one.next("AE", WAIT);
+            assertThat(tcr.getString(17)).isEqualTo(fill.getString(17));
+            assertThat(tcr.getString(32)).isEqualTo("4");
+            assertThat(one.nothingWithin(Duration.ofMillis(300))).as("BROKER2's reports are not copied").isTrue();
+        }
+    }
+
+    @Test
+    void shouldNotLetADropCopySessionTrade() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient all = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(all.awaitLogon(WAIT)).isTrue();
+            all.send(FixOrders.limit("X", "AAA", '1', "1", "100"));
+            final Message reject = all.next("j", WAIT);
+            assertThat(reject.getString(58)).contains("drop-copy");
+        }
+    }
+
+    @Test
+    void shouldDeliverExactlyTheMissedCopiesAfterADisconnectAndAnExchangeRestart() throws Exception {
+        final List<String> expected = new ArrayList<>();
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1")) {
+            final FixTestClient copies = venue.connect("FIX.4.4", "DROPALL");
+            assertThat(b1.awaitLogon(WAIT) && copies.awaitLogon(WAIT)).isTrue();
+            for (int i = 0; i < 5; i++) {
+                b1.send(FixOrders.limit("A" + i, "AAA", '1', "1", "90"));
+                expected.add(b1.next("8", WAIT).getString(17));
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThat(copies.next("8", WAIT).getString(17)).isEqualTo(expected.get(i));
+            }
+            copies.close();
+            for (int i = 5; i < 10; i++) {
+                b1.send(FixOrders.limit("A" + i, "AAA", '1', "1", "90"));
+                expected.add(b1.next("8", WAIT).getString(17));
+            }
+        }
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1")) {
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            for (int i = 10; i < 13; i++) {
+                b1.send(FixOrders.limit("A" + i, "AAA", '1', "1", "90"));
+                expected.add(b1.next("8", WAIT).getString(17));
+            }
+            final FixTestClient copies = venue.connect("FIX.4.4", "DROPALL");
+            final List<String> received = new ArrayList<>();
+            for (int i = 5; i < 13; i++) {
+                received.add(copies.next("8", WAIT).getString(17));
+            }
+            assertThat(received).containsExactlyElementsOf(expected.subList(5, 13));
+            assertThat(copies.nothingWithin(Duration.ofMillis(500))).as("no duplicate").isTrue();
+            copies.close();
+        }
+    }
+
+    @Test
+    void shouldSendOneCopyForEveryExecutionReportUnderLoad() throws Exception {
+        final int orders = 4_000;
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
+             FixTestClient all = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && all.awaitLogon(WAIT)).isTrue();
+            final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+            for (int i = 0; i < orders; i++) {
+                final FixTestClient who = i % 2 == 0 ? b1 : b2;
+                final char side = random.nextBoolean() ? '1' : '2';
+                final String price = Integer.toString(98 + random.nextInt(5));
+                who.send(FixOrders.limit("L" + i, "AAA", side, Integer.toString(1 + random.nextInt(20)), price));
+                if (i % 7 == 3) {
+                    who.send(FixOrders.cancel("C" + i, "L" + (i - 2), "AAA", side, "1"));
+                }
+            }
+            final java.util.Set<String> brokers = new java.util.HashSet<>();
+            final java.util.Set<String> copies = new java.util.HashSet<>();
+            final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                drain(b1, brokers);
+                drain(b2, brokers);
+                drain(all, copies);
+                if (!brokers.isEmpty() && brokers.size() == copies.size() && b1.pending() == 0 && b2.pending() == 0
+                    && all.nothingWithin(Duration.ofMillis(500))) {
+                    break;
+                }
+            }
+            assertThat(brokers.size()).as("reports to brokers").isGreaterThan(orders);
+            assertThat(copies).as("copies, by ExecID").isEqualTo(brokers);
+        }
+    }
+
+    private static void drain(final FixTestClient client, final java.util.Set<String> execIds) throws Exception {
+        while (client.pending() > 0) {
+            final Message m = client.next(WAIT);
+            if ("8".equals(m.getHeader().getString(35))) {
+                if (!execIds.add(m.getString(17))) {
+                    throw new AssertionError("ExecID " + m.getString(17) + " received twice by " + client.sessionId());
+                }
+            }
+        }
+    }
+}

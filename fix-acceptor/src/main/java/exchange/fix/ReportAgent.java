@@ -1,0 +1,122 @@
+package exchange.fix;
+
+import exchange.matching.event.EventDecoder;
+import exchange.sequencer.EventLog;
+import exchange.sequencer.EventLogConsumer;
+import exchange.sequencer.EventLogReader;
+import exchange.sequencer.PositionStore;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link ReportStream} over the event log with a durable place, exactly once across restarts:
+ * it saves its place after each batch and the place where the trading day began at each DayEnded;
+ * on start it follows the log silently from the start of the day up to the saved place (to know the
+ * day's orders again), then produces messages from there on. The subclass sends them, skipping what
+ * its sessions' QuickFIX/J stores show was sent just before a crash.
+ *
+ * <p>One thread: drive it with an AgentRunner.
+ */
+public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStream.Sink {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportAgent.class);
+
+    private final EventLog log;
+    private final PositionStore position;
+    private final PositionStore dayStart;
+    private final EventDecoder decoder = new EventDecoder();
+    protected final ReportStream stream;
+    private EventLogReader reader;
+    private long documentIndex = -1;
+    private long commandSequence;
+    private int eventIndex;
+    private boolean following;
+
+    protected ReportAgent(final EventLog log, final PositionStore position, final PositionStore dayStart,
+                          final Instruments instruments, final OrderRegistry registry,
+                          final ReportStream.Versions versions) {
+        this.log = log;
+        this.position = position;
+        this.dayStart = dayStart;
+        this.stream = new ReportStream(instruments, registry, versions, this);
+    }
+
+    /** Reads what the sessions' stores say was sent last; called once the follow-up is done. */
+    protected abstract void loadSent();
+
+    @Override
+    public void onStart() {
+        final PositionStore.Position day = dayStart.load();
+        final PositionStore.Position saved = position.load();
+        reader = log.newReader();
+        if (!day.isNone() && !reader.seekAfter(day.documentIndex(), day.commandSequence(), day.eventIndex())) {
+            LOG.warn("{}: the start of the trading day is not in the event log; reading it from its start", roleName());
+        }
+        long followed = 0;
+        if (!saved.isNone()) {
+            following = true;
+            stream.sending(false);
+            final EventLogConsumer upToSaved = (doc, seq, idx, buffer, offset, length) -> {
+                if (seq < saved.commandSequence() || (seq == saved.commandSequence() && idx <= saved.eventIndex())) {
+                    onEvent(doc, seq, idx, buffer, offset, length);
+                }
+            };
+            int n;
+            do {
+                n = reader.poll(upToSaved, 1);
+                followed += n;
+            } while (n > 0 && (reader.lastCommandSequence() < saved.commandSequence()
+                || (reader.lastCommandSequence() == saved.commandSequence() && reader.lastEventIndex() < saved.eventIndex())));
+            reader.close();
+            reader = log.newReader();
+            if (!reader.seekAfter(saved.documentIndex(), saved.commandSequence(), saved.eventIndex())) {
+                throw new IllegalStateException(roleName() + ": its saved place is not in the event log");
+            }
+            following = false;
+        }
+        loadSent();
+        stream.sending(true);
+        LOG.info("{}: {} live orders of the day known again from {} events; resuming after command {}", roleName(),
+            stream.liveOrders(), followed, saved.commandSequence());
+    }
+
+    @Override
+    public int doWork() {
+        final int n = reader.poll(this, 64);
+        if (n > 0 && documentIndex >= 0) {
+            position.save(documentIndex, commandSequence, eventIndex);
+        }
+        return n;
+    }
+
+    @Override
+    public void onEvent(final long documentIndex, final long commandSequence, final int eventIndex,
+                        final MutableDirectBuffer buffer, final int offset, final int length) {
+        this.documentIndex = documentIndex;
+        this.commandSequence = commandSequence;
+        this.eventIndex = eventIndex;
+        decoder.decode(buffer, offset, stream);
+    }
+
+    @Override
+    public void dayEnded() {
+        if (!following) {
+            dayStart.save(documentIndex, commandSequence, eventIndex);
+        }
+    }
+
+    /** @return live orders of the day the stream knows */
+    public int liveOrders() {
+        return stream.liveOrders();
+    }
+
+    @Override
+    public void onClose() {
+        if (reader != null) {
+            reader.close();
+        }
+        position.close();
+        dayStart.close();
+    }
+}

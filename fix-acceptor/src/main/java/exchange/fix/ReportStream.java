@@ -1,0 +1,311 @@
+package exchange.fix;
+
+import exchange.matching.CancelReason;
+import exchange.matching.command.CommandType;
+import exchange.matching.event.AcceptedEvent;
+import exchange.matching.event.CancelRejectedEvent;
+import exchange.matching.event.CancelledEvent;
+import exchange.matching.event.DayEndedEvent;
+import exchange.matching.event.Event;
+import exchange.matching.event.EventHandler;
+import exchange.matching.event.MassCancelledEvent;
+import exchange.matching.event.RejectedEvent;
+import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestoredEvent;
+import exchange.matching.event.StatusEvent;
+import exchange.matching.event.TradeEvent;
+import exchange.matching.event.TradeParty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Message;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the engine's events into the FIX messages a broker is owed, in event order: an
+ * ExecutionReport (8) for each order event and each side of a trade, an OrderCancelReject (9), an
+ * OrderMassCancelReport (r). It follows the day's orders (owner, current ClOrdID, Account text,
+ * fills) from the events themselves, so it needs nothing but the log.
+ *
+ * <p>Where the messages go is the {@link Sink}'s business: the owning session for the ExecutionReport
+ * sender, a compliance session for a drop copy. While not {@link #sending(boolean) sending}, it only
+ * follows (rebuilding its view after a restart).
+ *
+ * <p>One thread.
+ */
+public final class ReportStream implements EventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportStream.class);
+    private static final int FINISHED_KEPT = 1 << 20;
+
+    /** Receives each message for the session that owns the order. */
+    public interface Sink {
+        /**
+         * @param session   the owning (or asking) session's number
+         * @param message   the message, without header
+         * @param dedupeKey "17=ExecID" for an ExecutionReport, "9:ClOrdID" or "r:ClOrdID" otherwise,
+         *                  {@code null} for a status answer (which may repeat)
+         */
+        void report(int session, Message message, String dedupeKey);
+
+        /** The trading day ended (after its last message). */
+        default void dayEnded() {
+        }
+    }
+
+    /** The FIX dialect to write for a session. */
+    @FunctionalInterface
+    public interface Versions {
+        FixVersion applyAsVersion(int session);
+    }
+
+    private final Instruments instruments;
+    private final OrderRegistry registry;
+    private final Versions versions;
+    private final Sink sink;
+    private final ClientContext context = new ClientContext();
+    private final ExecutionReports reports;
+    private final Map<Long, OrderInfo> live = new HashMap<>();
+    private final Map<Long, OrderInfo> finished = new LinkedHashMap<>(1 << 16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(final Map.Entry<Long, OrderInfo> eldest) {
+            return size() > FINISHED_KEPT;
+        }
+    };
+    private boolean sending = true;
+
+    /**
+     * @param instruments for symbols
+     * @param registry    the ClOrdID registry to keep current, or {@code null}
+     * @param versions    the dialect of each session's messages
+     * @param sink        where messages go
+     */
+    public ReportStream(final Instruments instruments, final OrderRegistry registry, final Versions versions,
+                        final Sink sink) {
+        this.instruments = instruments;
+        this.registry = registry;
+        this.versions = versions;
+        this.sink = sink;
+        this.reports = new ExecutionReports(instruments);
+    }
+
+    /** @param sending false to follow the events without producing messages */
+    public void sending(final boolean sending) {
+        this.sending = sending;
+    }
+
+    /** @return orders of the day that are live */
+    public int liveOrders() {
+        return live.size();
+    }
+
+    /** @return the firm of an order known to the stream, 0 when unknown */
+    public int firmOf(final long orderId) {
+        final OrderInfo info = live.containsKey(orderId) ? live.get(orderId) : finished.get(orderId);
+        return info == null ? 0 : info.firm;
+    }
+
+    private void recordClOrdId(final int session, final String clOrdId, final long orderId) {
+        if (registry != null && !clOrdId.isEmpty()) {
+            registry.record(session, clOrdId, orderId);
+        }
+    }
+
+    private ClientContext context(final Event e) {
+        return context.read(e.buffer(), e.contextStart(), e.contextLength());
+    }
+
+    private void send(final int session, final Message message, final String dedupeKey) {
+        if (sending) {
+            sink.report(session, message, dedupeKey);
+        }
+    }
+
+    @Override
+    public void onAccepted(final AcceptedEvent e) {
+        final ClientContext c = context(e);
+        final OrderInfo info = new OrderInfo(e.orderId());
+        info.from(e);
+        info.clOrdId = c.clOrdId();
+        info.account = c.account();
+        live.put(e.orderId(), info);
+        recordClOrdId(info.session, info.clOrdId, e.orderId());
+        send(info.session, reports.orderEvent(versions.applyAsVersion(info.session), e, info, '0', '0', null),
+            "17=" + e.execId());
+    }
+
+    @Override
+    public void onRejected(final RejectedEvent e) {
+        final ClientContext c = context(e);
+        final OrderInfo info = new OrderInfo(e.orderId());
+        info.from(e);
+        info.clOrdId = c.clOrdId();
+        info.account = c.account();
+        info.finalStatus = '8';
+        info.cumQty = 0;
+        finished.put(e.orderId(), info);
+        if (!c.clOrdId().isEmpty()) {
+            recordClOrdId(info.session, info.clOrdId, e.orderId());
+        }
+        final String text = c.text().isEmpty() ? e.reason().text() : c.text();
+        final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, '8', '8', text);
+        m.setInt(FixMessages.ORD_REJ_REASON, FixMessages.ordRejReason(e.reason()));
+        send(info.session, m, "17=" + e.execId());
+    }
+
+    @Override
+    public void onTrade(final TradeEvent e) {
+        // In ExecID order: the aggressor's first; in an auction, the buyer's first.
+        final char buyLiquidity = e.aggressorSide() == null ? '4' : e.aggressorSide() == exchange.matching.Side.BUY ? '2' : '1';
+        final char sellLiquidity = e.aggressorSide() == null ? '4' : e.aggressorSide() == exchange.matching.Side.SELL ? '2' : '1';
+        if (e.aggressorSide() == exchange.matching.Side.SELL) {
+            fill(e, e.sell(), sellLiquidity);
+            fill(e, e.buy(), buyLiquidity);
+        } else {
+            fill(e, e.buy(), buyLiquidity);
+            fill(e, e.sell(), sellLiquidity);
+        }
+    }
+
+    private void fill(final TradeEvent e, final TradeParty p, final char liquidity) {
+        final OrderInfo info = live.get(p.orderId());
+        if (info == null) {
+            LOG.warn("trade {} for order {} that the sender does not know", e.matchId(), p.orderId());
+            return;
+        }
+        info.cumQty = p.cumQty();
+        info.cumNotional = p.cumNotional();
+        info.orderQty = p.orderQty();
+        if (p.leavesQty() == 0) {
+            finish(info, '2');
+        }
+        send(info.session, reports.fill(versions.applyAsVersion(info.session), e, p, info, liquidity), "17=" + p.execId());
+    }
+
+    private void finish(final OrderInfo info, final char status) {
+        info.finalStatus = status;
+        live.remove(info.orderId);
+        finished.put(info.orderId, info);
+    }
+
+    @Override
+    public void onCancelled(final CancelledEvent e) {
+        OrderInfo info = live.get(e.orderId());
+        final ClientContext c = context(e);
+        if (info == null) {
+            // an order that never was on the day's books here: restore failed at start of day
+            info = new OrderInfo(e.orderId());
+            info.from(e);
+            info.clOrdId = c.clOrdId();
+            info.account = c.account();
+        }
+        info.cumQty = e.cumQty();
+        info.cumNotional = e.cumNotional();
+        final char status = FixMessages.endedStatus(e.reason());
+        finish(info, status);
+        String clOrdId = info.clOrdId;
+        String orig = "";
+        if (e.reason() == CancelReason.USER_REQUEST && !c.clOrdId().isEmpty()) {
+            orig = c.origClOrdId();
+            clOrdId = c.clOrdId();
+            info.origClOrdId = orig;
+            info.clOrdId = clOrdId;
+        }
+        final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, status, status, e.reason().text());
+        if (!orig.isEmpty()) {
+            m.setString(FixMessages.ORIG_CL_ORD_ID, orig);
+        }
+        send(info.session, m, "17=" + e.execId());
+    }
+
+    @Override
+    public void onReplaced(final ReplacedEvent e) {
+        final OrderInfo info = live.get(e.orderId());
+        if (info == null) {
+            LOG.warn("replace of order {} that the sender does not know", e.orderId());
+            return;
+        }
+        final ClientContext c = context(e);
+        info.from(e);
+        info.origClOrdId = c.origClOrdId();
+        info.clOrdId = c.clOrdId();
+        if (!c.account().isEmpty()) {
+            info.account = c.account();
+        }
+        final char status;
+        if (e.leavesQty() == 0) {
+            status = e.cumQty() > 0 ? '2' : '4';
+            finish(info, status);
+        } else {
+            status = info.ordStatus();
+        }
+        final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, '5', status, null);
+        m.setString(FixMessages.ORIG_CL_ORD_ID, info.origClOrdId);
+        send(info.session, m, "17=" + e.execId());
+    }
+
+    @Override
+    public void onCancelRejected(final CancelRejectedEvent e) {
+        final ClientContext c = context(e);
+        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : finished.get(e.orderId());
+        final int session = info != null ? info.session : e.sessionId(); // the requester, for an unknown order
+        final boolean tooLate = !e.orderLive() && info != null
+            && e.reason() == exchange.matching.RejectReason.UNKNOWN_ORDER;
+        final Message m = FixMessages.of("9");
+        m.setString(FixMessages.ORDER_ID, info != null ? Long.toString(e.orderId()) : "NONE");
+        m.setString(FixMessages.CL_ORD_ID, c.clOrdId());
+        m.setString(FixMessages.ORIG_CL_ORD_ID, c.origClOrdId());
+        m.setChar(FixMessages.ORD_STATUS, info != null ? info.ordStatus() : '8');
+        m.setChar(FixMessages.CXL_REJ_RESPONSE_TO, e.requestType() == CommandType.REPLACE ? '2' : '1');
+        m.setInt(FixMessages.CXL_REJ_REASON, tooLate ? 0 : FixMessages.cxlRejReason(e.reason()));
+        m.setString(FixMessages.TEXT, tooLate ? "Too late to cancel: the order is "
+            + (info.finalStatus == '2' ? "filled" : "no longer live") : e.reason().text());
+        send(session, m, "9:" + c.clOrdId());
+    }
+
+    @Override
+    public void onStatus(final StatusEvent e) {
+        final ClientContext c = context(e);
+        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : finished.get(e.orderId());
+        final int session = info != null ? info.session : e.sessionId();
+        send(session, reports.status(versions.applyAsVersion(session), e, info, c.clOrdId()), null);
+    }
+
+    @Override
+    public void onMassCancelled(final MassCancelledEvent e) {
+        if (e.reason() != CancelReason.MASS_CANCEL || e.contextLength() == 0) {
+            return;
+        }
+        final ClientContext c = context(e);
+        final Message m = FixMessages.of("r");
+        m.setString(FixMessages.CL_ORD_ID, c.clOrdId());
+        m.setString(FixMessages.ORDER_ID, Long.toString(e.commandSequence()));
+        m.setChar(FixMessages.MASS_CANCEL_REQUEST_TYPE, c.massCancelType());
+        m.setChar(FixMessages.MASS_CANCEL_RESPONSE, c.massCancelType());
+        m.setString(FixMessages.TOTAL_AFFECTED_ORDERS, Long.toString(e.cancelledCount()));
+        send(e.sessionId(), m, "r:" + c.clOrdId());
+    }
+
+    @Override
+    public void onRestored(final RestoredEvent e) {
+        final ClientContext c = context(e);
+        final OrderInfo info = new OrderInfo(e.orderId());
+        info.from(e);
+        info.clOrdId = c.clOrdId();
+        info.account = c.account();
+        live.put(e.orderId(), info);
+        recordClOrdId(info.session, info.clOrdId, e.orderId());
+    }
+
+    @Override
+    public void onDayEnded(final DayEndedEvent e) {
+        live.clear();
+        finished.clear();
+        if (registry != null) {
+            registry.newDay();
+        }
+        sink.dayEnded();
+    }
+
+}
