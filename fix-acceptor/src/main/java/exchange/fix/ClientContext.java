@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
  *   u8 OrigClOrdID length, OrigClOrdID
  *   u8 Account length, Account
  *   u8 MassCancelRequestType (FIX 530 as a character, 0 when none)
- *   u8 Text length, Text (cut to what fits in 255 bytes in all)
+ *   u8 Text length, Text (cut so that the context leaves room for what the risk checks append)
+ *   (what the risk checks append: see PreTradeChecks)
  * </pre>
+ * Every field is length-prefixed, so what follows them is never mistaken for them.
  * ClOrdID and OrigClOrdID are at most {@value #MAX_ID_LENGTH} characters, Account at most
  * {@value #MAX_ACCOUNT_LENGTH}; longer ones are refused at the edge.
  */
@@ -63,7 +65,7 @@ public final class ClientContext {
         at = put(buffer, at, origClOrdId);
         at = put(buffer, at, account);
         buffer.putByte(at++, (byte) massCancelType);
-        final int room = exchange.matching.Flyweight.MAX_CONTEXT_LENGTH - (at - offset) - 1;
+        final int room = exchange.matching.Flyweight.MAX_CONTEXT_LENGTH - PreTradeChecks.CONTEXT_RESERVE - (at - offset) - 1;
         final String t = text == null ? "" : text.length() > room ? text.substring(0, room) : text;
         at = put(buffer, at, t);
         return at - offset;

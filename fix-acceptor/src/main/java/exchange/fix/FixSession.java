@@ -17,7 +17,7 @@ import java.util.Set;
  *   <caption>Exchange keys in a QuickFIX/J session section</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>SessionNumber</td><td>(required)</td><td>1..65535, unique, never reused: the engine's session id</td></tr>
- *   <tr><td>Firm</td><td>(required)</td><td>the firm's name in the firm directory</td></tr>
+ *   <tr><td>Firm</td><td>(required for order entry)</td><td>the firm's name in the firm directory</td></tr>
  *   <tr><td>Role</td><td>order-entry</td><td>order-entry or drop-copy</td></tr>
  *   <tr><td>Username</td><td>(none)</td><td>the Logon Username (553) expected; none means no check</td></tr>
  *   <tr><td>PasswordHash</td><td>(none)</td><td>salted hash of the Logon Password (554), see {@link Passwords}</td></tr>
@@ -46,20 +46,20 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
             if (number < 1 || number > 0xFFFF) {
                 throw new IllegalArgumentException(id + ": SessionNumber must be 1 to 65535, got " + number);
             }
-            if (!settings.isSetting(id, "Firm")) {
-                throw new IllegalArgumentException(id + ": Firm is required");
-            }
-            final String firm = settings.getString(id, "Firm").trim();
-            final int firmId = firms.firmId(firm);
-            if (firmId == FirmDirectory.UNKNOWN) {
-                throw new IllegalArgumentException(id + ": Firm " + firm + " is not in the firm directory");
-            }
             final String roleName = string(settings, id, "Role", "order-entry").toLowerCase(Locale.ROOT);
             final SessionRole role = switch (roleName) {
                 case "order-entry" -> SessionRole.ORDER_ENTRY;
                 case "drop-copy" -> SessionRole.DROP_COPY;
                 default -> throw new IllegalArgumentException(id + ": Role must be order-entry or drop-copy, got " + roleName);
             };
+            if (!settings.isSetting(id, "Firm") && role == SessionRole.ORDER_ENTRY) {
+                throw new IllegalArgumentException(id + ": Firm is required for an order-entry session");
+            }
+            final String firm = string(settings, id, "Firm", "");
+            final int firmId = firm.isEmpty() ? 0 : firms.firmId(firm);
+            if (firmId == FirmDirectory.UNKNOWN) {
+                throw new IllegalArgumentException(id + ": Firm " + firm + " is not in the firm directory");
+            }
             final String username = string(settings, id, "Username", "");
             final String hash = string(settings, id, "PasswordHash", "");
             if (!hash.isEmpty() && !Passwords.isHash(hash)) {

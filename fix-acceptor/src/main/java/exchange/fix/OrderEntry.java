@@ -158,6 +158,10 @@ public final class OrderEntry {
             reason = RejectReason.DUPLICATE_CLORDID;
             text = "ClOrdID " + clOrdId + " was already used today";
         }
+        final String clOrdIdInContext = clip(clOrdId, ClientContext.MAX_ID_LENGTH);
+        final String accountInContext = clip(account, ClientContext.MAX_ACCOUNT_LENGTH);
+        int contextLength = ClientContext.write(s.context, 0, clOrdIdInContext, "", accountInContext, (char) 0, null);
+        order.context(s.context, 0, contextLength);
         if (reason == RejectReason.NONE) {
             final PreTradeChecks.Result risk = checks.newOrder(session, order, nowNs);
             if (!risk.passed()) {
@@ -166,14 +170,13 @@ public final class OrderEntry {
             }
         }
         if (reason != RejectReason.NONE) {
-            // Same layout: the record becomes a RejectOrder with the reason.
+            // Same layout: the record becomes a RejectOrder with the reason, and its context the Text.
             order.buffer().putByte(2, (byte) exchange.matching.command.CommandType.REJECT_ORDER.code());
             s.reject.wrap(s.buffer, 0);
             s.reject.reason(reason);
+            contextLength = ClientContext.write(s.context, 0, clOrdIdInContext, "", accountInContext, (char) 0, text);
+            order.context(s.context, 0, contextLength);
         }
-        final int contextLength = ClientContext.write(s.context, 0, clip(clOrdId, ClientContext.MAX_ID_LENGTH), "",
-            clip(account, ClientContext.MAX_ACCOUNT_LENGTH), (char) 0, text);
-        order.context(s.context, 0, contextLength);
         s.length = order.length();
         final long orderId = commands.append(s);
         if (claimed) {
@@ -283,11 +286,6 @@ public final class OrderEntry {
             return;
         }
         r.quantity(qty).price(price).stopPrice(stop).displayQuantity(floor);
-        final PreTradeChecks.Result risk = checks.replace(session, r, nowNs);
-        if (!risk.passed()) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', risk.reason(), risk.text()));
-            return;
-        }
         if (!registry.claim(session.number(), clOrdId)) {
             responder.send(session, Responses.cancelReject(session, m, orderId, '2', RejectReason.DUPLICATE_CLORDID,
                 "ClOrdID " + clOrdId + " was already used today"));
@@ -297,6 +295,14 @@ public final class OrderEntry {
         final int n = ClientContext.write(s.context, 0, clOrdId, orig, clip(account, ClientContext.MAX_ACCOUNT_LENGTH),
             (char) 0, null);
         r.context(s.context, 0, n);
+        final long[] current = registry.orderState(orderId);
+        final PreTradeChecks.Result risk = current == null
+            ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
+            : checks.replace(session, r, (int) current[0], current[1], current[2], nowNs);
+        if (!risk.passed()) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', risk.reason(), risk.text()));
+            return;
+        }
         s.length = r.length();
         commands.append(s);
         registry.record(session.number(), clOrdId, orderId);

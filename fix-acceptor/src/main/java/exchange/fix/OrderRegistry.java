@@ -18,6 +18,7 @@ public final class OrderRegistry {
     public static final long UNKNOWN = -1;
 
     private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Long>> bySession = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, long[]> orders = new ConcurrentHashMap<>();
 
     private ConcurrentHashMap<String, Long> session(final int session) {
         return bySession.computeIfAbsent(session, s -> new ConcurrentHashMap<>());
@@ -50,9 +51,34 @@ public final class OrderRegistry {
         return id == null || id == PENDING ? UNKNOWN : id;
     }
 
+    /**
+     * Records what a replace's risk check needs of a live order (from the event log).
+     *
+     * @param orderId   the order
+     * @param accountId its account
+     * @param price     its limit price
+     * @param orderQty  its order quantity
+     */
+    public void orderState(final long orderId, final int accountId, final long price, final long orderQty) {
+        orders.put(orderId, new long[] {accountId, price, orderQty});
+    }
+
+    /** Forgets a finished order's state. */
+    public void orderEnded(final long orderId) {
+        orders.remove(orderId);
+    }
+
+    /**
+     * @return {account id, price, order qty} of a live order as last reported, or {@code null}
+     */
+    public long[] orderState(final long orderId) {
+        return orders.get(orderId);
+    }
+
     /** Forgets every ClOrdID: a new trading day. */
     public void newDay() {
         bySession.clear();
+        orders.clear();
     }
 
     /** @return ClOrdIDs known for a session */

@@ -10,6 +10,9 @@ import exchange.matching.command.ReplaceCommand;
  * over the risk gateway.
  */
 public interface PreTradeChecks {
+    /** Bytes of client context a checker may append to a passed command. */
+    int CONTEXT_RESERVE = 21;
+
     /** The outcome of a check; {@link #PASSED} when nothing stops the message. */
     record Result(RejectReason reason, String text) {
         public static final Result PASSED = new Result(RejectReason.NONE, "");
@@ -27,7 +30,8 @@ public interface PreTradeChecks {
         }
 
         @Override
-        public Result replace(final FixSession session, final ReplaceCommand replace, final long nowNs) {
+        public Result replace(final FixSession session, final ReplaceCommand replace, final int accountId,
+                              final long currentPrice, final long currentQty, final long nowNs) {
             return Result.PASSED;
         }
 
@@ -42,11 +46,19 @@ public interface PreTradeChecks {
         }
     };
 
-    /** A new order, complete but for its sequence; on a pass its credit is reserved. */
+    /**
+     * A new order, complete but for its sequence, its client context written; on a pass its credit is
+     * reserved and the context may grow by what the checker appends (at most {@link #CONTEXT_RESERVE}
+     * bytes).
+     */
     Result newOrder(FixSession session, NewOrderCommand order, long nowNs);
 
-    /** A cancel/replace with its new values. */
-    Result replace(FixSession session, ReplaceCommand replace, long nowNs);
+    /**
+     * A cancel/replace with its new values and its context written; what the acceptor knows of the order
+     * (its account, and its price and quantity when last reported; 0 when unknown).
+     */
+    Result replace(FixSession session, ReplaceCommand replace, int accountId, long currentPrice, long currentQty,
+                   long nowNs);
 
     /** A cancel: only the throttle applies (a kill switch never blocks a cancel). */
     Result cancel(FixSession session, long nowNs);

@@ -112,6 +112,18 @@ public final class ReportStream implements EventHandler {
         }
     }
 
+    private void recordState(final OrderInfo info, final int accountId) {
+        if (registry != null) {
+            registry.orderState(info.orderId, accountId, info.price, info.orderQty);
+        }
+    }
+
+    private void recordEnded(final long orderId) {
+        if (registry != null) {
+            registry.orderEnded(orderId);
+        }
+    }
+
     private ClientContext context(final Event e) {
         return context.read(e.buffer(), e.contextStart(), e.contextLength());
     }
@@ -131,6 +143,7 @@ public final class ReportStream implements EventHandler {
         info.account = c.account();
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
+        recordState(info, e.accountId());
         send(info.session, reports.orderEvent(versions.applyAsVersion(info.session), e, info, '0', '0', null),
             "17=" + e.execId());
     }
@@ -187,6 +200,7 @@ public final class ReportStream implements EventHandler {
         info.finalStatus = status;
         live.remove(info.orderId);
         finished.put(info.orderId, info);
+        recordEnded(info.orderId);
     }
 
     @Override
@@ -239,6 +253,7 @@ public final class ReportStream implements EventHandler {
             finish(info, status);
         } else {
             status = info.ordStatus();
+            recordState(info, e.accountId());
         }
         final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, '5', status, null);
         m.setString(FixMessages.ORIG_CL_ORD_ID, info.origClOrdId);
@@ -296,6 +311,7 @@ public final class ReportStream implements EventHandler {
         info.account = c.account();
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
+        recordState(info, e.accountId());
     }
 
     @Override
