@@ -34,6 +34,7 @@ final class RiskFixture {
     static final int ACC3 = 3;
     /** 1/10,000 currency units per currency unit, for readable amounts: {@code 100_000 * CURRENCY}. */
     static final long CURRENCY = 10_000;
+    static final long INCARNATION = 0x5EED_0001L;
 
     static final String PROPERTIES = """
         exchange.risk.collarPercent = 10
@@ -78,5 +79,9 @@ final class RiskFixture {
 
     static RiskConfig config() {
         return RiskConfig.from(properties(PROPERTIES));
+    }
+
+    static RiskGateway gateway() {
+        return new RiskGateway(config(), INSTRUMENTS, INCARNATION);
     }
 }
