@@ -85,9 +85,10 @@ public final class FixMessages {
     public static int ordRejReason(final RejectReason reason) {
         return switch (reason) {
             case UNKNOWN_INSTRUMENT -> 1;
+            case KILL_SWITCH -> 0;
             case INSTRUMENT_CLOSED, INSTRUMENT_HALTED, TIF_NOT_ALLOWED_IN_PHASE -> 2;
             case EXCEEDS_MAX_ORDER_QUANTITY, EXCEEDS_MAX_NOTIONAL, EXCEEDS_CREDIT_LIMIT, PRICE_OUTSIDE_COLLAR,
-                 PRICE_OUTSIDE_RISK_COLLAR, THROTTLE_EXCEEDED, KILL_SWITCH -> 3;
+                 PRICE_OUTSIDE_RISK_COLLAR -> 3;
             case UNKNOWN_ORDER -> 5;
             case DUPLICATE_CLORDID, DUPLICATE_ORDER_ID -> 6;
             case UNSUPPORTED_ORDER, POST_ONLY_WOULD_TAKE, INVALID_DISPLAY_QUANTITY, INVALID_MIN_QUANTITY,

@@ -178,7 +178,15 @@ public final class OrderEntry {
             order.context(s.context, 0, contextLength);
         }
         s.length = order.length();
-        final long orderId = commands.append(s);
+        final long orderId;
+        try {
+            orderId = commands.append(s);
+        } catch (final RuntimeException e) {
+            if (reason == RejectReason.NONE) {
+                checks.notJournaled(order.buffer(), order.contextStart(), order.contextLength());
+            }
+            throw e;
+        }
         if (claimed) {
             registry.record(session.number(), clOrdId, orderId);
         }
@@ -227,7 +235,8 @@ public final class OrderEntry {
         final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
         final PreTradeChecks.Result risk = checks.cancel(session, nowNs);
         if (!risk.passed()) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '1', risk.reason(), risk.text()));
+            responder.send(session, Responses.cancelReject(session, m, orderId, '1', registry.ordStatus(orderId),
+                risk.reason(), risk.text()));
             return;
         }
         if (orderId == OrderRegistry.UNKNOWN || instrument == null || tooLong(clOrdId, orig)) {
@@ -236,7 +245,8 @@ public final class OrderEntry {
             return;
         }
         if (!registry.claim(session.number(), clOrdId)) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '1', RejectReason.DUPLICATE_CLORDID,
+            responder.send(session, Responses.cancelReject(session, m, orderId, '1', registry.ordStatus(orderId),
+                RejectReason.DUPLICATE_CLORDID,
                 "ClOrdID " + clOrdId + " was already used today"));
             return;
         }
@@ -281,13 +291,15 @@ public final class OrderEntry {
         final long floor = m.isSetField(FixMessages.MAX_FLOOR) ? FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR)) : 0;
         if (qty == FixDecimal.INVALID || price == FixDecimal.INVALID || stop == FixDecimal.INVALID
             || floor == FixDecimal.INVALID) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', RejectReason.INVALID_FIELD,
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+                RejectReason.INVALID_FIELD,
                 "OrderQty and MaxFloor must be whole numbers, prices at most four decimals"));
             return;
         }
         r.quantity(qty).price(price).stopPrice(stop).displayQuantity(floor);
         if (!registry.claim(session.number(), clOrdId)) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', RejectReason.DUPLICATE_CLORDID,
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+                RejectReason.DUPLICATE_CLORDID,
                 "ClOrdID " + clOrdId + " was already used today"));
             return;
         }
@@ -300,11 +312,17 @@ public final class OrderEntry {
             ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
             : checks.replace(session, r, (int) current[0], current[1], current[2], nowNs);
         if (!risk.passed()) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', risk.reason(), risk.text()));
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+                risk.reason(), risk.text()));
             return;
         }
         s.length = r.length();
-        commands.append(s);
+        try {
+            commands.append(s);
+        } catch (final RuntimeException e) {
+            checks.notJournaled(r.buffer(), r.contextStart(), r.contextLength());
+            throw e;
+        }
         registry.record(session.number(), clOrdId, orderId);
     }
 

@@ -21,6 +21,7 @@ final class OrderInfo {
     long stopPrice;
     long orderQty;
     long cumQty;
+    int accountId;
     long cumNotional;
     /** 0 while live; else the final OrdStatus: 2 filled, 4 canceled, C expired, 8 rejected. */
     char finalStatus;

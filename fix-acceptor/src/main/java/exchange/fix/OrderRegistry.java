@@ -58,9 +58,20 @@ public final class OrderRegistry {
      * @param accountId its account
      * @param price     its limit price
      * @param orderQty  its order quantity
+     * @param cumQty    its executed quantity
      */
-    public void orderState(final long orderId, final int accountId, final long price, final long orderQty) {
-        orders.put(orderId, new long[] {accountId, price, orderQty});
+    public void orderState(final long orderId, final int accountId, final long price, final long orderQty,
+                           final long cumQty) {
+        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty});
+    }
+
+    /**
+     * @return the OrdStatus(39) of a live order as last reported (0 new, 1 partially filled), or 8 when
+     *         the order is not live or not known
+     */
+    public char ordStatus(final long orderId) {
+        final long[] state = orders.get(orderId);
+        return state == null ? '8' : state[3] > 0 ? '1' : '0';
     }
 
     /** Forgets a finished order's state. */
@@ -69,7 +80,7 @@ public final class OrderRegistry {
     }
 
     /**
-     * @return {account id, price, order qty} of a live order as last reported, or {@code null}
+     * @return {account id, price, order qty, cum qty} of a live order as last reported, or {@code null}
      */
     public long[] orderState(final long orderId) {
         return orders.get(orderId);

@@ -3,6 +3,7 @@ package exchange.fix;
 import exchange.matching.RejectReason;
 import exchange.matching.command.NewOrderCommand;
 import exchange.matching.command.ReplaceCommand;
+import org.agrona.DirectBuffer;
 
 /**
  * The checks an order passes on the session's thread before it is journaled: the risk gateway's
@@ -21,30 +22,6 @@ public interface PreTradeChecks {
             return reason == RejectReason.NONE;
         }
     }
-
-    /** Lets everything through: for tests of the FIX layer alone. */
-    PreTradeChecks NONE = new PreTradeChecks() {
-        @Override
-        public Result newOrder(final FixSession session, final NewOrderCommand order, final long nowNs) {
-            return Result.PASSED;
-        }
-
-        @Override
-        public Result replace(final FixSession session, final ReplaceCommand replace, final int accountId,
-                              final long currentPrice, final long currentQty, final long nowNs) {
-            return Result.PASSED;
-        }
-
-        @Override
-        public Result cancel(final FixSession session, final long nowNs) {
-            return Result.PASSED;
-        }
-
-        @Override
-        public Result other(final FixSession session, final long nowNs) {
-            return Result.PASSED;
-        }
-    };
 
     /**
      * A new order, complete but for its sequence, its client context written; on a pass its credit is
@@ -65,4 +42,10 @@ public interface PreTradeChecks {
 
     /** A status or mass-cancel request: the throttle. */
     Result other(FixSession session, long nowNs);
+
+    /**
+     * A passed order or replace that did not reach the journal after all (the journal refused it): gives
+     * back what its check reserved, read from the command's context.
+     */
+    void notJournaled(DirectBuffer buffer, int contextStart, int contextLength);
 }

@@ -113,8 +113,9 @@ public final class ReportStream implements EventHandler {
     }
 
     private void recordState(final OrderInfo info, final int accountId) {
+        info.accountId = accountId;
         if (registry != null) {
-            registry.orderState(info.orderId, accountId, info.price, info.orderQty);
+            registry.orderState(info.orderId, accountId, info.price, info.orderQty, info.cumQty);
         }
     }
 
@@ -192,6 +193,8 @@ public final class ReportStream implements EventHandler {
         info.orderQty = p.orderQty();
         if (p.leavesQty() == 0) {
             finish(info, '2');
+        } else {
+            recordState(info, info.accountId);
         }
         send(info.session, reports.fill(versions.applyAsVersion(info.session), e, p, info, liquidity), "17=" + p.execId());
     }

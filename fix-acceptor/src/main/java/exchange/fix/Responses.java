@@ -15,11 +15,18 @@ final class Responses {
     /** OrderCancelReject (9) to a request. */
     static Message cancelReject(final FixSession session, final Message request, final long orderId,
                                 final char responseTo, final RejectReason reason, final String text) throws FieldNotFound {
+        return cancelReject(session, request, orderId, responseTo, '8', reason, text);
+    }
+
+    /** OrderCancelReject for a live order, with its OrdStatus as last reported. */
+    static Message cancelReject(final FixSession session, final Message request, final long orderId,
+                                final char responseTo, final char ordStatus, final RejectReason reason,
+                                final String text) throws FieldNotFound {
         final Message m = FixMessages.of("9");
         m.setString(FixMessages.ORDER_ID, orderId > 0 ? Long.toString(orderId) : "NONE");
         m.setString(FixMessages.CL_ORD_ID, request.getString(FixMessages.CL_ORD_ID));
         m.setString(FixMessages.ORIG_CL_ORD_ID, request.getString(FixMessages.ORIG_CL_ORD_ID));
-        m.setChar(FixMessages.ORD_STATUS, '8');
+        m.setChar(FixMessages.ORD_STATUS, ordStatus);
         m.setChar(FixMessages.CXL_REJ_RESPONSE_TO, responseTo);
         m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(reason));
         m.setString(FixMessages.TEXT, text);

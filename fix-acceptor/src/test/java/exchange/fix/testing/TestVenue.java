@@ -4,7 +4,13 @@ import exchange.fix.FirmDirectory;
 import exchange.fix.FixGateway;
 import exchange.fix.Instruments;
 import exchange.fix.Passwords;
-import exchange.fix.PreTradeChecks;
+import exchange.fix.RiskChecks;
+import exchange.fix.RiskFeed;
+import exchange.risk.RiskConfig;
+import exchange.risk.RiskGateway;
+import exchange.sequencer.PositionStore;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import exchange.fix.ExchangeApplication;
 import exchange.fix.FixSession;
 import exchange.matching.EngineConfig;
@@ -18,7 +24,7 @@ import quickfix.SessionSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 
 /**
  * A small exchange for FIX tests: a real sequencer on files in a temporary folder and the FIX gateway
@@ -39,38 +45,53 @@ public final class TestVenue implements AutoCloseable {
         Instrument.builder(1, "AAA").tickSize(100).lotSize(1).referencePrice(100_0000).build(),
         Instrument.builder(2, "BBB").tickSize(500).lotSize(100).referencePrice(50_0000).build());
 
-    /** BROKER1 has accounts ACC1 and ACC2; BROKER2 has ACC3; both take orders without an account. */
-    public static final FirmDirectory FIRMS = new FirmDirectory() {
-        private final Map<String, Integer> firms = Map.of("BROKER1", 1, "BROKER2", 2);
-        private final Map<String, Integer> accounts = Map.of("1/ACC1", 1, "1/ACC2", 2, "2/ACC3", 3);
-
-        @Override
-        public int firmId(final String name) {
-            return firms.getOrDefault(name, UNKNOWN);
-        }
-
-        @Override
-        public int accountId(final int firmId, final String account) {
-            return account.isEmpty() ? 0 : accounts.getOrDefault(firmId + "/" + account, UNKNOWN);
-        }
-    };
+    /**
+     * The risk settings of the venue: firms BROKER1 (1; accounts ACC1 and ACC2, other Account values
+     * refused) and BROKER2 (2; account ACC3, other values go to its default account), the default
+     * limits, and a throttle high enough for load tests.
+     */
+    public static Properties riskSettings() {
+        final Properties p = new Properties();
+        p.setProperty("exchange.risk.firm.1.name", "BROKER1");
+        p.setProperty("exchange.risk.firm.1.unlistedAccounts", "reject");
+        p.setProperty("exchange.risk.firm.2.name", "BROKER2");
+        p.setProperty("exchange.risk.firm.2.unlistedAccounts", "default");
+        p.setProperty("exchange.risk.account.1.firm", "1");
+        p.setProperty("exchange.risk.account.1.name", "ACC1");
+        p.setProperty("exchange.risk.account.2.firm", "1");
+        p.setProperty("exchange.risk.account.2.name", "ACC2");
+        p.setProperty("exchange.risk.account.3.firm", "2");
+        p.setProperty("exchange.risk.account.3.name", "ACC3");
+        p.setProperty("exchange.risk.throttle.messagesPerSecond", "100000");
+        return p;
+    }
 
     private final Path dir;
     private final SessionSettings settings;
     private final Sequencer sequencer;
+    private final RiskChecks checks;
+    private final RiskFeed riskFeed;
+    private final AgentRunner riskRunner;
     private final FixGateway gateway;
 
     public TestVenue(final Path dir) {
-        this(dir, PreTradeChecks.NONE);
+        this(dir, riskSettings());
     }
 
-    public TestVenue(final Path dir, final PreTradeChecks checks) {
+    /** @param risk the risk settings, {@link #riskSettings()} with changes */
+    public TestVenue(final Path dir, final Properties risk) {
         this.dir = dir;
         this.sequencer = Sequencer.start(SequencerConfig.builder(dir.resolve("data")).idleStrategy("backoff")
                 .engine(EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10)).build(),
             INSTRUMENTS, new SystemEpochNanoClock());
+        this.checks = new RiskChecks(new RiskGateway(RiskConfig.from(risk), INSTRUMENTS));
+        this.riskFeed = new RiskFeed(sequencer.eventLog(),
+            new PositionStore(dir.resolve("data").resolve("positions"), "risk-day", false), checks.gateway());
+        riskFeed.catchUp();
+        this.riskRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, riskFeed);
+        AgentRunner.startOnThread(riskRunner);
         this.settings = settings(dir);
-        this.gateway = FixGateway.start(settings, FIRMS, new Instruments(INSTRUMENTS), sequencer.commands(),
+        this.gateway = FixGateway.start(settings, checks, new Instruments(INSTRUMENTS), sequencer.commands(),
             sequencer.eventLog(), checks, dir.resolve("data"), new SystemEpochNanoClock(),
             new ExchangeApplication.SessionListener() {
                 @Override
@@ -173,9 +194,20 @@ public final class TestVenue implements AutoCloseable {
         return gateway;
     }
 
+    /** @return the risk gateway the sessions' orders are checked by */
+    public RiskGateway risk() {
+        return checks.gateway();
+    }
+
+    /** @return the firm directory (from the risk settings) */
+    public FirmDirectory firms() {
+        return checks;
+    }
+
     @Override
     public void close() {
         gateway.close();
+        riskRunner.close();
         sequencer.close();
     }
 }
