@@ -101,7 +101,7 @@ public final class DropCopySender extends ReportAgent {
                 copies++;
             }
             if (tradeCaptureReports && message.isSetField(32) && !sentBefore.contains("AE:" + execId)) {
-                sessions.send(target, tradeCaptureReport(message, owner));
+                sessions.send(target, tradeCaptureReport(message, owner, stream.matchId()));
             }
         } catch (final FieldNotFound e) {
             throw new IllegalStateException("an ExecutionReport without " + e.field, e);
@@ -122,14 +122,13 @@ public final class DropCopySender extends ReportAgent {
     }
 
     /** A TradeCaptureReport (AE) of one side's fill, copied from its ExecutionReport. */
-    private static Message tradeCaptureReport(final Message er, final FixSession owner) throws FieldNotFound {
+    private static Message tradeCaptureReport(final Message er, final FixSession owner, final long matchId)
+        throws FieldNotFound {
         final Message ae = new Message();
         ae.getHeader().setString(MsgType.FIELD, "AE");
         ae.setString(571, er.getString(17)); // TradeReportID
         ae.setString(17, er.getString(17));
-        if (er.isSetField(880)) {
-            ae.setString(880, er.getString(880));
-        }
+        ae.setString(880, Long.toString(matchId)); // TrdMatchID
         ae.setBoolean(570, false); // PreviouslyReported
         ae.setBoolean(797, true);
         ae.setString(55, er.getString(55));

@@ -75,8 +75,10 @@ final class ExecutionReports {
         m.setString(FixMessages.LAST_QTY, Long.toString(e.quantity()));
         FixMessages.decimal(m, FixMessages.LAST_PX, FixDecimal.price(e.price()));
         if (version != FixVersion.FIX42) {
-            m.setString(FixMessages.TRD_MATCH_ID, Long.toString(e.matchId()));
             m.setChar(FixMessages.LAST_LIQUIDITY_IND, liquidity);
+        }
+        if (version == FixVersion.FIX50SP2) {
+            m.setString(FixMessages.TRD_MATCH_ID, Long.toString(e.matchId())); // in ExecutionReport from FIX 5.0
         }
         return m;
     }

@@ -60,6 +60,7 @@ public final class ReportStream implements EventHandler {
         FixVersion applyAsVersion(int session);
     }
 
+    private long matchId;
     private final Instruments instruments;
     private final OrderRegistry registry;
     private final Versions versions;
@@ -98,6 +99,11 @@ public final class ReportStream implements EventHandler {
     /** @return orders of the day that are live */
     public int liveOrders() {
         return live.size();
+    }
+
+    /** @return the match number of the trade whose reports are being sent (TrdMatchID, 880) */
+    public long matchId() {
+        return matchId;
     }
 
     /** @return the firm of an order known to the stream, 0 when unknown */
@@ -170,6 +176,7 @@ public final class ReportStream implements EventHandler {
 
     @Override
     public void onTrade(final TradeEvent e) {
+        matchId = e.matchId();
         // In ExecID order: the aggressor's first; in an auction, the buyer's first.
         final char buyLiquidity = e.aggressorSide() == null ? '4' : e.aggressorSide() == exchange.matching.Side.BUY ? '2' : '1';
         final char sellLiquidity = e.aggressorSide() == null ? '4' : e.aggressorSide() == exchange.matching.Side.SELL ? '2' : '1';

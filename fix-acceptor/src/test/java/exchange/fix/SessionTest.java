@@ -73,6 +73,7 @@ class SessionTest {
             assertThat(fill.getChar(150)).isEqualTo('F');
             assertThat(fill.getChar(39)).isEqualTo('2');
             assertThat(fill.getHeader().getString(8)).isEqualTo("FIXT.1.1");
+            assertThat(fill.getString(880)).as("TrdMatchID, in the ExecutionReport from FIX 5.0").isNotEmpty();
         }
     }
 

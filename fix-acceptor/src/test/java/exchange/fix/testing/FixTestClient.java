@@ -39,6 +39,8 @@ public final class FixTestClient implements Application, AutoCloseable {
     private final String password;
     private volatile boolean loggedOn;
 
+    private final List<String> rejectsSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** How to connect. */
     public record Options(String beginString, String senderCompId, String targetCompId, int port, String username,
                           String password, Path storeDir) {
@@ -63,8 +65,9 @@ public final class FixTestClient implements Application, AutoCloseable {
         settings.setString("NonStopSession", "Y");
         settings.setString("UseDataDictionary", "Y");
         settings.setString("ResetOnLogon", "N");
-        settings.setString("ValidateUserDefinedFields", "N");
-        settings.setString("AllowUnknownMsgFields", "Y");
+        // as strict as a broker's engine out of the box: every field the exchange sends must be in the dictionary
+        settings.setString("ValidateUserDefinedFields", "Y");
+        settings.setString("AllowUnknownMsgFields", "N");
         if (fixt) {
             settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
             settings.setString(sessionId, "TransportDataDictionary", "FIXT11.xml");
@@ -164,6 +167,9 @@ public final class FixTestClient implements Application, AutoCloseable {
     @Override
     public void close() {
         initiator.stop(true);
+        if (!rejectsSent.isEmpty()) {
+            throw new AssertionError("the client's data dictionary refused messages of the exchange: " + rejectsSent);
+        }
     }
 
     @Override
@@ -183,9 +189,13 @@ public final class FixTestClient implements Application, AutoCloseable {
     @Override
     public void toAdmin(final Message message, final SessionID sessionId) {
         try {
-            if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && username != null) {
+            final String type = message.getHeader().getString(MsgType.FIELD);
+            if (MsgType.LOGON.equals(type) && username != null) {
                 message.setString(553, username);
                 message.setString(554, password);
+            }
+            if (MsgType.REJECT.equals(type) || MsgType.BUSINESS_MESSAGE_REJECT.equals(type)) {
+                rejectsSent.add(message.toString());
             }
         } catch (final FieldNotFound e) {
             throw new IllegalStateException(e);
@@ -209,6 +219,14 @@ public final class FixTestClient implements Application, AutoCloseable {
             all.add(message);
         }
         received.add(message);
+    }
+
+    /**
+     * @return the Reject (3) and BusinessMessageReject (j) messages this client sent: what its
+     *         dictionary found wrong in the exchange's messages; empty when the exchange is correct
+     */
+    public List<String> rejectsSent() {
+        return List.copyOf(rejectsSent);
     }
 
     /** @return every application message received so far, in order */

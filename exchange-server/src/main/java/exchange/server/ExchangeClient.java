@@ -1,0 +1,301 @@
+package exchange.server;
+
+import exchange.fix.Passwords;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import quickfix.Application;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.Message;
+import quickfix.RejectLogon;
+import quickfix.ScreenLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketInitiator;
+import quickfix.field.MsgType;
+import quickfix.field.converter.UtcTimestampConverter;
+
+import java.io.Console;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code bin/exchange-client}: a small FIX client for people. Logs on as a demo broker, sends orders
+ * written as words (from the command line or a file), and prints every report readably.
+ * <pre>
+ *   bin/exchange-client buy 100 AAPL 190.50        limit, Day
+ *   bin/exchange-client sell 50 AAPL market ioc    market, IOC
+ *   bin/exchange-client cancel C-1 buy AAPL        cancel the order with ClOrdID C-1
+ *   bin/exchange-client --file orders.txt          one order per line
+ *   bin/exchange-client hash-password              prints a salted hash for the session config
+ * </pre>
+ */
+@Command(name = "exchange-client", mixinStandardHelpOptions = true, subcommands = {ExchangeClient.HashPassword.class},
+    description = "Log on to the exchange as a broker, send orders, print the reports.")
+public final class ExchangeClient implements java.util.concurrent.Callable<Integer>, Application {
+    @Option(names = "--host", description = "exchange host (default: ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
+
+    @Option(names = "--port", description = "exchange FIX port (default: ${DEFAULT-VALUE})")
+    int port = 9876;
+
+    @Option(names = "--sender", description = "your SenderCompID (default: ${DEFAULT-VALUE})")
+    String sender = "BROKER1";
+
+    @Option(names = "--target", description = "the exchange's CompID (default: ${DEFAULT-VALUE})")
+    String target = "EXCH";
+
+    @Option(names = "--user", description = "Logon Username (default: ${DEFAULT-VALUE})")
+    String user = "broker1";
+
+    @Option(names = "--password", description = "Logon Password (default: the demo password)")
+    String password = "broker1-demo";
+
+    @Option(names = "--fix", description = "FIX version: 4.2, 4.4 or 5.0 (default: ${DEFAULT-VALUE})")
+    String fix = "4.4";
+
+    @Option(names = "--file", description = "a file of orders, one per line")
+    Path file;
+
+    @Option(names = "--wait", description = "seconds to keep printing reports after the last order (default: ${DEFAULT-VALUE})")
+    int waitSeconds = 2;
+
+    @Option(names = "--store", description = "where the session's sequence numbers are kept (default: ${DEFAULT-VALUE})")
+    Path store = Path.of("data", "client");
+
+    @Parameters(description = "an order as words: buy|sell QTY SYMBOL PRICE|market [day|gtc|ioc|fok], "
+        + "or cancel CLORDID buy|sell SYMBOL")
+    List<String> words = new ArrayList<>();
+
+    private final CountDownLatch loggedOn = new CountDownLatch(1);
+    private final AtomicInteger sequence = new AtomicInteger();
+    private SessionID sessionId;
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new ExchangeClient()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        final List<List<String>> orders = new ArrayList<>();
+        if (!words.isEmpty()) {
+            orders.add(words);
+        }
+        if (file != null) {
+            for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.trim().startsWith("#")) {
+                    orders.add(List.of(line.trim().split("\\s+")));
+                }
+            }
+        }
+        final String begin = switch (fix) {
+            case "4.2" -> "FIX.4.2";
+            case "4.4" -> "FIX.4.4";
+            case "5.0" -> "FIXT.1.1";
+            default -> throw new CommandLine.ParameterException(new CommandLine(this), "--fix must be 4.2, 4.4 or 5.0");
+        };
+        sessionId = new SessionID(begin, sender, target);
+        final SessionSettings settings = new SessionSettings();
+        settings.setString("ConnectionType", "initiator");
+        settings.setString("SocketConnectHost", host);
+        settings.setLong("SocketConnectPort", port);
+        settings.setLong("HeartBtInt", 30);
+        settings.setString("StartTime", "00:00:00");
+        settings.setString("EndTime", "00:00:00");
+        settings.setString("NonStopSession", "Y");
+        settings.setString("FileStorePath", store.toString());
+        settings.setString("ScreenLogShowEvents", "N");
+        settings.setString("ScreenLogShowIncoming", "N");
+        settings.setString("ScreenLogShowOutgoing", "N");
+        settings.setString(sessionId, "BeginString", begin);
+        settings.setString(sessionId, "SenderCompID", sender);
+        settings.setString(sessionId, "TargetCompID", target);
+        if ("FIXT.1.1".equals(begin)) {
+            settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
+        }
+        final SocketInitiator initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
+            new ScreenLogFactory(settings), new DefaultMessageFactory());
+        initiator.start();
+        try {
+            if (!loggedOn.await(10, TimeUnit.SECONDS)) {
+                System.out.println("could not log on to " + host + ":" + port + " as " + sender);
+                return 1;
+            }
+            for (final List<String> order : orders) {
+                final Message m = parse(order);
+                System.out.println(">> " + String.join(" ", order));
+                Session.sendToTarget(m, sessionId);
+            }
+            Thread.sleep(waitSeconds * 1000L);
+            return 0;
+        } finally {
+            initiator.stop();
+        }
+    }
+
+    private Message parse(final List<String> w) {
+        final String verb = w.get(0).toLowerCase(Locale.ROOT);
+        final String clOrdId = "C-" + System.currentTimeMillis() % 100_000_000 + "-" + sequence.incrementAndGet();
+        final Message m = new Message();
+        final String now = UtcTimestampConverter.convert(LocalDateTime.now(ZoneOffset.UTC),
+            quickfix.UtcTimestampPrecision.MILLIS);
+        if ("cancel".equals(verb)) {
+            m.getHeader().setString(MsgType.FIELD, "F");
+            m.setString(11, clOrdId);
+            m.setString(41, w.get(1));
+            m.setChar(54, "buy".equalsIgnoreCase(w.get(2)) ? '1' : '2');
+            m.setString(55, w.get(3));
+            m.setString(60, now);
+            return m;
+        }
+        if (!"buy".equals(verb) && !"sell".equals(verb)) {
+            throw new IllegalArgumentException("an order starts with buy, sell or cancel: " + w);
+        }
+        m.getHeader().setString(MsgType.FIELD, "D");
+        m.setString(11, clOrdId);
+        m.setChar(21, '1');
+        m.setChar(54, "buy".equals(verb) ? '1' : '2');
+        m.setString(38, w.get(1));
+        m.setString(55, w.get(2));
+        m.setString(60, now);
+        if ("market".equalsIgnoreCase(w.get(3))) {
+            m.setChar(40, '1');
+        } else {
+            m.setChar(40, '2');
+            m.setString(44, w.get(3));
+        }
+        if (w.size() > 4) {
+            m.setChar(59, switch (w.get(4).toLowerCase(Locale.ROOT)) {
+                case "gtc" -> '1';
+                case "ioc" -> '3';
+                case "fok" -> '4';
+                default -> '0';
+            });
+        }
+        return m;
+    }
+
+    /** @return one line for a report: what happened, to which order, and its quantities */
+    static String describe(final Message m) throws FieldNotFound {
+        final String type = m.getHeader().getString(MsgType.FIELD);
+        final StringBuilder b = new StringBuilder("<< ");
+        switch (type) {
+            case "8" -> {
+                b.append(String.format("%-13s", execType(m.getChar(150))));
+                b.append(m.getString(11)).append(' ');
+                b.append(m.isSetField(54) ? (m.getChar(54) == '1' ? "BUY " : "SELL ") : "");
+                b.append(m.isSetField(38) ? m.getString(38) + " " : "").append(m.isSetField(55) ? m.getString(55) : "");
+                b.append(m.isSetField(44) ? " @" + m.getString(44) : "");
+                if (m.isSetField(32) && m.isSetField(31)) {
+                    b.append("  filled ").append(m.getString(32)).append(" @").append(m.getString(31));
+                }
+                b.append("  cum ").append(m.getString(14)).append(" leaves ").append(m.getString(151));
+                b.append(" avg ").append(m.getString(6));
+                b.append("  (order ").append(m.getString(37)).append(", exec ").append(m.getString(17)).append(')');
+                if (m.isSetField(58)) {
+                    b.append("  ").append(m.getString(58));
+                }
+            }
+            case "9" -> b.append("CancelReject ").append(m.getString(41)).append(": ")
+                .append(m.isSetField(58) ? m.getString(58) : "reason " + m.getString(102));
+            case "j" -> b.append("BusinessReject: ").append(m.isSetField(58) ? m.getString(58) : m.getString(380));
+            case "r" -> b.append("MassCancelReport ").append(m.getString(11)).append(": ")
+                .append(m.isSetField(533) ? m.getString(533) + " orders cancelled" : "rejected");
+            default -> b.append(type).append(' ').append(m);
+        }
+        return b.toString();
+    }
+
+    private static String execType(final char c) {
+        return switch (c) {
+            case '0' -> "NEW";
+            case '1', '2', 'F' -> "FILL";
+            case '4' -> "CANCELED";
+            case '5' -> "REPLACED";
+            case '8' -> "REJECTED";
+            case 'C' -> "EXPIRED";
+            case 'D' -> "RESTATED";
+            case 'I' -> "STATUS";
+            default -> "EXEC " + c;
+        };
+    }
+
+    @Override
+    public void onCreate(final SessionID id) {
+    }
+
+    @Override
+    public void onLogon(final SessionID id) {
+        System.out.println("logged on as " + id);
+        loggedOn.countDown();
+    }
+
+    @Override
+    public void onLogout(final SessionID id) {
+        System.out.println("logged out");
+    }
+
+    @Override
+    public void toAdmin(final Message message, final SessionID id) {
+        try {
+            if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && user != null && !user.isEmpty()) {
+                message.setString(553, user);
+                message.setString(554, password);
+            }
+        } catch (final FieldNotFound e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void fromAdmin(final Message message, final SessionID id) throws FieldNotFound, RejectLogon {
+        if (MsgType.LOGOUT.equals(message.getHeader().getString(MsgType.FIELD)) && message.isSetField(58)) {
+            System.out.println("logout: " + message.getString(58));
+        }
+    }
+
+    @Override
+    public void toApp(final Message message, final SessionID id) {
+    }
+
+    @Override
+    public void fromApp(final Message message, final SessionID id) throws FieldNotFound {
+        System.out.println(describe(message));
+    }
+
+    /** {@code bin/exchange-client hash-password}: prints a salted hash to paste into PasswordHash. */
+    @Command(name = "hash-password", mixinStandardHelpOptions = true,
+        description = "Print a salted hash of a password for a session's PasswordHash setting.")
+    static final class HashPassword implements java.util.concurrent.Callable<Integer> {
+        @Parameters(arity = "0..1", description = "the password (asked for when not given)")
+        String password;
+
+        @Override
+        public Integer call() {
+            String p = password;
+            if (p == null) {
+                final Console console = System.console();
+                if (console == null) {
+                    System.err.println("give the password as an argument, or run in a terminal");
+                    return 2;
+                }
+                p = new String(console.readPassword("password: "));
+            }
+            System.out.println(Passwords.hash(p));
+            return 0;
+        }
+    }
+}

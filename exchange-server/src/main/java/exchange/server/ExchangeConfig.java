@@ -1,0 +1,207 @@
+package exchange.server;
+
+import exchange.sequencer.SequencerConfig;
+import exchange.sequencer.TradingSchedule;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The exchange's settings: {@code exchange.properties} in a configuration folder, which names the other
+ * files of the folder (instruments, FIX sessions, risk limits). Every setting has a default; a setting
+ * whose name starts with {@code exchange.} but that no part of the exchange reads is an error, so that
+ * a misspelt name never leaves a value at its default unnoticed. System properties of the same names
+ * override the file (for example {@code -Dexchange.data.dir=/var/exchange}).
+ *
+ * <table>
+ *   <caption>Properties read here (the sequencer, schedule and market-data groups are read by their modules)</caption>
+ *   <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@value #DATA_DIR}</td><td>data</td><td>journals, event log, snapshots, FIX stores, positions,
+ *       GTC store; relative to the working directory</td></tr>
+ *   <tr><td>{@value #INSTRUMENTS_FILE}</td><td>instruments.csv</td><td>relative to the configuration folder</td></tr>
+ *   <tr><td>{@value #FIX_SESSIONS_FILE}</td><td>fix-sessions.cfg</td><td>relative to the configuration folder</td></tr>
+ *   <tr><td>{@value #RISK_FILE}</td><td>risk.properties</td><td>relative to the configuration folder</td></tr>
+ *   <tr><td>{@value #GTC_CAPACITY}</td><td>262144</td><td>most GTC/GTD orders carried between days</td></tr>
+ *   <tr><td>{@value #FIX_PORT}</td><td>(the session file's)</td><td>when set, every FIX session listens on
+ *       this port instead of its SocketAcceptPort</td></tr>
+ * </table>
+ */
+public final class ExchangeConfig {
+    public static final String FILE_NAME = "exchange.properties";
+    public static final String DATA_DIR = "exchange.data.dir";
+    public static final String INSTRUMENTS_FILE = "exchange.instruments.file";
+    public static final String FIX_SESSIONS_FILE = "exchange.fix.sessions.file";
+    public static final String RISK_FILE = "exchange.risk.file";
+    public static final String GTC_CAPACITY = "exchange.gtc.capacity";
+    public static final String FIX_PORT = "exchange.fix.port";
+
+    /** Names read by this class and the modules it configures. */
+    private static final Set<String> KNOWN = Set.of(DATA_DIR, INSTRUMENTS_FILE, FIX_SESSIONS_FILE, RISK_FILE,
+        GTC_CAPACITY, FIX_PORT, SequencerConfig.DURABILITY, SequencerConfig.IDLE, SequencerConfig.CPU,
+        SequencerConfig.SNAPSHOT_INTERVAL, SequencerConfig.SNAPSHOTS_KEPT, SequencerConfig.ORDER_CAPACITY,
+        SequencerConfig.LEVEL_CAPACITY, SequencerConfig.EXTRAS_CAPACITY, SequencerConfig.GTD_CAPACITY,
+        SequencerConfig.BATCH_BYTES, TradingSchedule.ZONE, TradingSchedule.DAYS, TradingSchedule.START_OF_DAY,
+        TradingSchedule.PRE_OPEN, TradingSchedule.OPEN, TradingSchedule.PRE_CLOSE, TradingSchedule.CLOSE,
+        TradingSchedule.END_OF_DAY, TradingSchedule.CLOCK_INTERVAL_MS);
+
+    /** Prefixes of settings that other modules check name by name. */
+    private static final List<String> DELEGATED_PREFIXES = List.of();
+
+    private final Path configDir;
+    private final Properties properties;
+    private final Path dataDir;
+    private final Path instrumentsFile;
+    private final Path fixSessionsFile;
+    private final Path riskFile;
+    private final long gtcCapacity;
+    private final int fixPort;
+    private final SequencerConfig sequencer;
+    private final TradingSchedule schedule;
+
+    private ExchangeConfig(final Path configDir, final Properties properties) {
+        this.configDir = configDir;
+        this.properties = properties;
+        final List<String> unknown = new ArrayList<>();
+        for (final String name : new TreeSet<>(properties.stringPropertyNames())) {
+            if (name.startsWith("exchange.") && !KNOWN.contains(name)
+                && DELEGATED_PREFIXES.stream().noneMatch(name::startsWith)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(configDir.resolve(FILE_NAME) + ": unknown setting"
+                + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown));
+        }
+        this.dataDir = Path.of(value(DATA_DIR, "data"));
+        this.instrumentsFile = configDir.resolve(value(INSTRUMENTS_FILE, "instruments.csv"));
+        this.fixSessionsFile = configDir.resolve(value(FIX_SESSIONS_FILE, "fix-sessions.cfg"));
+        this.riskFile = configDir.resolve(value(RISK_FILE, "risk.properties"));
+        try {
+            this.gtcCapacity = Long.parseLong(value(GTC_CAPACITY, "262144"));
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException(GTC_CAPACITY + " must be a whole number: '" + properties.getProperty(GTC_CAPACITY) + "'");
+        }
+        if (gtcCapacity < 1) {
+            throw new IllegalArgumentException(GTC_CAPACITY + " must be at least 1");
+        }
+        try {
+            this.fixPort = Integer.parseInt(value(FIX_PORT, "-1"));
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException(FIX_PORT + " must be a port number: '" + properties.getProperty(FIX_PORT) + "'");
+        }
+        if (fixPort < -1 || fixPort > 65535) {
+            throw new IllegalArgumentException(FIX_PORT + " must be a port number (0 to 65535): " + fixPort);
+        }
+        this.sequencer = SequencerConfig.fromProperties(properties, dataDir);
+        this.schedule = TradingSchedule.fromProperties(properties);
+    }
+
+    private String value(final String name, final String defaultValue) {
+        return properties.getProperty(name, defaultValue).trim();
+    }
+
+    /**
+     * Reads {@code exchange.properties} of a configuration folder (all defaults when the file is absent),
+     * then the {@code exchange.*} system properties over it.
+     *
+     * @throws IllegalArgumentException naming the setting and the problem
+     */
+    public static ExchangeConfig load(final Path configDir) {
+        return load(configDir, Map.of());
+    }
+
+    /**
+     * As {@link #load(Path)}, with more settings over the file and the system properties (tests use this
+     * to put the data in a temporary folder).
+     */
+    public static ExchangeConfig load(final Path configDir, final Map<String, String> overrides) {
+        if (!Files.isDirectory(configDir)) {
+            throw new IllegalArgumentException("configuration folder " + configDir + " does not exist");
+        }
+        final Properties p = new Properties();
+        final Path file = configDir.resolve(FILE_NAME);
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (final IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        for (final String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("exchange.")) {
+                p.setProperty(name, System.getProperty(name));
+            }
+        }
+        overrides.forEach(p::setProperty);
+        return new ExchangeConfig(configDir, p);
+    }
+
+    public Path configDir() {
+        return configDir;
+    }
+
+    /** @return every setting as given (file, system properties, overrides) */
+    public Properties properties() {
+        return properties;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path instrumentsFile() {
+        return instrumentsFile;
+    }
+
+    public Path fixSessionsFile() {
+        return fixSessionsFile;
+    }
+
+    public Path riskFile() {
+        return riskFile;
+    }
+
+    public long gtcCapacity() {
+        return gtcCapacity;
+    }
+
+    /** @return the port every FIX session listens on, or -1 to keep the session file's */
+    public int fixPort() {
+        return fixPort;
+    }
+
+    public SequencerConfig sequencer() {
+        return sequencer;
+    }
+
+    public TradingSchedule schedule() {
+        return schedule;
+    }
+
+    /** @return the resolved settings of this file, for the start-up log */
+    public Map<String, String> describe() {
+        final Map<String, String> m = new LinkedHashMap<>();
+        m.put(DATA_DIR, dataDir.toAbsolutePath().toString());
+        m.put(INSTRUMENTS_FILE, instrumentsFile.toString());
+        m.put(FIX_SESSIONS_FILE, fixSessionsFile.toString());
+        m.put(RISK_FILE, riskFile.toString());
+        m.put(GTC_CAPACITY, Long.toString(gtcCapacity));
+        if (fixPort >= 0) {
+            m.put(FIX_PORT, Integer.toString(fixPort));
+        }
+        m.putAll(sequencer.describe());
+        m.putAll(schedule.describe());
+        return m;
+    }
+}

@@ -1,0 +1,226 @@
+package exchange.server;
+
+import exchange.dropcopy.DropCopy;
+import exchange.fix.ExchangeApplication;
+import exchange.fix.FixGateway;
+import exchange.fix.FixSession;
+import exchange.fix.Instruments;
+import exchange.fix.RiskChecks;
+import exchange.fix.RiskFeed;
+import exchange.matching.Instrument;
+import exchange.risk.RiskConfig;
+import exchange.risk.RiskGateway;
+import exchange.sequencer.PositionStore;
+import exchange.sequencer.Sequencer;
+import exchange.sequencer.TradingDay;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import quickfix.ConfigError;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The exchange in one process: reads a configuration folder, recovers the sequencer (journal, engine,
+ * event log), starts the trading-day lifecycle, the risk gateway's feed, the FIX acceptor and the
+ * drop-copy feeds, and logs where it listens. {@link #close()} (also run on SIGTERM) stops them in
+ * the reverse order: the FIX sessions are logged out, the consumers stop, the matching thread publishes
+ * what it applied and the files are closed.
+ */
+public final class ExchangeServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeServer.class);
+
+    private final ExchangeConfig config;
+    private final List<Instrument> instruments;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Sequencer sequencer;
+    private final RiskChecks risk;
+    private final FixGateway fix;
+    private final DropCopy dropCopy;
+    private volatile boolean closed;
+
+    private ExchangeServer(final ExchangeConfig config, final EpochNanoClock clock) {
+        this.config = config;
+        LOG.info("configuration {}: {}", config.configDir().toAbsolutePath(), config.describe());
+        this.instruments = InstrumentsFile.read(config.instrumentsFile());
+        final RiskConfig riskConfig = RiskConfig.load(config.riskFile());
+        riskConfig.checkInstruments(instruments);
+        LOG.info("risk limits {}: {}", config.riskFile(), riskConfig.describe());
+        final SessionSettings settings = fixSettings(config);
+        try {
+            this.sequencer = Sequencer.start(config.sequencer(), instruments, clock);
+            started.add(sequencer);
+            started.add(TradingDay.start(sequencer, config.schedule(), config.gtcCapacity(), clock));
+            this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
+            final RiskFeed feed = new RiskFeed(sequencer.eventLog(),
+                new PositionStore(config.dataDir().resolve("positions"), "risk-day", false), risk.gateway());
+            feed.catchUp();
+            final AgentRunner feedRunner = new AgentRunner(new BackoffIdleStrategy(), this::agentFailed, null, feed);
+            AgentRunner.startOnThread(feedRunner);
+            started.add(feedRunner);
+            this.fix = FixGateway.start(settings, risk, new Instruments(instruments), sequencer.commands(),
+                sequencer.eventLog(), risk, config.dataDir(), new SystemEpochNanoClock(), new SessionLog());
+            started.add(fix);
+            this.dropCopy = DropCopy.start(sequencer.eventLog(), fix.sessions(), new Instruments(instruments), settings,
+                config.dataDir());
+            started.add(dropCopy);
+        } catch (final RuntimeException e) {
+            close();
+            throw e;
+        }
+        for (final InetSocketAddress address : fix.addresses()) {
+            LOG.info("FIX acceptor listening on {}:{}", address.getHostString(), address.getPort());
+        }
+        LOG.info("exchange ready: {} instruments, data in {}", instruments.size(), config.dataDir().toAbsolutePath());
+    }
+
+    private void agentFailed(final Throwable t) {
+        LOG.error("a consumer of the event log failed", t);
+    }
+
+    /**
+     * Starts the exchange.
+     *
+     * @throws IllegalArgumentException for a wrong setting, naming it
+     */
+    public static ExchangeServer start(final ExchangeConfig config) {
+        return new ExchangeServer(config, new SystemEpochNanoClock());
+    }
+
+    /** Reads the FIX session file; the message stores go to {@code <data dir>/fix-store}. */
+    static SessionSettings fixSettings(final ExchangeConfig config) {
+        final Path file = config.fixSessionsFile();
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("FIX session file " + file + " does not exist");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            final SessionSettings settings = new SessionSettings(in);
+            settings.setString("FileStorePath", config.dataDir().resolve("fix-store").toString());
+            if (config.fixPort() >= 0) {
+                settings.setLong("SocketAcceptPort", config.fixPort());
+                for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+                    settings.setLong(it.next(), "SocketAcceptPort", config.fixPort());
+                }
+            }
+            return settings;
+        } catch (final ConfigError e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public ExchangeConfig config() {
+        return config;
+    }
+
+    public List<Instrument> instruments() {
+        return instruments;
+    }
+
+    public Sequencer sequencer() {
+        return sequencer;
+    }
+
+    public RiskGateway risk() {
+        return risk.gateway();
+    }
+
+    public FixGateway fix() {
+        return fix;
+    }
+
+    public DropCopy dropCopy() {
+        return dropCopy;
+    }
+
+    /** @return the port of the first FIX listening address */
+    public int fixPort() {
+        return fix.addresses().get(0).getPort();
+    }
+
+    /** Stops everything that started, in reverse order. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("exchange stopping");
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (final Exception e) {
+                LOG.warn("while stopping {}: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        LOG.info("exchange stopped");
+    }
+
+    private static final class SessionLog implements ExchangeApplication.SessionListener {
+        @Override
+        public void onLogon(final FixSession session) {
+            LOG.info("{} logged on", session.sessionId());
+        }
+
+        @Override
+        public void onLogout(final FixSession session) {
+            LOG.info("{} logged out", session.sessionId());
+        }
+    }
+
+    /** {@code bin/exchange}. */
+    @Command(name = "exchange", mixinStandardHelpOptions = true,
+        description = "Starts the exchange with a configuration folder; stops on SIGTERM or Ctrl-C.")
+    static final class Main implements Callable<Integer> {
+        @Option(names = "--config", description = "configuration folder (default: ${DEFAULT-VALUE})")
+        Path config = Path.of("config");
+
+        @Override
+        public Integer call() throws InterruptedException {
+            final ExchangeServer server;
+            try {
+                server = start(ExchangeConfig.load(config));
+            } catch (final IllegalArgumentException e) {
+                LOG.error("cannot start: {}", e.getMessage());
+                return 2;
+            }
+            final CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    public static void main(final String[] args) {
+        final int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** For tests: settings over the configuration folder's. */
+    static ExchangeServer start(final Path configDir, final Map<String, String> overrides) {
+        return start(ExchangeConfig.load(configDir, overrides));
+    }
+}

@@ -1,0 +1,49 @@
+package exchange.server;
+
+import exchange.fix.testing.FixTestClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The configuration folder the repository ships ({@code config/}), copied for a test, and the demo
+ * credentials the README gives.
+ */
+final class ShippedConfig {
+    static final Path REPOSITORY_CONFIG = Path.of("..", "config");
+
+    private ShippedConfig() {
+    }
+
+    /** Copies {@code config/} into {@code target}; returns the copy. */
+    static Path copyTo(final Path target) {
+        try (Stream<Path> files = Files.list(REPOSITORY_CONFIG)) {
+            Files.createDirectories(target);
+            for (final Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f)) {
+                    Files.copy(f, target.resolve(f.getFileName()));
+                }
+            }
+            return target;
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Connects a demo session of the shipped configuration with its README credentials. */
+    static FixTestClient connect(final int port, final String compId, final Path clientStores) {
+        final String user = switch (compId) {
+            case "BROKER1", "BROKER1-42" -> "broker1";
+            case "BROKER2", "BROKER2-50" -> "broker2";
+            case "DROPCOPY" -> "dropcopy";
+            default -> null;
+        };
+        final String begin = compId.endsWith("-42") ? "FIX.4.2" : compId.endsWith("-50") ? "FIXT.1.1" : "FIX.4.4";
+        final boolean credentials = !"FIX.4.2".equals(begin);
+        return FixTestClient.start(new FixTestClient.Options(begin, compId, "EXCH", port,
+            credentials ? user : null, credentials ? user + "-demo" : null, clientStores.resolve(compId)));
+    }
+}
