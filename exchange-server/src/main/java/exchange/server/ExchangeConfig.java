@@ -45,10 +45,12 @@ public final class ExchangeConfig {
     public static final String RISK_FILE = "exchange.risk.file";
     public static final String GTC_CAPACITY = "exchange.gtc.capacity";
     public static final String FIX_PORT = "exchange.fix.port";
+    /** Read by {@code logback.xml} (a system property): where the log files go; default {@code logs}. */
+    public static final String LOG_DIR = "exchange.log.dir";
 
     /** Names read by this class and the modules it configures. */
     private static final Set<String> KNOWN = Set.of(DATA_DIR, INSTRUMENTS_FILE, FIX_SESSIONS_FILE, RISK_FILE,
-        GTC_CAPACITY, FIX_PORT, SequencerConfig.DURABILITY, SequencerConfig.IDLE, SequencerConfig.CPU,
+        GTC_CAPACITY, FIX_PORT, LOG_DIR, SequencerConfig.DURABILITY, SequencerConfig.IDLE, SequencerConfig.CPU,
         SequencerConfig.SNAPSHOT_INTERVAL, SequencerConfig.SNAPSHOTS_KEPT, SequencerConfig.ORDER_CAPACITY,
         SequencerConfig.LEVEL_CAPACITY, SequencerConfig.EXTRAS_CAPACITY, SequencerConfig.GTD_CAPACITY,
         SequencerConfig.BATCH_BYTES, TradingSchedule.ZONE, TradingSchedule.DAYS, TradingSchedule.START_OF_DAY,
@@ -80,7 +82,7 @@ public final class ExchangeConfig {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(configDir.resolve(FILE_NAME) + ": unknown setting"
+            throw new IllegalArgumentException(configDir.resolve(FILE_NAME) + " (or -D): unknown setting"
                 + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown));
         }
         this.dataDir = Path.of(value(DATA_DIR, "data"));

@@ -56,7 +56,7 @@ public final class ExchangeServer implements AutoCloseable {
     private final DropCopy dropCopy;
     private volatile boolean closed;
 
-    private ExchangeServer(final ExchangeConfig config, final EpochNanoClock clock) {
+    private ExchangeServer(final ExchangeConfig config, final EpochNanoClock clock) throws InterruptedException {
         this.config = config;
         LOG.info("configuration {}: {}", config.configDir().toAbsolutePath(), config.describe());
         this.instruments = InstrumentsFile.read(config.instrumentsFile());
@@ -67,6 +67,12 @@ public final class ExchangeServer implements AutoCloseable {
         try {
             this.sequencer = Sequencer.start(config.sequencer(), instruments, clock);
             started.add(sequencer);
+            // Commands journaled before a stop but not yet matched are matched now, so that the consumers
+            // below catch up with the whole journal before the FIX sessions open.
+            if (!sequencer.awaitApplied(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the matching thread did not catch up with the journal",
+                    sequencer.failure());
+            }
             started.add(TradingDay.start(sequencer, config.schedule(), config.gtcCapacity(), clock));
             this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
             final RiskFeed feed = new RiskFeed(sequencer.eventLog(),
@@ -101,7 +107,12 @@ public final class ExchangeServer implements AutoCloseable {
      * @throws IllegalArgumentException for a wrong setting, naming it
      */
     public static ExchangeServer start(final ExchangeConfig config) {
-        return new ExchangeServer(config, new SystemEpochNanoClock());
+        try {
+            return new ExchangeServer(config, new SystemEpochNanoClock());
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
     }
 
     /** Reads the FIX session file; the message stores go to {@code <data dir>/fix-store}. */

@@ -25,6 +25,7 @@ import quickfix.field.MsgType;
 public final class ExchangeApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeApplication.class);
 
+    private volatile boolean open;
     private final FixSessions sessions;
     private final OrderEntry orderEntry;
     private final EpochNanoClock clock;
@@ -84,6 +85,10 @@ public final class ExchangeApplication implements Application {
         if (!MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))) {
             return;
         }
+        if (!open) {
+            LOG.info("session {}: logon refused, the exchange is still starting", sessionId);
+            throw new RejectLogon("The exchange is starting; log on again in a few seconds");
+        }
         final FixSession session = sessions.byId(sessionId);
         if (session == null || session.passwordHash().isEmpty()) {
             return;
@@ -96,6 +101,14 @@ public final class ExchangeApplication implements Application {
                 s == null ? "?" : s.getRemoteAddress());
             throw new RejectLogon("Invalid username or password");
         }
+    }
+
+    /**
+     * Lets sessions log on: called once the ExecutionReport sender knows the day's orders again (until
+     * then a ClOrdID used earlier today could not be recognised).
+     */
+    public void open() {
+        open = true;
     }
 
     @Override

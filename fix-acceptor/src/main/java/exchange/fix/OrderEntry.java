@@ -19,6 +19,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.converter.UtcTimestampConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 
 import java.time.LocalDate;
@@ -38,6 +40,7 @@ import java.time.format.DateTimeFormatter;
  * request that names no order this session knows is answered at once.
  */
 public final class OrderEntry {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderEntry.class);
     private final CommandSink commands;
     private final Instruments instruments;
     private final FirmDirectory firms;
@@ -81,10 +84,29 @@ public final class OrderEntry {
         this.responder = responder;
     }
 
+    /**
+     * A possible duplicate (PossDupFlag 43=Y, a resend) of a request whose ClOrdID this session has
+     * already used is ignored: it was dealt with when it first came (FIX: a PossDup that was received
+     * before is not processed again). One whose ClOrdID is new is processed like any other.
+     */
+    private static boolean alreadyProcessed(final FixSession session, final Message m, final String clOrdId,
+                                            final OrderRegistry registry) throws FieldNotFound {
+        if (m.getHeader().isSetField(FixMessages.POSS_DUP_FLAG) && m.getHeader().getBoolean(FixMessages.POSS_DUP_FLAG)
+            && registry.isUsed(session.number(), clOrdId)) {
+            LOG.info("session {}: PossDup {} with ClOrdID {} was processed before; ignored", session.sessionId(),
+                m.getHeader().getString(35), clOrdId);
+            return true;
+        }
+        return false;
+    }
+
     /** NewOrderSingle (D). */
     public void newOrder(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
         final Scratch s = scratch.get();
         final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        if (alreadyProcessed(session, m, clOrdId, registry)) {
+            return;
+        }
         final String account = m.isSetField(FixMessages.ACCOUNT) ? m.getString(FixMessages.ACCOUNT) : "";
         final NewOrderCommand order = s.newOrder;
         order.wrap(s.buffer, 0);
@@ -230,6 +252,9 @@ public final class OrderEntry {
     /** OrderCancelRequest (F). */
     public void cancel(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
         final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        if (alreadyProcessed(session, m, clOrdId, registry)) {
+            return;
+        }
         final String orig = m.getString(FixMessages.ORIG_CL_ORD_ID);
         final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
         final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
@@ -268,6 +293,9 @@ public final class OrderEntry {
     /** OrderCancelReplaceRequest (G). */
     public void replace(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
         final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
+        if (alreadyProcessed(session, m, clOrdId, registry)) {
+            return;
+        }
         final String orig = m.getString(FixMessages.ORIG_CL_ORD_ID);
         final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
         final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);

@@ -43,6 +43,11 @@ public final class OrderRegistry {
         session(session).remove(clOrdId, PENDING);
     }
 
+    /** @return true when the session has used this ClOrdID today (claimed, journaled or from the event log) */
+    public boolean isUsed(final int session, final String clOrdId) {
+        return session(session).containsKey(clOrdId);
+    }
+
     /**
      * @return the order a ClOrdID of this session names, {@link #UNKNOWN} when none
      */

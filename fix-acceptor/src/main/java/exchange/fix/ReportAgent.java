@@ -10,6 +10,10 @@ import org.agrona.concurrent.Agent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * Runs a {@link ReportStream} over the event log with a durable place, exactly once across restarts:
  * it saves its place after each batch and the place where the trading day began at each DayEnded;
@@ -32,6 +36,8 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
     private long commandSequence;
     private int eventIndex;
     private boolean following;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile RuntimeException startFailure;
 
     protected ReportAgent(final EventLog log, final PositionStore position, final PositionStore dayStart,
                           final Instruments instruments, final OrderRegistry registry,
@@ -47,6 +53,16 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
 
     @Override
     public void onStart() {
+        try {
+            start();
+        } catch (final RuntimeException e) {
+            startFailure = e;
+            started.countDown();
+            throw e;
+        }
+    }
+
+    private void start() {
         final PositionStore.Position day = dayStart.load();
         final PositionStore.Position saved = position.load();
         reader = log.newReader();
@@ -77,8 +93,27 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
         }
         loadSent();
         stream.sending(true);
-        LOG.info("{}: {} live orders of the day known again from {} events; resuming after command {}", roleName(),
-            stream.liveOrders(), followed, saved.commandSequence());
+        long backlog = 0;
+        for (int n = doWork(); n > 0; n = doWork()) {
+            backlog += n;
+        }
+        LOG.info("{}: {} live orders of the day known again from {} events; resumed after command {} and sent {} "
+            + "events of backlog", roleName(), stream.liveOrders(), followed, saved.commandSequence(), backlog);
+        started.countDown();
+    }
+
+    /**
+     * Waits until the agent has started: it knows the day's orders (and their ClOrdIDs) again and has
+     * dealt with every event in the log when it started.
+     *
+     * @return true when started within the timeout
+     */
+    public boolean awaitStarted(final Duration timeout) throws InterruptedException {
+        final boolean done = started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (startFailure != null) {
+            throw new IllegalStateException(roleName() + " failed to start: " + startFailure.getMessage(), startFailure);
+        }
+        return done;
     }
 
     @Override

@@ -209,4 +209,18 @@ class OrderLifecycleTest {
         final Message reject = b1.next("j", WAIT);
         assertThat(reject.getInt(380)).isEqualTo(3);
     }
+
+    @Test
+    void shouldIgnoreAPossibleDuplicateOfAnOrderAlreadyReceivedButTakeANewOne() throws Exception {
+        newOrderAck(b1, FixOrders.limit("P1", "AAA", '1', "10", "99"));
+        b1.sendAsPossibleDuplicate(FixOrders.limit("P1", "AAA", '1', "10", "99"));
+        assertThat(b1.nothingWithin(Duration.ofMillis(500))).as("no answer to a PossDup already processed").isTrue();
+        b1.sendAsPossibleDuplicate(FixOrders.limit("P2", "AAA", '1', "10", "99"));
+        assertThat(b1.next("8", WAIT).getChar(150)).as("a PossDup never seen is an order like any other").isEqualTo('0');
+        // without PossDupFlag a reused ClOrdID is a duplicate, refused with a reason
+        b1.send(FixOrders.limit("P1", "AAA", '1', "10", "99"));
+        final Message reject = b1.next("8", WAIT);
+        assertThat(reject.getChar(150)).isEqualTo('8');
+        assertThat(reject.getInt(103)).isEqualTo(6);
+    }
 }

@@ -39,6 +39,7 @@ public final class FixTestClient implements Application, AutoCloseable {
     private final String password;
     private volatile boolean loggedOn;
 
+    private volatile boolean possDupNext;
     private final List<String> rejectsSent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** How to connect. */
@@ -211,6 +212,20 @@ public final class FixTestClient implements Application, AutoCloseable {
 
     @Override
     public void toApp(final Message message, final SessionID sessionId) {
+        if (possDupNext) {
+            possDupNext = false;
+            message.getHeader().setBoolean(43, true);
+            message.getHeader().setUtcTimeStamp(122, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        }
+    }
+
+    /**
+     * Sends an application message as a possible duplicate (PossDupFlag 43=Y, OrigSendingTime 122), as
+     * an engine does when it resends: QuickFIX/J's {@code send} clears both, so they go on in toApp.
+     */
+    public synchronized void sendAsPossibleDuplicate(final Message message) {
+        possDupNext = true;
+        send(message);
     }
 
     @Override
