@@ -39,6 +39,18 @@ public final class FixDecimal {
         }
     }
 
+    /** @return why {@link #price(BigDecimal)} refused a value, for a reject's Text */
+    public static String priceProblem(final String field, final BigDecimal value) {
+        return value.stripTrailingZeros().scale() > 4 ? field + " " + value.toPlainString() + " has more than four decimals"
+            : field + " " + value.toPlainString() + " is out of range";
+    }
+
+    /** @return why {@link #quantity(BigDecimal)} refused a value, for a reject's Text */
+    public static String quantityProblem(final String field, final BigDecimal value) {
+        return value.stripTrailingZeros().scale() > 0 ? field + " " + value.toPlainString() + " must be a whole number"
+            : field + " " + value.toPlainString() + " is out of range";
+    }
+
     /** @return a price in 1/10,000 as a FIX decimal: 1012500 is 101.25 */
     public static BigDecimal price(final long price) {
         return BigDecimal.valueOf(price, 4).stripTrailingZeros();

@@ -38,6 +38,26 @@ public final class FixGateway implements AutoCloseable {
     private final AgentRunner senderRunner;
     private final OrderRegistry registry;
     private final OrderEntry orderEntry;
+    private final ConnectionGuard guard;
+
+    /** [DEFAULT] key: most bytes of an unfinished message a connection may send before it is closed. */
+    public static final String MAX_PENDING_BYTES = "MaxPendingBytes";
+    /** [DEFAULT] key: seconds a new connection has to log on to a configured session. */
+    public static final String LOGON_WAIT_SECONDS = "LogonWaitSeconds";
+
+    private static int defaultInt(final SessionSettings settings, final String key, final int defaultValue) {
+        try {
+            final java.util.Properties p = settings.getDefaultProperties();
+            final String v = p.getProperty(key);
+            final int value = v == null ? defaultValue : Integer.parseInt(v.trim());
+            if (value < 1) {
+                throw new IllegalArgumentException(key + " must be at least 1: " + v);
+            }
+            return value;
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number", e);
+        }
+    }
 
     private FixGateway(final SessionSettings settings, final FixSessions sessions, final OrderEntry orderEntry,
                        final OrderRegistry registry, final ExecutionReportSender sender, final EpochNanoClock clock,
@@ -49,6 +69,10 @@ public final class FixGateway implements AutoCloseable {
         final ExchangeApplication application = new ExchangeApplication(sessions, orderEntry, clock, listener);
         this.acceptor = new ThreadedSocketAcceptor(application, new FileStoreFactory(settings), settings,
             new SLF4JLogFactory(settings), new DefaultMessageFactory());
+        this.guard = new ConnectionGuard(defaultInt(settings, MAX_PENDING_BYTES, 1 << 20),
+            defaultInt(settings, LOGON_WAIT_SECONDS, 10) * 1000L);
+        // first in the chain: it sees the raw bytes before the codec (QuickFIX/J adds its own filters first)
+        acceptor.setIoFilterChainBuilder(chain -> chain.addFirst("exchange-connection-guard", guard));
         // The sender reads QuickFIX/J's stores on start, so the sessions must exist first.
         this.acceptor.start();
         final ErrorHandler errors = e -> LOG.error("ExecutionReport sender error", e);
@@ -140,6 +164,7 @@ public final class FixGateway implements AutoCloseable {
     @Override
     public void close() {
         acceptor.stop(false);
+        guard.close();
         senderRunner.close();
         LOG.info("FIX gateway stopped; {} messages sent", sender.messagesSent());
     }

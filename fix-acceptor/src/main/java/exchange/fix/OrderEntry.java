@@ -142,14 +142,15 @@ public final class OrderEntry {
         order.quantity(qty == FixDecimal.INVALID ? 0 : qty);
         if (reason == RejectReason.NONE && qty == FixDecimal.INVALID) {
             reason = RejectReason.INVALID_QUANTITY;
-            text = "OrderQty must be a whole number";
+            text = FixDecimal.quantityProblem("OrderQty", m.getDecimal(FixMessages.ORDER_QTY));
         }
         if (type != null && type.hasLimitPrice()) {
             final long price = m.isSetField(FixMessages.PRICE) ? FixDecimal.price(m.getDecimal(FixMessages.PRICE)) : 0;
             order.price(price == FixDecimal.INVALID ? 0 : price);
             if (reason == RejectReason.NONE && price == FixDecimal.INVALID) {
-                reason = RejectReason.PRICE_OFF_TICK;
-                text = "Price has more than four decimals";
+                final java.math.BigDecimal given = m.getDecimal(FixMessages.PRICE);
+                reason = given.stripTrailingZeros().scale() > 4 ? RejectReason.PRICE_OFF_TICK : RejectReason.INVALID_PRICE;
+                text = FixDecimal.priceProblem("Price", given);
             }
         }
         if (type != null && type.isStop()) {

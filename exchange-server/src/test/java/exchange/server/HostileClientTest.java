@@ -1,0 +1,173 @@
+package exchange.server;
+
+import exchange.fix.testing.FixOrders;
+import exchange.fix.testing.FixTestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Broken and hostile clients on the FIX port: each gets the FIX answer (a session Reject, an
+ * ExecutionReport reject with a reason) or loses its own connection; the exchange keeps running and
+ * a well-behaved broker trading at the same time notices nothing.
+ */
+@Timeout(120)
+class HostileClientTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String TIME = "60=20260101-00:00:00";
+
+    @TempDir
+    Path dir;
+
+    private ExchangeServer server;
+    private FixTestClient broker2;
+    private int orders;
+
+    @BeforeEach
+    void start() throws Exception {
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        Files.writeString(sessions, Files.readString(sessions).replace("[DEFAULT]\n", "[DEFAULT]\nLogonWaitSeconds=2\n"));
+        server = ExchangeServer.start(config, Map.of(ExchangeConfig.DATA_DIR, dir.resolve("data").toString(),
+            ExchangeConfig.FIX_PORT, "0"));
+        broker2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"));
+        assertThat(broker2.awaitLogon(WAIT)).isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        broker2.close();
+        server.close();
+    }
+
+    /** The well-behaved broker still trades: an order in, its acknowledgement back. */
+    private void assertOthersUnaffected() throws Exception {
+        broker2.send(FixOrders.limit("OK" + orders++, "AAPL", '2', "1", "195"));
+        assertThat(broker2.next("8", WAIT).getChar(150)).isEqualTo('0');
+        assertThat(server.sequencer().failure()).isNull();
+    }
+
+    private RawFixConnection loggedOnBroker1() throws Exception {
+        final RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1");
+        final Map<Integer, String> logon = c.logon("broker1", "broker1-demo");
+        assertThat(logon).as("Logon answer").isNotNull().containsEntry(35, "A");
+        return c;
+    }
+
+    @Test
+    void shouldDropAConnectionThatSendsRandomBytes() throws Exception {
+        final byte[] junk = new byte[64 * 1024];
+        new Random(42).nextBytes(junk);
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "NOBODY")) {
+            c.send(junk);
+            assertThat(c.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+    }
+
+    @Test
+    void shouldDropAConnectionThatNeverLogsOn() throws Exception {
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "NOBODY")) {
+            assertThat(c.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+    }
+
+    @Test
+    void shouldDropASessionThatClaimsAHugeBodyLengthInsteadOfBufferingIt() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            c.send("8=FIX.4.4\u00019=2000000000\u000135=D\u0001");
+            final byte[] filler = new byte[256 * 1024];
+            Arrays.fill(filler, (byte) 'A');
+            boolean closed = false;
+            for (int i = 0; i < 8 && !closed; i++) { // 2 MB at most
+                try {
+                    c.send(filler);
+                } catch (final java.io.IOException e) {
+                    closed = true;
+                }
+            }
+            assertThat(closed || c.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+    }
+
+    @Test
+    void shouldIgnoreGarbledMessagesWithoutUsingTheirSequenceNumber() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            final int seq = c.nextSeq();
+            final String good = c.message("D", "11=G1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0");
+            // a wrong checksum, then a wrong body length, both with the sequence number of the good one
+            c.send(good.replaceAll("10=\\d{3}\u0001$", "10=000\u0001"));
+            c.send(good.replaceFirst("\u00019=\\d+\u0001", "\u00019=5\u0001"));
+            assertThat(c.next(1_000)).as("garbled messages are ignored").isNull();
+            c.send(good);
+            final Map<Integer, String> ack = c.next("8", 5_000);
+            assertThat(ack).containsEntry(150, "0").containsEntry(11, "G1");
+            assertThat(c.nextSeq()).isEqualTo(seq + 1);
+        }
+        assertOthersUnaffected();
+    }
+
+    @Test
+    void shouldAnswerMalformedAndAbsurdOrdersWithTheRightReject() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            // missing required tag Side(54): session Reject, reason 1, naming the tag
+            c.send(c.message("D", "11=M1", "21=1", "55=AAPL", TIME, "38=10", "40=2", "44=190"));
+            assertThat(c.next("3", 5_000)).containsEntry(373, "1").containsEntry(371, "54");
+            // a quantity that is not a number: reason 6, incorrect data format
+            c.send(c.message("D", "11=M2", "21=1", "55=AAPL", "54=1", TIME, "38=abc", "40=2", "44=190"));
+            assertThat(c.next("3", 5_000)).containsEntry(373, "6").containsEntry(371, "38");
+            // a Side outside the enumeration: reason 5, value incorrect
+            c.send(c.message("D", "11=M3", "21=1", "55=AAPL", "54=Z", TIME, "38=10", "40=2", "44=190"));
+            assertThat(c.next("3", 5_000)).containsEntry(373, "5").containsEntry(371, "54");
+            // an absurd quantity: an ExecutionReport reject that says what is wrong
+            c.send(c.message("D", "11=M4", "21=1", "55=AAPL", "54=1", TIME, "38=1000000000000000000000000000000",
+                "40=2", "44=190"));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "8").containsEntry(103, "13")
+                .containsEntry(58, "OrderQty 1000000000000000000000000000000 is out of range");
+            // an absurd price
+            c.send(c.message("D", "11=M5", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=99999999999999999"));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "8").containsEntry(58, "Price 99999999999999999 is out of range");
+            // a negative price
+            c.send(c.message("D", "11=M6", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=-5"));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "8").containsEntry(39, "8");
+            // a ClOrdID far too long
+            c.send(c.message("D", "11=" + "X".repeat(300), "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190"));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "8").extracting(m -> m.get(58)).asString()
+                .contains("ClOrdID may have at most");
+            // a message type FIX 4.4 does not have: session Reject, reason 11
+            c.send(c.message("ZZ", "11=M7"));
+            assertThat(c.next("3", 5_000)).containsEntry(373, "11");
+            // a FIX message type the exchange does not support: BusinessMessageReject, reason 3
+            c.send(c.message("R", "131=Q1", "146=1", "55=AAPL"));
+            assertThat(c.next("j", 5_000)).containsEntry(380, "3").containsEntry(372, "R");
+            // after all that, the session still trades
+            c.send(c.message("D", "11=M8", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190"));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "0").containsEntry(11, "M8");
+        }
+        assertOthersUnaffected();
+    }
+
+    @Test
+    void shouldRefuseAWrongPasswordWithAReasonAndCloseTheConnection() throws Exception {
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            final Map<Integer, String> answer = c.logon("broker1", "guess");
+            assertThat(answer).containsEntry(35, "5");
+            assertThat(answer.get(58)).isEqualTo("Invalid username or password");
+            assertThat(c.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+    }
+}
