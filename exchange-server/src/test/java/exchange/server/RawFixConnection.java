@@ -28,7 +28,16 @@ final class RawFixConnection implements AutoCloseable {
     private int seq = 1;
 
     RawFixConnection(final int port, final String sender) throws IOException {
-        this.socket = new Socket("127.0.0.1", port);
+        this(port, sender, 0);
+    }
+
+    /** @param receiveBuffer the socket's receive buffer in bytes, 0 for the system's */
+    RawFixConnection(final int port, final String sender, final int receiveBuffer) throws IOException {
+        this.socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout(200);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
