@@ -33,6 +33,7 @@ public final class MulticastSenderAgent implements Agent {
     private final int maxMessagesPerWork;
     private final UnsafeBuffer message;
     private volatile boolean endOfSessionRequested;
+    private volatile boolean endOfSessionSent;
     private volatile long sentUpTo;
 
     /**
@@ -91,6 +92,7 @@ public final class MulticastSenderAgent implements Agent {
             }
             if (endRequested && !packetiser.isSessionEnded()) {
                 packetiser.endSession(nowNs);
+                endOfSessionSent = true;
                 work++;
             }
         }
@@ -111,9 +113,9 @@ public final class MulticastSenderAgent implements Agent {
         return sentUpTo;
     }
 
-    /** Whether the end-of-session packet went out. Agent thread, or after the agent stopped. */
+    /** Whether the end-of-session packet went out (so every message before it did). Any thread. */
     public boolean isSessionEnded() {
-        return packetiser.isSessionEnded();
+        return endOfSessionSent;
     }
 
     @Override
