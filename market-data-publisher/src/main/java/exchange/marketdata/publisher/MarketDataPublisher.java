@@ -2,7 +2,6 @@ package exchange.marketdata.publisher;
 
 import exchange.marketdata.MarketDataConfig;
 import exchange.marketdata.moldudp64.MoldUdp64Packetiser;
-import exchange.marketdata.moldudp64.PacketSink;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.transport.DatagramChannelSink;
 import exchange.marketdata.transport.RateLimitedLog;
@@ -59,26 +58,12 @@ public final class MarketDataPublisher implements AutoCloseable {
      */
     public static MarketDataPublisher start(final MarketDataConfig config, final MessageStore store)
         throws InterruptedException {
-        return start(config, store, null);
-    }
-
-    /**
-     * As {@link #start(MarketDataConfig, MessageStore)}, and shows every downstream packet to
-     * {@code sentPackets} (on the sender thread) right after it is handed to the socket: for
-     * measurements. It must not block, and must copy what it keeps.
-     */
-    public static MarketDataPublisher start(final MarketDataConfig config, final MessageStore store,
-        final PacketSink sentPackets) throws InterruptedException {
         LOG.info("starting market-data publisher; {}", config.describe());
         final EventLoopGroup group = UdpChannels.newEventLoopGroup(1, "md-publisher-io");
         try {
             final DatagramChannel channel = UdpChannels.openMulticastSender(
                 group, config.networkInterface(), config.ttl(), config.loopback(), new SendFailureLog());
-            final DatagramChannelSink channelSink = new DatagramChannelSink(channel, config.groupAddress());
-            final PacketSink sink = sentPackets == null ? channelSink : (buffer, offset, length) -> {
-                channelSink.send(buffer, offset, length);
-                sentPackets.send(buffer, offset, length);
-            };
+            final DatagramChannelSink sink = new DatagramChannelSink(channel, config.groupAddress());
             final SystemNanoClock clock = SystemNanoClock.INSTANCE;
             final MoldUdp64Packetiser packetiser = new MoldUdp64Packetiser(
                 config.session(),
@@ -88,7 +73,7 @@ public final class MarketDataPublisher implements AutoCloseable {
                 clock.nanoTime(),
                 sink);
             final MulticastSenderAgent sender = new MulticastSenderAgent(
-                store.newReader(), packetiser, clock, channelSink::isWritable, MAX_MESSAGES_PER_WORK, store.maxMessageLength());
+                store.newReader(), packetiser, clock, sink::isWritable, MAX_MESSAGES_PER_WORK, store.maxMessageLength());
             final RerequestServer rerequestServer = RerequestServer.start(config, store, group);
             final AgentRunner runner = new AgentRunner(
                 config.newSenderIdleStrategy(), error -> LOG.error("market-data sender failed", error), null, sender);
@@ -105,11 +90,6 @@ public final class MarketDataPublisher implements AutoCloseable {
     /** Ends the session once everything appended so far is sent: see {@link MulticastSenderAgent}. */
     public void endSession() {
         sender.requestEndOfSession();
-    }
-
-    /** Whether the end-of-session packet went out, after every message. Any thread. */
-    public boolean isSessionEnded() {
-        return sender.isSessionEnded();
     }
 
     /** Sequence number of the last message handed to the network. */

@@ -33,7 +33,6 @@ public final class MulticastSenderAgent implements Agent {
     private final int maxMessagesPerWork;
     private final UnsafeBuffer message;
     private volatile boolean endOfSessionRequested;
-    private volatile boolean endOfSessionSent;
     private volatile long sentUpTo;
 
     /**
@@ -92,7 +91,6 @@ public final class MulticastSenderAgent implements Agent {
             }
             if (endRequested && !packetiser.isSessionEnded()) {
                 packetiser.endSession(nowNs);
-                endOfSessionSent = true;
                 work++;
             }
         }
@@ -113,9 +111,9 @@ public final class MulticastSenderAgent implements Agent {
         return sentUpTo;
     }
 
-    /** Whether the end-of-session packet went out (so every message before it did). Any thread. */
+    /** Whether the end-of-session packet went out. Agent thread, or after the agent stopped. */
     public boolean isSessionEnded() {
-        return endOfSessionSent;
+        return packetiser.isSessionEnded();
     }
 
     @Override

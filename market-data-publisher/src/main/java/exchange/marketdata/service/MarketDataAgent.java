@@ -2,7 +2,7 @@ package exchange.marketdata.service;
 
 import exchange.marketdata.MarketDataConfig;
 import exchange.marketdata.moldudp64.PacketSink;
-import exchange.marketdata.publisher.MarketDataPublisher;
+import exchange.marketdata.publisher.InlinePublisher;
 import exchange.marketdata.store.ChronicleMessageStore;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.transport.RateLimitedLog;
@@ -26,15 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The translator thread: tails the event log, turns each event into ITCH messages in the current
- * session's market-data log, and opens and closes sessions (one per trading day). See
- * {@link MarketDataService} for the exactly-once argument.
+ * The market-data thread: tails the event log, turns each event into ITCH messages, appends them to
+ * the current session's market-data log and packs them into the session's packets, which leave at the
+ * end of each batch; opens and closes sessions (one per trading day). See {@link MarketDataService}
+ * for the exactly-once argument.
  *
- * <p>{@link #doWork()} reads up to {@value #DOCUMENTS_PER_WORK} event-log documents; per event it
- * allocates nothing. Opening and closing a session (once a day) is cold: it creates files and sockets
+ * <p>{@link #doWork()} reads up to {@value #DOCUMENTS_PER_WORK} event-log documents (a batch), unless
+ * the packets of earlier batches still wait for the socket; when there is nothing to read it sends a
+ * heartbeat once due. Per event it allocates nothing. Opening and closing a session (once a day) is cold: it creates files and sockets
  * and logs. A bug (an exception) stops the agent loudly; the failure is kept for
  * {@link MarketDataService#failure()}.
  */
@@ -42,7 +43,6 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
     static final String RESUME_FILE = "market-data.resume";
     static final int DOCUMENTS_PER_WORK = 16;
     private static final Logger LOG = LoggerFactory.getLogger(MarketDataAgent.class);
-    private static final long PREVIOUS_SESSION_DRAIN_NS = TimeUnit.SECONDS.toNanos(2);
 
     /** Opens a session's market-data log: a {@link ChronicleMessageStore}, but for crash tests. */
     @FunctionalInterface
@@ -62,7 +62,7 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
 
     private SessionLog sessionLog;
     private volatile MessageStore store;
-    private MarketDataPublisher publisher;
+    private volatile InlinePublisher publisher;
     private volatile String session;
     private String lastSession;
     private long documentIndex;
@@ -121,11 +121,21 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
     @Override
     public int doWork() {
         try {
+            final InlinePublisher current = publisher;
+            if (current != null && !current.hasRoomForABatch()) {
+                return 0; // the network is behind: read no more until it has caught up
+            }
             final int events = reader.poll(this, DOCUMENTS_PER_WORK);
             if (events > 0) {
+                if (sessionLog != null) {
+                    sessionLog.commit(); // before the packets leave
+                }
+                publisher.endOfBatch();
                 lastEventIndex = eventIndex;
                 lastCommandSequence = commandSequence; // volatile, written last: the batch is done
                 reportUnpublished();
+            } else if (current != null) {
+                current.idle();
             }
             return events;
         } catch (final RuntimeException | Error e) {
@@ -158,7 +168,7 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
         final String name = SessionNames.name(date, config.shard(), index);
         closePublisher();
         openPublisher(name);
-        sessionLog = new SessionLog(name, store);
+        sessionLog = new SessionLog(name, store, publisher);
         translator.startSession(SessionNames.midnightEpochNs(date, zone), timestampNs);
         LOG.info("session {} opened for trading date {}{}", name, date,
             sessionLog.recovered() == 0 ? "" : "; " + sessionLog.recovered() + " messages already in its log are regenerated and checked");
@@ -166,6 +176,7 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
 
     /** The session's DayEnded went through: its last message is in the log, so it is complete. */
     private void endSession() {
+        sessionLog.commit(); // every message of the session in the log before the resume point moves on
         publisher.endSession();
         final Map<Integer, TradingPhase> phases = new TreeMap<>();
         for (final int id : translator.instrumentIds()) {
@@ -181,7 +192,7 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
     private void openPublisher(final String name) {
         final MessageStore opened = stores.open(config.storeDir().resolve(name));
         try {
-            publisher = MarketDataPublisher.start(config.with(MarketDataConfig.SESSION, name), opened, sentPackets);
+            publisher = InlinePublisher.start(config.with(MarketDataConfig.SESSION, name), opened, sentPackets);
         } catch (final InterruptedException e) {
             opened.close();
             Thread.currentThread().interrupt();
@@ -195,16 +206,13 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
     }
 
     /**
-     * Stops the previous session's publisher, once its end of session is out (or after a short wait:
-     * a subscriber still recovering that session then finds no re-request server).
+     * Stops the previous session's publisher: its end of session went out when its DayEnded did, and
+     * closing sends what is still queued. A subscriber still recovering that session finds no
+     * re-request server from now on.
      */
     private void closePublisher() {
         if (publisher == null) {
             return;
-        }
-        final long deadline = System.nanoTime() + PREVIOUS_SESSION_DRAIN_NS;
-        while (!publisher.isSessionEnded() && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         publisher.close();
         store.close();
@@ -232,7 +240,7 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
     }
 
     /** The current (or last) session's publisher. Any thread, for tests and tools. */
-    MarketDataPublisher publisher() {
+    InlinePublisher publisher() {
         return publisher;
     }
 
@@ -257,6 +265,9 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
     @Override
     public void onClose() {
         if (sessionLog != null) {
+            if (failure == null) {
+                sessionLog.commit();
+            }
             sessionLog.close();
         }
         if (publisher != null) {

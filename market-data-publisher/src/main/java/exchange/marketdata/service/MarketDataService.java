@@ -2,7 +2,7 @@ package exchange.marketdata.service;
 
 import exchange.marketdata.MarketDataConfig;
 import exchange.marketdata.moldudp64.PacketSink;
-import exchange.marketdata.publisher.MarketDataPublisher;
+import exchange.marketdata.publisher.InlinePublisher;
 import exchange.marketdata.store.ChronicleMessageStore;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.translator.ItchTranslator;
@@ -20,10 +20,20 @@ import java.util.List;
  * Market data as an event-log consumer: engine events in, the ITCH 5.0 / MoldUDP64 feed out.
  *
  * <pre>
- *   matching thread --> event log --> md-translator thread --> market-data log --> md-sender thread --> multicast
- *   (never waits)       (Chronicle)   (ItchTranslator)         (Chronicle, one      (MulticastSenderAgent)
- *                                                              per session)    \--> re-request server (unicast)
+ *   matching thread --> event log --> md-translator thread ------------------> Netty event loop --> multicast
+ *   (never waits)       (Chronicle)   ItchTranslator, then per message:       (one task per batch
+ *                                     append to the market-data log            of packets: the send
+ *                                     (Chronicle, one per session) and         system calls)
+ *                                     pack into MoldUDP64 packets
+ *                                                         market-data log --> re-request server (unicast)
  * </pre>
+ *
+ * <p><b>Coupling.</b> The engine only appends to its event log, which market data reads at its own
+ * pace: the book never waits for market data. Market data itself is one thread that translates,
+ * stores and packs, and hands each batch of packets to Netty's event loop in one task, so its cost is
+ * one core at most however fast the engine runs (measured in {@code bin/bench marketdata}). Nothing
+ * reads the market-data log back but the re-request server. When the socket falls behind, the thread
+ * stops reading the event log until it catches up.
  *
  * <p><b>Sessions.</b> One MoldUDP64 session per trading day, named by {@link SessionNames} from the
  * trading date (of the session's first event, in the schedule's time zone), the shard and the
@@ -81,8 +91,8 @@ public final class MarketDataService implements AutoCloseable {
 
     /**
      * As {@link #start(MarketDataConfig, EventLog, List, int, ZoneId)}, showing every downstream packet
-     * to {@code sentPackets} once it is handed to the socket (see
-     * {@link MarketDataPublisher#start(MarketDataConfig, MessageStore, PacketSink)}): for benchmarks.
+     * to {@code sentPackets} as it is written to the socket, on the socket's event loop (see
+     * {@link InlinePublisher#start(MarketDataConfig, MessageStore, PacketSink)}): for benchmarks.
      */
     public static MarketDataService start(final MarketDataConfig config, final EventLog eventLog,
         final List<Instrument> instruments, final int orderCapacity, final ZoneId zone, final PacketSink sentPackets)
@@ -113,9 +123,9 @@ public final class MarketDataService implements AutoCloseable {
         return store == null ? MessageStore.NULL_SEQUENCE : store.lastSequence();
     }
 
-    /** Sequence number of the last message of the current session handed to the network. */
+    /** Sequence number of the last message of the current session handed to the socket's event loop. */
     public long sentUpTo() {
-        final MarketDataPublisher publisher = agent.publisher();
+        final InlinePublisher publisher = agent.publisher();
         return publisher == null ? MessageStore.NULL_SEQUENCE : publisher.sentUpTo();
     }
 

@@ -1,5 +1,6 @@
 package exchange.marketdata.service;
 
+import exchange.marketdata.publisher.InlinePublisher;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.store.MessageStoreReader;
 import exchange.marketdata.translator.ItchSink;
@@ -7,7 +8,11 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The translator's output for one session, into that session's market-data log, exactly once.
+ * The translator's output for one session, into that session's market-data log, exactly once, and
+ * on to the feed as it is appended.
+ *
+ * <p>Messages are appended in batches and committed by {@link #commit()}; a crash loses the open
+ * batch, which the next start regenerates like the rest.
  *
  * <p>The translator regenerates a session from its first event whenever the service starts. The log
  * may already hold the first {@code n} messages of the session (from before a stop or a crash,
@@ -21,14 +26,17 @@ import org.agrona.concurrent.UnsafeBuffer;
 final class SessionLog implements ItchSink {
     private final String session;
     private final MessageStore store;
+    private final InlinePublisher publisher;
     private final long recovered;
     private final MessageStoreReader reader;
     private final UnsafeBuffer stored;
     private long produced;
 
-    SessionLog(final String session, final MessageStore store) {
+    /** @param publisher sends each message appended (the publisher numbers from the log's next message). */
+    SessionLog(final String session, final MessageStore store, final InlinePublisher publisher) {
         this.session = session;
         this.store = store;
+        this.publisher = publisher;
         this.recovered = store.lastSequence();
         this.reader = store.newReader();
         this.stored = new UnsafeBuffer(new byte[store.maxMessageLength()]);
@@ -41,11 +49,12 @@ final class SessionLog implements ItchSink {
             checkSameAsStored(sequence, buffer, offset, length);
             return;
         }
-        final long appended = store.append(buffer, offset, length);
+        final long appended = store.appendToBatch(buffer, offset, length);
         if (appended != sequence) {
             throw new IllegalStateException("session " + session + ": message " + sequence + " was stored as " + appended
                 + "; another writer is using the market-data log");
         }
+        publisher.send(buffer, offset, length);
     }
 
     private void checkSameAsStored(final long sequence, final MutableDirectBuffer buffer, final int offset,
@@ -60,6 +69,14 @@ final class SessionLog implements ItchSink {
                 + "event log differs from the one in the market-data log; the log belongs to another event log or "
                 + "another instrument list");
         }
+    }
+
+    /**
+     * Commits the messages appended since the last commit. Before their packets leave: a message on the
+     * wire is always in the log, where a subscriber may ask for it again.
+     */
+    void commit() {
+        store.commit();
     }
 
     /** Messages found in the log when the session was opened, to be regenerated before anything is appended. */
