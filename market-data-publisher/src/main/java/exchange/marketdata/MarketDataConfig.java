@@ -31,9 +31,17 @@ import java.util.concurrent.TimeUnit;
 public final class MarketDataConfig {
     public static final String PREFIX = "exchange.md.";
 
-    /** MoldUDP64 session: 1 to 10 printable ASCII characters; a new one each trading day. */
+    /**
+     * MoldUDP64 session of a publisher started on its own, and the session md-listen follows: 1 to 10
+     * printable ASCII characters. The market-data service names each day's session itself
+     * ({@code yyMMdd S shard letter}, see {@link #SHARD}) and overrides this.
+     */
     public static final String SESSION = PREFIX + "session";
     public static final String SESSION_DEFAULT = "EXCHANGE01";
+
+    /** This shard's number, 0 to 99: part of every session name the market-data service gives. */
+    public static final String SHARD = PREFIX + "shard";
+    public static final String SHARD_DEFAULT = "1";
 
     /** Multicast group of the feed: an IPv4 multicast address (239.0.0.0/8 is administratively scoped). */
     public static final String GROUP = PREFIX + "group";
@@ -71,6 +79,10 @@ public final class MarketDataConfig {
     public static final String SENDER_IDLE_STRATEGY = PREFIX + "senderIdleStrategy";
     public static final String SENDER_IDLE_STRATEGY_DEFAULT = "backoff";
 
+    /** Idle strategy of the translator agent (event log to market-data log): busy-spin, yield, backoff or sleep. */
+    public static final String TRANSLATOR_IDLE_STRATEGY = PREFIX + "translatorIdleStrategy";
+    public static final String TRANSLATOR_IDLE_STRATEGY_DEFAULT = "backoff";
+
     /** host:port of the re-request server: where it listens, and where subscribers send requests. */
     public static final String REREQUEST_ADDRESS = PREFIX + "rerequest.address";
     public static final String REREQUEST_ADDRESS_DEFAULT = "127.0.0.1:30002";
@@ -99,6 +111,7 @@ public final class MarketDataConfig {
 
     private final Map<String, String> values;
     private final MoldSession session;
+    private final int shard;
     private final InetAddress group;
     private final int port;
     private final String interfaceName;
@@ -109,6 +122,7 @@ public final class MarketDataConfig {
     private final long heartbeatIntervalMs;
     private final Path storeDir;
     private final String senderIdleStrategy;
+    private final String translatorIdleStrategy;
     private final InetSocketAddress rerequestAddress;
     private final int maxMessagesPerRequest;
     private final int maxMessagesPerSecondPerRequester;
@@ -120,6 +134,7 @@ public final class MarketDataConfig {
         this.values = Collections.unmodifiableMap(values);
         final ConfigParser parser = new ConfigParser(values);
         session = parser.session(SESSION);
+        shard = parser.integer(SHARD, 0, 99);
         group = parser.multicastGroup(GROUP);
         port = parser.integer(PORT, 1, 65_535);
         interfaceName = values.get(INTERFACE);
@@ -130,6 +145,7 @@ public final class MarketDataConfig {
         heartbeatIntervalMs = parser.integer(HEARTBEAT_INTERVAL_MS, 1, 3_600_000);
         storeDir = Path.of(values.get(STORE_DIR));
         senderIdleStrategy = parser.oneOf(SENDER_IDLE_STRATEGY, "busy-spin", "yield", "backoff", "sleep");
+        translatorIdleStrategy = parser.oneOf(TRANSLATOR_IDLE_STRATEGY, "busy-spin", "yield", "backoff", "sleep");
         rerequestAddress = parser.hostAndPort(REREQUEST_ADDRESS);
         maxMessagesPerRequest = parser.integer(MAX_MESSAGES_PER_REQUEST, 1, 0xFFFF);
         maxMessagesPerSecondPerRequester = parser.integer(MAX_MESSAGES_PER_SECOND_PER_REQUESTER, 1, Integer.MAX_VALUE);
@@ -174,6 +190,10 @@ public final class MarketDataConfig {
         return session;
     }
 
+    public int shard() {
+        return shard;
+    }
+
     public InetAddress group() {
         return group;
     }
@@ -215,9 +235,18 @@ public final class MarketDataConfig {
         return storeDir;
     }
 
-    /** A new idle strategy of the configured kind (each agent needs its own). */
+    /** A new idle strategy for the sender agent (each agent needs its own). */
     public IdleStrategy newSenderIdleStrategy() {
-        switch (senderIdleStrategy) {
+        return idleStrategy(senderIdleStrategy);
+    }
+
+    /** A new idle strategy for the translator agent. */
+    public IdleStrategy newTranslatorIdleStrategy() {
+        return idleStrategy(translatorIdleStrategy);
+    }
+
+    private static IdleStrategy idleStrategy(final String name) {
+        switch (name) {
             case "busy-spin":
                 return new BusySpinIdleStrategy();
             case "yield":
@@ -273,6 +302,7 @@ public final class MarketDataConfig {
     private static Map<String, String> defaults() {
         final Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put(SESSION, SESSION_DEFAULT);
+        defaults.put(SHARD, SHARD_DEFAULT);
         defaults.put(GROUP, GROUP_DEFAULT);
         defaults.put(PORT, PORT_DEFAULT);
         defaults.put(INTERFACE, INTERFACE_DEFAULT);
@@ -282,6 +312,7 @@ public final class MarketDataConfig {
         defaults.put(HEARTBEAT_INTERVAL_MS, HEARTBEAT_INTERVAL_MS_DEFAULT);
         defaults.put(STORE_DIR, STORE_DIR_DEFAULT);
         defaults.put(SENDER_IDLE_STRATEGY, SENDER_IDLE_STRATEGY_DEFAULT);
+        defaults.put(TRANSLATOR_IDLE_STRATEGY, TRANSLATOR_IDLE_STRATEGY_DEFAULT);
         defaults.put(REREQUEST_ADDRESS, REREQUEST_ADDRESS_DEFAULT);
         defaults.put(MAX_MESSAGES_PER_REQUEST, MAX_MESSAGES_PER_REQUEST_DEFAULT);
         defaults.put(MAX_MESSAGES_PER_SECOND_PER_REQUESTER, MAX_MESSAGES_PER_SECOND_PER_REQUESTER_DEFAULT);

@@ -193,6 +193,27 @@ public final class OrderBookBuilder implements ItchMessageHandler {
     }
 
     /**
+     * Visits the orders of one book in price-time priority: bids best price first, then asks best price
+     * first, and within a price in the order they arrived (an Order Replace goes to the back; executions
+     * and Order Cancels keep an order's place). Allocation-free; subscriber thread only.
+     */
+    public void forEachOrder(final int stockLocate, final OrderVisitor visitor) {
+        final OrderBook book = books.get(stockLocate);
+        if (book != null) {
+            visitSide(book.bids(), visitor);
+            visitSide(book.asks(), visitor);
+        }
+    }
+
+    private void visitSide(final PriceLevels side, final OrderVisitor visitor) {
+        for (int level = 0; level < side.size(); level++) {
+            for (int slot = side.headSlot(level); slot != OrderTable.NOT_FOUND; slot = orders.next(slot)) {
+                visitor.visit(side.isBids(), orders.price(slot), orders.reference(slot), orders.shares(slot));
+            }
+        }
+    }
+
+    /**
      * Every book in full and every live order, as text: two builders fed the same messages describe
      * themselves identically. Allocates: tests and tools only.
      */
@@ -223,11 +244,12 @@ public final class OrderBookBuilder implements ItchMessageHandler {
         final int locate, final long stockCode, final long reference, final boolean buy, final long price, final long shares) {
         final OrderBook book = bookFor(locate);
         book.stockCode(stockCode);
-        if (!orders.add(reference, locate, buy, price, shares)) {
+        final int slot = orders.add(reference, locate, buy, price, shares);
+        if (slot == OrderTable.NOT_FOUND) {
             unknownOrderMessages++;
             return;
         }
-        book.side(buy).addOrder(price, shares);
+        book.side(buy).addOrder(price, shares, slot, orders);
         listener.onBookChanged(book);
     }
 
@@ -239,7 +261,7 @@ public final class OrderBookBuilder implements ItchMessageHandler {
         if (removed == remaining) {
             remove(book, slot);
         } else {
-            book.side(orders.isBuy(slot)).reduce(orders.price(slot), removed, false);
+            book.side(orders.isBuy(slot)).reduce(orders.price(slot), removed);
             orders.shares(slot, remaining - removed);
         }
         listener.onBookChanged(book);
@@ -247,7 +269,7 @@ public final class OrderBookBuilder implements ItchMessageHandler {
     }
 
     private void remove(final OrderBook book, final int slot) {
-        book.side(orders.isBuy(slot)).reduce(orders.price(slot), orders.shares(slot), true);
+        book.side(orders.isBuy(slot)).removeOrder(orders.price(slot), orders.shares(slot), slot, orders);
         orders.remove(slot);
     }
 }

@@ -7,8 +7,9 @@ import java.util.function.IntConsumer;
 
 /**
  * The live orders of every book, by Order Reference Number (unique across the day's feed): stock
- * locate, side, price and remaining shares in parallel arrays, slots reused through a free list.
- * Single-threaded; grows by doubling when full (the only allocation).
+ * locate, side, price and remaining shares in parallel arrays, slots reused through a free list, and
+ * the links that queue the orders of one price level in time priority ({@link PriceLevels} holds each
+ * queue's head and tail). Single-threaded; grows by doubling when full (the only allocation).
  */
 final class OrderTable {
     static final int NOT_FOUND = -1;
@@ -19,6 +20,8 @@ final class OrderTable {
     private boolean[] buys;
     private long[] prices;
     private long[] shares;
+    private int[] previous;
+    private int[] next;
     private int[] freeSlots;
     private int freeCount;
     private int used;
@@ -30,6 +33,8 @@ final class OrderTable {
         buys = new boolean[initialCapacity];
         prices = new long[initialCapacity];
         shares = new long[initialCapacity];
+        previous = new int[initialCapacity];
+        next = new int[initialCapacity];
         freeSlots = new int[initialCapacity];
     }
 
@@ -41,10 +46,10 @@ final class OrderTable {
         return (int)slotsByReference.get(reference);
     }
 
-    /** @return false if the reference is already live (the order is not added). */
-    boolean add(final long reference, final int locate, final boolean buy, final long price, final long orderShares) {
+    /** @return the new order's slot, or {@link #NOT_FOUND} if the reference is already live (nothing added). */
+    int add(final long reference, final int locate, final boolean buy, final long price, final long orderShares) {
         if (slotsByReference.containsKey(reference)) {
-            return false;
+            return NOT_FOUND;
         }
         final int slot = freeCount > 0 ? freeSlots[--freeCount] : nextSlot();
         references[slot] = reference;
@@ -53,7 +58,7 @@ final class OrderTable {
         prices[slot] = price;
         shares[slot] = orderShares;
         slotsByReference.put(reference, slot);
-        return true;
+        return slot;
     }
 
     void remove(final int slot) {
@@ -85,6 +90,24 @@ final class OrderTable {
         shares[slot] = remaining;
     }
 
+    /** The order queued before this one at its level, or {@link #NOT_FOUND} at the head. */
+    int previous(final int slot) {
+        return previous[slot];
+    }
+
+    /** The order queued after this one at its level, or {@link #NOT_FOUND} at the tail. */
+    int next(final int slot) {
+        return next[slot];
+    }
+
+    void previous(final int slot, final int previousSlot) {
+        previous[slot] = previousSlot;
+    }
+
+    void next(final int slot, final int nextSlot) {
+        next[slot] = nextSlot;
+    }
+
     /** Calls {@code consumer} with the slot of every live order, in no particular order. */
     void forEachSlot(final IntConsumer consumer) {
         slotsByReference.forEachLong((reference, slot) -> consumer.accept((int)slot));
@@ -98,6 +121,8 @@ final class OrderTable {
             buys = Arrays.copyOf(buys, capacity);
             prices = Arrays.copyOf(prices, capacity);
             shares = Arrays.copyOf(shares, capacity);
+            previous = Arrays.copyOf(previous, capacity);
+            next = Arrays.copyOf(next, capacity);
             freeSlots = Arrays.copyOf(freeSlots, capacity);
         }
         return used++;

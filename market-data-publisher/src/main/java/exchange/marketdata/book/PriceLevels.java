@@ -3,7 +3,8 @@ package exchange.marketdata.book;
 import java.util.Arrays;
 
 /**
- * One side of a book, aggregated by price: total shares and order count per level, best level first.
+ * One side of a book, aggregated by price: total shares and order count per level, best level first,
+ * and each level's orders queued in time priority (the queue's links live in the {@link OrderTable}).
  *
  * <p>Levels are kept in parallel arrays sorted so that the best price is at the end: a new best level,
  * the common case, is appended without moving anything. Level {@code 0} is the best. A level whose last
@@ -14,6 +15,8 @@ public final class PriceLevels {
     private long[] prices;
     private long[] shares;
     private int[] orderCounts;
+    private int[] heads;
+    private int[] tails;
     private int size;
 
     PriceLevels(final boolean bids, final int initialCapacity) {
@@ -21,6 +24,8 @@ public final class PriceLevels {
         this.prices = new long[initialCapacity];
         this.shares = new long[initialCapacity];
         this.orderCounts = new int[initialCapacity];
+        this.heads = new int[initialCapacity];
+        this.tails = new int[initialCapacity];
     }
 
     /** Whether this is the buy side (best = highest price). */
@@ -54,7 +59,13 @@ public final class PriceLevels {
         return index >= 0 ? shares[index] : 0;
     }
 
-    void addOrder(final long price, final long orderShares) {
+    /** The first order (in time priority) at level {@code level}: a slot of the builder's order table. */
+    int headSlot(final int level) {
+        return heads[indexOf(level)];
+    }
+
+    /** Queues an order at the back of its price level, creating the level if needed. */
+    void addOrder(final long price, final long orderShares, final int slot, final OrderTable orders) {
         int index = search(price);
         if (index < 0) {
             index = -index - 1;
@@ -62,24 +73,55 @@ public final class PriceLevels {
         }
         shares[index] += orderShares;
         orderCounts[index]++;
+        final int tail = tails[index];
+        orders.previous(slot, tail);
+        orders.next(slot, OrderTable.NOT_FOUND);
+        if (tail == OrderTable.NOT_FOUND) {
+            heads[index] = slot;
+        } else {
+            orders.next(tail, slot);
+        }
+        tails[index] = slot;
     }
 
-    /** Takes shares off a level; {@code orderGone} also takes the order off its count. */
-    void reduce(final long price, final long removedShares, final boolean orderGone) {
-        final int index = search(price);
-        if (index < 0) {
-            throw new IllegalStateException("no level at " + price);
-        }
+    /** Takes shares off a level; the order stays in its place. */
+    void reduce(final long price, final long removedShares) {
+        shares[existing(price)] -= removedShares;
+    }
+
+    /** Takes an order and its remaining shares off its level, dropping the level when it empties. */
+    void removeOrder(final long price, final long removedShares, final int slot, final OrderTable orders) {
+        final int index = existing(price);
         shares[index] -= removedShares;
-        if (orderGone) {
-            orderCounts[index]--;
+        orderCounts[index]--;
+        final int before = orders.previous(slot);
+        final int after = orders.next(slot);
+        if (before == OrderTable.NOT_FOUND) {
+            heads[index] = after;
+        } else {
+            orders.next(before, after);
+        }
+        if (after == OrderTable.NOT_FOUND) {
+            tails[index] = before;
+        } else {
+            orders.previous(after, before);
         }
         if (orderCounts[index] == 0) {
             System.arraycopy(prices, index + 1, prices, index, size - index - 1);
             System.arraycopy(shares, index + 1, shares, index, size - index - 1);
             System.arraycopy(orderCounts, index + 1, orderCounts, index, size - index - 1);
+            System.arraycopy(heads, index + 1, heads, index, size - index - 1);
+            System.arraycopy(tails, index + 1, tails, index, size - index - 1);
             size--;
         }
+    }
+
+    private int existing(final long price) {
+        final int index = search(price);
+        if (index < 0) {
+            throw new IllegalStateException("no level at " + price);
+        }
+        return index;
     }
 
     private int indexOf(final int level) {
@@ -114,13 +156,19 @@ public final class PriceLevels {
             prices = Arrays.copyOf(prices, capacity);
             shares = Arrays.copyOf(shares, capacity);
             orderCounts = Arrays.copyOf(orderCounts, capacity);
+            heads = Arrays.copyOf(heads, capacity);
+            tails = Arrays.copyOf(tails, capacity);
         }
         System.arraycopy(prices, index, prices, index + 1, size - index);
         System.arraycopy(shares, index, shares, index + 1, size - index);
         System.arraycopy(orderCounts, index, orderCounts, index + 1, size - index);
+        System.arraycopy(heads, index, heads, index + 1, size - index);
+        System.arraycopy(tails, index, tails, index + 1, size - index);
         prices[index] = price;
         shares[index] = 0;
         orderCounts[index] = 0;
+        heads[index] = OrderTable.NOT_FOUND;
+        tails[index] = OrderTable.NOT_FOUND;
         size++;
     }
 }

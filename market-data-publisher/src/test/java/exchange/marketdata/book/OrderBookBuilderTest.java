@@ -61,6 +61,27 @@ class OrderBookBuilderTest {
     }
 
     @Test
+    void shouldQueueTheOrdersOfALevelInTimePriority() {
+        given(
+            itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9900),
+            itch.add(AAPL, "AAPL", 2, 'B', 100, 99_9900),
+            itch.add(AAPL, "AAPL", 3, 'B', 100, 99_9900),
+            itch.add(AAPL, "AAPL", 4, 'S', 100, 100_0100));
+
+        when(
+            itch.replace(AAPL, 1, 5, 100, 99_9900), // to the back
+            itch.executed(AAPL, 2, 40, 1),          // keeps its place
+            itch.cancel(AAPL, 3, 10),               // keeps its place
+            itch.add(AAPL, "AAPL", 6, 'B', 10, 99_9800));
+
+        final List<String> queue = new ArrayList<>();
+        builder.forEachOrder(AAPL, (buy, price, reference, shares) ->
+            queue.add((buy ? "B " : "S ") + Prices.format(price) + " #" + reference + " " + shares));
+        assertThat(queue).containsExactly(
+            "B 99.9900 #2 60", "B 99.9900 #3 90", "B 99.9900 #5 100", "B 99.9800 #6 10", "S 100.0100 #4 100");
+    }
+
+    @Test
     void shouldKeepLevelsBestFirstOnBothSides() {
         when(
             itch.add(AAPL, "AAPL", 1, 'B', 100, 99_9800),

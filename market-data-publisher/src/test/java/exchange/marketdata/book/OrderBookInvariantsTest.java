@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Invariants of the book builder after every message of random synthetic feeds: each level holds the
- * sum of its live orders and their count, levels are strictly best-first, no level is empty.
+ * sum of its live orders and their count, its queue holds exactly those orders, levels are strictly
+ * best-first, no level is empty.
  */
 class OrderBookInvariantsTest {
     @Property(tries = 50)
@@ -47,6 +48,7 @@ class OrderBookInvariantsTest {
                     assertThat(expected).as("level %d of %s", i, book.stock()).isNotNull();
                     assertThat(side.shares(i)).isEqualTo(expected[0]);
                     assertThat((long)side.orderCount(i)).isEqualTo(expected[1]);
+                    assertQueueHoldsTheLevel(orders, side, i);
                     if (i > 0) {
                         assertThat(side.isBids() ? side.price(i) < side.price(i - 1) : side.price(i) > side.price(i - 1))
                             .as("best first").isTrue();
@@ -56,6 +58,22 @@ class OrderBookInvariantsTest {
             }
         }
         assertThat(levels).isEqualTo(fromOrders.size());
+    }
+
+    private static void assertQueueHoldsTheLevel(final OrderTable orders, final PriceLevels side, final int level) {
+        long shares = 0;
+        int count = 0;
+        int previous = OrderTable.NOT_FOUND;
+        for (int slot = side.headSlot(level); slot != OrderTable.NOT_FOUND; slot = orders.next(slot)) {
+            assertThat(orders.previous(slot)).as("back link").isEqualTo(previous);
+            assertThat(orders.price(slot)).isEqualTo(side.price(level));
+            assertThat(orders.isBuy(slot)).isEqualTo(side.isBids());
+            shares += orders.shares(slot);
+            count++;
+            previous = slot;
+        }
+        assertThat(shares).as("shares queued at level %d", level).isEqualTo(side.shares(level));
+        assertThat(count).as("orders queued at level %d", level).isEqualTo(side.orderCount(level));
     }
 
     private static String key(final int locate, final boolean buy, final long price) {

@@ -170,4 +170,53 @@ class MessageStoreTest {
             assertThat(read(reader, 301)).isEqualTo("after");
         }
     }
+
+    @Test
+    void chronicleStoreShouldShowABatchOnlyOnceCommitted() {
+        final MessageStore store = open("chronicle");
+        final MessageStoreReader reader = reader(store);
+        final byte[] bytes = "batched".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(store.appendToBatch(new UnsafeBuffer(bytes), 0, bytes.length)).isEqualTo(1);
+        assertThat(store.appendToBatch(new UnsafeBuffer(bytes), 0, bytes.length)).isEqualTo(2);
+        assertThat(store.lastSequence()).as("not committed").isZero();
+        assertThat(read(reader, 1)).isNull();
+
+        store.commit();
+
+        assertThat(store.lastSequence()).isEqualTo(2);
+        assertThat(read(reader, 1)).isEqualTo("batched");
+        assertThat(read(reader, 2)).isEqualTo("batched");
+    }
+
+    @Test
+    void chronicleStoreShouldFindAnyMessageAcrossBatchesOfEverySizeAndAfterReopening() {
+        final Path directory = folder.resolve("batches");
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        final int total = 10_000;
+        try (ChronicleMessageStore store = new ChronicleMessageStore(directory, 64, 1_024)) {
+            int appended = 0;
+            while (appended < total) {
+                final int batch = Math.min(total - appended, 1 + random.nextInt(300)); // some overflow 1 KB: committed early
+                for (int i = 0; i < batch; i++) {
+                    final byte[] bytes = ("m" + ++appended).getBytes(StandardCharsets.US_ASCII);
+                    assertThat(store.appendToBatch(new UnsafeBuffer(bytes), 0, bytes.length)).isEqualTo(appended);
+                }
+                store.commit();
+            }
+            assertThat(store.lastSequence()).isEqualTo(total);
+        }
+        try (ChronicleMessageStore reopened = new ChronicleMessageStore(directory, 64, 1_024);
+             MessageStoreReader reader = reopened.newReader()) {
+            assertThat(reopened.lastSequence()).isEqualTo(total);
+            for (int i = 1; i <= total; i++) {
+                assertThat(read(reader, i)).isEqualTo("m" + i);
+            }
+            for (int i = 0; i < 2_000; i++) {
+                final long sequence = 1 + random.nextInt(total);
+                assertThat(read(reader, sequence)).isEqualTo("m" + sequence);
+            }
+            assertThat(read(reader, total + 1)).isNull();
+        }
+    }
 }
