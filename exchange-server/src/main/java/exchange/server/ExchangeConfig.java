@@ -1,5 +1,6 @@
 package exchange.server;
 
+import exchange.marketdata.MarketDataConfig;
 import exchange.sequencer.SequencerConfig;
 import exchange.sequencer.TradingSchedule;
 
@@ -25,7 +26,8 @@ import java.util.TreeSet;
  * override the file (for example {@code -Dexchange.data.dir=/var/exchange}).
  *
  * <table>
- *   <caption>Properties read here (the sequencer, schedule and market-data groups are read by their modules)</caption>
+ *   <caption>Properties read here (the sequencer, schedule and market-data ({@code exchange.md.*}) groups are
+ *   read by their modules)</caption>
  *   <tr><th>property</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@value #DATA_DIR}</td><td>data</td><td>journals, event log, snapshots, FIX stores, positions,
  *       GTC store; relative to the working directory</td></tr>
@@ -33,6 +35,7 @@ import java.util.TreeSet;
  *   <tr><td>{@value #FIX_SESSIONS_FILE}</td><td>fix-sessions.cfg</td><td>relative to the configuration folder</td></tr>
  *   <tr><td>{@value #RISK_FILE}</td><td>risk.properties</td><td>relative to the configuration folder</td></tr>
  *   <tr><td>{@value #GTC_CAPACITY}</td><td>262144</td><td>most GTC/GTD orders carried between days</td></tr>
+ *   <tr><td>{@value #MD_ENABLED}</td><td>true</td><td>publish the ITCH 5.0 feed over MoldUDP64</td></tr>
  *   <tr><td>{@value #FIX_PORT}</td><td>(the session file's)</td><td>when set, every FIX session listens on
  *       this port instead of its SocketAcceptPort</td></tr>
  * </table>
@@ -45,12 +48,14 @@ public final class ExchangeConfig {
     public static final String RISK_FILE = "exchange.risk.file";
     public static final String GTC_CAPACITY = "exchange.gtc.capacity";
     public static final String FIX_PORT = "exchange.fix.port";
+    /** false turns the market-data feed off (default true). */
+    public static final String MD_ENABLED = "exchange.md.enabled";
     /** Read by {@code logback.xml} (a system property): where the log files go; default {@code logs}. */
     public static final String LOG_DIR = "exchange.log.dir";
 
     /** Names read by this class and the modules it configures. */
     private static final Set<String> KNOWN = Set.of(DATA_DIR, INSTRUMENTS_FILE, FIX_SESSIONS_FILE, RISK_FILE,
-        GTC_CAPACITY, FIX_PORT, LOG_DIR, SequencerConfig.DURABILITY, SequencerConfig.IDLE, SequencerConfig.CPU,
+        GTC_CAPACITY, FIX_PORT, LOG_DIR, MD_ENABLED, SequencerConfig.DURABILITY, SequencerConfig.IDLE, SequencerConfig.CPU,
         SequencerConfig.SNAPSHOT_INTERVAL, SequencerConfig.SNAPSHOTS_KEPT, SequencerConfig.ORDER_CAPACITY,
         SequencerConfig.LEVEL_CAPACITY, SequencerConfig.EXTRAS_CAPACITY, SequencerConfig.GTD_CAPACITY,
         SequencerConfig.BATCH_BYTES, TradingSchedule.ZONE, TradingSchedule.DAYS, TradingSchedule.START_OF_DAY,
@@ -68,6 +73,8 @@ public final class ExchangeConfig {
     private final Path riskFile;
     private final long gtcCapacity;
     private final int fixPort;
+    private final boolean marketDataEnabled;
+    private final MarketDataConfig marketData;
     private final SequencerConfig sequencer;
     private final TradingSchedule schedule;
 
@@ -76,7 +83,7 @@ public final class ExchangeConfig {
         this.properties = properties;
         final List<String> unknown = new ArrayList<>();
         for (final String name : new TreeSet<>(properties.stringPropertyNames())) {
-            if (name.startsWith("exchange.") && !KNOWN.contains(name)
+            if (name.startsWith("exchange.") && !KNOWN.contains(name) && !MarketDataConfig.settingNames().contains(name)
                 && DELEGATED_PREFIXES.stream().noneMatch(name::startsWith)) {
                 unknown.add(name);
             }
@@ -105,6 +112,17 @@ public final class ExchangeConfig {
         if (fixPort < -1 || fixPort > 65535) {
             throw new IllegalArgumentException(FIX_PORT + " must be a port number (0 to 65535): " + fixPort);
         }
+        this.marketDataEnabled = switch (value(MD_ENABLED, "true")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(MD_ENABLED + " must be true or false: '" + value(MD_ENABLED, "") + "'");
+        };
+        // the market-data log lives with the other data unless a folder is named
+        MarketDataConfig md = MarketDataConfig.from(properties);
+        if (!properties.containsKey(MarketDataConfig.STORE_DIR)) {
+            md = md.with(MarketDataConfig.STORE_DIR, dataDir.resolve("market-data").toString());
+        }
+        this.marketData = md;
         this.sequencer = SequencerConfig.fromProperties(properties, dataDir);
         this.schedule = TradingSchedule.fromProperties(properties);
     }
@@ -183,6 +201,16 @@ public final class ExchangeConfig {
         return fixPort;
     }
 
+    /** @return whether the exchange publishes the ITCH feed */
+    public boolean marketDataEnabled() {
+        return marketDataEnabled;
+    }
+
+    /** @return the market-data settings ({@code exchange.md.*}) */
+    public MarketDataConfig marketData() {
+        return marketData;
+    }
+
     public SequencerConfig sequencer() {
         return sequencer;
     }
@@ -202,6 +230,7 @@ public final class ExchangeConfig {
         if (fixPort >= 0) {
             m.put(FIX_PORT, Integer.toString(fixPort));
         }
+        m.put(MD_ENABLED, Boolean.toString(marketDataEnabled));
         m.putAll(sequencer.describe());
         m.putAll(schedule.describe());
         return m;

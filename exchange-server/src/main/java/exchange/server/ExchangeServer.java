@@ -1,6 +1,7 @@
 package exchange.server;
 
 import exchange.dropcopy.DropCopy;
+import exchange.marketdata.service.MarketDataService;
 import exchange.fix.ExchangeApplication;
 import exchange.fix.FixGateway;
 import exchange.fix.FixSession;
@@ -54,6 +55,7 @@ public final class ExchangeServer implements AutoCloseable {
     private final RiskChecks risk;
     private final FixGateway fix;
     private final DropCopy dropCopy;
+    private final MarketDataService marketData;
     private volatile boolean closed;
 
     private ExchangeServer(final ExchangeConfig config, final EpochNanoClock clock) throws InterruptedException {
@@ -87,12 +89,25 @@ public final class ExchangeServer implements AutoCloseable {
             this.dropCopy = DropCopy.start(sequencer.eventLog(), fix.sessions(), new Instruments(instruments), settings,
                 config.dataDir());
             started.add(dropCopy);
+            if (config.marketDataEnabled()) {
+                this.marketData = MarketDataService.start(config.marketData(), sequencer.eventLog(), instruments,
+                    config.sequencer().engine().orderCapacity(), config.schedule().zone());
+                started.add(marketData);
+            } else {
+                this.marketData = null;
+                LOG.info("market data is off ({}=false)", ExchangeConfig.MD_ENABLED);
+            }
         } catch (final RuntimeException e) {
             close();
             throw e;
         }
         for (final InetSocketAddress address : fix.addresses()) {
             LOG.info("FIX acceptor listening on {}:{}", address.getHostString(), address.getPort());
+        }
+        if (marketData != null) {
+            LOG.info("market data: ITCH 5.0 over MoldUDP64 to {} on {}, re-requests on {}",
+                config.marketData().groupAddress(), config.marketData().interfaceName(),
+                config.marketData().rerequestAddress());
         }
         LOG.info("exchange ready: {} instruments, data in {}", instruments.size(), config.dataDir().toAbsolutePath());
     }
@@ -160,6 +175,11 @@ public final class ExchangeServer implements AutoCloseable {
 
     public DropCopy dropCopy() {
         return dropCopy;
+    }
+
+    /** @return the market-data service, or null when the feed is off */
+    public MarketDataService marketData() {
+        return marketData;
     }
 
     /** @return the port of the first FIX listening address */

@@ -26,7 +26,7 @@ class ExchangeServerTest {
     Path dir;
 
     private Map<String, String> inTempDir() {
-        return Map.of(ExchangeConfig.DATA_DIR, dir.resolve("data").toString(), ExchangeConfig.FIX_PORT, "0");
+        return ShippedConfig.isolated(dir);
     }
 
     @Test

@@ -38,9 +38,8 @@ class HostileClientTest {
     void start() throws Exception {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
         final Path sessions = config.resolve("fix-sessions.cfg");
-        Files.writeString(sessions, Files.readString(sessions).replace("[DEFAULT]\n", "[DEFAULT]\nLogonWaitSeconds=2\n"));
-        server = ExchangeServer.start(config, Map.of(ExchangeConfig.DATA_DIR, dir.resolve("data").toString(),
-            ExchangeConfig.FIX_PORT, "0"));
+        Files.writeString(sessions, Files.readString(sessions).replace("LogonWaitSeconds=10", "LogonWaitSeconds=2"));
+        server = ExchangeServer.start(config, ShippedConfig.isolated(dir));
         broker2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"));
         assertThat(broker2.awaitLogon(WAIT)).isTrue();
     }

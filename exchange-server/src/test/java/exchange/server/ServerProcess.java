@@ -69,6 +69,8 @@ final class ServerProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add("-D" + ExchangeConfig.DATA_DIR + "=" + dataDir);
         command.add("-D" + ExchangeConfig.FIX_PORT + "=" + port);
+        command.add("-Dexchange.md.port=" + ShippedConfig.freeUdpPort());
+        command.add("-Dexchange.md.rerequest.address=127.0.0.1:" + ShippedConfig.freeUdpPort());
         command.add("-Dexchange.log.dir=" + dataDir.resolveSibling("logs"));
         command.add("-Dlogback.configurationFile=" + configDir.resolve("logback.xml"));
         command.add(ExchangeServer.class.getName());

@@ -33,6 +33,24 @@ final class ShippedConfig {
         }
     }
 
+    /**
+     * Settings that keep a test's exchange to itself: its data in {@code dir/data}, the FIX port and the
+     * market-data ports free ones (a developer's own exchange may be running on the defaults).
+     */
+    static java.util.Map<String, String> isolated(final Path dir) {
+        return java.util.Map.of(ExchangeConfig.DATA_DIR, dir.resolve("data").toString(), ExchangeConfig.FIX_PORT, "0",
+            "exchange.md.port", Integer.toString(freeUdpPort()),
+            "exchange.md.rerequest.address", "127.0.0.1:" + freeUdpPort());
+    }
+
+    static int freeUdpPort() {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        } catch (final java.net.SocketException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Connects a demo session of the shipped configuration with its README credentials. */
     static FixTestClient connect(final int port, final String compId, final Path clientStores) {
         final String user = switch (compId) {

@@ -34,8 +34,7 @@ class SlowSessionTest {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
         Files.writeString(config.resolve("risk.properties"), "\nexchange.risk.throttle.messagesPerSecond = 100000\n",
             StandardOpenOption.APPEND);
-        try (ExchangeServer server = ExchangeServer.start(config, Map.of(ExchangeConfig.DATA_DIR,
-                dir.resolve("data").toString(), ExchangeConfig.FIX_PORT, "0"));
+        try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir));
              RawFixConnection slow = new RawFixConnection(server.fixPort(), "BROKER1", 4096);
              FixTestClient other = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
             assertThat(slow.logon("broker1", "broker1-demo")).containsEntry(35, "A");

@@ -155,6 +155,11 @@ public final class MarketDataConfig {
         parser.throwIfAnyError();
     }
 
+    /** @return the names of every market-data setting */
+    public static java.util.Set<String> settingNames() {
+        return java.util.Collections.unmodifiableSet(DEFAULTS.keySet());
+    }
+
     /** The defaults, overridden by system properties named {@code exchange.md.*}. */
     public static MarketDataConfig fromSystemProperties() {
         return from(System.getProperties());

@@ -178,6 +178,11 @@ public final class TradingSchedule {
         return TradingPhase.CLOSED;
     }
 
+    /** @return the time zone of the schedule's times and trading dates */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public long clockIntervalMs() {
         return clockIntervalMs;
     }
