@@ -62,7 +62,11 @@ class ExchangeServerTest {
                     assertThat(c.getString(17)).isEqualTo(execId);
                 }
             }
-            // the risk gateway saw the trade
+            // the risk gateway saw the trade (it follows the event log on its own thread)
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            while (server.risk().executedNotional(1, 0) != 60 * 190_2500L && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertThat(server.risk().executedNotional(1, 0)).isEqualTo(60 * 190_2500L);
         }
     }
