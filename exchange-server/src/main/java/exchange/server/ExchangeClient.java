@@ -73,6 +73,9 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     @Option(names = "--wait", description = "seconds to keep printing reports after the last order (default: ${DEFAULT-VALUE})")
     int waitSeconds = 2;
 
+    @Option(names = "--logon-timeout", description = "seconds to wait for the logon (default: ${DEFAULT-VALUE})")
+    int logonTimeoutSeconds = 10;
+
     @Option(names = "--store", description = "where the session's sequence numbers are kept (default: ${DEFAULT-VALUE})")
     Path store = Path.of("data", "client");
 
@@ -107,6 +110,16 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
             case "5.0" -> "FIXT.1.1";
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "--fix must be 4.2, 4.4 or 5.0");
         };
+        final List<Message> messages = new ArrayList<>();
+        for (final List<String> order : orders) {
+            try {
+                messages.add(parse(order));
+            } catch (final IllegalArgumentException | IndexOutOfBoundsException e) {
+                System.err.println("cannot read the order '" + String.join(" ", order) + "': " + e.getMessage()
+                    + "\n  write: buy|sell QTY SYMBOL PRICE|market [day|gtc|ioc|fok], or cancel CLORDID buy|sell SYMBOL");
+                return 2;
+            }
+        }
         sessionId = new SessionID(begin, sender, target);
         final SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "initiator");
@@ -130,14 +143,13 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
             new ScreenLogFactory(settings), new DefaultMessageFactory());
         initiator.start();
         try {
-            if (!loggedOn.await(10, TimeUnit.SECONDS)) {
+            if (!loggedOn.await(logonTimeoutSeconds, TimeUnit.SECONDS)) {
                 System.out.println("could not log on to " + host + ":" + port + " as " + sender);
                 return 1;
             }
-            for (final List<String> order : orders) {
-                final Message m = parse(order);
-                System.out.println(">> " + String.join(" ", order));
-                Session.sendToTarget(m, sessionId);
+            for (int i = 0; i < orders.size(); i++) {
+                System.out.println(">> " + String.join(" ", orders.get(i)));
+                Session.sendToTarget(messages.get(i), sessionId);
             }
             Thread.sleep(waitSeconds * 1000L);
             return 0;
@@ -179,10 +191,11 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         }
         if (w.size() > 4) {
             m.setChar(59, switch (w.get(4).toLowerCase(Locale.ROOT)) {
+                case "day" -> '0';
                 case "gtc" -> '1';
                 case "ioc" -> '3';
                 case "fok" -> '4';
-                default -> '0';
+                default -> throw new IllegalArgumentException("time in force must be day, gtc, ioc or fok");
             });
         }
         return m;

@@ -1,0 +1,79 @@
+package exchange.server;
+
+import exchange.fix.Passwords;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** bin/exchange-client against a real exchange: orders from words and from a file, readable reports. */
+@Timeout(120)
+class ExchangeClientTest {
+    @TempDir
+    Path dir;
+
+    /** Runs the client's main command and returns what it printed. */
+    private static String run(final int[] exitCode, final String... args) {
+        final PrintStream out = System.out;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exitCode[0] = new CommandLine(new ExchangeClient()).execute(args);
+        } finally {
+            System.setOut(out);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldSendOrdersAsWordsAndFromAFileAndPrintEachReport() throws Exception {
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
+            final String port = Integer.toString(server.fixPort());
+            final int[] code = new int[1];
+            final String buyer = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "1",
+                "buy", "100", "AAPL", "190.25");
+            assertThat(code[0]).isZero();
+            assertThat(buyer).contains("logged on as FIX.4.4:BROKER1->EXCH", ">> buy 100 AAPL 190.25")
+                .containsPattern("<< NEW +C-\\S+ BUY 100 AAPL @190.25 +cum 0 leaves 100");
+
+            final Path orders = dir.resolve("orders.txt");
+            Files.writeString(orders, "# two sells\nsell 60 AAPL 190\n\nsell 10 AAPL market ioc\n");
+            final String seller = run(code, "--port", port, "--store", dir.resolve("c2").toString(), "--wait", "1",
+                "--sender", "BROKER2", "--user", "broker2", "--password", "broker2-demo", "--file", orders.toString());
+            assertThat(code[0]).isZero();
+            assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 60 AAPL @190 +filled 60 @190.25 +cum 60 leaves 0")
+                .containsPattern("<< FILL +C-\\S+ SELL 10 AAPL +filled 10 @190.25 +cum 10 leaves 0");
+
+            final String refused = run(code, "--port", port, "--store", dir.resolve("c3").toString(), "--wait", "1",
+                "--logon-timeout", "3", "--password", "wrong", "buy", "1", "AAPL", "190");
+            assertThat(code[0]).isEqualTo(1);
+            assertThat(refused).contains("could not log on");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnOrderItCannotReadBeforeConnecting() {
+        final int[] code = new int[1];
+        run(code, "--port", "1", "--store", dir.resolve("c").toString(), "buy", "100", "AAPL", "190", "someday");
+        assertThat(code[0]).isEqualTo(2);
+    }
+
+    @Test
+    void shouldPrintAPasswordHashTheExchangeAccepts() {
+        final int[] code = new int[1];
+        final String hash = run(code, "hash-password", "s3cret").trim();
+        assertThat(code[0]).isZero();
+        assertThat(Passwords.isHash(hash)).isTrue();
+        assertThat(Passwords.matches("s3cret", hash)).isTrue();
+        assertThat(Passwords.matches("other", hash)).isFalse();
+    }
+}
