@@ -1,0 +1,112 @@
+package exchange.benchmarks.fix;
+
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.Message;
+import quickfix.SLF4JLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.ThreadedSocketAcceptor;
+import quickfix.UnsupportedMessageType;
+import quickfix.field.MsgType;
+import quickfix.field.converter.UtcTimestampConverter;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The baseline of {@code bin/bench fix}: QuickFIX/J alone, set up as the exchange sets up its
+ * acceptor (a {@link ThreadedSocketAcceptor}, a thread per session, the same session settings, the same
+ * {@link FileStoreFactory} and {@link SLF4JLogFactory}), answering each NewOrderSingle on the session's
+ * own thread with exactly one ExecutionReport (ExecType 0 New) and doing nothing else: no order book,
+ * no journal, no risk. What it costs is the FIX engine's share of the exchange's cost.
+ */
+final class BareAcceptor implements Application, AutoCloseable {
+    private final ThreadedSocketAcceptor acceptor;
+    private final AtomicLong ids = new AtomicLong();
+
+    BareAcceptor(final SessionSettings settings) {
+        try {
+            acceptor = new ThreadedSocketAcceptor(this, new FileStoreFactory(settings), settings,
+                new SLF4JLogFactory(settings), new DefaultMessageFactory());
+            acceptor.start();
+        } catch (final ConfigError e) {
+            throw new IllegalStateException("bare acceptor: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the port it listens on */
+    int port() {
+        for (final org.apache.mina.core.service.IoAcceptor io : acceptor.getEndpoints()) {
+            for (final SocketAddress a : io.getLocalAddresses()) {
+                return ((InetSocketAddress) a).getPort();
+            }
+        }
+        throw new IllegalStateException("the bare acceptor listens nowhere");
+    }
+
+    @Override
+    public void fromApp(final Message order, final SessionID sessionId) throws FieldNotFound, UnsupportedMessageType {
+        if (!MsgType.ORDER_SINGLE.equals(order.getHeader().getString(MsgType.FIELD))) {
+            throw new UnsupportedMessageType();
+        }
+        final long id = ids.incrementAndGet();
+        final Message report = new Message();
+        report.getHeader().setString(MsgType.FIELD, MsgType.EXECUTION_REPORT);
+        report.setString(37, Long.toString(id)); // OrderID
+        report.setString(11, order.getString(11)); // ClOrdID
+        report.setString(17, Long.toString(id)); // ExecID
+        report.setChar(150, '0'); // ExecType New
+        report.setChar(39, '0'); // OrdStatus New
+        report.setString(55, order.getString(55));
+        report.setChar(54, order.getChar(54));
+        report.setChar(40, order.getChar(40));
+        report.setString(44, order.getString(44));
+        report.setString(38, order.getString(38));
+        report.setString(151, order.getString(38)); // LeavesQty
+        report.setInt(14, 0); // CumQty
+        report.setInt(6, 0); // AvgPx
+        report.setString(60, UtcTimestampConverter.convert(LocalDateTime.now(ZoneOffset.UTC),
+            quickfix.UtcTimestampPrecision.MICROS));
+        final Session session = Session.lookupSession(sessionId);
+        if (session != null) {
+            session.send(report);
+        }
+    }
+
+    @Override
+    public void onCreate(final SessionID sessionId) {
+    }
+
+    @Override
+    public void onLogon(final SessionID sessionId) {
+    }
+
+    @Override
+    public void onLogout(final SessionID sessionId) {
+    }
+
+    @Override
+    public void toAdmin(final Message message, final SessionID sessionId) {
+    }
+
+    @Override
+    public void fromAdmin(final Message message, final SessionID sessionId) {
+    }
+
+    @Override
+    public void toApp(final Message message, final SessionID sessionId) {
+    }
+
+    @Override
+    public void close() {
+        acceptor.stop(false);
+    }
+}
