@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The baseline of {@code bin/bench fix}: QuickFIX/J alone, set up as the exchange sets up its
  * acceptor (a {@link ThreadedSocketAcceptor}, a thread per session, the same session settings, the same
  * {@link FileStoreFactory} and {@link SLF4JLogFactory}), answering each NewOrderSingle on the session's
- * own thread with exactly one ExecutionReport (ExecType 0 New) and doing nothing else: no order book,
- * no journal, no risk. What it costs is the FIX engine's share of the exchange's cost.
+ * own thread with exactly one ExecutionReport (ExecType 0 New), and each OrderCancelRequest with one
+ * (ExecType 4 Canceled), and doing nothing else: no order book, no journal, no risk. What it costs is
+ * the FIX engine's share of the exchange's cost.
  */
 final class BareAcceptor implements Application, AutoCloseable {
     private final ThreadedSocketAcceptor acceptor;
@@ -54,7 +55,12 @@ final class BareAcceptor implements Application, AutoCloseable {
 
     @Override
     public void fromApp(final Message order, final SessionID sessionId) throws FieldNotFound, UnsupportedMessageType {
-        if (!MsgType.ORDER_SINGLE.equals(order.getHeader().getString(MsgType.FIELD))) {
+        final String type = order.getHeader().getString(MsgType.FIELD);
+        if (MsgType.ORDER_CANCEL_REQUEST.equals(type)) {
+            cancelled(order, sessionId);
+            return;
+        }
+        if (!MsgType.ORDER_SINGLE.equals(type)) {
             throw new UnsupportedMessageType();
         }
         final long id = ids.incrementAndGet();
@@ -73,6 +79,30 @@ final class BareAcceptor implements Application, AutoCloseable {
         report.setString(151, order.getString(38)); // LeavesQty
         report.setInt(14, 0); // CumQty
         report.setInt(6, 0); // AvgPx
+        send(report, sessionId);
+    }
+
+    /** An OrderCancelRequest: one ExecutionReport, ExecType 4 Canceled, of the order it names. */
+    private void cancelled(final Message cancel, final SessionID sessionId) throws FieldNotFound {
+        final long id = ids.incrementAndGet();
+        final Message report = new Message();
+        report.getHeader().setString(MsgType.FIELD, MsgType.EXECUTION_REPORT);
+        report.setString(37, cancel.getString(41)); // OrderID: this acceptor keeps no orders
+        report.setString(11, cancel.getString(11)); // ClOrdID
+        report.setString(41, cancel.getString(41)); // OrigClOrdID
+        report.setString(17, Long.toString(id)); // ExecID
+        report.setChar(150, '4'); // ExecType Canceled
+        report.setChar(39, '4'); // OrdStatus Canceled
+        report.setString(55, cancel.getString(55));
+        report.setChar(54, cancel.getChar(54));
+        report.setString(38, cancel.getString(38));
+        report.setInt(151, 0); // LeavesQty
+        report.setInt(14, 0); // CumQty
+        report.setInt(6, 0); // AvgPx
+        send(report, sessionId);
+    }
+
+    private static void send(final Message report, final SessionID sessionId) {
         report.setString(60, UtcTimestampConverter.convert(LocalDateTime.now(ZoneOffset.UTC),
             quickfix.UtcTimestampPrecision.MICROS));
         final Session session = Session.lookupSession(sessionId);

@@ -7,6 +7,7 @@ import quickfix.SessionID;
 import quickfix.field.MsgType;
 import quickfix.field.converter.UtcTimestampConverter;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,30 +16,45 @@ import java.util.concurrent.atomic.AtomicLong;
  * One broker session of the load: the orders it sends and what it makes of the ExecutionReports that
  * come back.
  *
- * <p>The workload: order {@code i} of a session (ClOrdID {@code i}) is a Day limit order on the session's
- * symbol at its reference price, a buy when {@code i} is even and a sell when it is odd, all of the same
- * quantity. All orders on a symbol share one price, so an order either rests or trades in full against
- * the oldest resting order of the other side: every order is owed exactly one acknowledgement (ExecType 0)
- * and one fill (ExecType F), and the book never holds more orders than are in flight.
+ * <p>Order {@code i} of a session has ClOrdID {@code i} and is a Day limit order of {@value #ORDER_QTY} on
+ * the session's symbol, a buy when {@code i} is even and a sell when it is odd, priced as the
+ * {@link OrderFlow} says; its cancel, if any, has ClOrdID {@code C<i>}.
  *
- * <p>Threads: orders are sent by the load's thread, and during a burst also by the session's QuickFIX/J
- * thread, which receives the reports.
+ * <p>Threads: orders are sent by the load's thread, and by the session's QuickFIX/J thread, which
+ * receives the reports (and sends the cancels, and in a burst the next orders).
  */
 final class LoadSession {
     static final String ORDER_QTY = "10";
+    /** New-cancel orders are priced this many ticks away from the reference price, so that none trades. */
+    static final int TICKS_AWAY = 10;
+    private static final char CANCEL_PREFIX = 'C';
 
     final SessionID id;
+    private final OrderFlow flow;
     private final String symbol;
-    private final String price;
+    private final String buyPrice;
+    private final String sellPrice;
     /** The next order index to send: shared by the load's thread and, in a burst, the receiving thread. */
     private final AtomicLong next = new AtomicLong();
     private volatile Session session;
     private volatile Round round;
 
-    LoadSession(final SessionID id, final String symbol, final String price) {
+    /**
+     * @param referencePrice the symbol's reference price, in 1/10,000
+     * @param tick           its tick size, in 1/10,000
+     */
+    LoadSession(final SessionID id, final OrderFlow flow, final String symbol, final long referencePrice,
+                final long tick) {
         this.id = id;
+        this.flow = flow;
         this.symbol = symbol;
-        this.price = price;
+        final long away = flow == OrderFlow.NEW_CANCEL ? TICKS_AWAY * tick : 0;
+        this.buyPrice = price(referencePrice - away);
+        this.sellPrice = price(referencePrice + away);
+    }
+
+    private static String price(final long units) {
+        return BigDecimal.valueOf(units, 4).stripTrailingZeros().toPlainString();
     }
 
     void connected(final Session session) {
@@ -76,19 +92,35 @@ final class LoadSession {
 
     /** Sends order {@code index}. */
     void send(final Round r, final long index) {
-        final Message order = new Message();
-        order.getHeader().setString(MsgType.FIELD, MsgType.ORDER_SINGLE);
-        order.setString(11, Long.toString(index)); // ClOrdID
-        order.setString(55, symbol);
-        order.setChar(54, (index & 1) == 0 ? '1' : '2');
-        order.setString(60, UtcTimestampConverter.convert(LocalDateTime.now(ZoneOffset.UTC),
-            quickfix.UtcTimestampPrecision.MILLIS));
-        order.setString(38, ORDER_QTY);
+        final boolean buy = (index & 1) == 0;
+        final Message order = message(MsgType.ORDER_SINGLE, Long.toString(index), buy);
         order.setChar(40, '2'); // limit
-        order.setString(44, price);
+        order.setString(44, buy ? buyPrice : sellPrice);
         order.setChar(59, '0'); // Day
-        if (!session.send(order)) {
-            r.fail(id + ": order " + index + " could not be sent (session logged out?)");
+        send(r, order);
+    }
+
+    private void cancel(final Round r, final long index) {
+        final Message cancel = message(MsgType.ORDER_CANCEL_REQUEST, CANCEL_PREFIX + Long.toString(index), (index & 1) == 0);
+        cancel.setString(41, Long.toString(index)); // OrigClOrdID
+        send(r, cancel);
+    }
+
+    private Message message(final String type, final String clOrdId, final boolean buy) {
+        final Message m = new Message();
+        m.getHeader().setString(MsgType.FIELD, type);
+        m.setString(11, clOrdId);
+        m.setString(55, symbol);
+        m.setChar(54, buy ? '1' : '2');
+        m.setString(60, UtcTimestampConverter.convert(LocalDateTime.now(ZoneOffset.UTC),
+            quickfix.UtcTimestampPrecision.MILLIS));
+        m.setString(38, ORDER_QTY);
+        return m;
+    }
+
+    private void send(final Round r, final Message m) {
+        if (!session.send(m)) {
+            r.fail(id + ": could not send " + m.toString().replace('\u0001', '|') + " (logged out?)");
         }
     }
 
@@ -101,7 +133,8 @@ final class LoadSession {
                 r.fail(id + ": unexpected message " + message.toString().replace('\u0001', '|'));
                 return;
             }
-            final long index = Long.parseLong(message.getString(11));
+            final String clOrdId = message.getString(11);
+            final long index = Long.parseLong(clOrdId.charAt(0) == CANCEL_PREFIX ? clOrdId.substring(1) : clOrdId);
             if (index < r.first || index >= r.end) {
                 r.fail(id + ": report for order " + index + ", not of this round: "
                     + message.toString().replace('\u0001', '|'));
@@ -113,19 +146,23 @@ final class LoadSession {
                     if (r.latency != null) {
                         r.latency.recordValue(Math.min(Round.LONGEST_NS, Math.max(0, nowNs - r.dueNs(index))));
                     }
+                    if (flow == OrderFlow.NEW_CANCEL) {
+                        cancel(r, index);
+                    }
                     if (r.sendOnAck) {
                         sendNext();
                     }
                 }
                 case 'F' -> r.fills++;
+                case '4' -> r.cancels++;
                 case '8' -> {
                     r.fail(id + ": order " + index + " rejected: " + (message.isSetField(58) ? message.getString(58) : "?"));
                     return;
                 }
                 default -> r.otherReports++;
             }
-        } catch (final FieldNotFound | NumberFormatException e) {
-            r.fail(id + ": unreadable report " + message.toString().replace('\u0001', '|'));
+        } catch (final FieldNotFound | RuntimeException e) {
+            r.fail(id + ": unreadable report " + message.toString().replace('\u0001', '|') + ": " + e);
             return;
         }
         final long n = r.reports + 1;

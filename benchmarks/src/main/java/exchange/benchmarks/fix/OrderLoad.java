@@ -1,5 +1,6 @@
 package exchange.benchmarks.fix;
 
+import exchange.matching.Instrument;
 import org.HdrHistogram.Histogram;
 import quickfix.Application;
 import quickfix.ConfigError;
@@ -40,6 +41,7 @@ final class OrderLoad implements Application, AutoCloseable {
     private final ThreadedSocketInitiator initiator;
     private final List<LoadSession> sessions = new ArrayList<>();
     private final Map<SessionID, LoadSession> byId = new HashMap<>();
+    private final OrderFlow flow;
     private final int reportsPerOrder;
 
     /** What a burst achieved. */
@@ -58,12 +60,13 @@ final class OrderLoad implements Application, AutoCloseable {
      *
      * @param port            the acceptor's port on 127.0.0.1
      * @param compIds         the broker CompIDs, one session each
-     * @param symbols         symbol of each session, as many as sessions
-     * @param prices          price of each session's orders, as FIX text
+     * @param instruments     the instrument each session trades, as many as sessions
+     * @param flow            what each order does
      * @param reportsPerOrder ExecutionReports the acceptor owes each order
      */
-    OrderLoad(final int port, final List<String> compIds, final List<String> symbols, final List<String> prices,
+    OrderLoad(final int port, final List<String> compIds, final List<Instrument> instruments, final OrderFlow flow,
               final int reportsPerOrder) throws InterruptedException {
+        this.flow = flow;
         this.reportsPerOrder = reportsPerOrder;
         final SessionSettings settings = new SessionSettings();
         settings.setString("ConnectionType", "initiator");
@@ -82,7 +85,9 @@ final class OrderLoad implements Application, AutoCloseable {
             settings.setString(id, "BeginString", id.getBeginString());
             settings.setString(id, "SenderCompID", id.getSenderCompID());
             settings.setString(id, "TargetCompID", id.getTargetCompID());
-            final LoadSession s = new LoadSession(id, symbols.get(i), prices.get(i));
+            final Instrument instrument = instruments.get(i);
+            final LoadSession s = new LoadSession(id, flow, instrument.symbol(), instrument.referencePrice(),
+                instrument.tickSize());
             sessions.add(s);
             byId.put(id, s);
         }
@@ -192,7 +197,7 @@ final class OrderLoad implements Application, AutoCloseable {
     }
 
     /** Waits until every session has all its reports; throws on a failure or a stall. */
-    private static void await(final CountDownLatch done, final List<Round> rounds) throws InterruptedException {
+    private void await(final CountDownLatch done, final List<Round> rounds) throws InterruptedException {
         long lastProgress = -1;
         long lastChangeNs = System.nanoTime();
         while (!done.await(100, TimeUnit.MILLISECONDS)) {
@@ -212,10 +217,9 @@ final class OrderLoad implements Application, AutoCloseable {
         }
         failIfFailed(rounds);
         for (final Round r : rounds) {
-            if (r.acks != r.orders() || r.otherReports != 0
-                || (r.reportsPerOrder == 2 && r.fills != r.orders())) {
-                throw new IllegalStateException("unexpected reports: " + r.acks + " acks, " + r.fills + " fills, "
-                    + r.otherReports + " others for " + r.orders() + " orders");
+            final String wrong = r.unexpected(flow);
+            if (wrong != null) {
+                throw new IllegalStateException(wrong);
             }
         }
     }

@@ -37,6 +37,7 @@ final class Round {
 
     long acks;
     long fills;
+    long cancels;
     long otherReports;
     /** ExecutionReports received, written by the receiving thread only; read for progress. */
     volatile long reports;
@@ -68,6 +69,18 @@ final class Round {
     /** @return when order {@code index} of this session was due, fixed rate only */
     long dueNs(final long index) {
         return startNs + ((index - first) * slots + slot) * intervalNs;
+    }
+
+    /**
+     * @return what is wrong with the reports received once all came, or {@code null}: each order
+     *         acknowledged once, and filled (pairs) or cancelled (new-cancel) once when owed two reports
+     */
+    String unexpected(final OrderFlow flow) {
+        final long second = reportsPerOrder == 1 ? 0 : orders();
+        final boolean right = acks == orders() && otherReports == 0
+            && (flow == OrderFlow.PAIRS ? fills == second && cancels == 0 : cancels == second && fills == 0);
+        return right ? null : "unexpected reports: " + acks + " acks, " + fills + " fills, " + cancels + " cancels, "
+            + otherReports + " others for " + orders() + " orders";
     }
 
     /** The session received everything it was owed. Receiving thread. */

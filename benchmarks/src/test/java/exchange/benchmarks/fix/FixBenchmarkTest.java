@@ -26,14 +26,31 @@ class FixBenchmarkTest {
     Path dir;
 
     @Test
-    void shouldMeasureTheExchangeAndTheBareAcceptorAndWriteConsistentFigures() throws Exception {
+    void shouldAcknowledgeAndCancelEveryOrderAtBothTargetsOverTwoRounds() throws Exception {
+        final Map<String, Double> json = run("new-cancel", 2);
+        // 2 rounds of 400 orders; 400 orders/s for 0.5 s shared by the rounds
+        assertCounts(json, 800, 2, 2, 200);
+    }
+
+    @Test
+    void shouldAcknowledgeAndFillEveryOrderAtTheExchangeAndAcknowledgeItAtTheBareAcceptor() throws Exception {
+        final Map<String, Double> json = run("pairs", 1);
+        assertCounts(json, 400, 2, 1, 200);
+    }
+
+    private Map<String, Double> run(final String workload, final int rounds) throws Exception {
         final Path output = dir.resolve("results/fix.json");
         final int code = new CommandLine(new FixBenchmark()).execute("--config", "../config", "--dir",
-            dir.resolve("run").toString(), "--output", output.toString(), "--sessions", "2", "--window", "4",
-            "--orders", "400", "--warmup", "100", "--rate", "400", "--duration", "0.5");
+            dir.resolve("run").toString(), "--output", output.toString(), "--workload", workload, "--rounds",
+            Integer.toString(rounds), "--sessions", "2", "--window", "4", "--orders", "400", "--warmup", "0",
+            "--rate", "400", "--duration", "0.5");
         assertThat(code).isZero();
+        // the scratch folder goes once the run succeeded
+        assertThat(dir.resolve("run")).doesNotExist();
 
-        final Map<String, Double> json = numbers(Files.readString(output));
+        final String text = Files.readString(output);
+        assertThat(text).contains("\"workload\": \"" + workload + "\"");
+        final Map<String, Double> json = numbers(text);
         assertThat(json).containsKeys("throughput_orders_per_s", "baseline_qfj_throughput_orders_per_s",
             "ratio_vs_baseline", "p50_us", "p99_us", "p999_us", "rate_orders_per_s");
         assertThat(json.get("throughput_orders_per_s")).isPositive();
@@ -44,16 +61,21 @@ class FixBenchmarkTest {
         assertThat(json.get("p50_us")).isPositive().isLessThanOrEqualTo(json.get("p99_us"));
         assertThat(json.get("p99_us")).isLessThanOrEqualTo(json.get("p999_us"));
         assertThat(json.get("baseline_qfj_p50_us")).isPositive().isLessThanOrEqualTo(json.get("baseline_qfj_p999_us"));
+        return json;
+    }
 
-        // every order acknowledged and filled by the exchange, acknowledged once by the bare acceptor
-        assertThat(json.get("orders")).isEqualTo(400.0);
-        assertThat(json.get("throughput_reports")).isEqualTo(800.0);
-        assertThat(json.get("baseline_qfj_throughput_reports")).isEqualTo(400.0);
-        assertThat(json.get("latency_orders")).isEqualTo(200.0);
-        assertThat(json.get("latency_reports")).isEqualTo(400.0);
-        assertThat(json.get("baseline_qfj_latency_reports")).isEqualTo(200.0);
-        // the scratch folder goes once the run succeeded
-        assertThat(dir.resolve("run")).doesNotExist();
+    private static void assertCounts(final Map<String, Double> json, final double burstOrders, final int exchangeReports,
+                                     final int bareReports, final double latencyOrders) {
+        assertThat(json.get("throughput_orders")).isEqualTo(burstOrders);
+        assertThat(json.get("baseline_qfj_throughput_orders")).isEqualTo(burstOrders);
+        assertThat(json.get("reports_per_order")).isEqualTo((double) exchangeReports);
+        assertThat(json.get("baseline_qfj_reports_per_order")).isEqualTo((double) bareReports);
+        assertThat(json.get("throughput_reports")).isEqualTo(burstOrders * exchangeReports);
+        assertThat(json.get("baseline_qfj_throughput_reports")).isEqualTo(burstOrders * bareReports);
+        assertThat(json.get("latency_orders")).isEqualTo(latencyOrders);
+        assertThat(json.get("baseline_qfj_latency_orders")).isEqualTo(latencyOrders);
+        assertThat(json.get("latency_reports")).isEqualTo(latencyOrders * exchangeReports);
+        assertThat(json.get("baseline_qfj_latency_reports")).isEqualTo(latencyOrders * bareReports);
     }
 
     private static Map<String, Double> numbers(final String json) {
