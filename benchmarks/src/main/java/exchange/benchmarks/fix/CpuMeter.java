@@ -23,6 +23,7 @@ final class CpuMeter {
 
     private final long processStartNs;
     private final Map<Long, Long> threadStartNs = new HashMap<>();
+    private final Map<Long, Long> threadStartBytes = new HashMap<>();
 
     private CpuMeter() {
         processStartNs = processCpuNs();
@@ -31,6 +32,7 @@ final class CpuMeter {
             if (ns >= 0) {
                 threadStartNs.put(id, ns);
             }
+            threadStartBytes.put(id, allocatedBytes(id));
         }
     }
 
@@ -39,40 +41,61 @@ final class CpuMeter {
         return new CpuMeter();
     }
 
-    /** CPU time over the interval: in all, and by kind of thread. */
-    record Usage(long totalNs, Map<String, Long> byKindNs) {
+    /**
+     * CPU time over the interval, in all and by kind of thread, and heap allocated by kind of thread
+     * (threads that allocate on the heap are Java threads, so the bytes leave nothing out but ended threads).
+     */
+    record Usage(long totalNs, Map<String, Long> byKindNs, long allocatedBytes, Map<String, Long> allocatedByKind) {
     }
 
-    /** @return the CPU time since {@link #start()} */
+    /** @return the CPU time and allocation since {@link #start()} */
     Usage stop() {
         final Map<String, Long> byKind = new TreeMap<>();
+        final Map<String, Long> bytesByKind = new TreeMap<>();
         long threadsNs = 0;
+        long bytes = 0;
         for (final ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info == null) {
                 continue;
+            }
+            final String kind = kind(info.getThreadName());
+            final long allocated = allocatedBytes(info.getThreadId()) - threadStartBytes.getOrDefault(info.getThreadId(), 0L);
+            if (allocated > 0) {
+                bytesByKind.merge(kind, allocated, Long::sum);
+                bytes += allocated;
             }
             final long ns = THREADS.getThreadCpuTime(info.getThreadId());
             if (ns < 0) {
                 continue;
             }
             final long used = ns - threadStartNs.getOrDefault(info.getThreadId(), 0L);
-            byKind.merge(kind(info.getThreadName()), used, Long::sum);
+            byKind.merge(kind, used, Long::sum);
             threadsNs += used;
         }
         final long totalNs = processCpuNs() - processStartNs;
         byKind.put(OTHER, Math.max(0, totalNs - threadsNs));
-        return new Usage(totalNs, byKind);
+        return new Usage(totalNs, byKind, bytes, bytesByKind);
     }
 
-    /** @return CPU time per order by kind of thread, most first: "execution-reports 12.3, ..." in microseconds */
-    static String describe(final Map<String, Long> byKindNs, final long orders) {
-        final List<Map.Entry<String, Long>> kinds = new ArrayList<>(byKindNs.entrySet());
+    private static long allocatedBytes(final long threadId) {
+        return Math.max(0, ((com.sun.management.ThreadMXBean) THREADS).getThreadAllocatedBytes(threadId));
+    }
+
+    /**
+     * @param byKind  amounts by kind of thread
+     * @param orders  orders they were spent on
+     * @param divisor unit of the figures (1,000 for microseconds from nanoseconds, 1 for bytes)
+     * @return the amounts per order by kind of thread, most first: "execution-reports 12.3, ..."
+     */
+    static String describe(final Map<String, Long> byKind, final long orders, final double divisor) {
+        final List<Map.Entry<String, Long>> kinds = new ArrayList<>(byKind.entrySet());
         kinds.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         final StringBuilder s = new StringBuilder();
         for (final Map.Entry<String, Long> k : kinds) {
-            final double micros = k.getValue() / 1e3 / orders;
-            if (micros >= 0.05) {
-                s.append(s.length() == 0 ? "" : ", ").append(k.getKey()).append(String.format(Locale.ROOT, " %.1f", micros));
+            final double perOrder = k.getValue() / divisor / orders;
+            if (perOrder >= 0.05) {
+                s.append(s.length() == 0 ? "" : ", ").append(k.getKey())
+                    .append(String.format(Locale.ROOT, divisor == 1 ? " %.0f" : " %.1f", perOrder));
             }
         }
         return s.toString();

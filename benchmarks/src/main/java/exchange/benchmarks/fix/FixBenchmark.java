@@ -135,6 +135,8 @@ public final class FixBenchmark implements Callable<Integer> {
             results.get("ratio_vs_baseline"), TARGET_RATIO);
         System.out.printf("CPU per order (us): exchange %.1f (%s)%n  bare QuickFIX/J %.1f (%s)%n",
             exchange.cpuMicrosPerOrder(), exchange.cpuByKind(), bare.cpuMicrosPerOrder(), bare.cpuByKind());
+        System.out.printf("heap allocated per order (bytes): exchange %,d (%s)%n  bare QuickFIX/J %,d (%s)%n",
+            exchange.allocatedBytesPerOrder(), exchange.allocatedByKind(), bare.allocatedBytesPerOrder(), bare.allocatedByKind());
         System.out.printf("latency at %,d orders/s (us): exchange p50 %s, p99 %s, p99.9 %s; bare QuickFIX/J p50 %s, p99 %s, "
                 + "p99.9 %s%n", rate, results.get("p50_us"), results.get("p99_us"), results.get("p999_us"),
             results.get("baseline_qfj_p50_us"), results.get("baseline_qfj_p99_us"), results.get("baseline_qfj_p999_us"));
@@ -181,8 +183,9 @@ public final class FixBenchmark implements Callable<Integer> {
                 burst.ordersPerSecond(), burst.orders(), burst.reports(), burst.elapsedNs() / 1_000_000, rate,
                 micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
                 micros(h.getMaxValue()), micros(fixed.sendLag().getValueAtPercentile(99)));
-            System.out.printf("round %d, %s: CPU per order in the burst %.1f us (%s)%n", round, tally.name,
-                used.totalNs() / 1e3 / burst.orders(), CpuMeter.describe(used.byKindNs(), burst.orders()));
+            System.out.printf("round %d, %s: per order in the burst, CPU %.1f us (%s); heap allocated %,d bytes (%s)%n",
+                round, tally.name, used.totalNs() / 1e3 / burst.orders(), CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3),
+                used.allocatedBytes() / burst.orders(), CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1));
         }
     }
 
@@ -204,6 +207,8 @@ public final class FixBenchmark implements Callable<Integer> {
             .put("baseline_qfj_cpu_us_per_order", Math.round(bare.cpuMicrosPerOrder() * 10) / 10.0)
             .put("cpu_us_per_order_by_thread", exchange.cpuByKind())
             .put("baseline_qfj_cpu_us_per_order_by_thread", bare.cpuByKind())
+            .put("alloc_bytes_per_order", exchange.allocatedBytesPerOrder())
+            .put("baseline_qfj_alloc_bytes_per_order", bare.allocatedBytesPerOrder())
             .put("rate_orders_per_s", rate);
         percentiles(results, "", exchange);
         percentiles(results, "baseline_qfj_", bare);

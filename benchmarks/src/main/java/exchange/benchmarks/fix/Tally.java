@@ -16,7 +16,9 @@ final class Tally {
     final Histogram latency = new Histogram(Round.LONGEST_NS, 3);
     final Histogram sendLag = new Histogram(Round.LONGEST_NS, 3);
     final Map<String, Long> cpuByKindNs = new HashMap<>();
+    final Map<String, Long> allocatedByKind = new HashMap<>();
     long cpuNs;
+    long allocatedBytes;
     long burstOrders;
     long burstReports;
     long latencyOrders;
@@ -33,6 +35,8 @@ final class Tally {
         burstReports += burst.reports();
         cpuNs += cpu.totalNs();
         cpu.byKindNs().forEach((kind, ns) -> cpuByKindNs.merge(kind, ns, Long::sum));
+        allocatedBytes += cpu.allocatedBytes();
+        cpu.allocatedByKind().forEach((kind, bytes) -> allocatedByKind.merge(kind, bytes, Long::sum));
     }
 
     void add(final OrderLoad.FixedRate fixed) {
@@ -57,7 +61,17 @@ final class Tally {
 
     /** @return CPU time per order in the bursts by kind of thread, most first: "execution-reports 12.3, ..." */
     String cpuByKind() {
-        return CpuMeter.describe(cpuByKindNs, burstOrders);
+        return CpuMeter.describe(cpuByKindNs, burstOrders, 1e3);
+    }
+
+    /** @return heap allocated per order in the bursts, bytes */
+    long allocatedBytesPerOrder() {
+        return allocatedBytes / burstOrders;
+    }
+
+    /** @return heap allocated per order in the bursts by kind of thread, most first */
+    String allocatedByKind() {
+        return CpuMeter.describe(allocatedByKind, burstOrders, 1);
     }
 
     /** @return each round's throughput, in run order: "9120 9544 8790" */
