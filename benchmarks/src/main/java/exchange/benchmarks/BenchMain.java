@@ -1,5 +1,6 @@
 package exchange.benchmarks;
 
+import exchange.benchmarks.fix.FixBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of the exchange. Figures are printed and written as JSON under benchmarks/target/results/.",
-    subcommands = {MatchingBenchmark.class, SequencerBenchmark.class})
+    subcommands = {MatchingBenchmark.class, SequencerBenchmark.class, FixBenchmark.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

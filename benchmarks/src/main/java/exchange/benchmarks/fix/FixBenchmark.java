@@ -1,0 +1,255 @@
+package exchange.benchmarks.fix;
+
+import exchange.benchmarks.Results;
+import exchange.matching.Instrument;
+import exchange.server.ExchangeConfig;
+import exchange.server.ExchangeServer;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code bin/bench fix}: FIX order entry end to end. QuickFIX/J initiators ({@link OrderLoad}) send
+ * orders over loopback to the whole exchange started in this process ({@link ExchangeServer}: FIX
+ * acceptor, risk gateway, journal, matching thread, event log, ExecutionReport sender), then, in the same
+ * run, the same load to a bare QuickFIX/J acceptor ({@link BareAcceptor}) set up like the exchange's:
+ * the cost of the FIX engine alone. What each order does is the {@link OrderFlow}.
+ *
+ * <p>After a warm-up turn each, the two targets take turns for a few rounds, each started afresh with a
+ * short warm-up, so that both meet much the same machine (the figures of a shared machine wander by more
+ * than the difference measured).
+ * In each round: the throughput, a burst where every session keeps a window of orders unacknowledged,
+ * counted until every ExecutionReport owed has arrived; then latency at a fixed rate, from when each
+ * order was due to its acknowledgement (HdrHistogram, corrected for coordinated omission). Throughput is
+ * the median of the rounds; latencies are those of all rounds together.
+ */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+    description = "FIX order entry over loopback: the whole exchange against a bare QuickFIX/J acceptor "
+        + "(throughput with every ExecutionReport received, latency at a fixed rate).")
+public final class FixBenchmark implements Callable<Integer> {
+    /** The target: the exchange sustains at least this share of the bare acceptor's throughput. */
+    static final double TARGET_RATIO = 0.8;
+
+    @Option(names = "--workload", description = "new-cancel (each order cancelled once acknowledged) or pairs "
+        + "(buys and sells that trade) (default: ${DEFAULT-VALUE}).")
+    String workload = OrderFlow.NEW_CANCEL.label;
+
+    @Option(names = "--sessions", description = "FIX sessions, each with its own initiator thread (default: ${DEFAULT-VALUE}).")
+    int sessions = 4;
+
+    @Option(names = "--window", description = "Unacknowledged orders each session keeps in a throughput burst (default: ${DEFAULT-VALUE}).")
+    int window = 32;
+
+    @Option(names = "--rounds", description = "Turns each target takes (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--orders", description = "Orders in each round's throughput burst, all sessions together (default: ${DEFAULT-VALUE}).")
+    long orders = 60_000;
+
+    @Option(names = "--warmup", description = "Orders sent to each target in a warm-up turn before the rounds, not "
+        + "measured; each round then starts with a tenth as many; 0 for none (default: ${DEFAULT-VALUE}).")
+    long warmup = 100_000;
+
+    @Option(names = "--rate", description = "Orders per second in the latency runs, all sessions together (default: ${DEFAULT-VALUE}).")
+    int rate = 5_000;
+
+    @Option(names = "--duration", description = "Seconds of latency measurement per target, shared among the rounds (default: ${DEFAULT-VALUE}).")
+    double durationSeconds = 15;
+
+    @Option(names = "--message-log", description = "FIX message logging of both acceptors: 'file' as the "
+        + "configuration's logback.xml does, or 'off' (default: ${DEFAULT-VALUE}).")
+    String messageLog = "file";
+
+    @Option(names = "--config", description = "The exchange's configuration folder to start from (default: ${DEFAULT-VALUE}).")
+    Path config = Path.of("config");
+
+    @Option(names = "--dir", description = "Scratch folder for journals, FIX stores and logs; deleted after a "
+        + "successful run (default: ${DEFAULT-VALUE}).")
+    Path dir = Path.of("benchmarks/target/bench-data/fix");
+
+    @Option(names = "--output", description = "JSON results file (default: ${DEFAULT-VALUE}).")
+    Path output = Path.of("benchmarks/target/results/fix.json");
+
+    private OrderFlow flow;
+    private BenchSessions bench;
+    private final List<Instrument> traded = new ArrayList<>();
+    private Path previousLogs;
+
+    @Override
+    public Integer call() throws Exception {
+        flow = OrderFlow.of(workload);
+        if (sessions < 1 || window < 1 || rounds < 1 || orders < 1 || warmup < 0 || rate <= 0 || durationSeconds <= 0) {
+            throw new IllegalArgumentException("--sessions, --window, --rounds, --orders, --rate and --duration must be positive");
+        }
+        if (!"file".equals(messageLog) && !"off".equals(messageLog)) {
+            throw new IllegalArgumentException("--message-log must be file or off");
+        }
+        final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        delete(dir);
+        bench = BenchSessions.write(config, dir.resolve("config"), sessions);
+        System.out.printf("bin/bench fix: %s, %d sessions, window %d, %,d warm-up orders, %d rounds of %,d orders, latency at "
+                + "%,d orders/s for %.1f s; FIX messages logged: %s; load average %.2f on %d cpus%n", flow.label, sessions,
+            window, warmup, rounds, orders, rate, durationSeconds, messageLog, loadAtStart,
+            Runtime.getRuntime().availableProcessors());
+
+        final Tally exchange = new Tally("exchange", flow.exchangeReports);
+        final Tally bare = new Tally("bare QuickFIX/J", flow.bareReports);
+        // Round 0 warms both up (the exchange has more code for the JIT to compile); each is started afresh every round.
+        for (int round = warmup > 0 ? 0 : 1; round <= rounds; round++) {
+            final Path data = dir.resolve("exchange-data-" + round);
+            logTo("exchange-" + round);
+            try (ExchangeServer server = ExchangeServer.start(ExchangeConfig.load(bench.configDir(),
+                Map.of(ExchangeConfig.DATA_DIR, data.toString(), ExchangeConfig.FIX_PORT, "0")))) {
+                if (traded.isEmpty()) {
+                    for (int i = 0; i < sessions; i++) {
+                        traded.add(server.instruments().get(i % server.instruments().size()));
+                    }
+                }
+                measure(round, exchange, server.fixPort());
+            }
+            delete(data);
+            System.gc();
+            final Path store = dir.resolve("bare-store-" + round);
+            logTo("bare-" + round);
+            try (BareAcceptor acceptor = new BareAcceptor(bench.acceptorSettings(store))) {
+                measure(round, bare, acceptor.port());
+            }
+            delete(store);
+            System.gc();
+        }
+
+        final Results results = results(exchange, bare, loadAtStart);
+        System.out.printf("%nthroughput (median of %d rounds): exchange %,.0f orders/s, bare QuickFIX/J %,.0f orders/s: "
+                + "ratio %s (target %.2f)%n", rounds, exchange.medianOrdersPerSecond(), bare.medianOrdersPerSecond(),
+            results.get("ratio_vs_baseline"), TARGET_RATIO);
+        System.out.printf("CPU per order (us): exchange %.1f (%s)%n  bare QuickFIX/J %.1f (%s)%n",
+            exchange.cpuMicrosPerOrder(), exchange.cpuByKind(), bare.cpuMicrosPerOrder(), bare.cpuByKind());
+        System.out.printf("heap allocated per order (bytes): exchange %,d (%s)%n  bare QuickFIX/J %,d (%s)%n",
+            exchange.allocatedBytesPerOrder(), exchange.allocatedByKind(), bare.allocatedBytesPerOrder(), bare.allocatedByKind());
+        System.out.printf("latency at %,d orders/s (us): exchange p50 %s, p99 %s, p99.9 %s; bare QuickFIX/J p50 %s, p99 %s, "
+                + "p99.9 %s%n", rate, results.get("p50_us"), results.get("p99_us"), results.get("p999_us"),
+            results.get("baseline_qfj_p50_us"), results.get("baseline_qfj_p99_us"), results.get("baseline_qfj_p999_us"));
+        results.write(output);
+        System.out.println("wrote " + output);
+        delete(dir);
+        return 0;
+    }
+
+    /**
+     * Gives each turn log files of its own, so that neither target pays for rolling over (and compressing)
+     * the other's, and drops the previous turn's.
+     */
+    private void logTo(final String turn) throws IOException {
+        if ("file".equals(messageLog)) {
+            ExchangeLogging.apply(bench.configDir().resolve("logback.xml"), dir.resolve("logs").resolve(turn));
+            if (previousLogs != null) {
+                delete(previousLogs);
+            }
+            previousLogs = dir.resolve("logs").resolve(turn);
+        }
+    }
+
+    /** One round of one target: connect, warm up, burst, fixed rate; round 0 only warms up. */
+    private void measure(final int round, final Tally tally, final int port) throws InterruptedException {
+        try (OrderLoad load = new OrderLoad(port, bench.compIds(), traded, flow, tally.reportsPerOrder)) {
+            if (round == 0) {
+                final OrderLoad.Burst w = load.burst(warmup, window);
+                System.out.printf("warm-up, %s: %,.0f orders/s (%,d orders)%n", tally.name, w.ordersPerSecond(), w.orders());
+                return;
+            }
+            if (warmup >= 10) {
+                load.burst(warmup / 10, window);
+            }
+            final CpuMeter cpu = CpuMeter.start();
+            final OrderLoad.Burst burst = load.burst(orders, window);
+            final CpuMeter.Usage used = cpu.stop();
+            tally.add(burst, used);
+            final OrderLoad.FixedRate fixed = load.fixedRate(Math.max(1, Math.round(rate * durationSeconds / rounds)), rate);
+            tally.add(fixed);
+            final Histogram h = fixed.latency();
+            System.out.printf("round %d, %s: %,.0f orders/s (%,d orders, %,d reports in %,d ms); at %,d orders/s latency (us) "
+                    + "p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f; pacer late by p99 %.1f us%n", round, tally.name,
+                burst.ordersPerSecond(), burst.orders(), burst.reports(), burst.elapsedNs() / 1_000_000, rate,
+                micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
+                micros(h.getMaxValue()), micros(fixed.sendLag().getValueAtPercentile(99)));
+            System.out.printf("round %d, %s: per order in the burst, CPU %.1f us (%s); heap allocated %,d bytes (%s)%n",
+                round, tally.name, used.totalNs() / 1e3 / burst.orders(), CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3),
+                used.allocatedBytes() / burst.orders(), CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1));
+        }
+    }
+
+    private Results results(final Tally exchange, final Tally bare, final double loadAtStart) {
+        final double ratio = exchange.medianOrdersPerSecond() / bare.medianOrdersPerSecond();
+        final Results results = new Results()
+            .put("workload", flow.label)
+            .put("sessions", sessions)
+            .put("window", window)
+            .put("rounds", rounds)
+            .put("orders", orders)
+            .put("throughput_orders_per_s", Math.round(exchange.medianOrdersPerSecond()))
+            .put("baseline_qfj_throughput_orders_per_s", Math.round(bare.medianOrdersPerSecond()))
+            .put("ratio_vs_baseline", Math.round(ratio * 1000) / 1000.0)
+            .put("target_ratio", TARGET_RATIO)
+            .put("throughput_rounds_orders_per_s", exchange.rounds())
+            .put("baseline_qfj_throughput_rounds_orders_per_s", bare.rounds())
+            .put("cpu_us_per_order", Math.round(exchange.cpuMicrosPerOrder() * 10) / 10.0)
+            .put("baseline_qfj_cpu_us_per_order", Math.round(bare.cpuMicrosPerOrder() * 10) / 10.0)
+            .put("cpu_us_per_order_by_thread", exchange.cpuByKind())
+            .put("baseline_qfj_cpu_us_per_order_by_thread", bare.cpuByKind())
+            .put("alloc_bytes_per_order", exchange.allocatedBytesPerOrder())
+            .put("baseline_qfj_alloc_bytes_per_order", bare.allocatedBytesPerOrder())
+            .put("rate_orders_per_s", rate);
+        percentiles(results, "", exchange);
+        percentiles(results, "baseline_qfj_", bare);
+        return results
+            .put("reports_per_order", exchange.reportsPerOrder)
+            .put("baseline_qfj_reports_per_order", bare.reportsPerOrder)
+            .put("throughput_orders", exchange.burstOrders)
+            .put("throughput_reports", exchange.burstReports)
+            .put("baseline_qfj_throughput_orders", bare.burstOrders)
+            .put("baseline_qfj_throughput_reports", bare.burstReports)
+            .put("latency_orders", exchange.latencyOrders)
+            .put("latency_reports", exchange.latencyReports)
+            .put("baseline_qfj_latency_orders", bare.latencyOrders)
+            .put("baseline_qfj_latency_reports", bare.latencyReports)
+            .put("message_log", messageLog)
+            .put("load_average_at_start", Math.round(loadAtStart * 100) / 100.0)
+            .put("cpus", Runtime.getRuntime().availableProcessors())
+            .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    }
+
+    private static void percentiles(final Results results, final String prefix, final Tally tally) {
+        final Histogram h = tally.latency;
+        results.put(prefix + "p50_us", micros(h.getValueAtPercentile(50)))
+            .put(prefix + "p99_us", micros(h.getValueAtPercentile(99)))
+            .put(prefix + "p999_us", micros(h.getValueAtPercentile(99.9)))
+            .put(prefix + "max_us", micros(h.getMaxValue()))
+            .put(prefix + "send_lag_p99_us", micros(tally.sendLag.getValueAtPercentile(99)));
+    }
+
+    private static double micros(final long nanos) {
+        return Math.round(nanos / 100.0) / 10.0;
+    }
+
+    private static void delete(final Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (final Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
