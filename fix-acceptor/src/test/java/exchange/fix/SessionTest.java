@@ -124,6 +124,22 @@ class SessionTest {
     }
 
     @Test
+    void shouldCountOpenConnectionsForThoseWhoWaitForASessionToBeGone() throws Exception {
+        try (TestVenue venue = new TestVenue(dir)) {
+            assertThat(venue.gateway().openConnections()).isZero();
+            final FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            assertThat(venue.gateway().openConnections()).isEqualTo(1);
+            b1.close();
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            while (venue.gateway().openConnections() != 0 || venue.gateway().queuedEvents() != 0) {
+                assertThat(System.nanoTime()).as("connection still counted").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
     void shouldKeepSequenceNumbersAndDeliverMissedReportsAcrossAnExchangeRestart() throws Exception {
         final FixTestClient b1;
         int lastSeq;
