@@ -55,6 +55,11 @@ class ExchangeConformanceTest {
                                 .isZero())));
     }
 
+    @TestFactory
+    Stream<DynamicTest> shouldPassEveryScriptOfTheExchangesOwnSuite() throws IOException {
+        return DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts()), exchange.runner(RunOptions.defaults()));
+    }
+
     private int acceptanceSessionNumber() {
         return exchange.server().fix().sessions().all().stream()
                 .filter(s -> s.sessionId().toString().equals(ACCEPTANCE_SESSION))
