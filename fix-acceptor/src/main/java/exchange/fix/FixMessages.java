@@ -46,6 +46,7 @@ public final class FixMessages {
     public static final int MIN_QTY = 110;
     public static final int MAX_FLOOR = 111;
     public static final int EXPIRE_TIME = 126;
+    public static final int EXPIRE_DATE = 432;
     public static final int EXEC_TYPE = 150;
     public static final int LEAVES_QTY = 151;
     public static final int EXEC_RESTATEMENT_REASON = 378;

@@ -211,8 +211,8 @@ public final class OrderEntry {
                 return 0; // the data dictionary checks the format; an unreadable time makes the GTD invalid
             }
         }
-        if (m.isSetField(432)) { // ExpireDate: the order lives to the end of that day (UTC)
-            final LocalDate d = LocalDate.parse(m.getString(432), DateTimeFormatter.BASIC_ISO_DATE);
+        if (m.isSetField(FixMessages.EXPIRE_DATE)) { // the order lives to the end of that day (UTC)
+            final LocalDate d = LocalDate.parse(m.getString(FixMessages.EXPIRE_DATE), DateTimeFormatter.BASIC_ISO_DATE);
             return d.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L - 1;
         }
         return 0;
