@@ -29,14 +29,17 @@ import quickfix.SessionID;
  * tests run: the trading day cannot end, and Day orders cannot expire, in the middle of a run.
  *
  * <p>As a {@link ServerControl} it makes runs deterministic: before a script's first connection it
- * waits until every earlier connection is closed and handled by its session (logged out, and reset
- * where the session resets on disconnect), until the matching thread has applied every command, and
+ * waits until every earlier connection is closed and handled by its session (logged out, reset where
+ * the session resets on disconnect, its message dispatcher thread gone), until the matching thread has
+ * applied every command, and
  * until the ExecutionReport sender and the drop-copy feeds have sent everything the event log holds,
  * the cancels on disconnect of the previous script's orders included. So nothing a script caused can
  * reach the next one.
  */
 final class ExchangeUnderTest implements ServerControl, AutoCloseable {
     private static final long POLL_INTERVAL_NS = Duration.ofMillis(1).toNanos();
+    /** How QuickFIX/J's ThreadedSocketAcceptor names the thread that handles one session's messages. */
+    private static final String SESSION_DISPATCHER = "QF/J Session dispatcher: ";
 
     private final ExchangeServer server;
     private final List<PositionStore> consumerPositions = new ArrayList<>();
@@ -107,6 +110,10 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
         if (server.fix().queuedEvents() != 0) {
             return server.fix().queuedEvents() + " QuickFIX/J events queued";
         }
+        String dispatcher = liveSessionDispatcher();
+        if (dispatcher != null) {
+            return dispatcher + " still running";
+        }
         for (FixSession fixSession : server.fix().sessions().all()) {
             Session session = Session.lookupSession(fixSession.sessionId());
             if (session.hasResponder() || session.isLoggedOn()) {
@@ -129,6 +136,28 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
             if (!end.equals(EventLog.End.EMPTY) && (position.commandSequence() != end.commandSequence()
                     || position.eventIndex() != end.nextEventIndex() - 1)) {
                 return "a report sender behind the event log";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The name of a QuickFIX/J session dispatcher thread still alive, or {@code null}. With no connection
+     * open there should be none: each ends once it has handled its connection's end of stream. One that
+     * is ending can still take a new connection's message into its queue and never handle it
+     * (QuickFIX/J 2.3.2's ThreadPerSessionEventHandlingStrategy), so a script must not connect before
+     * it is gone.
+     */
+    private static String liveSessionDispatcher() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            if (threads[i].getName().startsWith(SESSION_DISPATCHER) && threads[i].isAlive()) {
+                return threads[i].getName();
             }
         }
         return null;
