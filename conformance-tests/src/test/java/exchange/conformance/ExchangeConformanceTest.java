@@ -20,7 +20,8 @@ import exchange.fix.FixSession;
 /**
  * The real exchange, started as {@code bin/exchange --config config/conformance} would start it, plays
  * every script: QuickFIX/J's 48 session-level acceptance scripts unchanged (session ISLD/TW), and the
- * exchange's own suite. One dynamic test per script.
+ * exchange's own suite. One dynamic test per script, and one that holds docs/FIX-SPEC.md to what the
+ * exchange sent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
@@ -55,9 +56,20 @@ class ExchangeConformanceTest {
                                 .isZero())));
     }
 
+    /**
+     * The exchange's own suite, then a check of docs/FIX-SPEC.md against every message the exchange sent
+     * in it: each message type has its table, each tag sent is in its table for that FIX version, each
+     * documented tag was sent.
+     */
     @TestFactory
     Stream<DynamicTest> shouldPassEveryScriptOfTheExchangesOwnSuite() throws IOException {
-        return DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts()), exchange.runner(RunOptions.defaults()));
+        SentTags sent = new SentTags();
+        return Stream.concat(
+                DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts()), exchange.runner(RunOptions.defaults()),
+                        sent::record),
+                Stream.of(DynamicTest.dynamicTest("docs/FIX-SPEC.md documents every tag the exchange sent, and only those",
+                        () -> assertThat(sent.differencesFrom(FixSpecification.read(ModulePaths.fixSpecification())))
+                                .as("sent: %s", sent).isEmpty())));
     }
 
     private int acceptanceSessionNumber() {

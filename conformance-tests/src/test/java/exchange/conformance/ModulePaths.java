@@ -26,4 +26,9 @@ final class ModulePaths {
     static Path conformanceConfig() {
         return moduleDirectory().resolveSibling("config").resolve("conformance");
     }
+
+    /** The exchange's FIX specification, {@code docs/FIX-SPEC.md} in the repository. */
+    static Path fixSpecification() {
+        return moduleDirectory().resolveSibling("docs").resolve("FIX-SPEC.md");
+    }
 }
