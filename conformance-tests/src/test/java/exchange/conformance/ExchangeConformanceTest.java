@@ -67,7 +67,10 @@ class ExchangeConformanceTest {
         return Stream.concat(
                 DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts()), exchange.runner(RunOptions.defaults()),
                         sent::record),
-                Stream.of(DynamicTest.dynamicTest("docs/FIX-SPEC.md documents every tag the exchange sent, and only those",
+                Stream.of(DynamicTest.dynamicTest("SCRIPTS.md's example", () -> {
+                    ScriptResult result = exchange.runner(RunOptions.defaults()).run(ScriptsDocumentationTest.example());
+                    assertThat(result.passed()).as(result.report()).isTrue();
+                }), DynamicTest.dynamicTest("docs/FIX-SPEC.md documents every tag the exchange sent, and only those",
                         () -> assertThat(sent.differencesFrom(FixSpecification.read(ModulePaths.fixSpecification())))
                                 .as("sent: %s", sent).isEmpty())));
     }
