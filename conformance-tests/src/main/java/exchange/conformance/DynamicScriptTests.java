@@ -3,6 +3,7 @@ package exchange.conformance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assertions;
@@ -33,9 +34,22 @@ public final class DynamicScriptTests {
      * @throws IOException when a path does not exist or cannot be listed
      */
     public static Stream<DynamicTest> of(List<Path> filesOrDirectories, ScriptRunner runner) throws IOException {
+        return of(filesOrDirectories, runner, result -> { });
+    }
+
+    /**
+     * As {@link #of(List, ScriptRunner)}, and each result, passed or failed, is handed to
+     * {@code onResult} before its test ends: for a test that looks at all the conversations
+     * afterwards, say at every message the server sent.
+     *
+     * @throws IOException when a path does not exist or cannot be listed
+     */
+    public static Stream<DynamicTest> of(List<Path> filesOrDirectories, ScriptRunner runner,
+                                         Consumer<ScriptResult> onResult) throws IOException {
         return ScriptFiles.collect(filesOrDirectories).stream()
                 .map(file -> DynamicTest.dynamicTest(ScriptFiles.nameOf(file), file.toUri(), () -> {
                     ScriptResult result = runner.run(file);
+                    onResult.accept(result);
                     if (!result.passed()) {
                         Assertions.fail(result.report());
                     }

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  *       compared leniently: 108 and unlisted fields are not checked. QuickFIX/J checks only the
  *       presence of listed fields there; this runner also compares their values.</li>
  *   <li>Extension: {@code <ANY>}, {@code <ABSENT>}, {@code <CAPTURE:name>}, {@code <name>}
- *       values; a tag listed several times (a repeating group) is compared occurrence by
- *       occurrence, in order.</li>
+ *       values; {@code <name>} and {@code <RUN>} inside a value, filled in before comparing; a tag
+ *       listed several times (a repeating group) is compared occurrence by occurrence, in
+ *       order.</li>
  * </ul>
  *
  * <p>Immutable.
@@ -94,14 +95,31 @@ final class ExpectedMessage {
                 }
                 return new ValueRule.Capture(name);
             }
-            if (Placeholders.isCaptureName(content)) {
+            if (Placeholders.isReference(content)) {
                 return new ValueRule.SameAs(content);
             }
+        }
+        if (placeholder.reset().find()) {
+            return template(tag, value, placeholder.reset());
         }
         if (TIME_FIELDS.contains(tag)) {
             return new ValueRule.Any(value);
         }
         return tag == TEXT ? new ValueRule.Prefix(value) : new ValueRule.Exact(value);
+    }
+
+    /** A value with references inside it, such as {@code 11=B1-<RUN>}. */
+    private static ValueRule template(int tag, String value, Matcher placeholders) {
+        List<String> names = new ArrayList<>();
+        while (placeholders.find()) {
+            String content = placeholders.group(1);
+            if (!Placeholders.isReference(content)) {
+                throw new IllegalArgumentException(placeholders.group() + " cannot be part of a value, only the whole of it"
+                        + " (inside a value only captured names and <RUN>)");
+            }
+            names.add(content);
+        }
+        return new ValueRule.Template(value, names, tag == TEXT);
     }
 
     /** The names this message captures, in order. */
@@ -122,6 +140,8 @@ final class ExpectedMessage {
                     names.add(capture.name());
                 } else if (rule instanceof ValueRule.SameAs sameAs && kind == ValueRule.SameAs.class) {
                     names.add(sameAs.name());
+                } else if (rule instanceof ValueRule.Template template && kind == ValueRule.SameAs.class) {
+                    names.addAll(template.names());
                 }
             }
         }

@@ -62,7 +62,7 @@ sealed interface OutgoingTemplate {
                 if (Placeholders.TIME.matcher(content).matches()) {
                     continue;
                 }
-                if (Placeholders.isCaptureName(content)) {
+                if (Placeholders.isReference(content)) {
                     names.add(content);
                 } else if (content.equals(Placeholders.ANY) || content.equals(Placeholders.ABSENT)
                         || content.startsWith(Placeholders.CAPTURE_PREFIX)) {
@@ -98,7 +98,7 @@ sealed interface OutgoingTemplate {
                 String replacement;
                 if (time.matches()) {
                     replacement = FixTimestamps.format(now.plusMillis(offsetMs(time)), beginString);
-                } else if (Placeholders.isCaptureName(content)) {
+                } else if (Placeholders.isReference(content)) {
                     replacement = captures.get(content);
                 } else {
                     replacement = matcher.group();

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The placeholder vocabulary shared by sent and expected lines: {@code <TIME>},
- * {@code <TIME+n>}, {@code <TIME-n>}, {@code <ANY>}, {@code <ABSENT>}, {@code <CAPTURE:name>}
- * and {@code <name>}. Stateless.
+ * {@code <TIME+n>}, {@code <TIME-n>}, {@code <ANY>}, {@code <ABSENT>}, {@code <CAPTURE:name>},
+ * {@code <name>} and {@code <RUN>}. Stateless.
  */
 final class Placeholders {
     /** A placeholder: angle brackets around anything but brackets and SOH. */
@@ -18,8 +18,10 @@ final class Placeholders {
     static final String CAPTURE_PREFIX = "CAPTURE:";
     static final String ANY = "ANY";
     static final String ABSENT = "ABSENT";
+    /** The run's own token, as if every script captured it before its first line. */
+    static final String RUN = "RUN";
 
-    private static final Set<String> RESERVED = Set.of("TIME", ANY, ABSENT, "CAPTURE");
+    private static final Set<String> RESERVED = Set.of("TIME", ANY, ABSENT, "CAPTURE", RUN);
 
     private Placeholders() {
     }
@@ -27,5 +29,10 @@ final class Placeholders {
     /** True when the name may be used for a capture. */
     static boolean isCaptureName(String name) {
         return NAME.matcher(name).matches() && !RESERVED.contains(name);
+    }
+
+    /** True when {@code <name>} stands for a value a run knows: a capture, or {@code <RUN>}. */
+    static boolean isReference(String name) {
+        return RUN.equals(name) || isCaptureName(name);
     }
 }

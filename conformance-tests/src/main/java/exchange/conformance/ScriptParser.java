@@ -60,7 +60,7 @@ public final class ScriptParser {
      */
     public static Script parse(String name, String text) throws ScriptSyntaxException {
         List<Step> steps = new ArrayList<>();
-        Set<String> captured = new HashSet<>();
+        Set<String> captured = new HashSet<>(Set.of(Placeholders.RUN));
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = stripCarriageReturn(lines[i]);

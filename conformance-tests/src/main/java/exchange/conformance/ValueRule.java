@@ -1,5 +1,8 @@
 package exchange.conformance;
 
+import java.util.List;
+import java.util.regex.Matcher;
+
 /** What an expected field accepts as its received value. Immutable. */
 sealed interface ValueRule {
 
@@ -71,6 +74,42 @@ sealed interface ValueRule {
         @Override
         public String describe(Captures captures) {
             return '"' + captures.get(name) + "\" (captured as <" + name + ">)";
+        }
+    }
+
+    /**
+     * The written value with the captured values (and the run's token) filled in for the
+     * {@code <name>}s inside it; compared exactly, or as a prefix for Text(58).
+     *
+     * @param written the value as the script wrote it, e.g. {@code B1-<RUN>}
+     * @param names   the names it refers to, in order
+     * @param prefix  true to accept any value that starts with the filled-in one
+     */
+    record Template(String written, List<String> names, boolean prefix) implements ValueRule {
+        public Template {
+            names = List.copyOf(names);
+        }
+
+        /** The value with every {@code <name>} replaced by its captured value. */
+        String filled(Captures captures) {
+            Matcher matcher = Placeholders.PLACEHOLDER.matcher(written);
+            StringBuilder filled = new StringBuilder(written.length() + 16);
+            while (matcher.find()) {
+                matcher.appendReplacement(filled, Matcher.quoteReplacement(captures.get(matcher.group(1))));
+            }
+            matcher.appendTail(filled);
+            return filled.toString();
+        }
+
+        @Override
+        public boolean accepts(String received, Captures captures) {
+            String value = filled(captures);
+            return prefix ? received.startsWith(value) : received.equals(value);
+        }
+
+        @Override
+        public String describe(Captures captures) {
+            return (prefix ? "a value starting \"" : "\"") + filled(captures) + "\" (written " + written + ")";
         }
     }
 

@@ -80,6 +80,30 @@ class ExpectedMessageTest {
     }
 
     @Test
+    void shouldFillTheRunTokenAndCapturedValuesInsideAValue() {
+        Captures run = new Captures("RUN42");
+        run.put("oid1", "7");
+        String received = "8=FIX.4.4|9=9|35=8|34=2|49=ISLD|56=TW|11=C-RUN42-7|41=RUN42|58=ClOrdID C-RUN42-7 was used|10=1|";
+        String expected = "8=FIX.4.4|35=8|34=2|49=ISLD|56=TW|11=C-<RUN>-<oid1>|41=<RUN>|58=ClOrdID C-<RUN>-<oid1>|";
+
+        assertThat(ExpectedMessage.parse(Scripts.soh(expected)).firstDifference(message(received), run, STRICT)).isNull();
+        assertThat(ExpectedMessage.parse(Scripts.soh(expected)).references()).containsExactly("RUN", "oid1");
+        assertThat(ExpectedMessage.parse(Scripts.soh(expected.replace("11=C-", "11=D-")))
+                .firstDifference(message(received), run, STRICT))
+                .isEqualTo("field 11: expected \"D-RUN42-7\" (written D-<RUN>-<oid1>), received \"C-RUN42-7\"");
+    }
+
+    @Test
+    void shouldGiveEveryRunItsOwnToken() {
+        String first = Captures.newRunToken();
+        String second = Captures.newRunToken();
+
+        assertThat(first).matches("[0-9A-Z]{10}");
+        assertThat(second).matches("[0-9A-Z]{10}").isNotEqualTo(first);
+        assertThat(new Captures().get("RUN")).matches("[0-9A-Z]{10}");
+    }
+
+    @Test
     void shouldStillRequireAFieldWhoseValueIsAny() {
         assertThat(difference("8=FIX.4.4|35=3|34=2|49=ISLD|56=TW|45=2|58=Invalid tag number|371=999|372=0|373=0|"
                 + "17=<ANY>|", REJECT)).isEqualTo("missing field 17, expected any value");

@@ -16,4 +16,19 @@ final class ModulePaths {
     static Path quickFixJAcceptanceScripts() {
         return moduleDirectory().resolve("src/test/resources/quickfixj-acceptance/fix44");
     }
+
+    /** The exchange's own conformance suite. */
+    static Path exchangeScripts() {
+        return moduleDirectory().resolve("src/test/resources/scripts");
+    }
+
+    /** The configuration the conformance exchange runs with: the repository's {@code config/conformance}. */
+    static Path conformanceConfig() {
+        return moduleDirectory().resolveSibling("config").resolve("conformance");
+    }
+
+    /** The exchange's FIX specification, {@code docs/FIX-SPEC.md} in the repository. */
+    static Path fixSpecification() {
+        return moduleDirectory().resolveSibling("docs").resolve("FIX-SPEC.md");
+    }
 }

@@ -104,6 +104,14 @@ class OutgoingTemplateTest {
         assertThat(sent).contains(Scripts.soh("|37=ORD-7|41=C-ORD-7|"));
     }
 
+    @Test
+    void shouldFillTheRunToken() {
+        String sent = new String(OutgoingTemplate.parse(Scripts.soh("8=FIX.4.4|35=D|11=B1-<RUN>|"))
+                .compose(new Captures("K0RUN"), AS_WRITTEN, NOW), StandardCharsets.ISO_8859_1);
+
+        assertThat(sent).contains(Scripts.soh("|11=B1-K0RUN|"));
+    }
+
     private static String compose(String message, RunOptions options) {
         byte[] bytes = OutgoingTemplate.parse(Scripts.soh(message)).compose(new Captures(), options, NOW);
         return new String(bytes, StandardCharsets.ISO_8859_1).replace(FixFraming.SOH, '|');

@@ -113,6 +113,26 @@ class ScriptParserTest {
     }
 
     @Test
+    void shouldKnowTheRunTokenWithoutACaptureAndNeverCaptureIntoIt() throws ScriptSyntaxException {
+        Script script = Scripts.parse(
+                "I8=FIX.4.4|35=D|34=2|49=TW|52=<TIME>|56=ISLD|11=B1-<RUN>|",
+                "E8=FIX.4.4|35=8|11=B1-<RUN>|41=<RUN>|");
+
+        assertThat(((SendStep) script.steps().get(0)).message().references()).containsExactly("RUN");
+        assertThat(((ExpectStep) script.steps().get(1)).expected().references()).containsExactly("RUN");
+        assertThatThrownBy(() -> Scripts.parse("E8=FIX.4.4|35=8|37=<CAPTURE:RUN>|"))
+                .isInstanceOf(ScriptSyntaxException.class)
+                .hasMessage("line 1: not a capture name: <CAPTURE:RUN>");
+    }
+
+    @Test
+    void shouldRejectAPlaceholderThatCanOnlyBeAWholeValueInsideAValue() {
+        assertThatThrownBy(() -> Scripts.parse("E8=FIX.4.4|35=8|11=B1-<ANY>|"))
+                .isInstanceOf(ScriptSyntaxException.class)
+                .hasMessageStartingWith("line 1: <ANY> cannot be part of a value");
+    }
+
+    @Test
     void shouldRejectExpectationPlaceholdersInASentMessage() {
         assertThatThrownBy(() -> Scripts.parse("I8=FIX.4.4|35=0|34=2|49=TW|52=<TIME>|56=ISLD|112=<ANY>|"))
                 .isInstanceOf(ScriptSyntaxException.class)

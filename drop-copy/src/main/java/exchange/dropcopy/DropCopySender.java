@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * One drop-copy session's feed: a copy of every ExecutionReport of the firms it is entitled to, in
  * event order, as FIX 4.4 ExecutionReports with CopyMsgIndicator (797) = Y: new, fills, cancels,
- * replaces, expiries, rejects from the engine and from the risk gateway. Whose order it was is in the
+ * replaces, expiries, rejects from the engine and from the risk gateway; not the answers to status
+ * requests, which report no event. Whose order it was is in the
  * Parties block (453): the firm's name as Executing Firm (452 = 1) and the CompID of the session that
  * entered it as Client ID (452 = 3), both with PartyIDSource D; the Account (1), ClOrdID (11),
  * OrderID (37) and ExecID (17) are the original's.
@@ -89,6 +90,9 @@ public final class DropCopySender extends ReportAgent {
             if (!"8".equals(message.getHeader().getString(MsgType.FIELD))) {
                 return; // cancel rejects and mass cancel reports are not executions
             }
+            if (isStatusAnswer(message)) {
+                return; // nor is the answer to a status request: it reports nothing new (and its ExecID is 0)
+            }
             final FixSession owner = sessions.byNumber(session);
             if (owner == null || !target.entitledTo(owner.firmName())) {
                 return;
@@ -106,6 +110,10 @@ public final class DropCopySender extends ReportAgent {
         } catch (final FieldNotFound e) {
             throw new IllegalStateException("an ExecutionReport without " + e.field, e);
         }
+    }
+
+    private static boolean isStatusAnswer(final Message message) throws FieldNotFound {
+        return message.getChar(150) == 'I' || message.isSetField(20) && message.getChar(20) == '3';
     }
 
     private static void parties(final Message message, final FixSession owner) {

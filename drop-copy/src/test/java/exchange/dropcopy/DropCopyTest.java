@@ -79,6 +79,9 @@ class DropCopyTest {
             assertThat(copies.get(3).getChar(150)).isEqualTo('F');
             assertThat(copies.get(4).getString(17)).isEqualTo(b1Cancel.getString(17));
             assertThat(copies.get(4).getString(41)).isEqualTo("B1");
+            // an answer to a status request is no execution: not copied
+            b1.send(FixOrders.status("B1", "AAA", '1'));
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('I');
             assertThat(all.nothingWithin(Duration.ofMillis(300))).isTrue();
         }
     }

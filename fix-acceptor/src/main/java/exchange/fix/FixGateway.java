@@ -7,6 +7,11 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
+import org.apache.mina.core.service.IoAcceptor;
+import org.apache.mina.core.service.IoService;
+import org.apache.mina.core.service.IoServiceListener;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
@@ -23,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The FIX side of the exchange: a QuickFIX/J acceptor (a thread per session) whose sessions are read
@@ -58,6 +64,7 @@ public final class FixGateway implements AutoCloseable {
             throw new IllegalArgumentException(key + " must be a whole number", e);
         }
     }
+    private final AtomicInteger openConnections = new AtomicInteger();
 
     private FixGateway(final SessionSettings settings, final FixSessions sessions, final OrderEntry orderEntry,
                        final OrderRegistry registry, final ExecutionReportSender sender, final EpochNanoClock clock,
@@ -75,6 +82,9 @@ public final class FixGateway implements AutoCloseable {
         acceptor.setIoFilterChainBuilder(chain -> chain.addFirst("exchange-connection-guard", guard));
         // The sender reads QuickFIX/J's stores on start, so the sessions must exist first.
         this.acceptor.start();
+        for (final IoAcceptor endpoint : acceptor.getEndpoints()) {
+            endpoint.addListener(new ConnectionCounter(openConnections));
+        }
         final ErrorHandler errors = e -> LOG.error("ExecutionReport sender error", e);
         this.senderRunner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000), errors, null, sender);
         AgentRunner.startOnThread(senderRunner);
@@ -137,12 +147,26 @@ public final class FixGateway implements AutoCloseable {
     /** @return the local addresses the acceptor listens on */
     public List<InetSocketAddress> addresses() {
         final List<InetSocketAddress> addresses = new ArrayList<>();
-        for (final org.apache.mina.core.service.IoAcceptor io : acceptor.getEndpoints()) {
+        for (final IoAcceptor io : acceptor.getEndpoints()) {
             for (final SocketAddress a : io.getLocalAddresses()) {
                 addresses.add((InetSocketAddress) a);
             }
         }
         return addresses;
+    }
+
+    /**
+     * @return TCP connections the acceptor holds, logged on or not; a closed one counts until QuickFIX/J
+     *         has been told of its end (so, with {@link #queuedEvents()} at zero, until its session has
+     *         seen the disconnect)
+     */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    /** @return messages and connection ends received that the sessions' threads have not handled yet */
+    public int queuedEvents() {
+        return acceptor.getQueueSize();
     }
 
     /** @return the ExecutionReport sender, for operators */
@@ -167,5 +191,40 @@ public final class FixGateway implements AutoCloseable {
         guard.close();
         senderRunner.close();
         LOG.info("FIX gateway stopped; {} messages sent", sender.messagesSent());
+    }
+
+    /** Counts connections from their creation until MINA has finished with their close. */
+    private static final class ConnectionCounter implements IoServiceListener {
+        private final AtomicInteger open;
+
+        ConnectionCounter(final AtomicInteger open) {
+            this.open = open;
+        }
+
+        @Override
+        public void sessionCreated(final IoSession session) {
+            open.incrementAndGet();
+        }
+
+        @Override
+        public void sessionDestroyed(final IoSession session) {
+            open.decrementAndGet(); // after sessionClosed, which queued the end for QuickFIX/J
+        }
+
+        @Override
+        public void sessionClosed(final IoSession session) {
+        }
+
+        @Override
+        public void serviceActivated(final IoService service) {
+        }
+
+        @Override
+        public void serviceIdle(final IoService service, final IdleStatus status) {
+        }
+
+        @Override
+        public void serviceDeactivated(final IoService service) {
+        }
     }
 }

@@ -47,6 +47,7 @@ public final class FixMessages {
     public static final int MIN_QTY = 110;
     public static final int MAX_FLOOR = 111;
     public static final int EXPIRE_TIME = 126;
+    public static final int EXPIRE_DATE = 432;
     public static final int EXEC_TYPE = 150;
     public static final int LEAVES_QTY = 151;
     public static final int EXEC_RESTATEMENT_REASON = 378;
@@ -58,6 +59,11 @@ public final class FixMessages {
     public static final int COPY_MSG_INDICATOR = 797;
     public static final int LAST_LIQUIDITY_IND = 851;
     public static final int TRD_MATCH_ID = 880;
+
+    /** The highest OrdRejReason (103) FIX 4.2 defines: 8, stale order. */
+    private static final int FIX42_MAX_ORD_REJ_REASON = 8;
+    /** The highest CxlRejReason (102) FIX 4.2 defines: 3, already pending cancel or replace. */
+    private static final int FIX42_MAX_CXL_REJ_REASON = 3;
 
     private FixMessages() {
     }
@@ -98,6 +104,25 @@ public final class FixMessages {
             case UNKNOWN_ACCOUNT -> 15;
             default -> 99;
         };
+    }
+
+    /**
+     * FIX OrdRejReason (103) for an engine or gateway reason, in a dialect's values: FIX 4.2 has only
+     * 0 to 8, so what FIX 4.4 calls 11, 13, 15 or 99 is 0 (broker / exchange option) there, the Text
+     * saying why.
+     */
+    public static int ordRejReason(final RejectReason reason, final FixVersion version) {
+        final int code = ordRejReason(reason);
+        return version == FixVersion.FIX42 && code > FIX42_MAX_ORD_REJ_REASON ? 0 : code;
+    }
+
+    /**
+     * FIX CxlRejReason (102) in a dialect's values: FIX 4.2 has only 0 to 3, so what FIX 4.4 calls
+     * 6 (duplicate ClOrdID) or 99 (other) is 2 (broker / exchange option) there, the Text saying why.
+     */
+    public static int cxlRejReason(final RejectReason reason, final FixVersion version) {
+        final int code = cxlRejReason(reason);
+        return version == FixVersion.FIX42 && code > FIX42_MAX_CXL_REJ_REASON ? 2 : code;
     }
 
     /** FIX CxlRejReason (102) for a cancel or replace refused. */

@@ -41,6 +41,12 @@ import java.time.format.DateTimeFormatter;
  */
 public final class OrderEntry {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEntry.class);
+    /**
+     * The Text of an order refused for an unknown symbol, followed by the symbol; the ExecutionReport
+     * sender takes the Symbol (55) it echoes from there, the engine having no symbol for it.
+     */
+    static final String UNKNOWN_SYMBOL_TEXT = "Unknown symbol ";
+
     private final CommandSink commands;
     private final Instruments instruments;
     private final FirmDirectory firms;
@@ -122,7 +128,7 @@ public final class OrderEntry {
         order.instrumentId(instrument == null ? Instrument.NULL_ID : instrument.id());
         if (reason == RejectReason.NONE && instrument == null) {
             reason = RejectReason.UNKNOWN_INSTRUMENT;
-            text = "Unknown symbol " + m.getString(FixMessages.SYMBOL);
+            text = UNKNOWN_SYMBOL_TEXT + m.getString(FixMessages.SYMBOL);
         }
         final Side side = Side.fromCode((byte) m.getChar(FixMessages.SIDE));
         final OrderType type = OrderType.fromCode((byte) m.getChar(FixMessages.ORD_TYPE));
@@ -228,8 +234,8 @@ public final class OrderEntry {
                 return 0; // the data dictionary checks the format; an unreadable time makes the GTD invalid
             }
         }
-        if (m.isSetField(432)) { // ExpireDate: the order lives to the end of that day (UTC)
-            final LocalDate d = LocalDate.parse(m.getString(432), DateTimeFormatter.BASIC_ISO_DATE);
+        if (m.isSetField(FixMessages.EXPIRE_DATE)) { // the order lives to the end of that day (UTC)
+            final LocalDate d = LocalDate.parse(m.getString(FixMessages.EXPIRE_DATE), DateTimeFormatter.BASIC_ISO_DATE);
             return d.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L - 1;
         }
         return 0;
@@ -361,9 +367,14 @@ public final class OrderEntry {
         final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
         final long orderId = resolve(session, m, FixMessages.CL_ORD_ID);
         final PreTradeChecks.Result risk = checks.other(session, nowNs);
-        if (!risk.passed() || orderId == OrderRegistry.UNKNOWN || instrument == null
-            || clOrdId.length() > ClientContext.MAX_ID_LENGTH) {
-            responder.send(session, Responses.unknownOrderStatus(session, m, risk.passed() ? "Unknown order" : risk.text()));
+        if (!risk.passed()) {
+            // not an answer about the order, which may well be live: the request itself is refused
+            responder.send(session, Responses.businessMessageReject(m, clOrdId, Responses.BUSINESS_REJECT_OTHER,
+                risk.text()));
+            return;
+        }
+        if (orderId == OrderRegistry.UNKNOWN || instrument == null || clOrdId.length() > ClientContext.MAX_ID_LENGTH) {
+            responder.send(session, Responses.unknownOrderStatus(session, m, "Unknown order"));
             return;
         }
         final Scratch s = scratch.get();

@@ -34,7 +34,8 @@ final class OrderInfo {
         session = e.sessionId();
         firm = e.firmId();
         instrument = e.instrumentId();
-        side = e.side() == null ? 0 : e.side().code();
+        // the Side as the broker sent it, supported or not: an ExecutionReport must have one, rejects too
+        side = e.buffer().getByte(e.offset() + OrderEvent.SIDE_OFFSET);
         ordType = e.orderType() == null ? 0 : e.orderType().code();
         tif = e.timeInForce() == null ? 0 : e.timeInForce().code();
         price = e.price();

@@ -1,6 +1,7 @@
 package exchange.fix;
 
 import exchange.matching.CancelReason;
+import exchange.matching.RejectReason;
 import exchange.matching.command.CommandType;
 import exchange.matching.event.AcceptedEvent;
 import exchange.matching.event.CancelRejectedEvent;
@@ -165,12 +166,17 @@ public final class ReportStream implements EventHandler {
         info.finalStatus = '8';
         info.cumQty = 0;
         finished.put(e.orderId(), info);
-        if (!c.clOrdId().isEmpty()) {
+        if (!c.clOrdId().isEmpty() && e.reason() != RejectReason.DUPLICATE_CLORDID) {
+            // a duplicate's ClOrdID goes on naming the order that had it first
             recordClOrdId(info.session, info.clOrdId, e.orderId());
         }
         final String text = c.text().isEmpty() ? e.reason().text() : c.text();
         final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, '8', '8', text);
-        m.setInt(FixMessages.ORD_REJ_REASON, FixMessages.ordRejReason(e.reason()));
+        if (e.reason() == RejectReason.UNKNOWN_INSTRUMENT && text.startsWith(OrderEntry.UNKNOWN_SYMBOL_TEXT)) {
+            // no instrument, so no symbol in the engine: the broker's Symbol travels in the Text
+            m.setString(FixMessages.SYMBOL, text.substring(OrderEntry.UNKNOWN_SYMBOL_TEXT.length()));
+        }
+        m.setInt(FixMessages.ORD_REJ_REASON, FixMessages.ordRejReason(e.reason(), versions.applyAsVersion(info.session)));
         send(info.session, m, "17=" + e.execId());
     }
 
@@ -283,7 +289,7 @@ public final class ReportStream implements EventHandler {
         m.setString(FixMessages.ORIG_CL_ORD_ID, c.origClOrdId());
         m.setChar(FixMessages.ORD_STATUS, info != null ? info.ordStatus() : '8');
         m.setChar(FixMessages.CXL_REJ_RESPONSE_TO, e.requestType() == CommandType.REPLACE ? '2' : '1');
-        m.setInt(FixMessages.CXL_REJ_REASON, tooLate ? 0 : FixMessages.cxlRejReason(e.reason()));
+        m.setInt(FixMessages.CXL_REJ_REASON, tooLate ? 0 : FixMessages.cxlRejReason(e.reason(), versions.applyAsVersion(session)));
         m.setString(FixMessages.TEXT, tooLate ? "Too late to cancel: the order is "
             + (info.finalStatus == '2' ? "filled" : "no longer live") : e.reason().text());
         send(session, m, "9:" + c.clOrdId());

@@ -6,10 +6,31 @@ import quickfix.Message;
 
 /**
  * The answers the acceptor sends at once, without journaling: to a cancel, replace, status or mass
- * cancel request that names nothing the session can act on.
+ * cancel request that names nothing the session can act on, or that the throttle refuses.
  */
 final class Responses {
+    /** BusinessRejectReason (380) 0, other: the Text says what. */
+    static final int BUSINESS_REJECT_OTHER = 0;
+
     private Responses() {
+    }
+
+    /**
+     * BusinessMessageReject (j) refusing a request that is well formed but cannot be served.
+     *
+     * @param refId the request's ClOrdID for BusinessRejectRefID (379), or {@code null}
+     */
+    static Message businessMessageReject(final Message request, final String refId, final int reason,
+                                         final String text) throws FieldNotFound {
+        final Message reject = FixMessages.of("j");
+        reject.setInt(45, request.getHeader().getInt(34)); // RefSeqNum
+        reject.setString(372, request.getHeader().getString(35)); // RefMsgType
+        if (refId != null) {
+            reject.setString(379, refId); // BusinessRejectRefID
+        }
+        reject.setInt(380, reason); // BusinessRejectReason
+        reject.setString(FixMessages.TEXT, text);
+        return reject;
     }
 
     /** OrderCancelReject (9) to a request. */
@@ -28,7 +49,7 @@ final class Responses {
         m.setString(FixMessages.ORIG_CL_ORD_ID, request.getString(FixMessages.ORIG_CL_ORD_ID));
         m.setChar(FixMessages.ORD_STATUS, ordStatus);
         m.setChar(FixMessages.CXL_REJ_RESPONSE_TO, responseTo);
-        m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(reason));
+        m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(reason, FixVersion.of(session.sessionId())));
         m.setString(FixMessages.TEXT, text);
         return m;
     }

@@ -160,6 +160,29 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void shouldKeepTheLiveOrderUnderItsClOrdIdWhenADuplicateIsRejected() throws Exception {
+        final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.limit("O1", "AAA", '1', "20", "98"));
+        assertThat(b1.next("8", WAIT).getInt(103)).isEqualTo(6);
+        b1.send(FixOrders.cancel("C1", "O1", "AAA", '1', "10"));
+        final Message canceled = b1.next("8", WAIT);
+        assertThat(canceled.getChar(150)).isEqualTo('4');
+        assertThat(canceled.getString(37)).isEqualTo(ack.getString(37));
+    }
+
+    @Test
+    void shouldEchoTheSymbolAndSideOfAnOrderItCannotTake() throws Exception {
+        b1.send(FixOrders.limit("O1", "ZZZ", '1', "10", "99"));
+        final Message unknownSymbol = b1.next("8", WAIT);
+        assertThat(unknownSymbol.getString(55)).isEqualTo("ZZZ");
+        assertThat(unknownSymbol.getInt(103)).isEqualTo(1);
+        b1.send(FixOrders.limit("O2", "AAA", '5', "10", "99")); // sell short
+        final Message unsupportedSide = b1.next("8", WAIT);
+        assertThat(unsupportedSide.getChar(150)).isEqualTo('8');
+        assertThat(unsupportedSide.getChar(54)).isEqualTo('5');
+    }
+
+    @Test
     void shouldRejectAnUnknownSymbolAnUnknownAccountAndAQuantityOffTheLot() throws Exception {
         b1.send(FixOrders.limit("O1", "ZZZ", '1', "10", "99"));
         final Message unknownSymbol = b1.next("8", WAIT);

@@ -156,6 +156,12 @@ class RiskOrderEntryTest {
             assertThat(accepted).isBetween(5, 10 - throttled);
             assertThat(throttled).isPositive();
             assertThat(venue.risk().throttleRejects(1)).isEqualTo(throttled);
+            // a status request over the limit is refused as a request, not answered as if the order were unknown
+            b1.send(FixOrders.status("O0", "AAA", '1'));
+            final Message refused = b1.next("j", WAIT);
+            assertThat(refused.getInt(380)).isZero();
+            assertThat(refused.getString(372)).isEqualTo("H");
+            assertThat(refused.getString(58)).contains("exceeds the session limit of 5/s");
             // another session has its own window
             assertThat(answer(b2, FixOrders.limit("X", "AAA", '1', "1", "100")).getChar(150)).isEqualTo('0');
             Thread.sleep(1_100);

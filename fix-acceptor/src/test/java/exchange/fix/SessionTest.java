@@ -56,6 +56,11 @@ class SessionTest {
             assertThat(fill.getChar(150)).as("FIX 4.2 partial fill").isEqualTo('1');
             assertThat(fill.getChar(39)).isEqualTo('1');
             assertThat(fill.isSetField(880)).isFalse();
+            // reasons FIX 4.2 does not have become 0 (order) and 2 (cancel), broker / exchange option
+            b3.send(FixOrders.limit("O2", "AAA", '1', "10", "100.005"));
+            assertThat(b3.next("8", WAIT).getInt(103)).isZero();
+            b3.send(FixOrders.replace("R1", "O1", "AAA", '1', "10", "100.005"));
+            assertThat(b3.next("9", WAIT).getInt(102)).isEqualTo(2);
         }
     }
 
@@ -120,6 +125,22 @@ class SessionTest {
             assertThat(fill.getString(11)).isEqualTo("O1");
             assertThat(fill.getHeader().getBoolean(43)).as("PossDupFlag").isTrue();
             again.close();
+        }
+    }
+
+    @Test
+    void shouldCountOpenConnectionsForThoseWhoWaitForASessionToBeGone() throws Exception {
+        try (TestVenue venue = new TestVenue(dir)) {
+            assertThat(venue.gateway().openConnections()).isZero();
+            final FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            assertThat(venue.gateway().openConnections()).isEqualTo(1);
+            b1.close();
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            while (venue.gateway().openConnections() != 0 || venue.gateway().queuedEvents() != 0) {
+                assertThat(System.nanoTime()).as("connection still counted").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
         }
     }
 

@@ -62,6 +62,9 @@ public abstract class Event extends Flyweight {
      */
     public Event init(final int instrumentId, final long commandSequence, final long timestampNs) {
         header(type().code(), fixedLength());
+        if (hasContext()) {
+            buffer.putByte(offset + contextOffset(), (byte) 0); // empty until context() says otherwise
+        }
         buffer.putInt(offset + INSTRUMENT_OFFSET, instrumentId);
         buffer.putLong(offset + COMMAND_SEQUENCE_OFFSET, commandSequence);
         buffer.putLong(offset + TIMESTAMP_OFFSET, timestampNs);

@@ -1,0 +1,83 @@
+package exchange.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import exchange.fix.FixSession;
+
+/**
+ * The real exchange, started as {@code bin/exchange --config config/conformance} would start it, plays
+ * every script: QuickFIX/J's 48 session-level acceptance scripts unchanged (session ISLD/TW), and the
+ * exchange's own suite. One dynamic test per script, and one that holds docs/FIX-SPEC.md to what the
+ * exchange sent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class ExchangeConformanceTest {
+    /** The session of QuickFIX/J's scripts, in config/conformance/fix-sessions.cfg. */
+    private static final String ACCEPTANCE_SESSION = "FIX.4.4:ISLD->TW";
+
+    @TempDir
+    static Path data;
+
+    private ExchangeUnderTest exchange;
+
+    @BeforeAll
+    void startExchange() {
+        exchange = ExchangeUnderTest.start(ModulePaths.conformanceConfig(), data.resolve("exchange"));
+    }
+
+    @AfterAll
+    void stopExchange() {
+        if (exchange != null) {
+            exchange.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shouldPassEveryQuickFixJAcceptanceScriptUnchanged() throws IOException {
+        return Stream.concat(
+                DynamicScriptTests.of(List.of(ModulePaths.quickFixJAcceptanceScripts()),
+                        exchange.runner(RunOptions.defaults())),
+                Stream.of(DynamicTest.dynamicTest("no order of theirs reached the exchange",
+                        () -> assertThat(exchange.server().fix().registry().size(acceptanceSessionNumber()))
+                                .isZero())));
+    }
+
+    /**
+     * The exchange's own suite, then a check of docs/FIX-SPEC.md against every message the exchange sent
+     * in it: each message type has its table, each tag sent is in its table for that FIX version, each
+     * documented tag was sent.
+     */
+    @TestFactory
+    Stream<DynamicTest> shouldPassEveryScriptOfTheExchangesOwnSuite() throws IOException {
+        SentTags sent = new SentTags();
+        return Stream.concat(
+                DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts()), exchange.runner(RunOptions.defaults()),
+                        sent::record),
+                Stream.of(DynamicTest.dynamicTest("SCRIPTS.md's example", () -> {
+                    ScriptResult result = exchange.runner(RunOptions.defaults()).run(ScriptsDocumentationTest.example());
+                    assertThat(result.passed()).as(result.report()).isTrue();
+                }), DynamicTest.dynamicTest("docs/FIX-SPEC.md documents every tag the exchange sent, and only those",
+                        () -> assertThat(sent.differencesFrom(FixSpecification.read(ModulePaths.fixSpecification())))
+                                .as("sent: %s", sent).isEmpty())));
+    }
+
+    private int acceptanceSessionNumber() {
+        return exchange.server().fix().sessions().all().stream()
+                .filter(s -> s.sessionId().toString().equals(ACCEPTANCE_SESSION))
+                .mapToInt(FixSession::number).findFirst().orElseThrow();
+    }
+}
