@@ -178,6 +178,11 @@ public final class TradingSchedule {
         return TradingPhase.CLOSED;
     }
 
+    /** @return the schedule's time zone: trading dates, and the market-data feed's timestamps */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public long clockIntervalMs() {
         return clockIntervalMs;
     }
