@@ -101,20 +101,29 @@ public final class InlinePublisher implements AutoCloseable {
         packetiser.append(message, offset, length, nowNs);
     }
 
-    /** Sends the open packet and hands the batch to the socket. */
+    /**
+     * Ends a batch: hands its full packets to the socket, and the open one too unless the socket is
+     * still busy with earlier packets. Then the open packet keeps filling with the next batch, so that a
+     * feed too busy for one packet per batch sends fuller packets rather than falling behind; it leaves
+     * at the latest when the writer has nothing more to read ({@link #idle()}).
+     */
     public void endOfBatch() {
         nowNs = System.nanoTime();
-        packetiser.flush(nowNs);
+        if (sink.queued() == 0) {
+            packetiser.flush(nowNs);
+        }
         sink.flush();
-        sentUpTo = packetiser.nextSequenceNumber() - 1;
+        sentUpTo = packetiser.nextSequenceNumber() - 1 - packetiser.pendingMessageCount();
     }
 
-    /** When the writer has nothing to do: a heartbeat (or the end of session again) once due. */
+    /** When the writer has nothing to read: sends the open packet, and a heartbeat (or the end of session again) once due. */
     public void idle() {
         nowNs = System.nanoTime();
-        if (packetiser.sendHeartbeatIfIdle(nowNs)) {
+        final boolean flushed = packetiser.flush(nowNs);
+        if (packetiser.sendHeartbeatIfIdle(nowNs) || flushed) {
             sink.flush();
         }
+        sentUpTo = packetiser.nextSequenceNumber() - 1;
     }
 
     /** Sends what is open, then the end-of-session packet; idle periods repeat it from then on. */
