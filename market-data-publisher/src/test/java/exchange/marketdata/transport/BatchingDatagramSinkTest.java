@@ -74,8 +74,7 @@ class BatchingDatagramSinkTest {
         }
 
         assertThat(sink.isWritable()).isFalse();
-        sink.send(datagram, 0, 10); // drains the queue, waits for room, then queues
-        assertThat(sink.queued()).isLessThanOrEqualTo(1);
+        sink.send(datagram, 0, 10); // has the queue drained, waits for room, then queues
         sink.flush();
         channel.eventLoop().submit(() -> { }).sync();
         assertThat(sink.isWritable()).isTrue();
