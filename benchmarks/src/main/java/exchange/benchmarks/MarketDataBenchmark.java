@@ -35,14 +35,17 @@ import java.util.stream.Stream;
  * {@code bin/bench marketdata}: the matching engine at full speed on mix-A, publishing its events to
  * a real event log as the sequencer's matching thread does (a document every 256 commands), once
  * alone and once with the market-data service reading that log on its own threads (translator to
- * the market-data log, sender to UDP multicast on loopback), in the same process, alternately.
+ * the market-data log, sender to UDP multicast on loopback), in the same process; each run does both,
+ * which one first alternating from run to run.
  *
  * <p>Figures: the engine's commands per second in both cases (the target: with market data at least
  * 90% of without: the engine never waits for market data); ITCH messages and packets per second sent,
  * from the engine's first command to the last packet; and event-to-wire latency per message, from the
  * command's time stamp (taken just before the engine applies it, as the sequencer stamps commands) to
- * when the packet carrying the message is handed to the socket. Also, for reference, the engine with a
- * sink that only counts (no event log).
+ * when the packet carrying the message is handed to the socket. At full speed that latency is mostly
+ * queueing, whenever the publisher runs behind the engine; a last run paces the engine
+ * ({@code --paced-rate}) to show it without. Also, for reference, the engine with a sink that only
+ * counts (no event log).
  */
 @Command(name = "marketdata", mixinStandardHelpOptions = true,
     description = "The market-data publisher fed by the matching engine at full speed on mix-A: messages/s, packets/s, "
@@ -60,6 +63,10 @@ public final class MarketDataBenchmark implements Callable<Integer> {
 
     @Option(names = "--runs", description = "Runs of each kind, alternating; medians count (default: ${DEFAULT-VALUE}).")
     int runs = 3;
+
+    @Option(names = "--paced-rate", description = "Commands/s of the paced run, whose latency is not queueing behind a "
+        + "saturated publisher; 0 for none (default: ${DEFAULT-VALUE}).")
+    int pacedRate = 500_000;
 
     @Option(names = "--idle", description = "Idle strategy of the market-data threads (default: ${DEFAULT-VALUE}).")
     String idle = "backoff";
@@ -117,6 +124,10 @@ public final class MarketDataBenchmark implements Callable<Integer> {
      * packet is out.
      */
     private Run run(final Encoded encoded, final Path runDir, final boolean marketData) throws Exception {
+        return run(encoded, runDir, marketData, 0);
+    }
+
+    private Run run(final Encoded encoded, final Path runDir, final boolean marketData, final int rate) throws Exception {
         try (EventLog log = EventLog.open(runDir.resolve("events"));
              EventLogWriter writer = new EventLogWriter(log, 256 * 1024)) {
             final MatchingEngine engine = new MatchingEngine(List.of(MixA.INSTRUMENT),
@@ -127,7 +138,7 @@ public final class MarketDataBenchmark implements Callable<Integer> {
             final MarketDataService service = marketData ? MarketDataService.start(marketDataConfig(runDir), log,
                 List.of(MixA.INSTRUMENT), ORDER_CAPACITY, ZoneOffset.UTC, probe) : null;
             try {
-                final long elapsedNs = applyAll(encoded, engine, writer);
+                final long elapsedNs = applyAll(encoded, engine, writer, rate);
                 if (service == null) {
                     return new Run(encoded.offsets.length * 1e9 / elapsedNs, 0, 0, 0, 0, null, 0, 0);
                 }
@@ -146,12 +157,25 @@ public final class MarketDataBenchmark implements Callable<Integer> {
         }
     }
 
-    /** The matching loop: stamp, apply, and publish a document every {@value #COMMANDS_PER_DOCUMENT} commands. */
-    private long applyAll(final Encoded encoded, final MatchingEngine engine, final EventLogWriter writer) {
+    /**
+     * The matching loop: stamp, apply, and publish a document every {@value #COMMANDS_PER_DOCUMENT}
+     * commands, or as soon as the loop has caught up when paced (as the sequencer's loop does).
+     *
+     * @param rate commands per second, 0 for as fast as the engine goes
+     */
+    private long applyAll(final Encoded encoded, final MatchingEngine engine, final EventLogWriter writer,
+        final int rate) {
         final UnsafeBuffer buffer = encoded.buffer;
         final int[] offsets = encoded.offsets;
+        final long intervalNs = rate > 0 ? 1_000_000_000L / rate : 0;
         final long start = System.nanoTime();
         for (int i = 0; i < offsets.length; i++) {
+            if (intervalNs > 0 && System.nanoTime() < start + i * intervalNs) {
+                writer.flush(); // caught up: publish now, as the matching loop does
+                while (System.nanoTime() < start + i * intervalNs) {
+                    Thread.onSpinWait();
+                }
+            }
             final int offset = offsets[i];
             buffer.putLong(offset + STAMP_OFFSET, clock.epochNs());
             writer.beginCommand(i + 1L);
@@ -215,16 +239,25 @@ public final class MarketDataBenchmark implements Callable<Integer> {
         final Run[] mdRuns = new Run[runs];
         for (int r = 0; r < runs; r++) {
             bare[r] = bare(measured);
+            // Alternate which goes first, so that neither always runs on a machine the other has warmed.
+            if (r % 2 == 1) {
+                mdRuns[r] = run(measured, dir.resolve("md-" + r), true);
+                delete(dir);
+            }
             alone[r] = run(measured, dir.resolve("alone-" + r), false).commandsPerS();
             delete(dir);
-            mdRuns[r] = run(measured, dir.resolve("md-" + r), true);
+            if (r % 2 == 0) {
+                mdRuns[r] = run(measured, dir.resolve("md-" + r), true);
+                delete(dir);
+            }
             withMd[r] = mdRuns[r].commandsPerS();
-            delete(dir);
-            System.out.printf("run %d: engine %,.0f commands/s alone, %,.0f with market data (%,d messages in %,d packets, "
-                    + "%,.0f messages/s, last packet %,d ms after the engine's last command); bare engine %,.0f%n",
-                r + 1, alone[r], withMd[r], mdRuns[r].messages(), mdRuns[r].packets(), mdRuns[r].messagesPerS(),
-                mdRuns[r].lagMs(), bare[r]);
+            System.out.printf("run %d (%s first): engine %,.0f commands/s alone, %,.0f with market data (%,d messages in "
+                    + "%,d packets, %,.0f messages/s, last packet %,d ms after the engine's last command); bare engine %,.0f%n",
+                r + 1, r % 2 == 0 ? "alone" : "market data", alone[r], withMd[r], mdRuns[r].messages(),
+                mdRuns[r].packets(), mdRuns[r].messagesPerS(), mdRuns[r].lagMs(), bare[r]);
         }
+        final Run paced = pacedRate > 0 ? run(measured, dir.resolve("paced"), true, pacedRate) : null;
+        delete(dir);
         final Run median = medianRun(mdRuns);
         final Histogram latency = median.latencies();
         final double alonePerS = median(alone);
@@ -247,6 +280,11 @@ public final class MarketDataBenchmark implements Callable<Integer> {
             .put("messages", median.messages())
             .put("packets", median.packets())
             .put("md_lag_after_engine_ms", median.lagMs())
+            .put("paced_rate_cmds_per_s", pacedRate)
+            .put("paced_p50_ns", paced == null ? 0 : paced.latencies().getValueAtPercentile(50))
+            .put("paced_p99_ns", paced == null ? 0 : paced.latencies().getValueAtPercentile(99))
+            .put("paced_p999_ns", paced == null ? 0 : paced.latencies().getValueAtPercentile(99.9))
+            .put("paced_max_ns", paced == null ? 0 : paced.latencies().getMaxValue())
             .put("md_cpu_ns_per_message", median.mdCpuNs() / Math.max(1, median.messages()))
             .put("md_cores", Math.round(median.mdCpuNs() / 1e9 / (median.messages() / median.messagesPerS()) * 100) / 100.0)
             .put("latency_from", "command time stamp (taken just before the engine applies it)")
@@ -259,6 +297,11 @@ public final class MarketDataBenchmark implements Callable<Integer> {
         System.out.printf("market data: %,.0f ITCH messages/s, %,.0f packets/s; event-to-wire latency (ns): p50 %,d, p99 %,d, "
                 + "p99.9 %,d, max %,d%n", median.messagesPerS(), median.packetsPerS(), latency.getValueAtPercentile(50),
             latency.getValueAtPercentile(99), latency.getValueAtPercentile(99.9), latency.getMaxValue());
+        if (paced != null) {
+            System.out.printf("paced at %,d commands/s: event-to-wire latency (ns): p50 %,d, p99 %,d, p99.9 %,d, max %,d%n",
+                pacedRate, paced.latencies().getValueAtPercentile(50), paced.latencies().getValueAtPercentile(99),
+                paced.latencies().getValueAtPercentile(99.9), paced.latencies().getMaxValue());
+        }
         System.out.printf("market-data threads: %,d ns of CPU per message, %.2f cores on average until the last packet%n",
             median.mdCpuNs() / Math.max(1, median.messages()),
             median.mdCpuNs() / 1e9 / (median.messages() / median.messagesPerS()));
