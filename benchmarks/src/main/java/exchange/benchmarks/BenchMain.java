@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of the exchange. Figures are printed and written as JSON under benchmarks/target/results/.",
-    subcommands = {MatchingBenchmark.class, SequencerBenchmark.class, FixBenchmark.class})
+    subcommands = {MatchingBenchmark.class, SequencerBenchmark.class, FixBenchmark.class,
+        MarketDataBenchmark.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

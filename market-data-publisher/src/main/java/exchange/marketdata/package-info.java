@@ -3,6 +3,8 @@
  * MoldUDP64 re-request server for recovery and a subscriber library that rebuilds order books.
  *
  * <ul>
+ *   <li>{@code translator}: engine events to ITCH messages;</li>
+ *   <li>{@code service}: the market-data service, an event-log consumer that publishes the feed;</li>
  *   <li>{@code itch}: message flyweights, handler and dispatcher;</li>
  *   <li>{@code moldudp64}: packet framing and the packetiser;</li>
  *   <li>{@code store}: the market-data log the sender tails and retransmissions are served from;</li>

@@ -178,7 +178,7 @@ public final class TradingSchedule {
         return TradingPhase.CLOSED;
     }
 
-    /** @return the time zone of the schedule's times and trading dates */
+    /** @return the schedule's time zone: trading dates, and the market-data feed's timestamps */
     public ZoneId zone() {
         return zone;
     }

@@ -42,6 +42,7 @@ public final class InlinePublisher implements AutoCloseable {
     private final BatchingDatagramSink sink;
     private final MoldUdp64Packetiser packetiser;
     private final RerequestServer rerequestServer;
+    private long nowNs = System.nanoTime();
     private volatile long sentUpTo;
     private volatile boolean sessionEnded;
 
@@ -84,35 +85,51 @@ public final class InlinePublisher implements AutoCloseable {
 
     /**
      * Whether there is room for another batch: the packets queued for the socket are under half the
-     * queue (a batch of the service's size fits in the other half) and the channel is writable. A
-     * writer that finds none waits before reading more: back-pressure stops at it, never at the engine.
+     * queue (a batch of the service's size fits in the other half; a larger one waits in
+     * {@link #send} for room) and the channel is writable. A writer that finds none waits before
+     * reading more: back-pressure stops at it, never at the engine.
      */
     public boolean hasRoomForABatch() {
         return sink.queued() < sink.capacity() / 2 && sink.isWritable();
     }
 
-    /** Adds the message just appended to the log (its sequence number is the log's). */
+    /**
+     * Adds the message just appended to the log (its sequence number is the log's). The clock is read
+     * once a batch, not once a message: a packet filled within a batch counts as sent at its end.
+     */
     public void send(final DirectBuffer message, final int offset, final int length) {
-        packetiser.append(message, offset, length, System.nanoTime());
+        packetiser.append(message, offset, length, nowNs);
     }
 
-    /** Sends the open packet and hands the batch to the socket. */
+    /**
+     * Ends a batch: hands its full packets to the socket, and the open one too unless the socket is
+     * still busy with earlier packets. Then the open packet keeps filling with the next batch, so that a
+     * feed too busy for one packet per batch sends fuller packets rather than falling behind; it leaves
+     * at the latest when the writer has nothing more to read ({@link #idle()}).
+     */
     public void endOfBatch() {
-        packetiser.flush(System.nanoTime());
+        nowNs = System.nanoTime();
+        if (sink.queued() == 0) {
+            packetiser.flush(nowNs);
+        }
         sink.flush();
-        sentUpTo = packetiser.nextSequenceNumber() - 1;
+        sentUpTo = packetiser.nextSequenceNumber() - 1 - packetiser.pendingMessageCount();
     }
 
-    /** When the writer has nothing to do: a heartbeat (or the end of session again) once due. */
+    /** When the writer has nothing to read: sends the open packet, and a heartbeat (or the end of session again) once due. */
     public void idle() {
-        if (packetiser.sendHeartbeatIfIdle(System.nanoTime())) {
+        nowNs = System.nanoTime();
+        final boolean flushed = packetiser.flush(nowNs);
+        if (packetiser.sendHeartbeatIfIdle(nowNs) || flushed) {
             sink.flush();
         }
+        sentUpTo = packetiser.nextSequenceNumber() - 1;
     }
 
     /** Sends what is open, then the end-of-session packet; idle periods repeat it from then on. */
     public void endSession() {
-        packetiser.endSession(System.nanoTime());
+        nowNs = System.nanoTime();
+        packetiser.endSession(nowNs);
         sink.flush();
         sentUpTo = packetiser.nextSequenceNumber() - 1;
         sessionEnded = true;

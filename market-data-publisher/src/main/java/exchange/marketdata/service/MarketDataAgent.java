@@ -128,7 +128,7 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
             final int events = reader.poll(this, DOCUMENTS_PER_WORK);
             if (events > 0) {
                 if (sessionLog != null) {
-                    sessionLog.commit(); // before the packets leave
+                    sessionLog.commit();
                 }
                 publisher.endOfBatch();
                 lastEventIndex = eventIndex;

@@ -144,9 +144,10 @@ public final class MarketDataService implements AutoCloseable {
             || (command == end.commandSequence() && agent.lastEventIndex() >= end.nextEventIndex() - 1);
     }
 
-    /** Where the current session's re-request server listens. */
+    /** Where the current session's re-request server listens; null before the first session. */
     public InetSocketAddress rerequestAddress() {
-        return agent.publisher().rerequestAddress();
+        final InlinePublisher publisher = agent.publisher();
+        return publisher == null ? null : publisher.rerequestAddress();
     }
 
     /** The failure that stopped the translator thread, or null while it runs. */

@@ -72,8 +72,9 @@ final class SessionLog implements ItchSink {
     }
 
     /**
-     * Commits the messages appended since the last commit. Before their packets leave: a message on the
-     * wire is always in the log, where a subscriber may ask for it again.
+     * Commits the messages appended since the last commit: from now on a subscriber can ask for them
+     * again. (Their packets may already have left: a restart regenerates the same messages under the
+     * same numbers, so nothing on the wire is ever contradicted.)
      */
     void commit() {
         store.commit();

@@ -13,11 +13,13 @@ package exchange.marketdata.translator;
  *    4  Stock Locate (bits 1..16) | buy (bit 0)
  * </pre>
  *
- * An open-addressing index maps order ids to {@code slot + 1}, as the engine's order store does:
- * order ids are command sequences, so live orders cluster in time, and the hash keeps each run of 64
- * consecutive ids in one place of the index (a new order's entry is usually in a cache line already
- * touched) while scattering the runs. A general-purpose hash map sized for the engine's capacity
- * would spread a few thousand live orders over tens of megabytes and miss the cache on every event.
+ * An open-addressing index maps order ids to slots, as the engine's order store does: order ids are
+ * command sequences, so live orders cluster in time, and the hash keeps each run of a few consecutive
+ * ids in one place of the index (a new order's entry is usually in a cache line already touched)
+ * while scattering the runs. A general-purpose hash map sized for the engine's capacity would spread a
+ * few thousand live orders over tens of megabytes and miss the cache on every event. The index keeps
+ * the order id beside the slot, so that probing and the backward-shift deletion (which walks the rest
+ * of a run) read the index alone, never the orders.
  *
  * <p>Sized once: a table sized to the engine's order capacity can never fill (the engine cannot show
  * more orders than it holds); filling it anyway is a bug and throws. Translator thread only; never
@@ -35,8 +37,11 @@ final class DisplayedOrders {
     private static final int SHARES = 3;
     private static final int LOCATE_SIDE = 4;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final int RUN_BITS = 3;
+    private static final int RUN = 1 << RUN_BITS;
 
     private final long[] data;
+    private final long[] indexIds;
     private final int[] index;
     private final int indexMask;
     private final int indexShift;
@@ -53,6 +58,7 @@ final class DisplayedOrders {
         data = new long[capacity * STRIDE];
         final int indexSize = Integer.highestOneBit(Math.max(64, capacity * 2 - 1)) << 1; // at most half full
         index = new int[indexSize];
+        indexIds = new long[indexSize];
         indexMask = indexSize - 1;
         indexShift = 64 - Integer.numberOfTrailingZeros(indexSize);
         freeSlots = new int[capacity];
@@ -66,7 +72,7 @@ final class DisplayedOrders {
             if (entry == 0) {
                 return NOT_SHOWN;
             }
-            if (data[(entry - 1) * STRIDE + ORDER_ID] == orderId) {
+            if (indexIds[pos] == orderId) {
                 return entry - 1;
             }
             pos = (pos + 1) & indexMask;
@@ -100,6 +106,7 @@ final class DisplayedOrders {
             pos = (pos + 1) & indexMask;
         }
         index[pos] = slot + 1;
+        indexIds[pos] = orderId;
         size++;
         return slot;
     }
@@ -114,9 +121,10 @@ final class DisplayedOrders {
         int gap = pos;
         int next = (gap + 1) & indexMask;
         while (index[next] != 0) {
-            final int home = hash(data[(index[next] - 1) * STRIDE + ORDER_ID]);
+            final int home = hash(indexIds[next]);
             if (((next - home) & indexMask) >= ((next - gap) & indexMask)) {
                 index[gap] = index[next];
+                indexIds[gap] = indexIds[next];
                 gap = next;
             }
             next = (next + 1) & indexMask;
@@ -191,9 +199,13 @@ final class DisplayedOrders {
         used = 0;
     }
 
-    /** Keeps each run of 64 consecutive order ids together, and scatters the runs. */
+    /**
+     * Keeps each run of {@value #RUN} consecutive order ids together, and scatters the runs. Short runs
+     * keep probe clusters short: a deletion shifts back what follows it up to the next free entry, and
+     * a run of live orders is a cluster.
+     */
     private int hash(final long orderId) {
-        final int block = (int)(((orderId >>> 6) * GOLDEN) >>> indexShift) & ~63;
-        return (block | (int)(orderId & 63)) & indexMask;
+        final int block = (int)(((orderId >>> RUN_BITS) * GOLDEN) >>> indexShift) & ~(RUN - 1);
+        return (block | (int)(orderId & (RUN - 1))) & indexMask;
     }
 }
