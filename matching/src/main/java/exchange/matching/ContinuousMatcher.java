@@ -4,19 +4,29 @@ package exchange.matching;
  * Price-time matching of one aggressor against the other side of its book: best price first, and
  * within a price, first come first served. Every fill trades at the resting order's price.
  *
+ * <p>Self-trade prevention is applied here, order by order, with the aggressor's mode: a resting
+ * order of the same owner is never traded with (see {@link SelfTradePrevention}).
+ *
  * <p>Matching thread only. Never allocates.
  */
 final class ContinuousMatcher {
+    /** The aggressor matched until filled, or until its limit or the end of the book. */
+    static final int MATCHED = 0;
+    /** Self-trade prevention cancelled the aggressor; its slot is already released. */
+    static final int AGGRESSOR_CANCELLED = 1;
+
     private final Books books;
     private final OrderStore orders;
     private final LevelStore levels;
     private final EventWriter events;
+    private final SelfTradeRules selfTrade;
 
-    ContinuousMatcher(final Books books, final EventWriter events) {
+    ContinuousMatcher(final Books books, final EventWriter events, final SelfTradeRules selfTrade) {
         this.books = books;
         this.orders = books.orders();
         this.levels = books.levels();
         this.events = events;
+        this.selfTrade = selfTrade;
     }
 
     /**
@@ -32,22 +42,44 @@ final class ContinuousMatcher {
     }
 
     /**
-     * @param sell  the aggressor's side
-     * @param limit the aggressor's limit
-     * @param qty   the quantity wanted
-     * @return true when the other side holds at least {@code qty} at prices within the limit
+     * How much an aggressor could fill at once, looking no further than it needs: the other side's
+     * quantity at prices within its limit, in priority order. With self-trade prevention, an order of
+     * the same owner is skipped when the mode cancels resting orders, and ends the count otherwise
+     * (matching would stop or shrink the aggressor there).
+     *
+     * @param slot   the aggressor
+     * @param limit  from {@link #limitOf(int)}
+     * @param wanted stop counting once this much is found
+     * @return the quantity found, at most a little more than {@code wanted}
      */
-    boolean canFill(final OrderBook book, final boolean sell, final long limit, final long qty) {
+    long fillable(final OrderBook book, final int slot, final long limit, final long wanted) {
+        final boolean sell = orders.isSell(slot);
         final BookSide contra = book.contra(sell);
+        final int mode = selfTrade.modeOf(orders.flags(slot), orders.firmId(slot));
+        final boolean prevent = SelfTradeRules.prevents(mode);
+        final long mask = selfTrade.ownerMask();
+        final long owner = orders.owner(slot) & mask;
         long available = 0;
-        for (int depth = 0; depth < contra.size() && available < qty; depth++) {
+        for (int depth = 0; depth < contra.size() && available < wanted; depth++) {
             final int level = contra.levelAt(depth);
             if (!crosses(sell, limit, levels.price(level))) {
                 break;
             }
-            available += levels.qty(level);
+            if (!prevent) {
+                available += levels.qty(level);
+                continue;
+            }
+            for (int resting = levels.head(level); resting != OrderStore.NULL_SLOT; resting = orders.next(resting)) {
+                if ((orders.owner(resting) & mask) == owner) {
+                    if (mode == SelfTradePrevention.CANCEL_RESTING.code()) {
+                        continue;
+                    }
+                    return available;
+                }
+                available += orders.leavesQty(resting);
+            }
         }
-        return available >= qty;
+        return available;
     }
 
     private static boolean crosses(final boolean sell, final long limit, final long restingPrice) {
@@ -61,11 +93,16 @@ final class ContinuousMatcher {
      * @param book  the aggressor's book
      * @param slot  the aggressor, not on the book
      * @param limit from {@link #limitOf(int)}
+     * @return {@link #MATCHED}, or {@link #AGGRESSOR_CANCELLED} when self-trade prevention ended it
      */
-    void match(final OrderBook book, final int slot, final long limit) {
+    int match(final OrderBook book, final int slot, final long limit) {
         final boolean sell = orders.isSell(slot);
         final BookSide contra = book.contra(sell);
         final byte aggressorSide = sell ? Side.SELL.code() : Side.BUY.code();
+        final int mode = selfTrade.modeOf(orders.flags(slot), orders.firmId(slot));
+        final boolean prevent = SelfTradeRules.prevents(mode);
+        final long mask = selfTrade.ownerMask();
+        final long owner = orders.owner(slot) & mask;
         long leaves = orders.leavesQty(slot);
         while (leaves > 0) {
             final int level = contra.best();
@@ -76,14 +113,25 @@ final class ContinuousMatcher {
             if (!crosses(sell, limit, price)) {
                 break;
             }
+            boolean traded = false;
             int resting = levels.head(level);
             while (resting != OrderStore.NULL_SLOT && leaves > 0) {
                 final int next = orders.next(resting);
+                if (prevent && (orders.owner(resting) & mask) == owner) {
+                    if (preventSelfTrade(mode, level, slot, resting, leaves)) {
+                        endLevel(book, contra, level, price, traded);
+                        return AGGRESSOR_CANCELLED;
+                    }
+                    leaves = orders.leavesQty(slot);
+                    resting = next;
+                    continue;
+                }
                 final long qty = Math.min(leaves, orders.leavesQty(resting));
                 orders.fill(slot, qty, price);
                 orders.fill(resting, qty, price);
                 levels.addQty(level, -qty);
                 leaves -= qty;
+                traded = true;
                 final long restingLeaves = orders.leavesQty(resting);
                 if (sell) {
                     events.trade(book.id(), resting, slot, price, qty, aggressorSide, 0, restingLeaves, 0);
@@ -96,11 +144,69 @@ final class ContinuousMatcher {
                 }
                 resting = next;
             }
-            if (levels.count(level) == 0) {
-                contra.removeBest();
-                levels.free(level);
-            }
+            endLevel(book, contra, level, price, traded);
+        }
+        return MATCHED;
+    }
+
+    private void endLevel(final OrderBook book, final BookSide contra, final int level, final long price,
+                          final boolean traded) {
+        if (levels.count(level) == 0) {
+            contra.removeBest();
+            levels.free(level);
+        }
+        if (traded) {
             book.lastTradePrice(price);
         }
+    }
+
+    /**
+     * Applies a self-trade prevention mode to the aggressor and one resting order of the same owner.
+     *
+     * @return true when the aggressor is gone (cancelled and released)
+     */
+    private boolean preventSelfTrade(final int mode, final int level, final int slot, final int resting,
+                                     final long leaves) {
+        if (mode == SelfTradePrevention.CANCEL_AGGRESSOR.code()) {
+            cancelAggressor(slot);
+            return true;
+        }
+        if (mode == SelfTradePrevention.CANCEL_RESTING.code()) {
+            cancelResting(level, resting);
+            return false;
+        }
+        if (mode == SelfTradePrevention.CANCEL_BOTH.code()) {
+            cancelResting(level, resting);
+            cancelAggressor(slot);
+            return true;
+        }
+        // DECREMENT: both lose the smaller quantity; whichever is left with nothing is cancelled.
+        final long qty = Math.min(leaves, orders.leavesQty(resting));
+        if (orders.leavesQty(resting) == qty) {
+            cancelResting(level, resting);
+        } else {
+            orders.reduceQty(resting, qty);
+            levels.addQty(level, -qty);
+            events.restated(resting, qty, books.visible(resting), CancelReason.SELF_TRADE);
+        }
+        if (leaves == qty) {
+            cancelAggressor(slot);
+            return true;
+        }
+        orders.reduceQty(slot, qty);
+        events.restated(slot, qty, 0, CancelReason.SELF_TRADE);
+        return false;
+    }
+
+    private void cancelResting(final int level, final int resting) {
+        levels.addQty(level, -orders.leavesQty(resting));
+        levels.remove(level, orders, resting);
+        events.cancelled(resting, CancelReason.SELF_TRADE, null, 0, 0);
+        books.release(resting);
+    }
+
+    private void cancelAggressor(final int slot) {
+        events.cancelled(slot, CancelReason.SELF_TRADE, null, 0, 0);
+        books.release(slot);
     }
 }

@@ -10,6 +10,7 @@ import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.event.EventSink;
 import exchange.matching.event.MassCancelledEvent;
@@ -45,6 +46,7 @@ final class EventWriter {
     private final PhaseChangedEvent phaseChanged = new PhaseChangedEvent();
     private final DayEndedEvent dayEnded = new DayEndedEvent();
     private final RestoredEvent restored = new RestoredEvent();
+    private final RestatedEvent restated = new RestatedEvent();
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventSink sink;
@@ -70,6 +72,7 @@ final class EventWriter {
         phaseChanged.wrap(scratch, 0);
         dayEnded.wrap(scratch, 0);
         restored.wrap(scratch, 0);
+        restated.wrap(scratch, 0);
     }
 
     /**
@@ -214,6 +217,19 @@ final class EventWriter {
             cancelled.context(context, contextStart, contextLength);
         }
         publish(cancelled.length());
+    }
+
+    /**
+     * Quantity taken off a live order without a trade; call after the store has the new quantity.
+     *
+     * @param restatedQty how much was taken off
+     * @param visibleQty  displayed quantity left on the book
+     */
+    void restated(final int slot, final long restatedQty, final long visibleQty, final CancelReason reason) {
+        restated.init(orders.bookId(slot), commandSequence, timestampNs);
+        orderState(restated, slot, nextExecId++);
+        restated.restatedQty(restatedQty).visibleQty(visibleQty).reason(reason);
+        publish(restated.length());
     }
 
     void replaced(final int slot, final long previousPrice, final long previousOrderQty, final long visibleQty,

@@ -37,6 +37,7 @@ public final class MatchingEngine {
     private final EventWriter events;
     private final ContinuousMatcher matcher;
     private final GtdExpiries gtdExpiries;
+    private final OrderFlow flow;
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final RejectOrderCommand rejectOrder = new RejectOrderCommand();
@@ -64,8 +65,9 @@ public final class MatchingEngine {
         this.orders = books.orders();
         this.extras = books.extras();
         this.events = new EventWriter(orders, extras, sink);
-        this.matcher = new ContinuousMatcher(books, events);
+        this.matcher = new ContinuousMatcher(books, events, new SelfTradeRules(config));
         this.gtdExpiries = new GtdExpiries(config.gtdCapacity());
+        this.flow = new OrderFlow(books, events, matcher, gtdExpiries);
     }
 
     /**
@@ -129,14 +131,23 @@ public final class MatchingEngine {
     /**
      * Enters a new order: validates it (a Rejected event names the first problem), accepts it, matches
      * it against the other side, then books, cancels or finishes what is left according to its type
-     * and time in force.
+     * and time in force. A post-only order that would take is rejected or repriced, as its instrument
+     * says.
      */
     public void newOrder(final NewOrderCommand command) {
         begin(command);
         final OrderBook book = books.book(command.instrumentId());
-        final RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
+        RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
         if (command.sequence() > lastOrderId) {
             lastOrderId = command.sequence();
+        }
+        final boolean sell = command.side() == Side.SELL;
+        long price = command.price();
+        if (reason == RejectReason.NONE && command.postOnly()) {
+            price = postOnlyPrice(book, sell, price);
+            if (price <= 0) {
+                reason = RejectReason.POST_ONLY_WOULD_TAKE;
+            }
         }
         if (reason != RejectReason.NONE) {
             events.rejected(command, reason);
@@ -144,13 +155,12 @@ public final class MatchingEngine {
         }
         final OrderType type = command.orderType();
         final TimeInForce tif = command.timeInForce();
-        final boolean sell = command.side() == Side.SELL;
         final boolean mayRest = type != OrderType.MARKET && !tif.isImmediate();
         if (orders.isFull()) {
             events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
-        if (mayRest && !books.hasRoomAt(book, sell, command.price())) {
+        if (mayRest && !books.hasRoomAt(book, sell, price)) {
             events.rejected(command, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
@@ -162,48 +172,30 @@ public final class MatchingEngine {
             }
         }
         final int slot = orders.allocate(command.sequence());
-        orders.price(slot, type.hasLimitPrice() ? command.price() : 0);
+        orders.price(slot, type.hasLimitPrice() ? price : 0);
         orders.orderQty(slot, command.quantity());
         orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
         orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
         events.accepted(slot, command);
-
-        final long limit = matcher.limitOf(slot);
-        if (tif == TimeInForce.FOK && !matcher.canFill(book, sell, limit, command.quantity())) {
-            events.cancelled(slot, CancelReason.FOK_NOT_FILLED, null, 0, 0);
-            books.release(slot);
-            return;
-        }
-        matcher.match(book, slot, limit);
-        finishAggressor(book, slot, BookedEvent.REASON_NEW, command.expireTimeNs());
+        flow.work(book, slot, command.minQuantity(), BookedEvent.REASON_NEW, command.expireTimeNs());
     }
 
     /**
-     * After an order has taken what it could: books the rest, cancels it (immediate and market
-     * orders), or forgets the order when it is filled.
+     * The price a post-only order may rest at in continuous trading: its own when it would not take;
+     * otherwise, as its instrument says, 0 (reject) or one tick inside the best opposite price
+     * (reprice; 0 when that is not a positive price).
      */
-    private void finishAggressor(final OrderBook book, final int slot, final int bookedReason,
-                                 final long expireTimeNs) {
-        if (orders.leavesQty(slot) == 0) {
-            books.release(slot);
-            return;
+    private long postOnlyPrice(final OrderBook book, final boolean sell, final long price) {
+        final int contra = book.contra(sell).best();
+        if (contra == LevelStore.NULL_LEVEL || !crosses(sell, price, books.levels().price(contra))) {
+            return price;
         }
-        final int flags = orders.flags(slot);
-        final OrderType type = OrderStore.type(flags);
-        final TimeInForce tif = OrderStore.tif(flags);
-        if (type == OrderType.MARKET || tif.isImmediate()) {
-            final CancelReason why = type == OrderType.MARKET && tif != TimeInForce.IOC && tif != TimeInForce.FOK
-                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
-            events.cancelled(slot, why, null, 0, 0);
-            books.release(slot);
-            return;
+        if (book.instrument().postOnlyPolicy() == PostOnlyPolicy.REJECT) {
+            return 0;
         }
-        books.rest(book, slot);
-        events.booked(slot, books.visible(slot), bookedReason);
-        if (tif == TimeInForce.GTD) {
-            // The expire time lives only in the heap, keyed by order id (room was checked on entry).
-            gtdExpiries.add(expireTimeNs, orders.orderId(slot));
-        }
+        final long tick = book.instrument().tickSize();
+        final long contraPrice = books.levels().price(contra);
+        return sell ? contraPrice + tick : contraPrice - tick;
     }
 
     /** An order the gateway refused: a Rejected event with the gateway's reason, nothing else. */
@@ -270,6 +262,14 @@ public final class MatchingEngine {
                 command.contextStart(), command.contextLength());
             return;
         }
+        if ((orders.flags(slot) & (OrderStore.POST_ONLY_INSTRUCTION << OrderStore.INSTRUCTIONS_SHIFT)) != 0
+            && book.phase() == TradingPhase.CONTINUOUS) {
+            final int contra = book.contra(sell).best();
+            if (contra != LevelStore.NULL_LEVEL && crosses(sell, newPrice, books.levels().price(contra))) {
+                replaceRejected(command, slot, RejectReason.POST_ONLY_WOULD_TAKE);
+                return;
+            }
+        }
         if (newPrice != oldPrice && !books.hasRoomAt(book, sell, newPrice)) {
             replaceRejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
@@ -279,13 +279,7 @@ public final class MatchingEngine {
         orders.orderQty(slot, newQty);
         events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, false, command.buffer(),
             command.contextStart(), command.contextLength());
-        matcher.match(book, slot, matcher.limitOf(slot));
-        if (orders.leavesQty(slot) == 0) {
-            books.release(slot);
-            return;
-        }
-        books.rest(book, slot);
-        events.booked(slot, books.visible(slot), BookedEvent.REASON_NEW);
+        flow.work(book, slot, 0, BookedEvent.REASON_NEW, OrderFlow.NO_GTD_EXPIRY);
     }
 
     private void replaceRejected(final ReplaceCommand command, final int slot, final RejectReason reason) {

@@ -46,6 +46,11 @@ final class OrderStore {
     static final int TIF_MASK = 0x7 << TIF_SHIFT;
     static final int INSTRUCTIONS_SHIFT = 23;
     static final int INSTRUCTIONS_MASK = 0x7F << INSTRUCTIONS_SHIFT;
+    /** Within the instructions: post-only (NewOrderCommand.POST_ONLY). */
+    static final int POST_ONLY_INSTRUCTION = 1;
+    /** Within the instructions: the self-trade prevention code, bits 4..6. */
+    static final int STP_INSTRUCTION_SHIFT = 4;
+    static final int STP_INSTRUCTION_MASK = 0x7 << STP_INSTRUCTION_SHIFT;
     static final int HAS_EXTRAS = 1 << 30;
     static final int WAITING_STOP = 1 << 31;
 
@@ -204,6 +209,17 @@ final class OrderStore {
         data[slot * STRIDE + ORDER_QTY] = qty;
     }
 
+    /**
+     * Takes quantity off an order without a fill (self-trade prevention's decrement): order qty and
+     * leaves go down together.
+     *
+     * @param slot the order
+     * @param qty  at most its leaves
+     */
+    void reduceQty(final int slot, final long qty) {
+        data[slot * STRIDE + ORDER_QTY] -= qty;
+    }
+
     long cumQty(final int slot) {
         return data[slot * STRIDE + CUM_QTY];
     }
@@ -311,6 +327,14 @@ final class OrderStore {
 
     int accountId(final int slot) {
         return (int) data[slot * STRIDE + OWNER];
+    }
+
+    /**
+     * @return the owner word: session (bits 48..63), firm (32..47), account (low int); masked, it
+     *         compares two orders' owners in one instruction (self-trade prevention)
+     */
+    long owner(final int slot) {
+        return data[slot * STRIDE + OWNER];
     }
 
     void owner(final int slot, final int sessionId, final int firmId, final int accountId) {

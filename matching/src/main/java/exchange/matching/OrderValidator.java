@@ -16,8 +16,10 @@ final class OrderValidator {
     /**
      * Checks a new order, in this order: instrument known; order id (the command sequence) above every
      * order id seen; side, order type and time in force valid; quantity positive and on lot; limit price
-     * positive and on tick; GTD expire time in the future; time in force allowed; the instrument's phase
-     * takes orders.
+     * positive and on tick; the type, time in force and instructions go together (a known self-trade
+     * prevention code; post-only only on a limit order that may rest); minimum quantity positive, on
+     * lot, not above the quantity and only on IOC; GTD expire time in the future; time in force allowed;
+     * the instrument's phase takes orders.
      *
      * @param book        the order's book, or {@code null} when the instrument is unknown
      * @param nowNs       engine time
@@ -52,8 +54,17 @@ final class OrderValidator {
                 return priceReason;
             }
         }
-        if (type.isStop() || command.displayQuantity() != 0 || command.minQuantity() != 0 || command.postOnly()) {
+        if (type.isStop() || command.displayQuantity() != 0) {
             return RejectReason.UNSUPPORTED_ORDER;
+        }
+        final RejectReason instructionsReason = checkInstructions(command, type, tif);
+        if (instructionsReason != RejectReason.NONE) {
+            return instructionsReason;
+        }
+        final long minQty = command.minQuantity();
+        if (minQty != 0 && (minQty < 0 || minQty > qty || minQty % instrument.lotSize() != 0
+            || tif != TimeInForce.IOC)) {
+            return RejectReason.INVALID_MIN_QUANTITY;
         }
         if (tif == TimeInForce.GTD && command.expireTimeNs() <= nowNs) {
             return RejectReason.INVALID_EXPIRE_TIME;
@@ -62,6 +73,23 @@ final class OrderValidator {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
         return phaseAllowsOrders(book.phase());
+    }
+
+    /**
+     * A known self-trade prevention code; post-only only on a limit order that may rest (it cannot
+     * take, so an immediate or auction-only one could never trade).
+     */
+    private static RejectReason checkInstructions(final NewOrderCommand command, final OrderType type,
+                                                  final TimeInForce tif) {
+        if (command.selfTradePreventionCode() != SelfTradePrevention.FIRM_DEFAULT
+            && SelfTradePrevention.fromCode(command.selfTradePreventionCode()) == null) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (command.postOnly() && (type != OrderType.LIMIT || tif.isImmediate()
+            || tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE)) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        return RejectReason.NONE;
     }
 
     /** Orders are taken in continuous trading only; the call phases come with the auctions. */

@@ -5,6 +5,7 @@ import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
 import exchange.matching.testing.CommandStream;
@@ -31,15 +32,19 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class EngineAgreementProperties {
     private static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").tickSize(100).build(),
+        Instrument.builder(1, "AAA").tickSize(100).postOnlyPolicy(PostOnlyPolicy.REPRICE).build(),
         Instrument.builder(2, "BBB").tickSize(100).maxPriceLevels(6).build());
 
     @Property(tries = 1500)
     void engineAndReferenceWriteTheSameEvents(@ForAll final long seed, @ForAll @IntRange(min = 1, max = 300) final int length,
-                                              @ForAll final boolean tight) {
-        final EngineConfig config = tight
+                                              @ForAll final boolean tight, @ForAll final boolean accountScope) {
+        final EngineConfig sized = tight
             ? EngineConfig.defaults().orderCapacity(24).levelCapacity(10).extrasCapacity(8).gtdCapacity(3)
             : EngineConfig.defaults().orderCapacity(4096).levelCapacity(512).extrasCapacity(64);
+        final EngineConfig config = sized
+            .selfTradeScope(accountScope ? SelfTradeScope.ACCOUNT : SelfTradeScope.FIRM)
+            .firmSelfTradePrevention(1, SelfTradePrevention.CANCEL_RESTING)
+            .firmSelfTradePrevention(2, SelfTradePrevention.DECREMENT);
         final RecordedEvents engineEvents = new RecordedEvents();
         final RecordedEvents referenceEvents = new RecordedEvents();
         final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, config, engineEvents);
@@ -102,6 +107,13 @@ class EngineAgreementProperties {
                         check(c.orderId(), o, 0);
                         assertThat(o[0]).as("order qty of %d", c.orderId()).isEqualTo(c.orderQty());
                         orders.remove(c.orderId());
+                    }
+                    case RESTATED -> {
+                        final RestatedEvent r = (RestatedEvent) e;
+                        final long[] o = orders.get(r.orderId());
+                        o[0] -= r.restatedQty();
+                        assertThat(o[0]).as("order qty of %d", r.orderId()).isEqualTo(r.orderQty());
+                        check(r.orderId(), o, r.leavesQty());
                     }
                     case REPLACED -> {
                         final ReplacedEvent r = (ReplacedEvent) e;

@@ -40,4 +40,7 @@ public interface EventHandler {
 
     default void onRestored(final RestoredEvent event) {
     }
+
+    default void onRestated(final RestatedEvent event) {
+    }
 }

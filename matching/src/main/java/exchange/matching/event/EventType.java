@@ -25,7 +25,12 @@ public enum EventType {
     /** The trading day ended; Day orders have expired. */
     DAY_ENDED(11),
     /** An order of an earlier day is back on the book (start of day). */
-    RESTORED(12);
+    RESTORED(12),
+    /**
+     * The exchange took quantity off a live order without a trade (self-trade prevention decrement):
+     * ExecType D Restated.
+     */
+    RESTATED(14);
 
     private static final EventType[] BY_CODE = new EventType[32];
 

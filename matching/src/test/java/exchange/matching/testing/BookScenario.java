@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A matching engine under test with named orders: commands are written with labels ("B1"), events
@@ -68,6 +69,18 @@ public final class BookScenario {
     public static BookScenario standard() {
         return new BookScenario(EngineConfig.defaults().orderCapacity(1 << 12).levelCapacity(1 << 10),
             List.of(Instrument.builder(INSTRUMENT, "TEST").tickSize(100).lotSize(1).referencePrice(100_0000).build()));
+    }
+
+    /**
+     * @param instrument changes to the TEST instrument (tick 0.01, lot 1, reference price 100)
+     * @param config     changes to the standard sizes
+     * @return a scenario with that one instrument and configuration
+     */
+    public static BookScenario of(final UnaryOperator<Instrument.Builder> instrument,
+                                  final UnaryOperator<EngineConfig> config) {
+        return new BookScenario(config.apply(EngineConfig.defaults().orderCapacity(1 << 12).levelCapacity(1 << 10)),
+            List.of(instrument.apply(Instrument.builder(INSTRUMENT, "TEST").tickSize(100).lotSize(1)
+                .referencePrice(100_0000)).build()));
     }
 
     public MatchingEngine engine() {

@@ -198,6 +198,17 @@ public final class CommandStream {
         return 1 + random.nextInt(50);
     }
 
+    /** Post-only on some orders (a few of a kind that cannot rest); a self-trade prevention code on some. */
+    private static void instructions(final NewOrderCommand c, final SplittableRandom random) {
+        if (random.nextInt(8) == 0) {
+            c.postOnly(true);
+        }
+        final int stp = random.nextInt(100);
+        if (stp < 30) {
+            c.selfTradePreventionCode(stp < 29 ? 1 + random.nextInt(5) : 6 + random.nextInt(2));
+        }
+    }
+
     private static void newOrder(final NewOrderCommand c, final SplittableRandom random, final long now) {
         final int firm = 1 + random.nextInt(3);
         c.instrumentId(random.nextInt(50) == 0 ? INSTRUMENTS + 1 : 1 + random.nextInt(INSTRUMENTS));
@@ -213,6 +224,12 @@ public final class CommandStream {
         c.quantity(quantity(random));
         if (c.timeInForce() == TimeInForce.GTD) {
             c.expireTimeNs(now + random.nextLong(-1_000_000_000L, 600_000_000_000L));
+        }
+        instructions(c, random);
+        if (c.timeInForce() == TimeInForce.IOC && random.nextInt(3) == 0) {
+            c.minQuantity(random.nextInt(20) == 0 ? -1 : 1 + random.nextLong(Math.max(1, c.quantity() + 5)));
+        } else if (random.nextInt(200) == 0) {
+            c.minQuantity(1); // not an IOC: refused
         }
         if (random.nextInt(2) == 0) {
             c.context(("N" + random.nextInt(1000)).getBytes());

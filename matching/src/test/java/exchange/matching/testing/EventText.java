@@ -6,6 +6,7 @@ import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
@@ -21,7 +22,8 @@ import java.util.function.LongFunction;
  * {@code ACCEPTED B1}, {@code TRADE A1 100@101} (the resting order), {@code BOOKED B1 20},
  * {@code CANCELLED B1 IOC_REMAINDER}, {@code REJECTED B1 PRICE_OFF_TICK}, {@code REPLACED A1 kept},
  * {@code CANCEL_REJECTED A1 UNKNOWN_ORDER}, {@code STATUS A1 live}, {@code MASS_CANCELLED 3},
- * {@code PHASE_CHANGED HALTED}, {@code DAY_ENDED 4}, {@code RESTORED G1 10}.
+ * {@code PHASE_CHANGED HALTED}, {@code DAY_ENDED 4}, {@code RESTORED G1 10}, {@code RESTATED B1 10} (the
+ * quantity taken off).
  */
 public final class EventText {
     private EventText() {
@@ -45,6 +47,8 @@ public final class EventText {
             case DAY_ENDED -> "DAY_ENDED " + ((DayEndedEvent) event).expiredCount();
             case RESTORED -> "RESTORED " + label.apply(((OrderEvent) event).orderId()) + " "
                 + ((RestoredEvent) event).visibleQty();
+            case RESTATED -> "RESTATED " + label.apply(((OrderEvent) event).orderId()) + " "
+                + ((RestatedEvent) event).restatedQty();
         };
     }
 

@@ -1,6 +1,7 @@
 package exchange.matching.testing;
 
 import exchange.matching.OrderType;
+import exchange.matching.SelfTradePrevention;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 
@@ -89,6 +90,18 @@ public final class OrderSpec {
 
     public OrderSpec minQty(final long minQty) {
         this.minQty = minQty;
+        return this;
+    }
+
+    /** Post-only (FIX ExecInst 6): never takes liquidity. */
+    public OrderSpec postOnly() {
+        this.instructions |= 1;
+        return this;
+    }
+
+    /** The order's own self-trade prevention mode, instead of its firm's. */
+    public OrderSpec stp(final SelfTradePrevention mode) {
+        this.instructions = (instructions & ~0x70) | (mode.code() << 4);
         return this;
     }
 

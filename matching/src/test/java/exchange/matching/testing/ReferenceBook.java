@@ -4,7 +4,10 @@ import exchange.matching.CancelReason;
 import exchange.matching.EngineConfig;
 import exchange.matching.Instrument;
 import exchange.matching.OrderType;
+import exchange.matching.PostOnlyPolicy;
 import exchange.matching.RejectReason;
+import exchange.matching.SelfTradePrevention;
+import exchange.matching.SelfTradeScope;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 import exchange.matching.command.CancelCommand;
@@ -34,6 +37,7 @@ import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.StatusEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
@@ -160,8 +164,21 @@ public final class ReferenceBook {
                 return RejectReason.PRICE_OFF_TICK;
             }
         }
-        if (c.orderType().isStop() || c.displayQuantity() != 0 || c.minQuantity() != 0 || c.postOnly()) {
+        if (c.orderType().isStop() || c.displayQuantity() != 0) {
             return RejectReason.UNSUPPORTED_ORDER;
+        }
+        final int stp = c.selfTradePreventionCode();
+        if (stp > SelfTradePrevention.DECREMENT.code()) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.postOnly() && (c.orderType() != OrderType.LIMIT || c.timeInForce() == TimeInForce.IOC
+            || c.timeInForce() == TimeInForce.FOK || c.timeInForce() == TimeInForce.AT_THE_OPEN
+            || c.timeInForce() == TimeInForce.AT_THE_CLOSE)) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.minQuantity() != 0 && (c.minQuantity() < 0 || c.minQuantity() > c.quantity()
+            || c.minQuantity() % instrument.lotSize() != 0 || c.timeInForce() != TimeInForce.IOC)) {
+            return RejectReason.INVALID_MIN_QUANTITY;
         }
         if (c.timeInForce() == TimeInForce.GTD && c.expireTimeNs() <= now) {
             return RejectReason.INVALID_EXPIRE_TIME;
@@ -197,8 +214,24 @@ public final class ReferenceBook {
 
     private void newOrder(final NewOrderCommand c) {
         begin(c);
-        final RejectReason reason = validate(c);
+        RejectReason reason = validate(c);
         lastOrderId = Math.max(lastOrderId, c.sequence());
+        long price = c.price();
+        if (reason == RejectReason.NONE && c.postOnly()) {
+            final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
+            if (!contra.isEmpty() && (c.side() == Side.BUY ? contra.firstKey() <= price : contra.firstKey() >= price)) {
+                final Instrument instrument = instruments.get(c.instrumentId());
+                if (instrument.postOnlyPolicy() == PostOnlyPolicy.REJECT) {
+                    reason = RejectReason.POST_ONLY_WOULD_TAKE;
+                } else {
+                    price = c.side() == Side.BUY ? contra.firstKey() - instrument.tickSize()
+                        : contra.firstKey() + instrument.tickSize();
+                    if (price <= 0) {
+                        reason = RejectReason.POST_ONLY_WOULD_TAKE;
+                    }
+                }
+            }
+        }
         if (reason != RejectReason.NONE) {
             rejected(c, reason);
             return;
@@ -208,7 +241,7 @@ public final class ReferenceBook {
             rejected(c, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
-        if (mayRest && !hasRoom(c.instrumentId(), c.side(), c.price())) {
+        if (mayRest && !hasRoom(c.instrumentId(), c.side(), price)) {
             rejected(c, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
@@ -226,7 +259,7 @@ public final class ReferenceBook {
         o.type = c.orderType();
         o.tif = c.timeInForce();
         o.instructions = c.instructions();
-        o.price = o.type.hasLimitPrice() ? c.price() : 0;
+        o.price = o.type.hasLimitPrice() ? price : 0;
         o.qty = c.quantity();
         o.session = c.sessionId();
         o.firm = c.firmId();
@@ -239,12 +272,24 @@ public final class ReferenceBook {
         e.displayQty(c.displayQuantity()).minQty(c.minQuantity()).expireTimeNs(c.expireTimeNs())
             .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
-        if (o.tif == TimeInForce.FOK && available(o) < o.qty) {
+        work(o, c.minQuantity(), c.expireTimeNs(), true);
+    }
+
+    /** Checks FOK and minimum quantity, matches, then books, cancels or forgets what is left. */
+    private void work(final Order o, final long minQty, final long expireTimeNs, final boolean fileGtd) {
+        if (o.tif == TimeInForce.FOK && available(o, o.leaves()) < o.leaves()) {
             cancelled(o, CancelReason.FOK_NOT_FILLED, null);
             live.remove(o.id);
             return;
         }
-        match(o);
+        if (minQty > 0 && available(o, minQty) < minQty) {
+            cancelled(o, CancelReason.MIN_QUANTITY_NOT_MET, null);
+            live.remove(o.id);
+            return;
+        }
+        if (!match(o)) {
+            return;
+        }
         if (o.leaves() == 0) {
             live.remove(o.id);
         } else if (o.type == OrderType.MARKET || o.tif.isImmediate()) {
@@ -254,10 +299,20 @@ public final class ReferenceBook {
         } else {
             rest(o);
             booked(o);
-            if (o.tif == TimeInForce.GTD) {
-                gtd.add(new long[] {c.expireTimeNs(), o.id});
+            if (o.tif == TimeInForce.GTD && fileGtd) {
+                gtd.add(new long[] {expireTimeNs, o.id});
             }
         }
+    }
+
+    /** @return the aggressor's self-trade prevention mode: its own, or its firm's */
+    private int stpMode(final Order a) {
+        final int own = (a.instructions >> 4) & 7;
+        return own != 0 ? own : config.selfTradePrevention(a.firm).code();
+    }
+
+    private boolean sameOwner(final Order a, final Order b) {
+        return a.firm == b.firm && (config.selfTradeScope() == SelfTradeScope.FIRM || a.account == b.account);
     }
 
     private boolean crosses(final Order aggressor, final long restingPrice) {
@@ -271,25 +326,45 @@ public final class ReferenceBook {
         return (o.side == Side.BUY ? asks : bids).get(o.book);
     }
 
-    private long available(final Order o) {
+    /**
+     * What the aggressor could take at once: the other side within its limit, in priority order,
+     * skipping its own orders that self-trade prevention would cancel and stopping at those that
+     * would stop it.
+     */
+    private long available(final Order o, final long wanted) {
+        final int mode = stpMode(o);
         long sum = 0;
         for (final Map.Entry<Long, List<Order>> level : contra(o).entrySet()) {
-            if (!crosses(o, level.getKey())) {
+            if (!crosses(o, level.getKey()) || sum >= wanted) {
                 break;
             }
             for (final Order r : level.getValue()) {
+                if (mode > SelfTradePrevention.NONE.code() && sameOwner(o, r)) {
+                    if (mode == SelfTradePrevention.CANCEL_RESTING.code()) {
+                        continue;
+                    }
+                    return sum;
+                }
                 sum += r.leaves();
             }
         }
         return sum;
     }
 
-    private void match(final Order a) {
+    /** @return false when self-trade prevention cancelled the aggressor */
+    private boolean match(final Order a) {
         final TreeMap<Long, List<Order>> contra = contra(a);
+        final int mode = stpMode(a);
         while (a.leaves() > 0 && !contra.isEmpty() && crosses(a, contra.firstKey())) {
             final long price = contra.firstKey();
             final List<Order> level = contra.get(price);
             final Order r = level.get(0);
+            if (mode > SelfTradePrevention.NONE.code() && sameOwner(a, r)) {
+                if (!preventSelfTrade(a, r, mode)) {
+                    return false;
+                }
+                continue;
+            }
             final long qty = Math.min(a.leaves(), r.leaves());
             a.cum += qty;
             a.notional += qty * price;
@@ -297,13 +372,48 @@ public final class ReferenceBook {
             r.notional += qty * price;
             trade(a, r, price, qty);
             if (r.leaves() == 0) {
-                level.remove(0);
+                unbook(r);
                 live.remove(r.id);
-                if (level.isEmpty()) {
-                    contra.remove(price);
-                }
             }
         }
+        return true;
+    }
+
+    /** @return false when the aggressor is gone */
+    private boolean preventSelfTrade(final Order a, final Order r, final int mode) {
+        if (mode == SelfTradePrevention.CANCEL_AGGRESSOR.code()) {
+            cancelled(a, CancelReason.SELF_TRADE, null);
+            live.remove(a.id);
+            return false;
+        }
+        if (mode == SelfTradePrevention.CANCEL_RESTING.code() || mode == SelfTradePrevention.CANCEL_BOTH.code()) {
+            unbook(r);
+            cancelled(r, CancelReason.SELF_TRADE, null);
+            live.remove(r.id);
+            if (mode == SelfTradePrevention.CANCEL_RESTING.code()) {
+                return true;
+            }
+            cancelled(a, CancelReason.SELF_TRADE, null);
+            live.remove(a.id);
+            return false;
+        }
+        final long qty = Math.min(a.leaves(), r.leaves());
+        if (r.leaves() == qty) {
+            unbook(r);
+            cancelled(r, CancelReason.SELF_TRADE, null);
+            live.remove(r.id);
+        } else {
+            r.qty -= qty;
+            restated(r, qty, r.leaves());
+        }
+        if (a.leaves() == qty) {
+            cancelled(a, CancelReason.SELF_TRADE, null);
+            live.remove(a.id);
+            return false;
+        }
+        a.qty -= qty;
+        restated(a, qty, 0);
+        return true;
     }
 
     private void rest(final Order o) {
@@ -383,6 +493,13 @@ public final class ReferenceBook {
             replaced(o, c, oldPrice, oldQty, o.leaves(), oldLeaves, true);
             return;
         }
+        if ((o.instructions & 1) != 0 && phases.get(o.book) == TradingPhase.CONTINUOUS) {
+            final TreeMap<Long, List<Order>> contra = contra(o);
+            if (!contra.isEmpty() && (o.side == Side.BUY ? contra.firstKey() <= newPrice : contra.firstKey() >= newPrice)) {
+                cancelRejected(c, o, RejectReason.POST_ONLY_WOULD_TAKE, CommandType.REPLACE);
+                return;
+            }
+        }
         if (newPrice != oldPrice && !hasRoom(o.book, o.side, newPrice)) {
             cancelRejected(c, o, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED, CommandType.REPLACE);
             return;
@@ -391,13 +508,7 @@ public final class ReferenceBook {
         o.price = newPrice;
         o.qty = c.quantity();
         replaced(o, c, oldPrice, oldQty, o.leaves(), oldLeaves, false);
-        match(o);
-        if (o.leaves() == 0) {
-            live.remove(o.id);
-        } else {
-            rest(o);
-            booked(o);
-        }
+        work(o, 0, 0, false);
     }
 
     private void status(final StatusCommand c) {
@@ -616,6 +727,15 @@ public final class ReferenceBook {
         if (request != null) {
             e.context(request.buffer(), request.contextStart(), request.contextLength());
         }
+        publish(e);
+    }
+
+    private void restated(final Order o, final long qty, final long visible) {
+        final RestatedEvent e = new RestatedEvent();
+        e.wrap(scratch, 0);
+        e.init(o.book, current.sequence(), current.timestampNs());
+        state(e, o, execId++);
+        e.restatedQty(qty).visibleQty(visible).reason(CancelReason.SELF_TRADE);
         publish(e);
     }
 
