@@ -16,8 +16,6 @@ import exchange.matching.event.BookedEvent;
 import exchange.matching.event.EventSink;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The matching engine: commands in, events out, one book per instrument, price-time priority.
@@ -38,6 +36,7 @@ public final class MatchingEngine {
     private final ContinuousMatcher matcher;
     private final GtdExpiries gtdExpiries;
     private final OrderFlow flow;
+    private final EngineSnapshot snapshot;
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final RejectOrderCommand rejectOrder = new RejectOrderCommand();
@@ -68,6 +67,7 @@ public final class MatchingEngine {
         this.matcher = new ContinuousMatcher(books, events, new SelfTradeRules(config));
         this.gtdExpiries = new GtdExpiries(config.gtdCapacity());
         this.flow = new OrderFlow(books, events, matcher, gtdExpiries);
+        this.snapshot = new EngineSnapshot(books, events, gtdExpiries);
     }
 
     /**
@@ -501,85 +501,19 @@ public final class MatchingEngine {
 
     /**
      * Writes the engine's whole state as snapshot records (see {@link SnapshotRecords}): counters and
-     * clock, each book's phase and last trade, every resting order in priority order. Loading it into a
-     * fresh engine gives one that answers every later command exactly as this one would. Cold path:
-     * allocates, and takes time proportional to the number of orders; matching thread only.
+     * clock, each book's state, every resting order in priority order. Loading it into a fresh engine
+     * gives one that answers every later command exactly as this one would. Cold path: allocates, and
+     * takes time proportional to the number of orders; matching thread only.
      *
      * @param out receives the records in order
      */
     public void writeSnapshot(final SnapshotWriter out) {
         assert checkOwner();
-        final UnsafeBuffer record = new UnsafeBuffer(new byte[512]);
-        final Long2LongHashMap expiries = new Long2LongHashMap(0);
-        for (int i = 0; i < gtdExpiries.size(); i++) {
-            expiries.put(gtdExpiries.orderIdAt(i), gtdExpiries.timeAt(i));
-        }
-        int bookCount = 0;
-        for (int id = 1; id < books.idLimit(); id++) {
-            if (books.book(id) != null) {
-                bookCount++;
-            }
-        }
-        record.setMemory(0, SnapshotRecords.HEADER_LENGTH, (byte) 0);
-        record.putShort(0, (short) SnapshotRecords.HEADER_LENGTH);
-        record.putByte(2, (byte) SnapshotRecords.HEADER_TYPE);
-        record.putInt(SnapshotRecords.HEADER_VERSION, SnapshotRecords.VERSION);
-        record.putLong(SnapshotRecords.HEADER_NEXT_EXEC_ID, events.nextExecId());
-        record.putLong(SnapshotRecords.HEADER_NEXT_MATCH_ID, events.nextMatchId());
-        record.putLong(SnapshotRecords.HEADER_LAST_ORDER_ID, lastOrderId);
-        record.putLong(SnapshotRecords.HEADER_NOW, nowNs);
-        record.putLong(SnapshotRecords.HEADER_LAST_SEQUENCE, lastCommandSequence);
-        record.putInt(SnapshotRecords.HEADER_BOOKS, bookCount);
-        out.write(record, 0, SnapshotRecords.HEADER_LENGTH);
-        long orderCount = 0;
-        final RestoreOrderCommand order = new RestoreOrderCommand();
-        order.wrap(record, 0);
-        for (int id = 1; id < books.idLimit(); id++) {
-            final OrderBook book = books.book(id);
-            if (book == null) {
-                continue;
-            }
-            record.setMemory(0, SnapshotRecords.BOOK_LENGTH, (byte) 0);
-            record.putShort(0, (short) SnapshotRecords.BOOK_LENGTH);
-            record.putByte(2, (byte) SnapshotRecords.BOOK_TYPE);
-            record.putInt(SnapshotRecords.BOOK_INSTRUMENT, id);
-            record.putByte(SnapshotRecords.BOOK_PHASE, book.phase().code());
-            record.putLong(SnapshotRecords.BOOK_LAST_TRADE, book.lastTradePrice());
-            out.write(record, 0, SnapshotRecords.BOOK_LENGTH);
-            for (final BookSide side : book.sides()) {
-                for (int depth = 0; depth < side.size(); depth++) {
-                    for (int slot = books.levels().head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT;
-                         slot = orders.next(slot)) {
-                        writeOrder(order, book, slot, expiries);
-                        out.write(record, 0, order.length());
-                        orderCount++;
-                    }
-                }
-            }
-        }
-        record.setMemory(0, SnapshotRecords.END_LENGTH, (byte) 0);
-        record.putShort(0, (short) SnapshotRecords.END_LENGTH);
-        record.putByte(2, (byte) SnapshotRecords.END_TYPE);
-        record.putLong(SnapshotRecords.END_ORDERS, orderCount);
-        out.write(record, 0, SnapshotRecords.END_LENGTH);
-    }
-
-    private void writeOrder(final RestoreOrderCommand order, final OrderBook book, final int slot,
-                            final Long2LongHashMap expiries) {
-        final int flags = orders.flags(slot);
-        order.init();
-        order.instrumentId(book.id()).sessionId(orders.sessionId(slot)).firmId(orders.firmId(slot));
-        order.orderId(orders.orderId(slot))
-            .accountId(orders.accountId(slot))
-            .side(orders.isSell(slot) ? Side.SELL : Side.BUY)
-            .orderType(OrderStore.type(flags))
-            .timeInForce(OrderStore.tif(flags))
-            .instructions(OrderStore.instructions(flags))
-            .price(orders.price(slot))
-            .orderQty(orders.orderQty(slot))
-            .cumQty(orders.cumQty(slot))
-            .cumNotional(orders.cumNotional(slot))
-            .expireTimeNs(expiries.get(orders.orderId(slot)));
+        final EngineSnapshot.Header header = new EngineSnapshot.Header();
+        header.lastOrderId = lastOrderId;
+        header.nowNs = nowNs;
+        header.lastCommandSequence = lastCommandSequence;
+        snapshot.write(out, header);
     }
 
     /**
@@ -598,59 +532,10 @@ public final class MatchingEngine {
         if (lastCommandSequence != 0 || orders.size() != 0) {
             throw new IllegalStateException("a snapshot loads only into a fresh engine");
         }
-        final UnsafeBuffer records = new UnsafeBuffer(buffer, offset, length);
-        final RestoreOrderCommand order = new RestoreOrderCommand();
-        int at = 0;
-        boolean ended = false;
-        while (at < length && !ended) {
-            final int recordLength = records.getShort(at) & 0xFFFF;
-            final int type = records.getByte(at + 2) & 0xFF;
-            if (recordLength < 3 || at + recordLength > length) {
-                throw new IllegalStateException("truncated snapshot record at byte " + at);
-            }
-            switch (type) {
-                case SnapshotRecords.HEADER_TYPE -> {
-                    final int version = records.getInt(at + SnapshotRecords.HEADER_VERSION);
-                    if (version != SnapshotRecords.VERSION) {
-                        throw new IllegalStateException("snapshot format " + version + ", expected " + SnapshotRecords.VERSION);
-                    }
-                    events.counters(records.getLong(at + SnapshotRecords.HEADER_NEXT_EXEC_ID),
-                        records.getLong(at + SnapshotRecords.HEADER_NEXT_MATCH_ID));
-                    lastOrderId = records.getLong(at + SnapshotRecords.HEADER_LAST_ORDER_ID);
-                    nowNs = records.getLong(at + SnapshotRecords.HEADER_NOW);
-                    lastCommandSequence = records.getLong(at + SnapshotRecords.HEADER_LAST_SEQUENCE);
-                }
-                case SnapshotRecords.BOOK_TYPE -> {
-                    final int id = records.getInt(at + SnapshotRecords.BOOK_INSTRUMENT);
-                    final OrderBook book = books.book(id);
-                    if (book == null) {
-                        throw new IllegalStateException("snapshot has instrument " + id + ", which is not configured");
-                    }
-                    book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
-                    book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
-                }
-                case SnapshotRecords.END_TYPE -> {
-                    ended = true;
-                    final long expected = records.getLong(at + SnapshotRecords.END_ORDERS);
-                    if (expected != orders.size()) {
-                        throw new IllegalStateException("snapshot lists " + expected + " orders, loaded " + orders.size());
-                    }
-                }
-                default -> {
-                    if (type != SnapshotRecords.ORDER_TYPE) {
-                        throw new IllegalStateException("unknown snapshot record type " + type + " at byte " + at);
-                    }
-                    order.wrap(records, at);
-                    if (restore(order) == OrderStore.NULL_SLOT) {
-                        throw new IllegalStateException("snapshot order cannot be restored: " + order);
-                    }
-                }
-            }
-            at += recordLength;
-        }
-        if (!ended) {
-            throw new IllegalStateException("snapshot has no end record");
-        }
+        final EngineSnapshot.Header header = snapshot.load(buffer, offset, length, this::restore);
+        lastOrderId = header.lastOrderId;
+        nowNs = header.nowNs;
+        lastCommandSequence = header.lastCommandSequence;
     }
 
     /** @return the sequence of the last command applied (or loaded from a snapshot), 0 when none */

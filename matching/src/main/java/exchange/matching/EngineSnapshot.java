@@ -1,0 +1,183 @@
+package exchange.matching;
+
+import exchange.matching.command.RestoreOrderCommand;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Writes an engine's state as snapshot records ({@link SnapshotRecords}) and loads them back into a
+ * fresh engine. Cold path: allocates, and takes time proportional to the number of orders; matching
+ * thread only.
+ */
+final class EngineSnapshot {
+    /** Puts one order of a snapshot back; the engine's restore. */
+    @FunctionalInterface
+    interface Restorer {
+        /** @return the restored order's slot, or {@link OrderStore#NULL_SLOT} when it cannot be */
+        int restore(RestoreOrderCommand order);
+    }
+
+    /** The engine's own counters and clock, as a snapshot header holds them. */
+    static final class Header {
+        long lastOrderId;
+        long nowNs;
+        long lastCommandSequence;
+    }
+
+    private final Books books;
+    private final OrderStore orders;
+    private final EventWriter events;
+    private final GtdExpiries gtdExpiries;
+
+    EngineSnapshot(final Books books, final EventWriter events, final GtdExpiries gtdExpiries) {
+        this.books = books;
+        this.orders = books.orders();
+        this.events = events;
+        this.gtdExpiries = gtdExpiries;
+    }
+
+    /**
+     * Writes the header, then per book its record and its resting orders in priority order, then the
+     * end record.
+     */
+    void write(final SnapshotWriter out, final Header header) {
+        final UnsafeBuffer record = new UnsafeBuffer(new byte[512]);
+        final Long2LongHashMap expiries = new Long2LongHashMap(0);
+        for (int i = 0; i < gtdExpiries.size(); i++) {
+            expiries.put(gtdExpiries.orderIdAt(i), gtdExpiries.timeAt(i));
+        }
+        int bookCount = 0;
+        for (int id = 1; id < books.idLimit(); id++) {
+            if (books.book(id) != null) {
+                bookCount++;
+            }
+        }
+        start(record, SnapshotRecords.HEADER_TYPE, SnapshotRecords.HEADER_LENGTH);
+        record.putInt(SnapshotRecords.HEADER_VERSION, SnapshotRecords.VERSION);
+        record.putLong(SnapshotRecords.HEADER_NEXT_EXEC_ID, events.nextExecId());
+        record.putLong(SnapshotRecords.HEADER_NEXT_MATCH_ID, events.nextMatchId());
+        record.putLong(SnapshotRecords.HEADER_LAST_ORDER_ID, header.lastOrderId);
+        record.putLong(SnapshotRecords.HEADER_NOW, header.nowNs);
+        record.putLong(SnapshotRecords.HEADER_LAST_SEQUENCE, header.lastCommandSequence);
+        record.putInt(SnapshotRecords.HEADER_BOOKS, bookCount);
+        out.write(record, 0, SnapshotRecords.HEADER_LENGTH);
+        long orderCount = 0;
+        final RestoreOrderCommand order = new RestoreOrderCommand();
+        order.wrap(record, 0);
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null) {
+                continue;
+            }
+            start(record, SnapshotRecords.BOOK_TYPE, SnapshotRecords.BOOK_LENGTH);
+            record.putInt(SnapshotRecords.BOOK_INSTRUMENT, id);
+            record.putByte(SnapshotRecords.BOOK_PHASE, book.phase().code());
+            record.putLong(SnapshotRecords.BOOK_LAST_TRADE, book.lastTradePrice());
+            out.write(record, 0, SnapshotRecords.BOOK_LENGTH);
+            for (final BookSide side : book.sides()) {
+                for (int depth = 0; depth < side.size(); depth++) {
+                    for (int slot = books.levels().head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT;
+                         slot = orders.next(slot)) {
+                        writeOrder(order, book, slot, expiries);
+                        out.write(record, 0, order.length());
+                        orderCount++;
+                    }
+                }
+            }
+        }
+        start(record, SnapshotRecords.END_TYPE, SnapshotRecords.END_LENGTH);
+        record.putLong(SnapshotRecords.END_ORDERS, orderCount);
+        out.write(record, 0, SnapshotRecords.END_LENGTH);
+    }
+
+    private static void start(final UnsafeBuffer record, final int type, final int length) {
+        record.setMemory(0, length, (byte) 0);
+        record.putShort(0, (short) length);
+        record.putByte(2, (byte) type);
+    }
+
+    private void writeOrder(final RestoreOrderCommand order, final OrderBook book, final int slot,
+                            final Long2LongHashMap expiries) {
+        final int flags = orders.flags(slot);
+        order.init();
+        order.instrumentId(book.id()).sessionId(orders.sessionId(slot)).firmId(orders.firmId(slot));
+        order.orderId(orders.orderId(slot))
+            .accountId(orders.accountId(slot))
+            .side(orders.isSell(slot) ? Side.SELL : Side.BUY)
+            .orderType(OrderStore.type(flags))
+            .timeInForce(OrderStore.tif(flags))
+            .instructions(OrderStore.instructions(flags))
+            .price(orders.price(slot))
+            .orderQty(orders.orderQty(slot))
+            .cumQty(orders.cumQty(slot))
+            .cumNotional(orders.cumNotional(slot))
+            .expireTimeNs(expiries.get(orders.orderId(slot)));
+    }
+
+    /**
+     * Loads snapshot records into a fresh engine's books and stores.
+     *
+     * @param restorer puts each order back
+     * @return the engine's counters and clock from the header
+     * @throws IllegalStateException when the snapshot is incomplete, of another version or about other
+     *         instruments
+     */
+    Header load(final DirectBuffer buffer, final int offset, final int length, final Restorer restorer) {
+        final UnsafeBuffer records = new UnsafeBuffer(buffer, offset, length);
+        final RestoreOrderCommand order = new RestoreOrderCommand();
+        final Header header = new Header();
+        int at = 0;
+        boolean ended = false;
+        while (at < length && !ended) {
+            final int recordLength = records.getShort(at) & 0xFFFF;
+            final int type = records.getByte(at + 2) & 0xFF;
+            if (recordLength < 3 || at + recordLength > length) {
+                throw new IllegalStateException("truncated snapshot record at byte " + at);
+            }
+            switch (type) {
+                case SnapshotRecords.HEADER_TYPE -> {
+                    final int version = records.getInt(at + SnapshotRecords.HEADER_VERSION);
+                    if (version != SnapshotRecords.VERSION) {
+                        throw new IllegalStateException("snapshot format " + version + ", expected " + SnapshotRecords.VERSION);
+                    }
+                    events.counters(records.getLong(at + SnapshotRecords.HEADER_NEXT_EXEC_ID),
+                        records.getLong(at + SnapshotRecords.HEADER_NEXT_MATCH_ID));
+                    header.lastOrderId = records.getLong(at + SnapshotRecords.HEADER_LAST_ORDER_ID);
+                    header.nowNs = records.getLong(at + SnapshotRecords.HEADER_NOW);
+                    header.lastCommandSequence = records.getLong(at + SnapshotRecords.HEADER_LAST_SEQUENCE);
+                }
+                case SnapshotRecords.BOOK_TYPE -> {
+                    final int id = records.getInt(at + SnapshotRecords.BOOK_INSTRUMENT);
+                    final OrderBook book = books.book(id);
+                    if (book == null) {
+                        throw new IllegalStateException("snapshot has instrument " + id + ", which is not configured");
+                    }
+                    book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
+                    book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
+                }
+                case SnapshotRecords.END_TYPE -> {
+                    ended = true;
+                    final long expected = records.getLong(at + SnapshotRecords.END_ORDERS);
+                    if (expected != orders.size()) {
+                        throw new IllegalStateException("snapshot lists " + expected + " orders, loaded " + orders.size());
+                    }
+                }
+                default -> {
+                    if (type != SnapshotRecords.ORDER_TYPE) {
+                        throw new IllegalStateException("unknown snapshot record type " + type + " at byte " + at);
+                    }
+                    order.wrap(records, at);
+                    if (restorer.restore(order) == OrderStore.NULL_SLOT) {
+                        throw new IllegalStateException("snapshot order cannot be restored: " + order);
+                    }
+                }
+            }
+            at += recordLength;
+        }
+        if (!ended) {
+            throw new IllegalStateException("snapshot has no end record");
+        }
+        return header;
+    }
+}
