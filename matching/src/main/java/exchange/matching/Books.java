@@ -72,9 +72,26 @@ final class Books {
         return orders.leavesQty(slot);
     }
 
+    /** @return true for an iceberg: an order with a display peak. */
+    boolean isIceberg(final int slot) {
+        return (orders.flags(slot) & OrderStore.HAS_EXTRAS) != 0 && extras.peak(slot) > 0;
+    }
+
+    /** An iceberg lost leaves without a fill: it shows no more than it has left. */
+    void clampVisible(final int slot) {
+        if (isIceberg(slot)) {
+            extras.visible(slot, Math.min(extras.visible(slot), orders.leavesQty(slot)));
+        }
+    }
+
+    /** An iceberg shows a fresh peak: its display quantity, or all it has left when that is less. */
+    void refreshVisible(final int slot) {
+        extras.visible(slot, Math.min(extras.peak(slot), orders.leavesQty(slot)));
+    }
+
     /**
-     * Puts an order at the back of its price level, creating the level if needed. The caller has
-     * checked {@link #hasRoomAt}.
+     * Puts an order at the back of its price level, creating the level if needed; an iceberg shows a
+     * fresh peak. The caller has checked {@link #hasRoomAt}.
      *
      * @param book the order's book
      * @param slot the order, not on any level
@@ -92,6 +109,9 @@ final class Books {
         }
         levels.append(level, orders, slot);
         levels.addQty(level, orders.leavesQty(slot));
+        if (isIceberg(slot)) {
+            refreshVisible(slot);
+        }
     }
 
     /**

@@ -1,11 +1,15 @@
 package exchange.matching;
 
+import exchange.matching.event.BookedEvent;
+
 /**
  * Price-time matching of one aggressor against the other side of its book: best price first, and
  * within a price, first come first served. Every fill trades at the resting order's price.
  *
- * <p>Self-trade prevention is applied here, order by order, with the aggressor's mode: a resting
- * order of the same owner is never traded with (see {@link SelfTradePrevention}).
+ * <p>A resting iceberg trades only its displayed peak; when the peak is used up, a fresh one shows at
+ * the back of the level (Booked, refresh), so a large aggressor meets it again only after the orders
+ * queued behind it. Self-trade prevention is applied here, order by order, with the aggressor's mode:
+ * a resting order of the same owner is never traded with (see {@link SelfTradePrevention}).
  *
  * <p>Matching thread only. Never allocates.
  */
@@ -19,12 +23,14 @@ final class ContinuousMatcher {
     private final OrderStore orders;
     private final LevelStore levels;
     private final EventWriter events;
+    private final OrderExtras extras;
     private final SelfTradeRules selfTrade;
 
     ContinuousMatcher(final Books books, final EventWriter events, final SelfTradeRules selfTrade) {
         this.books = books;
         this.orders = books.orders();
         this.levels = books.levels();
+        this.extras = books.extras();
         this.events = events;
         this.selfTrade = selfTrade;
     }
@@ -126,27 +132,44 @@ final class ContinuousMatcher {
                     resting = next;
                     continue;
                 }
-                final long qty = Math.min(leaves, orders.leavesQty(resting));
+                // An iceberg trades its displayed peak only; its reserve shows (and queues) again after.
+                final boolean iceberg = books.isIceberg(resting);
+                final long shown = iceberg ? extras.visible(resting) : orders.leavesQty(resting);
+                final long qty = Math.min(leaves, shown);
                 orders.fill(slot, qty, price);
                 orders.fill(resting, qty, price);
                 levels.addQty(level, -qty);
                 leaves -= qty;
                 traded = true;
                 final long restingLeaves = orders.leavesQty(resting);
+                final long restingVisible = iceberg ? shown - qty : restingLeaves;
+                if (iceberg) {
+                    extras.visible(resting, restingVisible);
+                }
                 if (sell) {
-                    events.trade(book.id(), resting, slot, price, qty, aggressorSide, 0, restingLeaves, 0);
+                    events.trade(book.id(), resting, slot, price, qty, aggressorSide, 0, restingVisible, 0);
                 } else {
-                    events.trade(book.id(), slot, resting, price, qty, aggressorSide, 0, 0, restingLeaves);
+                    events.trade(book.id(), slot, resting, price, qty, aggressorSide, 0, 0, restingVisible);
                 }
                 if (restingLeaves == 0) {
                     levels.remove(level, orders, resting);
                     books.release(resting);
+                } else if (restingVisible == 0) {
+                    refresh(level, resting);
                 }
                 resting = next;
             }
             endLevel(book, contra, level, price, traded);
         }
         return MATCHED;
+    }
+
+    /** An iceberg's peak is used up: it shows a fresh one at the back of its level. */
+    private void refresh(final int level, final int resting) {
+        books.refreshVisible(resting);
+        levels.remove(level, orders, resting);
+        levels.append(level, orders, resting);
+        events.booked(resting, extras.visible(resting), BookedEvent.REASON_REFRESH);
     }
 
     private void endLevel(final OrderBook book, final BookSide contra, final int level, final long price,
@@ -187,6 +210,7 @@ final class ContinuousMatcher {
         } else {
             orders.reduceQty(resting, qty);
             levels.addQty(level, -qty);
+            books.clampVisible(resting);
             events.restated(resting, qty, books.visible(resting), CancelReason.SELF_TRADE);
         }
         if (leaves == qty) {

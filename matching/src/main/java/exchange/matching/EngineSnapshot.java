@@ -27,12 +27,14 @@ final class EngineSnapshot {
 
     private final Books books;
     private final OrderStore orders;
+    private final OrderExtras extras;
     private final EventWriter events;
     private final GtdExpiries gtdExpiries;
 
     EngineSnapshot(final Books books, final EventWriter events, final GtdExpiries gtdExpiries) {
         this.books = books;
         this.orders = books.orders();
+        this.extras = books.extras();
         this.events = events;
         this.gtdExpiries = gtdExpiries;
     }
@@ -82,6 +84,12 @@ final class EngineSnapshot {
                         writeOrder(order, book, slot, expiries);
                         out.write(record, 0, order.length());
                         orderCount++;
+                        if ((orders.flags(slot) & OrderStore.HAS_EXTRAS) != 0) {
+                            start(record, SnapshotRecords.ORDER_STATE_TYPE, SnapshotRecords.ORDER_STATE_LENGTH);
+                            record.putLong(SnapshotRecords.ORDER_STATE_ORDER_ID, orders.orderId(slot));
+                            record.putLong(SnapshotRecords.ORDER_STATE_VISIBLE, books.visible(slot));
+                            out.write(record, 0, SnapshotRecords.ORDER_STATE_LENGTH);
+                        }
                     }
                 }
             }
@@ -112,6 +120,7 @@ final class EngineSnapshot {
             .orderQty(orders.orderQty(slot))
             .cumQty(orders.cumQty(slot))
             .cumNotional(orders.cumNotional(slot))
+            .displayQty(books.isIceberg(slot) ? extras.peak(slot) : 0)
             .expireTimeNs(expiries.get(orders.orderId(slot)));
     }
 
@@ -155,6 +164,15 @@ final class EngineSnapshot {
                     }
                     book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
                     book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
+                }
+                case SnapshotRecords.ORDER_STATE_TYPE -> {
+                    final int slot = orders.find(records.getLong(at + SnapshotRecords.ORDER_STATE_ORDER_ID));
+                    if (slot == OrderStore.NULL_SLOT) {
+                        throw new IllegalStateException("snapshot has state for an order it did not list, at byte " + at);
+                    }
+                    if (books.isIceberg(slot)) {
+                        extras.visible(slot, records.getLong(at + SnapshotRecords.ORDER_STATE_VISIBLE));
+                    }
                 }
                 case SnapshotRecords.END_TYPE -> {
                     ended = true;

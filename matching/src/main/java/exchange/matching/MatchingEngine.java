@@ -156,7 +156,8 @@ public final class MatchingEngine {
         final OrderType type = command.orderType();
         final TimeInForce tif = command.timeInForce();
         final boolean mayRest = type != OrderType.MARKET && !tif.isImmediate();
-        if (orders.isFull()) {
+        final long display = command.displayQuantity();
+        if (orders.isFull() || (display > 0 && extras.isFull())) {
             events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
@@ -176,8 +177,17 @@ public final class MatchingEngine {
         orders.orderQty(slot, command.quantity());
         orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
         orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
+        if (display > 0) {
+            addExtras(slot);
+            extras.peak(slot, display);
+        }
         events.accepted(slot, command);
         flow.work(book, slot, command.minQuantity(), BookedEvent.REASON_NEW, command.expireTimeNs());
+    }
+
+    private void addExtras(final int slot) {
+        orders.flags(slot, orders.flags(slot) | OrderStore.HAS_EXTRAS);
+        extras.add(slot);
     }
 
     /**
@@ -223,9 +233,9 @@ public final class MatchingEngine {
     }
 
     /**
-     * Cancel/replace. Quantity down at the same price keeps time priority; a new price or more
-     * quantity loses it, and the order may then trade at once; a quantity at or below the filled
-     * quantity ends the order.
+     * Cancel/replace. Quantity down at the same price keeps time priority; a new price, more quantity
+     * or a new iceberg peak loses it, and the order may then trade at once; a quantity at or below the
+     * filled quantity ends the order.
      */
     public void replace(final ReplaceCommand command) {
         begin(command);
@@ -235,7 +245,8 @@ public final class MatchingEngine {
             return;
         }
         final OrderBook book = books.book(orders.bookId(slot));
-        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), book);
+        final boolean iceberg = books.isIceberg(slot);
+        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), iceberg, book);
         if (reason != RejectReason.NONE) {
             replaceRejected(command, slot, reason);
             return;
@@ -246,6 +257,8 @@ public final class MatchingEngine {
         final long oldVisible = books.visible(slot);
         final long newPrice = OrderStore.type(orders.flags(slot)).hasLimitPrice() ? command.price() : oldPrice;
         final long newQty = command.quantity();
+        final long oldPeak = iceberg ? extras.peak(slot) : 0;
+        final long newPeak = iceberg && command.displayQuantity() != 0 ? command.displayQuantity() : oldPeak;
 
         if (newQty <= orders.cumQty(slot)) {
             books.unbook(book, slot);
@@ -255,9 +268,10 @@ public final class MatchingEngine {
             books.release(slot);
             return;
         }
-        if (newPrice == oldPrice && newQty <= oldQty) {
+        if (newPrice == oldPrice && newQty <= oldQty && newPeak == oldPeak) {
             books.levels().addQty(orders.level(slot), newQty - oldQty);
             orders.orderQty(slot, newQty);
+            books.clampVisible(slot);
             events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, true, command.buffer(),
                 command.contextStart(), command.contextLength());
             return;
@@ -277,6 +291,10 @@ public final class MatchingEngine {
         books.unbook(book, slot);
         orders.price(slot, newPrice);
         orders.orderQty(slot, newQty);
+        if (iceberg) {
+            extras.peak(slot, newPeak);
+            books.refreshVisible(slot);
+        }
         events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, false, command.buffer(),
             command.contextStart(), command.contextLength());
         flow.work(book, slot, 0, BookedEvent.REASON_NEW, OrderFlow.NO_GTD_EXPIRY);
@@ -463,7 +481,8 @@ public final class MatchingEngine {
         final TimeInForce tif = command.timeInForce();
         if (book == null || side == null || type == null || tif == null || !type.hasLimitPrice()
             || command.price() <= 0 || command.orderQty() <= command.cumQty() || command.cumQty() < 0
-            || command.displayQty() != 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
+            || command.displayQty() < 0 || (command.displayQty() > 0 && (type != OrderType.LIMIT || extras.isFull()))
+            || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
             return OrderStore.NULL_SLOT;
         }
         final boolean sell = side == Side.SELL;
@@ -488,6 +507,10 @@ public final class MatchingEngine {
         orders.restoreFills(slot, command.cumQty(), command.cumNotional());
         orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
         orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
+        if (command.displayQty() > 0) {
+            addExtras(slot);
+            extras.peak(slot, command.displayQty());
+        }
         books.rest(book, slot);
         if (tif == TimeInForce.GTD) {
             gtdExpiries.add(command.expireTimeNs(), command.orderId());

@@ -17,7 +17,8 @@ final class OrderValidator {
      * Checks a new order, in this order: instrument known; order id (the command sequence) above every
      * order id seen; side, order type and time in force valid; quantity positive and on lot; limit price
      * positive and on tick; the type, time in force and instructions go together (a known self-trade
-     * prevention code; post-only only on a limit order that may rest); minimum quantity positive, on
+     * prevention code; post-only and a display quantity only on a limit order that may rest); display
+     * quantity (iceberg peak) positive, on lot and below the quantity; minimum quantity positive, on
      * lot, not above the quantity and only on IOC; GTD expire time in the future; time in force allowed;
      * the instrument's phase takes orders.
      *
@@ -54,12 +55,19 @@ final class OrderValidator {
                 return priceReason;
             }
         }
-        if (type.isStop() || command.displayQuantity() != 0) {
+        if (type.isStop()) {
             return RejectReason.UNSUPPORTED_ORDER;
         }
         final RejectReason instructionsReason = checkInstructions(command, type, tif);
         if (instructionsReason != RejectReason.NONE) {
             return instructionsReason;
+        }
+        final long display = command.displayQuantity();
+        if (display > 0 && (type != OrderType.LIMIT || tif.isImmediate())) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (display != 0 && (display < 0 || display >= qty || display % instrument.lotSize() != 0)) {
+            return RejectReason.INVALID_DISPLAY_QUANTITY;
         }
         final long minQty = command.minQuantity();
         if (minQty != 0 && (minQty < 0 || minQty > qty || minQty % instrument.lotSize() != 0
@@ -103,12 +111,15 @@ final class OrderValidator {
 
     /**
      * Checks a replace against the live order it changes: side, order type and time in force
-     * unchanged; quantity positive and on lot; limit price positive and on tick; the phase takes orders.
+     * unchanged; quantity positive and on lot; limit price positive and on tick; a display quantity
+     * only for an iceberg (0 keeps its peak), positive and on lot; the phase takes orders.
      *
-     * @param flags the live order's flags
+     * @param flags   the live order's flags
+     * @param iceberg whether the live order is an iceberg
      * @return {@link RejectReason#NONE} when valid
      */
-    static RejectReason validateReplace(final ReplaceCommand command, final int flags, final OrderBook book) {
+    static RejectReason validateReplace(final ReplaceCommand command, final int flags, final boolean iceberg,
+                                        final OrderBook book) {
         final Instrument instrument = book.instrument();
         final OrderType type = OrderStore.type(flags);
         final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
@@ -128,6 +139,15 @@ final class OrderValidator {
             final RejectReason priceReason = checkPrice(command.price(), instrument);
             if (priceReason != RejectReason.NONE) {
                 return priceReason;
+            }
+        }
+        final long display = command.displayQuantity();
+        if (display != 0) {
+            if (!iceberg) {
+                return RejectReason.REPLACE_NOT_ALLOWED;
+            }
+            if (display < 0 || display % instrument.lotSize() != 0) {
+                return RejectReason.INVALID_DISPLAY_QUANTITY;
             }
         }
         return phaseAllowsOrders(book.phase());

@@ -5,8 +5,9 @@ import exchange.matching.command.CommandType;
 /**
  * The records of an engine snapshot, in this order: one header, one record per book, one
  * {@link exchange.matching.command.RestoreOrderCommand} per resting order (book by book, buy side
- * then sell side, best price first, in time priority), one end record. Every record starts with
- * its length (u16) and type (u8), like commands and events.
+ * then sell side, best price first, in time priority), each followed, for an order with extras, by
+ * an order state record of what a restore cannot know (an iceberg's current visible quantity), then
+ * one end record. Every record starts with its length (u16) and type (u8), like commands and events.
  *
  * <pre>
  * header (type 200)                       book (type 201)
@@ -18,10 +19,18 @@ import exchange.matching.command.CommandType;
  *  40  last command sequence (i64)        end (type 202)
  *  48  book count (i32), 52 reserved         4  order count (i64 at 8)
  *  56  end                                  16  end
+ *
+ * order state (type 203), after its order
+ *   8  order id (i64)
+ *  16  visible qty (i64; iceberg)
+ *  24  reserved (i64)
+ *  32  end
  * </pre>
+ *
+ * <p>Format versions: 1, books and plain orders; 2, iceberg orders and their order state.
  */
 final class SnapshotRecords {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final int HEADER_TYPE = 200;
     static final int HEADER_VERSION = 4;
@@ -44,6 +53,11 @@ final class SnapshotRecords {
     static final int END_LENGTH = 16;
 
     static final int ORDER_TYPE = CommandType.RESTORE_ORDER.code();
+
+    static final int ORDER_STATE_TYPE = 203;
+    static final int ORDER_STATE_ORDER_ID = 8;
+    static final int ORDER_STATE_VISIBLE = 16;
+    static final int ORDER_STATE_LENGTH = 32;
 
     private SnapshotRecords() {
     }

@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Checks the engine's books from the inside, for tests: every side sorted best last with distinct
  * prices; no book crossed in continuous trading; every level's quantity and count equal to the sum
- * of its orders; within a level, orders in the time they were booked; every order linked both ways
+ * of its orders (hidden iceberg quantity included); an iceberg showing a positive part of its leaves,
+ * at most its peak; within a level, orders in the time they were booked; every order linked both ways
  * and pointing at its level; the store's live count equal to the orders on books.
  */
 final class BookInvariants {
@@ -16,7 +17,7 @@ final class BookInvariants {
 
     /**
      * @param engine     the engine to look into
-     * @param priorityOf the time priority of an order id (the sequence of the command that last booked it)
+     * @param priorityOf the time priority of an order id: when it was last booked, in booking order
      */
     static void check(final MatchingEngine engine, final LongUnaryOperator priorityOf) {
         final Books books = engine.books();
@@ -55,6 +56,12 @@ final class BookInvariants {
                         final long priority = priorityOf.applyAsLong(orders.orderId(slot));
                         assertThat(priority).as("time priority within level %d", price).isGreaterThan(previousPriority);
                         previousPriority = priority;
+                        if (books.isIceberg(slot)) {
+                            final long visible = books.extras().visible(slot);
+                            assertThat(visible).as("iceberg %d shows part of what it has", orders.orderId(slot))
+                                .isPositive().isLessThanOrEqualTo(orders.leavesQty(slot))
+                                .isLessThanOrEqualTo(books.extras().peak(slot));
+                        }
                         qty += orders.leavesQty(slot);
                         count++;
                         prev = slot;

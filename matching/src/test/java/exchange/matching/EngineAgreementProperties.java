@@ -76,7 +76,8 @@ class EngineAgreementProperties {
      */
     static final class Ledger {
         private final Map<Long, long[]> orders = new HashMap<>(); // {order qty, cum, cancelled}
-        private final Map<Long, Long> priority = new HashMap<>(); // order id -> sequence when last booked
+        private final Map<Long, Long> priority = new HashMap<>(); // order id -> when last booked, in booking order
+        private long bookings;
         private long bought;
         private long sold;
 
@@ -84,11 +85,11 @@ class EngineAgreementProperties {
             for (final Event e : events) {
                 switch (e.type()) {
                     case ACCEPTED -> orders.put(((OrderEvent) e).orderId(), new long[] {((OrderEvent) e).orderQty(), 0, 0});
-                    case BOOKED -> priority.put(((BookedEvent) e).orderId(), e.commandSequence());
+                    case BOOKED -> priority.put(((BookedEvent) e).orderId(), ++bookings);
                     case RESTORED -> {
                         final OrderEvent r = (OrderEvent) e;
                         orders.put(r.orderId(), new long[] {r.orderQty(), r.cumQty(), 0});
-                        priority.put(r.orderId(), e.commandSequence());
+                        priority.put(r.orderId(), ++bookings);
                     }
                     case TRADE -> {
                         final TradeEvent t = (TradeEvent) e;

@@ -79,6 +79,9 @@ public final class CommandStream {
                 if (random.nextInt(4) == 0) {
                     c.timeInForce(TimeInForce.GTC);
                 }
+                if (random.nextInt(6) == 0) {
+                    c.displayQuantity(random.nextInt(10) == 0 ? -1 : 1 + random.nextInt(20));
+                }
                 c.context(("R" + sequence).getBytes());
                 command = c;
             } else if (kind < 86) {
@@ -150,6 +153,9 @@ public final class CommandStream {
             .cumQty(qty > 2 ? random.nextLong(qty / 2) : 0)
             .expireTimeNs(tif == TimeInForce.GTD ? now + random.nextLong(1, 600_000_000_000L) : 0);
         c.cumNotional(c.cumQty() * MID);
+        if (random.nextInt(4) == 0) {
+            c.displayQty(random.nextInt(10) == 0 ? -1 : 1 + random.nextLong(Math.max(1, qty)));
+        }
         c.context(("G" + orderId).getBytes());
         return c;
     }
@@ -226,6 +232,10 @@ public final class CommandStream {
             c.expireTimeNs(now + random.nextLong(-1_000_000_000L, 600_000_000_000L));
         }
         instructions(c, random);
+        if (random.nextInt(7) == 0) {
+            // icebergs: mostly a valid peak, a few too large or negative, a few on types that cannot rest
+            c.displayQuantity(random.nextInt(20) == 0 ? -1 : 1 + random.nextLong(Math.max(1, c.quantity() + 1)));
+        }
         if (c.timeInForce() == TimeInForce.IOC && random.nextInt(3) == 0) {
             c.minQuantity(random.nextInt(20) == 0 ? -1 : 1 + random.nextLong(Math.max(1, c.quantity() + 5)));
         } else if (random.nextInt(200) == 0) {

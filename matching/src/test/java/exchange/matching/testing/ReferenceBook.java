@@ -75,9 +75,18 @@ public final class ReferenceBook {
         int session;
         int firm;
         int account;
+        /** Iceberg peak (display quantity), 0 when all is shown. */
+        long peak;
+        /** Iceberg: what it shows now. */
+        long shown;
 
         long leaves() {
             return qty - cum;
+        }
+
+        /** @return what the book shows of it */
+        long visible() {
+            return peak > 0 ? shown : leaves();
         }
     }
 
@@ -164,7 +173,7 @@ public final class ReferenceBook {
                 return RejectReason.PRICE_OFF_TICK;
             }
         }
-        if (c.orderType().isStop() || c.displayQuantity() != 0) {
+        if (c.orderType().isStop()) {
             return RejectReason.UNSUPPORTED_ORDER;
         }
         final int stp = c.selfTradePreventionCode();
@@ -175,6 +184,13 @@ public final class ReferenceBook {
             || c.timeInForce() == TimeInForce.FOK || c.timeInForce() == TimeInForce.AT_THE_OPEN
             || c.timeInForce() == TimeInForce.AT_THE_CLOSE)) {
             return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.displayQuantity() > 0 && (c.orderType() != OrderType.LIMIT || c.timeInForce().isImmediate())) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.displayQuantity() != 0 && (c.displayQuantity() < 0 || c.displayQuantity() >= c.quantity()
+            || c.displayQuantity() % instrument.lotSize() != 0)) {
+            return RejectReason.INVALID_DISPLAY_QUANTITY;
         }
         if (c.minQuantity() != 0 && (c.minQuantity() < 0 || c.minQuantity() > c.quantity()
             || c.minQuantity() % instrument.lotSize() != 0 || c.timeInForce() != TimeInForce.IOC)) {
@@ -237,7 +253,7 @@ public final class ReferenceBook {
             return;
         }
         final boolean mayRest = c.orderType() != OrderType.MARKET && !c.timeInForce().isImmediate();
-        if (live.size() >= config.orderCapacity()) {
+        if (live.size() >= config.orderCapacity() || (c.displayQuantity() > 0 && extrasInUse() >= config.extrasCapacity())) {
             rejected(c, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
@@ -264,6 +280,7 @@ public final class ReferenceBook {
         o.session = c.sessionId();
         o.firm = c.firmId();
         o.account = c.accountId();
+        o.peak = c.displayQuantity();
         live.put(o.id, o);
         final AcceptedEvent e = new AcceptedEvent();
         e.wrap(scratch, 0);
@@ -298,11 +315,16 @@ public final class ReferenceBook {
             live.remove(o.id);
         } else {
             rest(o);
-            booked(o);
+            booked(o, BookedEvent.REASON_NEW);
             if (o.tif == TimeInForce.GTD && fileGtd) {
                 gtd.add(new long[] {expireTimeNs, o.id});
             }
         }
+    }
+
+    /** @return orders that need the engine's extras table: icebergs */
+    private long extrasInUse() {
+        return live.values().stream().filter(o -> o.peak > 0).count();
     }
 
     /** @return the aggressor's self-trade prevention mode: its own, or its firm's */
@@ -365,15 +387,24 @@ public final class ReferenceBook {
                 }
                 continue;
             }
-            final long qty = Math.min(a.leaves(), r.leaves());
+            final long qty = Math.min(a.leaves(), r.visible());
             a.cum += qty;
             a.notional += qty * price;
             r.cum += qty;
             r.notional += qty * price;
+            if (r.peak > 0) {
+                r.shown -= qty;
+            }
             trade(a, r, price, qty);
             if (r.leaves() == 0) {
                 unbook(r);
                 live.remove(r.id);
+            } else if (r.visible() == 0) {
+                // the iceberg shows a fresh peak, at the back of its level
+                level.remove(0);
+                level.add(r);
+                r.shown = Math.min(r.peak, r.leaves());
+                booked(r, BookedEvent.REASON_REFRESH);
             }
         }
         return true;
@@ -404,7 +435,8 @@ public final class ReferenceBook {
             live.remove(r.id);
         } else {
             r.qty -= qty;
-            restated(r, qty, r.leaves());
+            r.shown = Math.min(r.shown, r.leaves());
+            restated(r, qty, r.visible());
         }
         if (a.leaves() == qty) {
             cancelled(a, CancelReason.SELF_TRADE, null);
@@ -417,6 +449,7 @@ public final class ReferenceBook {
     }
 
     private void rest(final Order o) {
+        o.shown = Math.min(o.peak, o.leaves());
         (o.side == Side.BUY ? bids : asks).get(o.book).computeIfAbsent(o.price, p -> new ArrayList<>()).add(o);
     }
 
@@ -470,6 +503,10 @@ public final class ReferenceBook {
             reason = RejectReason.INVALID_PRICE;
         } else if (o.type.hasLimitPrice() && c.price() % instrument.tickSize() != 0) {
             reason = RejectReason.PRICE_OFF_TICK;
+        } else if (c.displayQuantity() != 0 && o.peak == 0) {
+            reason = RejectReason.REPLACE_NOT_ALLOWED;
+        } else if (c.displayQuantity() < 0 || c.displayQuantity() % instrument.lotSize() != 0) {
+            reason = RejectReason.INVALID_DISPLAY_QUANTITY;
         } else {
             reason = phaseReason(o.book);
         }
@@ -479,18 +516,20 @@ public final class ReferenceBook {
         }
         final long oldPrice = o.price;
         final long oldQty = o.qty;
-        final long oldLeaves = o.leaves();
+        final long oldVisible = o.visible();
         final long newPrice = o.type.hasLimitPrice() ? c.price() : o.price;
+        final long newPeak = c.displayQuantity() != 0 ? c.displayQuantity() : o.peak;
         if (c.quantity() <= o.cum) {
             unbook(o);
             o.qty = c.quantity();
-            replaced(o, c, oldPrice, oldQty, 0, oldLeaves, false);
+            replaced(o, c, oldPrice, oldQty, 0, oldVisible, false);
             live.remove(o.id);
             return;
         }
-        if (newPrice == oldPrice && c.quantity() <= oldQty) {
+        if (newPrice == oldPrice && c.quantity() <= oldQty && newPeak == o.peak) {
             o.qty = c.quantity();
-            replaced(o, c, oldPrice, oldQty, o.leaves(), oldLeaves, true);
+            o.shown = Math.min(o.shown, o.leaves());
+            replaced(o, c, oldPrice, oldQty, o.visible(), oldVisible, true);
             return;
         }
         if ((o.instructions & 1) != 0 && phases.get(o.book) == TradingPhase.CONTINUOUS) {
@@ -507,7 +546,9 @@ public final class ReferenceBook {
         unbook(o);
         o.price = newPrice;
         o.qty = c.quantity();
-        replaced(o, c, oldPrice, oldQty, o.leaves(), oldLeaves, false);
+        o.peak = newPeak;
+        o.shown = Math.min(o.peak, o.leaves());
+        replaced(o, c, oldPrice, oldQty, o.visible(), oldVisible, false);
         work(o, 0, 0, false);
     }
 
@@ -600,7 +641,9 @@ public final class ReferenceBook {
         final Instrument instrument = instruments.get(c.instrumentId());
         boolean ok = instrument != null && c.side() != null && c.orderType() != null && c.timeInForce() != null
             && c.orderType().hasLimitPrice() && c.price() > 0 && c.orderQty() > c.cumQty() && c.cumQty() >= 0
-            && c.displayQty() == 0 && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
+            && c.displayQty() >= 0 && (c.displayQty() == 0 || (c.orderType() == OrderType.LIMIT
+            && extrasInUse() < config.extrasCapacity()))
+            && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
         ok = ok && hasRoom(c.instrumentId(), c.side(), c.price());
         if (ok && phases.get(c.instrumentId()) == TradingPhase.CONTINUOUS) {
             final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
@@ -639,6 +682,7 @@ public final class ReferenceBook {
         o.session = c.sessionId();
         o.firm = c.firmId();
         o.account = c.accountId();
+        o.peak = c.displayQty();
         live.put(o.id, o);
         rest(o);
         if (o.tif == TimeInForce.GTD) {
@@ -648,7 +692,7 @@ public final class ReferenceBook {
         e.wrap(scratch, 0);
         e.init(o.book, c.sequence(), c.timestampNs());
         state(e, o, 0);
-        e.visibleQty(o.leaves()).displayQty(0).expireTimeNs(c.expireTimeNs())
+        e.visibleQty(o.visible()).displayQty(o.peak).expireTimeNs(c.expireTimeNs())
             .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
     }
@@ -690,12 +734,12 @@ public final class ReferenceBook {
         publish(e);
     }
 
-    private void booked(final Order o) {
+    private void booked(final Order o, final int reason) {
         final BookedEvent e = new BookedEvent();
         e.wrap(scratch, 0);
         e.init(o.book, current.sequence(), current.timestampNs());
-        e.orderId(o.id).price(o.price).visibleQty(o.leaves()).leavesQty(o.leaves()).orderQty(o.qty).sessionId(o.session)
-            .firmId(o.firm).sideCode(o.side.code()).reason(BookedEvent.REASON_NEW);
+        e.orderId(o.id).price(o.price).visibleQty(o.visible()).leavesQty(o.leaves()).orderQty(o.qty).sessionId(o.session)
+            .firmId(o.firm).sideCode(o.side.code()).reason(reason);
         publish(e);
     }
 
@@ -707,7 +751,7 @@ public final class ReferenceBook {
         final TradeParty aggressorParty = aggressor.side == Side.BUY ? e.buy() : e.sell();
         final TradeParty restingParty = aggressor.side == Side.BUY ? e.sell() : e.buy();
         party(aggressorParty, aggressor, execId++, 0);
-        party(restingParty, resting, execId++, resting.leaves());
+        party(restingParty, resting, execId++, resting.visible());
         publish(e);
     }
 
