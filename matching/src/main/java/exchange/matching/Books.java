@@ -10,6 +10,7 @@ final class Books {
     private final OrderBook[] byId;
     private final OrderStore orders;
     private final LevelStore levels;
+    private final LevelStore stopLevels;
     private final OrderExtras extras;
 
     Books(final Iterable<Instrument> instruments, final EngineConfig config) {
@@ -27,6 +28,8 @@ final class Books {
         this.orders = new OrderStore(config.orderCapacity());
         this.levels = new LevelStore(config.levelCapacity());
         this.extras = new OrderExtras(config.extrasCapacity());
+        // Every waiting stop has extras (its stop price), so stop levels can never outnumber them.
+        this.stopLevels = new LevelStore(config.extrasCapacity());
     }
 
     OrderStore orders() {
@@ -35,6 +38,11 @@ final class Books {
 
     LevelStore levels() {
         return levels;
+    }
+
+    /** @return the levels of waiting stop orders, keyed by stop price */
+    LevelStore stopLevels() {
+        return stopLevels;
     }
 
     OrderExtras extras() {
@@ -66,8 +74,14 @@ final class Books {
      * @return its visible quantity: all its leaves, or the current peak of an iceberg
      */
     long visible(final int slot) {
-        if ((orders.flags(slot) & OrderStore.HAS_EXTRAS) != 0 && extras.peak(slot) > 0) {
-            return extras.visible(slot);
+        final int flags = orders.flags(slot);
+        if ((flags & OrderStore.HAS_EXTRAS) != 0) {
+            if ((flags & OrderStore.WAITING_STOP) != 0) {
+                return 0;
+            }
+            if (extras.peak(slot) > 0) {
+                return extras.visible(slot);
+            }
         }
         return orders.leavesQty(slot);
     }
@@ -127,6 +141,55 @@ final class Books {
         if (levels.count(level) == 0) {
             book.own(orders.isSell(slot)).remove(levels.price(level));
             levels.free(level);
+        }
+    }
+
+    /** @return true when a stop could wait at this stop price: its level exists, or a new one fits */
+    boolean hasRoomForStop(final OrderBook book, final boolean sell, final long stopPrice) {
+        final BookSide side = book.stops(sell);
+        return !side.isFull() || side.find(stopPrice) != LevelStore.NULL_LEVEL;
+    }
+
+    /**
+     * Files a stop order at the back of the waiting stops at its stop price, and marks it waiting. The
+     * caller has checked {@link #hasRoomForStop}.
+     *
+     * @param sequence its stop priority: stops triggered together activate in this order
+     */
+    void waitStop(final OrderBook book, final int slot, final long sequence) {
+        orders.flags(slot, orders.flags(slot) | OrderStore.WAITING_STOP);
+        orders.stopSequence(slot, sequence);
+        final long stopPrice = extras.stopPrice(slot);
+        final BookSide side = book.stops(orders.isSell(slot));
+        final int position = side.search(stopPrice);
+        final int level;
+        if (position >= 0) {
+            level = side.levelAtPosition(position);
+        } else {
+            level = stopLevels.allocate(stopPrice);
+            side.insertAt(-position - 1, stopPrice, level);
+        }
+        stopLevels.append(level, orders, slot);
+        stopLevels.addQty(level, orders.leavesQty(slot));
+    }
+
+    /** Takes a waiting stop off its stop level; it is still marked waiting. */
+    void unwaitStop(final OrderBook book, final int slot) {
+        final int level = orders.level(slot);
+        stopLevels.remove(level, orders, slot);
+        stopLevels.addQty(level, -orders.leavesQty(slot));
+        if (stopLevels.count(level) == 0) {
+            book.stops(orders.isSell(slot)).remove(stopLevels.price(level));
+            stopLevels.free(level);
+        }
+    }
+
+    /** Takes a live order off its level or its stop level, whichever it is on. */
+    void takeOff(final OrderBook book, final int slot) {
+        if ((orders.flags(slot) & OrderStore.WAITING_STOP) != 0) {
+            unwaitStop(book, slot);
+        } else {
+            unbook(book, slot);
         }
     }
 

@@ -180,6 +180,7 @@ final class ContinuousMatcher {
         }
         if (traded) {
             book.lastTradePrice(price);
+            book.recordPrint(price);
         }
     }
 

@@ -78,25 +78,38 @@ final class EngineSnapshot {
             record.putLong(SnapshotRecords.BOOK_LAST_TRADE, book.lastTradePrice());
             out.write(record, 0, SnapshotRecords.BOOK_LENGTH);
             for (final BookSide side : book.sides()) {
-                for (int depth = 0; depth < side.size(); depth++) {
-                    for (int slot = books.levels().head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT;
-                         slot = orders.next(slot)) {
-                        writeOrder(order, book, slot, expiries);
-                        out.write(record, 0, order.length());
-                        orderCount++;
-                        if ((orders.flags(slot) & OrderStore.HAS_EXTRAS) != 0) {
-                            start(record, SnapshotRecords.ORDER_STATE_TYPE, SnapshotRecords.ORDER_STATE_LENGTH);
-                            record.putLong(SnapshotRecords.ORDER_STATE_ORDER_ID, orders.orderId(slot));
-                            record.putLong(SnapshotRecords.ORDER_STATE_VISIBLE, books.visible(slot));
-                            out.write(record, 0, SnapshotRecords.ORDER_STATE_LENGTH);
-                        }
-                    }
-                }
+                orderCount += writeOrders(out, record, order, book, side, books.levels(), expiries);
+            }
+            for (final BookSide side : book.stopSides()) {
+                orderCount += writeOrders(out, record, order, book, side, books.stopLevels(), expiries);
             }
         }
         start(record, SnapshotRecords.END_TYPE, SnapshotRecords.END_LENGTH);
         record.putLong(SnapshotRecords.END_ORDERS, orderCount);
         out.write(record, 0, SnapshotRecords.END_LENGTH);
+    }
+
+    private long writeOrders(final SnapshotWriter out, final UnsafeBuffer record, final RestoreOrderCommand order,
+                             final OrderBook book, final BookSide side, final LevelStore levels,
+                             final Long2LongHashMap expiries) {
+        long count = 0;
+        for (int depth = 0; depth < side.size(); depth++) {
+            for (int slot = levels.head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT; slot = orders.next(slot)) {
+                writeOrder(order, book, slot, expiries);
+                out.write(record, 0, order.length());
+                count++;
+                final int flags = orders.flags(slot);
+                if ((flags & OrderStore.HAS_EXTRAS) != 0) {
+                    start(record, SnapshotRecords.ORDER_STATE_TYPE, SnapshotRecords.ORDER_STATE_LENGTH);
+                    record.putLong(SnapshotRecords.ORDER_STATE_ORDER_ID, orders.orderId(slot));
+                    record.putLong(SnapshotRecords.ORDER_STATE_VISIBLE, books.visible(slot));
+                    record.putLong(SnapshotRecords.ORDER_STATE_STOP_SEQUENCE,
+                        (flags & OrderStore.WAITING_STOP) != 0 ? orders.stopSequence(slot) : 0);
+                    out.write(record, 0, SnapshotRecords.ORDER_STATE_LENGTH);
+                }
+            }
+        }
+        return count;
     }
 
     private static void start(final UnsafeBuffer record, final int type, final int length) {
@@ -119,7 +132,10 @@ final class EngineSnapshot {
             .price(orders.price(slot))
             .orderQty(orders.orderQty(slot))
             .cumQty(orders.cumQty(slot))
-            .cumNotional(orders.cumNotional(slot))
+            .cumNotional((flags & OrderStore.WAITING_STOP) != 0 ? 0 : orders.cumNotional(slot))
+            .stopPrice((flags & OrderStore.HAS_EXTRAS) != 0 ? extras.stopPrice(slot) : 0)
+            .flags(OrderStore.type(flags).isStop() && (flags & OrderStore.WAITING_STOP) == 0
+                ? RestoreOrderCommand.TRIGGERED : 0)
             .displayQty(books.isIceberg(slot) ? extras.peak(slot) : 0)
             .expireTimeNs(expiries.get(orders.orderId(slot)));
     }
@@ -172,6 +188,9 @@ final class EngineSnapshot {
                     }
                     if (books.isIceberg(slot)) {
                         extras.visible(slot, records.getLong(at + SnapshotRecords.ORDER_STATE_VISIBLE));
+                    }
+                    if ((orders.flags(slot) & OrderStore.WAITING_STOP) != 0) {
+                        orders.stopSequence(slot, records.getLong(at + SnapshotRecords.ORDER_STATE_STOP_SEQUENCE));
                     }
                 }
                 case SnapshotRecords.END_TYPE -> {

@@ -11,6 +11,7 @@ import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.RestatedEvent;
+import exchange.matching.event.TriggeredEvent;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.event.EventSink;
 import exchange.matching.event.MassCancelledEvent;
@@ -47,6 +48,7 @@ final class EventWriter {
     private final DayEndedEvent dayEnded = new DayEndedEvent();
     private final RestoredEvent restored = new RestoredEvent();
     private final RestatedEvent restated = new RestatedEvent();
+    private final TriggeredEvent triggered = new TriggeredEvent();
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventSink sink;
@@ -73,6 +75,7 @@ final class EventWriter {
         dayEnded.wrap(scratch, 0);
         restored.wrap(scratch, 0);
         restated.wrap(scratch, 0);
+        triggered.wrap(scratch, 0);
     }
 
     /**
@@ -230,6 +233,18 @@ final class EventWriter {
         orderState(restated, slot, nextExecId++);
         restated.restatedQty(restatedQty).visibleQty(visibleQty).reason(reason);
         publish(restated.length());
+    }
+
+    /**
+     * A stop order triggered; call once it no longer waits.
+     *
+     * @param triggerPrice the trade price that triggered it
+     */
+    void triggered(final int slot, final long triggerPrice) {
+        triggered.init(orders.bookId(slot), commandSequence, timestampNs);
+        orderState(triggered, slot, nextExecId++);
+        triggered.triggerPrice(triggerPrice);
+        publish(triggered.length());
     }
 
     void replaced(final int slot, final long previousPrice, final long previousOrderQty, final long visibleQty,

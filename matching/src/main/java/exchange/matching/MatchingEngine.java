@@ -66,7 +66,8 @@ public final class MatchingEngine {
         this.events = new EventWriter(orders, extras, sink);
         this.matcher = new ContinuousMatcher(books, events, new SelfTradeRules(config));
         this.gtdExpiries = new GtdExpiries(config.gtdCapacity());
-        this.flow = new OrderFlow(books, events, matcher, gtdExpiries);
+        this.flow = new OrderFlow(books, events, matcher, gtdExpiries,
+            new StopTriggers(books, config.extrasCapacity()));
         this.snapshot = new EngineSnapshot(books, events, gtdExpiries);
     }
 
@@ -132,7 +133,7 @@ public final class MatchingEngine {
      * Enters a new order: validates it (a Rejected event names the first problem), accepts it, matches
      * it against the other side, then books, cancels or finishes what is left according to its type
      * and time in force. A post-only order that would take is rejected or repriced, as its instrument
-     * says.
+     * says. A stop order waits, unseen, until a trade reaches its stop price.
      */
     public void newOrder(final NewOrderCommand command) {
         begin(command);
@@ -155,13 +156,15 @@ public final class MatchingEngine {
         }
         final OrderType type = command.orderType();
         final TimeInForce tif = command.timeInForce();
+        final boolean stop = type.isStop();
         final boolean mayRest = type != OrderType.MARKET && !tif.isImmediate();
         final long display = command.displayQuantity();
-        if (orders.isFull() || (display > 0 && extras.isFull())) {
+        if (orders.isFull() || ((display > 0 || stop) && extras.isFull())) {
             events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
-        if (mayRest && !books.hasRoomAt(book, sell, price)) {
+        if (stop ? !books.hasRoomForStop(book, sell, command.stopPrice())
+            : mayRest && !books.hasRoomAt(book, sell, price)) {
             events.rejected(command, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
@@ -180,6 +183,16 @@ public final class MatchingEngine {
         if (display > 0) {
             addExtras(slot);
             extras.peak(slot, display);
+        }
+        if (stop) {
+            addExtras(slot);
+            extras.stopPrice(slot, command.stopPrice());
+            events.accepted(slot, command);
+            books.waitStop(book, slot, command.sequence());
+            if (tif == TimeInForce.GTD) {
+                gtdExpiries.add(command.expireTimeNs(), command.sequence());
+            }
+            return;
         }
         events.accepted(slot, command);
         flow.work(book, slot, command.minQuantity(), BookedEvent.REASON_NEW, command.expireTimeNs());
@@ -226,7 +239,7 @@ public final class MatchingEngine {
             return;
         }
         final OrderBook book = books.book(orders.bookId(slot));
-        books.unbook(book, slot);
+        books.takeOff(book, slot);
         events.cancelled(slot, CancelReason.USER_REQUEST, command.buffer(), command.contextStart(),
             command.contextLength());
         books.release(slot);
@@ -249,6 +262,10 @@ public final class MatchingEngine {
         final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), iceberg, book);
         if (reason != RejectReason.NONE) {
             replaceRejected(command, slot, reason);
+            return;
+        }
+        if ((orders.flags(slot) & OrderStore.WAITING_STOP) != 0) {
+            replaceWaitingStop(book, slot, command);
             return;
         }
         final boolean sell = orders.isSell(slot);
@@ -300,6 +317,37 @@ public final class MatchingEngine {
         flow.work(book, slot, 0, BookedEvent.REASON_NEW, OrderFlow.NO_GTD_EXPIRY);
     }
 
+    /**
+     * A waiting stop keeps its stop priority when only its quantity goes down; a new stop price, a new
+     * limit or more quantity sends it to the back of the stops waiting at its stop price.
+     */
+    private void replaceWaitingStop(final OrderBook book, final int slot, final ReplaceCommand command) {
+        final long oldPrice = orders.price(slot);
+        final long oldQty = orders.orderQty(slot);
+        final long oldStop = extras.stopPrice(slot);
+        final long newPrice = OrderStore.type(orders.flags(slot)).hasLimitPrice() ? command.price() : oldPrice;
+        final long newStop = command.stopPrice();
+        final long newQty = command.quantity();
+        if (newStop == oldStop && newPrice == oldPrice && newQty <= oldQty) {
+            books.stopLevels().addQty(orders.level(slot), newQty - oldQty);
+            orders.orderQty(slot, newQty);
+            events.replaced(slot, oldPrice, oldQty, 0, 0, true, command.buffer(), command.contextStart(),
+                command.contextLength());
+            return;
+        }
+        if (newStop != oldStop && !books.hasRoomForStop(book, orders.isSell(slot), newStop)) {
+            replaceRejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
+            return;
+        }
+        books.unwaitStop(book, slot);
+        orders.price(slot, newPrice);
+        orders.orderQty(slot, newQty);
+        extras.stopPrice(slot, newStop);
+        books.waitStop(book, slot, command.sequence());
+        events.replaced(slot, oldPrice, oldQty, 0, 0, false, command.buffer(), command.contextStart(),
+            command.contextLength());
+    }
+
     private void replaceRejected(final ReplaceCommand command, final int slot, final RejectReason reason) {
         events.cancelRejected(command.instrumentId(), command.orderId(), slot, reason, CommandType.REPLACE,
             command.buffer(), command.contextStart(), command.contextLength());
@@ -315,12 +363,12 @@ public final class MatchingEngine {
 
     /**
      * Cancels every live order of an owner (session, firm or account), on one instrument or all, on
-     * one side or both. Orders are cancelled book by book (ascending instrument id), buy side first,
-     * best level first, in time priority; then one MassCancelled event reports the count.
+     * one side or both. Orders are cancelled book by book (ascending instrument id): resting orders
+     * buy side first, best level first, in time priority; then waiting stops, buy stops first, in the
+     * order they would trigger; then one MassCancelled event reports the count.
      */
     public void massCancel(final MassCancelCommand command) {
         begin(command);
-        final int scope = command.scope();
         final byte side = command.sideCode();
         final CancelReason reason = command.reason() == null ? CancelReason.MASS_CANCEL : command.reason();
         long count = 0;
@@ -331,19 +379,30 @@ public final class MatchingEngine {
                 continue;
             }
             if (side != Side.SELL.code()) {
-                count += cancelOwned(book, book.bids(), command, scope, reason);
+                count += sweep(book, book.bids(), books.levels(), command, reason);
             }
             if (side != Side.BUY.code()) {
-                count += cancelOwned(book, book.asks(), command, scope, reason);
+                count += sweep(book, book.asks(), books.levels(), command, reason);
+            }
+            if (side != Side.SELL.code()) {
+                count += sweep(book, book.stops(false), books.stopLevels(), command, reason);
+            }
+            if (side != Side.BUY.code()) {
+                count += sweep(book, book.stops(true), books.stopLevels(), command, reason);
             }
         }
-        events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), scope, side, reason,
-            count, command.buffer(), command.contextStart(), command.contextLength());
+        events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), command.scope(), side,
+            reason, count, command.buffer(), command.contextStart(), command.contextLength());
     }
 
-    private long cancelOwned(final OrderBook book, final BookSide bookSide, final MassCancelCommand command,
-                             final int scope, final CancelReason reason) {
-        final LevelStore levels = books.levels();
+    /**
+     * Cancels the orders of one side that a mass cancel names, or when {@code command} is null, those
+     * that end with the day; best level first, in time priority.
+     *
+     * @return how many
+     */
+    private long sweep(final OrderBook book, final BookSide bookSide, final LevelStore levels,
+                       final MassCancelCommand command, final CancelReason reason) {
         long count = 0;
         int depth = 0;
         while (depth < bookSide.size()) {
@@ -352,8 +411,9 @@ public final class MatchingEngine {
             int slot = levels.head(level);
             while (slot != OrderStore.NULL_SLOT) {
                 final int next = orders.next(slot);
-                if (owns(slot, command, scope)) {
-                    books.unbook(book, slot);
+                if (command == null ? !OrderStore.tif(orders.flags(slot)).survivesEndOfDay()
+                    : owns(slot, command, command.scope())) {
+                    books.takeOff(book, slot);
                     events.cancelled(slot, reason, null, 0, 0);
                     books.release(slot);
                     count++;
@@ -416,12 +476,13 @@ public final class MatchingEngine {
     }
 
     /**
-     * Ends the trading day: Day orders expire, book by book (buy side first, best price first, in time
-     * priority), then a DayEnded event. GTC and GTD orders stay on the book.
+     * Ends the trading day: Day orders (and auction-only and market orders left in a call book)
+     * expire, book by book, resting orders first (buy side first, best price first, in time
+     * priority), then waiting stops (buy stops first, in trigger order); then a DayEnded event. GTC
+     * and GTD orders stay.
      */
     public void endOfDay(final EndOfDayCommand command) {
         begin(command);
-        final LevelStore levels = books.levels();
         long expired = 0;
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
@@ -429,25 +490,10 @@ public final class MatchingEngine {
                 continue;
             }
             for (final BookSide side : book.sides()) {
-                int depth = 0;
-                while (depth < side.size()) {
-                    final int level = side.levelAt(depth);
-                    final int before = side.size();
-                    int slot = levels.head(level);
-                    while (slot != OrderStore.NULL_SLOT) {
-                        final int next = orders.next(slot);
-                        if (!OrderStore.tif(orders.flags(slot)).survivesEndOfDay()) {
-                            books.unbook(book, slot);
-                            events.cancelled(slot, CancelReason.END_OF_DAY, null, 0, 0);
-                            books.release(slot);
-                            expired++;
-                        }
-                        slot = next;
-                    }
-                    if (side.size() == before) {
-                        depth++;
-                    }
-                }
+                expired += sweep(book, side, books.levels(), null, CancelReason.END_OF_DAY);
+            }
+            for (final BookSide side : book.stopSides()) {
+                expired += sweep(book, side, books.stopLevels(), null, CancelReason.END_OF_DAY);
             }
         }
         events.dayEnded(command.tradingDate(), expired);
@@ -455,10 +501,12 @@ public final class MatchingEngine {
 
     /**
      * Puts back an order of an earlier day at the back of its level, with its order id, fills and
-     * context, and reports it (Restored). An order whose id is already live is left alone (restoring
-     * twice changes nothing). An order that cannot be restored (unknown instrument, nothing left, no
-     * room, or it would cross the book in continuous trading) is reported Cancelled with reason
-     * RESTORE_FAILED, so that its owner is not left guessing.
+     * context, and reports it (Restored). A stop that had not triggered waits again, behind the stops
+     * already waiting at its stop price; one that had (restore flag TRIGGERED) rests as the order it
+     * became; an iceberg shows a fresh peak. An order whose id is already live is left alone
+     * (restoring twice changes nothing). An order that cannot be restored (unknown instrument, nothing
+     * left, no room, or it would cross the book in continuous trading) is reported Cancelled with
+     * reason RESTORE_FAILED, so that its owner is not left guessing.
      */
     public void restoreOrder(final RestoreOrderCommand command) {
         begin(command);
@@ -479,17 +527,24 @@ public final class MatchingEngine {
         final Side side = command.side();
         final OrderType type = command.orderType();
         final TimeInForce tif = command.timeInForce();
-        if (book == null || side == null || type == null || tif == null || !type.hasLimitPrice()
-            || command.price() <= 0 || command.orderQty() <= command.cumQty() || command.cumQty() < 0
-            || command.displayQty() < 0 || (command.displayQty() > 0 && (type != OrderType.LIMIT || extras.isFull()))
-            || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
+        if (book == null || side == null || type == null || tif == null || type == OrderType.MARKET
+            || (type.hasLimitPrice() && command.price() <= 0) || command.orderQty() <= command.cumQty()
+            || command.cumQty() < 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
+            return OrderStore.NULL_SLOT;
+        }
+        final boolean stop = type.isStop();
+        final boolean waiting = stop && (command.flags() & RestoreOrderCommand.TRIGGERED) == 0;
+        final long display = command.displayQty();
+        if ((stop && command.stopPrice() <= 0) || (waiting && command.cumQty() != 0)
+            || (type == OrderType.STOP && !waiting) || display < 0 || (display > 0 && type != OrderType.LIMIT)
+            || ((stop || display > 0) && extras.isFull())) {
             return OrderStore.NULL_SLOT;
         }
         final boolean sell = side == Side.SELL;
-        if (!books.hasRoomAt(book, sell, command.price())) {
+        if (waiting ? !books.hasRoomForStop(book, sell, command.stopPrice()) : !books.hasRoomAt(book, sell, command.price())) {
             return OrderStore.NULL_SLOT;
         }
-        if (book.phase() == TradingPhase.CONTINUOUS) {
+        if (!waiting && book.phase() == TradingPhase.CONTINUOUS) {
             final int contra = book.contra(sell).best();
             if (contra != LevelStore.NULL_LEVEL && crosses(sell, command.price(), books.levels().price(contra))) {
                 return OrderStore.NULL_SLOT;
@@ -502,16 +557,25 @@ public final class MatchingEngine {
             }
         }
         final int slot = orders.allocate(command.orderId());
-        orders.price(slot, command.price());
+        orders.price(slot, type.hasLimitPrice() ? command.price() : 0);
         orders.orderQty(slot, command.orderQty());
         orders.restoreFills(slot, command.cumQty(), command.cumNotional());
         orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
         orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
-        if (command.displayQty() > 0) {
+        if (display > 0) {
             addExtras(slot);
-            extras.peak(slot, command.displayQty());
+            extras.peak(slot, display);
         }
-        books.rest(book, slot);
+        if (stop) {
+            addExtras(slot);
+            extras.stopPrice(slot, command.stopPrice());
+        }
+        if (waiting) {
+            // At start of day, stops keep their relative priority by being restored in order.
+            books.waitStop(book, slot, command.sequence());
+        } else {
+            books.rest(book, slot);
+        }
         if (tif == TimeInForce.GTD) {
             gtdExpiries.add(command.expireTimeNs(), command.orderId());
         }
@@ -582,8 +646,29 @@ public final class MatchingEngine {
         visitSide(book, book.asks(), visitor);
     }
 
+    /**
+     * Visits the waiting (untriggered) stop orders of one book: buy stops then sell stops, each in the
+     * order they would trigger (nearest stop price first, then stop priority). Cold path (tests,
+     * operators); matching thread only.
+     *
+     * @param instrumentId the book
+     * @param visitor      called once per order with a reused view
+     */
+    public void forEachWaitingStop(final int instrumentId, final RestingOrderVisitor visitor) {
+        final OrderBook book = books.book(instrumentId);
+        if (book == null) {
+            return;
+        }
+        visitSide(book, book.stops(false), books.stopLevels(), visitor);
+        visitSide(book, book.stops(true), books.stopLevels(), visitor);
+    }
+
     private void visitSide(final OrderBook book, final BookSide side, final RestingOrderVisitor visitor) {
-        final LevelStore levels = books.levels();
+        visitSide(book, side, books.levels(), visitor);
+    }
+
+    private void visitSide(final OrderBook book, final BookSide side, final LevelStore levels,
+                           final RestingOrderVisitor visitor) {
         for (int depth = 0; depth < side.size(); depth++) {
             for (int slot = levels.head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT; slot = orders.next(slot)) {
                 final int flags = orders.flags(slot);
@@ -637,7 +722,7 @@ public final class MatchingEngine {
             gtdExpiries.removeEarliest();
             final int slot = orders.find(orderId);
             if (slot != OrderStore.NULL_SLOT) {
-                books.unbook(books.book(orders.bookId(slot)), slot);
+                books.takeOff(books.book(orders.bookId(slot)), slot);
                 events.cancelled(slot, CancelReason.GTD_EXPIRED, null, 0, 0);
                 books.release(slot);
             }

@@ -1,7 +1,8 @@
 package exchange.matching;
 
 /**
- * The book of one instrument: its two sides, its trading phase and its last trade price. The orders
+ * The book of one instrument: its two sides, its waiting stop orders (two more sides, keyed by stop
+ * price, in the order they would trigger), its trading phase and its last trade price. The orders
  * and levels themselves live in the engine's shared stores.
  *
  * <p>Matching thread only.
@@ -11,14 +12,27 @@ final class OrderBook {
     private final BookSide bids;
     private final BookSide asks;
     private final BookSide[] sides;
+    private final BookSide buyStops;
+    private final BookSide sellStops;
+    private final BookSide[] stopSides;
     private TradingPhase phase = TradingPhase.CONTINUOUS;
     private long lastTradePrice;
+    private long lowestPrint = NO_PRINT_LOW;
+    private long highestPrint = NO_PRINT_HIGH;
+
+    private static final long NO_PRINT_LOW = Long.MAX_VALUE;
+    private static final long NO_PRINT_HIGH = Long.MIN_VALUE;
 
     OrderBook(final Instrument instrument) {
         this.instrument = instrument;
         this.bids = new BookSide(true, instrument.maxPriceLevels());
         this.asks = new BookSide(false, instrument.maxPriceLevels());
         this.sides = new BookSide[] {bids, asks};
+        // A buy stop triggers at or above its stop price, so the lowest triggers first: ordered like
+        // offers. A sell stop triggers at or below, the highest first: ordered like bids.
+        this.buyStops = new BookSide(false, instrument.maxPriceLevels());
+        this.sellStops = new BookSide(true, instrument.maxPriceLevels());
+        this.stopSides = new BookSide[] {buyStops, sellStops};
     }
 
     Instrument instrument() {
@@ -50,6 +64,51 @@ final class OrderBook {
     /** @return the side an order of this side trades against. */
     BookSide contra(final boolean sell) {
         return sell ? bids : asks;
+    }
+
+    /** @return the waiting stops of a side, the next to trigger best */
+    BookSide stops(final boolean sell) {
+        return sell ? sellStops : buyStops;
+    }
+
+    /** @return both stop sides, buy stops first */
+    BookSide[] stopSides() {
+        return stopSides;
+    }
+
+    /** @return true when stop orders wait on this book. */
+    boolean hasWaitingStops() {
+        return !buyStops.isEmpty() || !sellStops.isEmpty();
+    }
+
+    /** Notes a trade price, for the stops it may trigger. */
+    void recordPrint(final long price) {
+        if (price < lowestPrint) {
+            lowestPrint = price;
+        }
+        if (price > highestPrint) {
+            highestPrint = price;
+        }
+    }
+
+    /** @return true when a trade printed since {@link #clearPrints()}. */
+    boolean hasPrints() {
+        return highestPrint != NO_PRINT_HIGH;
+    }
+
+    /** @return the lowest trade price since {@link #clearPrints()}. */
+    long lowestPrint() {
+        return lowestPrint;
+    }
+
+    /** @return the highest trade price since {@link #clearPrints()}. */
+    long highestPrint() {
+        return highestPrint;
+    }
+
+    void clearPrints() {
+        lowestPrint = NO_PRINT_LOW;
+        highestPrint = NO_PRINT_HIGH;
     }
 
     TradingPhase phase() {

@@ -1,9 +1,12 @@
 package exchange.matching;
 
+import exchange.matching.event.BookedEvent;
+
 /**
- * Works one order that has just become active (entered, or re-priced by a replace): the fill-or-kill
- * and minimum-quantity checks, matching, and then what is left: booked, cancelled (immediate and
- * market orders) or forgotten when filled.
+ * Works one order that has just become active (entered, re-priced by a replace, or a stop just
+ * triggered): the fill-or-kill and minimum-quantity checks, matching, and then what is left: booked,
+ * cancelled (immediate and market orders) or forgotten when filled. Then the stops its trades
+ * trigger, in stop priority order, each worked the same way; their trades may trigger more.
  *
  * <p>Matching thread only. Never allocates.
  */
@@ -16,14 +19,17 @@ final class OrderFlow {
     private final EventWriter events;
     private final ContinuousMatcher matcher;
     private final GtdExpiries gtdExpiries;
+    private final StopTriggers triggers;
+    private boolean triggering;
 
     OrderFlow(final Books books, final EventWriter events, final ContinuousMatcher matcher,
-              final GtdExpiries gtdExpiries) {
+              final GtdExpiries gtdExpiries, final StopTriggers triggers) {
         this.books = books;
         this.orders = books.orders();
         this.events = events;
         this.matcher = matcher;
         this.gtdExpiries = gtdExpiries;
+        this.triggers = triggers;
     }
 
     /**
@@ -48,10 +54,42 @@ final class OrderFlow {
                 return;
             }
         }
-        if (matcher.match(book, slot, limit) == ContinuousMatcher.AGGRESSOR_CANCELLED) {
+        if (matcher.match(book, slot, limit) != ContinuousMatcher.AGGRESSOR_CANCELLED) {
+            finish(book, slot, bookedReason, expireTimeNs);
+        }
+        if (!triggering) {
+            triggerStops(book);
+        }
+    }
+
+    /**
+     * Activates the stops the book's prints have triggered, in stop priority order, each worked as an
+     * order that has just arrived (time priority from now); then those their trades trigger, until no
+     * more. Clears the prints.
+     */
+    void triggerStops(final OrderBook book) {
+        if (!book.hasPrints()) {
             return;
         }
-        finish(book, slot, bookedReason, expireTimeNs);
+        if (!book.hasWaitingStops()) {
+            book.clearPrints();
+            return;
+        }
+        triggering = true;
+        int count = triggers.collect(book);
+        while (count > 0) {
+            book.clearPrints();
+            for (int i = 0; i < count; i++) {
+                final int slot = triggers.slotAt(i);
+                orders.flags(slot, orders.flags(slot) & ~OrderStore.WAITING_STOP);
+                orders.stopSequence(slot, 0); // the word is the cum notional again
+                events.triggered(slot, triggers.triggerPrice(orders.isSell(slot)));
+                work(book, slot, 0, BookedEvent.REASON_TRIGGERED, NO_GTD_EXPIRY);
+            }
+            count = book.hasPrints() ? triggers.collect(book) : 0;
+        }
+        book.clearPrints();
+        triggering = false;
     }
 
     /**
@@ -66,10 +104,16 @@ final class OrderFlow {
         final int flags = orders.flags(slot);
         final OrderType type = OrderStore.type(flags);
         final TimeInForce tif = OrderStore.tif(flags);
-        if (type == OrderType.MARKET || tif.isImmediate()) {
-            final CancelReason why = type == OrderType.MARKET && tif != TimeInForce.IOC && tif != TimeInForce.FOK
+        if (!type.hasLimitPrice() || tif.isImmediate()) {
+            final CancelReason why = !type.hasLimitPrice() && !tif.isImmediate()
                 ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
             events.cancelled(slot, why, null, 0, 0);
+            books.release(slot);
+            return;
+        }
+        if (!books.hasRoomAt(book, orders.isSell(slot), orders.price(slot))) {
+            // only a triggered stop can get here: an order entered now had its room checked
+            events.cancelled(slot, CancelReason.BOOK_FULL, null, 0, 0);
             books.release(slot);
             return;
         }

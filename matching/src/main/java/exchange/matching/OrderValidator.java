@@ -16,11 +16,12 @@ final class OrderValidator {
     /**
      * Checks a new order, in this order: instrument known; order id (the command sequence) above every
      * order id seen; side, order type and time in force valid; quantity positive and on lot; limit price
-     * positive and on tick; the type, time in force and instructions go together (a known self-trade
-     * prevention code; post-only and a display quantity only on a limit order that may rest); display
+     * positive and on tick; stop price positive and on tick; the type, time in force and instructions
+     * go together (a known self-trade prevention code; post-only and a display quantity only on a limit
+     * order that may rest; no minimum quantity or auction-only time in force on a stop); display
      * quantity (iceberg peak) positive, on lot and below the quantity; minimum quantity positive, on
      * lot, not above the quantity and only on IOC; GTD expire time in the future; time in force allowed;
-     * the instrument's phase takes orders.
+     * the instrument's phase takes orders; a stop price not already reached by the last trade.
      *
      * @param book        the order's book, or {@code null} when the instrument is unknown
      * @param nowNs       engine time
@@ -55,12 +56,16 @@ final class OrderValidator {
                 return priceReason;
             }
         }
-        if (type.isStop()) {
-            return RejectReason.UNSUPPORTED_ORDER;
+        if (type.isStop() && !onTick(command.stopPrice(), instrument)) {
+            return RejectReason.INVALID_STOP_PRICE;
         }
         final RejectReason instructionsReason = checkInstructions(command, type, tif);
         if (instructionsReason != RejectReason.NONE) {
             return instructionsReason;
+        }
+        if (type.isStop() && (command.minQuantity() != 0 || tif == TimeInForce.AT_THE_OPEN
+            || tif == TimeInForce.AT_THE_CLOSE)) {
+            return RejectReason.UNSUPPORTED_ORDER;
         }
         final long display = command.displayQuantity();
         if (display > 0 && (type != OrderType.LIMIT || tif.isImmediate())) {
@@ -80,7 +85,23 @@ final class OrderValidator {
         if (tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
-        return phaseAllowsOrders(book.phase());
+        final RejectReason phaseReason = phaseAllowsOrders(book.phase());
+        if (phaseReason != RejectReason.NONE) {
+            return phaseReason;
+        }
+        if (type.isStop() && reached(side == Side.SELL, command.stopPrice(), book.lastTradePrice())) {
+            return RejectReason.INVALID_STOP_PRICE;
+        }
+        return RejectReason.NONE;
+    }
+
+    /** @return true when the last trade is already at or through a stop price: it would trigger at once */
+    private static boolean reached(final boolean sell, final long stopPrice, final long lastTradePrice) {
+        return lastTradePrice > 0 && (sell ? lastTradePrice <= stopPrice : lastTradePrice >= stopPrice);
+    }
+
+    private static boolean onTick(final long price, final Instrument instrument) {
+        return price > 0 && price % instrument.tickSize() == 0;
     }
 
     /**
@@ -111,8 +132,9 @@ final class OrderValidator {
 
     /**
      * Checks a replace against the live order it changes: side, order type and time in force
-     * unchanged; quantity positive and on lot; limit price positive and on tick; a display quantity
-     * only for an iceberg (0 keeps its peak), positive and on lot; the phase takes orders.
+     * unchanged; quantity positive and on lot; limit price positive and on tick; for a waiting stop, a
+     * stop price positive and on tick; a display quantity only for an iceberg (0 keeps its peak),
+     * positive and on lot; the phase takes orders; a waiting stop's new stop price not already reached.
      *
      * @param flags   the live order's flags
      * @param iceberg whether the live order is an iceberg
@@ -141,6 +163,10 @@ final class OrderValidator {
                 return priceReason;
             }
         }
+        final boolean waitingStop = (flags & OrderStore.WAITING_STOP) != 0;
+        if (waitingStop && !onTick(command.stopPrice(), instrument)) {
+            return RejectReason.INVALID_STOP_PRICE;
+        }
         final long display = command.displayQuantity();
         if (display != 0) {
             if (!iceberg) {
@@ -150,7 +176,14 @@ final class OrderValidator {
                 return RejectReason.INVALID_DISPLAY_QUANTITY;
             }
         }
-        return phaseAllowsOrders(book.phase());
+        final RejectReason phaseReason = phaseAllowsOrders(book.phase());
+        if (phaseReason != RejectReason.NONE) {
+            return phaseReason;
+        }
+        if (waitingStop && reached(sell, command.stopPrice(), book.lastTradePrice())) {
+            return RejectReason.INVALID_STOP_PRICE;
+        }
+        return RejectReason.NONE;
     }
 
     private static RejectReason checkPrice(final long price, final Instrument instrument) {

@@ -3,11 +3,12 @@ package exchange.matching;
 import exchange.matching.command.CommandType;
 
 /**
- * The records of an engine snapshot, in this order: one header, one record per book, one
- * {@link exchange.matching.command.RestoreOrderCommand} per resting order (book by book, buy side
- * then sell side, best price first, in time priority), each followed, for an order with extras, by
- * an order state record of what a restore cannot know (an iceberg's current visible quantity), then
- * one end record. Every record starts with its length (u16) and type (u8), like commands and events.
+ * The records of an engine snapshot, in this order: one header; per book, its record, one
+ * {@link exchange.matching.command.RestoreOrderCommand} per resting order (buy side then sell side,
+ * best price first, in time priority; a stop that has triggered carries the TRIGGERED flag), then one
+ * per waiting stop (buy stops then sell stops, in trigger order); each order with extras followed by
+ * an order state record of what a restore cannot know (an iceberg's current visible quantity, a
+ * waiting stop's priority); then one end record. Every record starts with its length (u16) and type (u8), like commands and events.
  *
  * <pre>
  * header (type 200)                       book (type 201)
@@ -23,11 +24,11 @@ import exchange.matching.command.CommandType;
  * order state (type 203), after its order
  *   8  order id (i64)
  *  16  visible qty (i64; iceberg)
- *  24  reserved (i64)
+ *  24  stop priority sequence (i64; waiting stop)
  *  32  end
  * </pre>
  *
- * <p>Format versions: 1, books and plain orders; 2, iceberg orders and their order state.
+ * <p>Format versions: 1, books and plain orders; 2, icebergs, stops and order state records.
  */
 final class SnapshotRecords {
     static final int VERSION = 2;
@@ -57,6 +58,7 @@ final class SnapshotRecords {
     static final int ORDER_STATE_TYPE = 203;
     static final int ORDER_STATE_ORDER_ID = 8;
     static final int ORDER_STATE_VISIBLE = 16;
+    static final int ORDER_STATE_STOP_SEQUENCE = 24;
     static final int ORDER_STATE_LENGTH = 32;
 
     private SnapshotRecords() {

@@ -21,6 +21,7 @@ public final class EventDecoder {
     private final DayEndedEvent dayEnded = new DayEndedEvent();
     private final RestoredEvent restored = new RestoredEvent();
     private final RestatedEvent restated = new RestatedEvent();
+    private final TriggeredEvent triggered = new TriggeredEvent();
 
     /**
      * Wraps the record at an offset in the flyweight of its type.
@@ -61,6 +62,7 @@ public final class EventDecoder {
             case DAY_ENDED -> handler.onDayEnded(dayEnded);
             case RESTORED -> handler.onRestored(restored);
             case RESTATED -> handler.onRestated(restated);
+            case TRIGGERED -> handler.onTriggered(triggered);
             default -> throw new IllegalStateException("no handler method for " + event.type());
         }
         return Flyweight.lengthAt(buffer, offset);
@@ -85,6 +87,7 @@ public final class EventDecoder {
             case DAY_ENDED -> dayEnded;
             case RESTORED -> restored;
             case RESTATED -> restated;
+            case TRIGGERED -> triggered;
         };
     }
 }

@@ -43,4 +43,7 @@ public interface EventHandler {
 
     default void onRestated(final RestatedEvent event) {
     }
+
+    default void onTriggered(final TriggeredEvent event) {
+    }
 }

@@ -26,6 +26,8 @@ public enum EventType {
     DAY_ENDED(11),
     /** An order of an earlier day is back on the book (start of day). */
     RESTORED(12),
+    /** A stop order was triggered and now works: FIX 5.0 ExecType L; for FIX 4.4 see the README. */
+    TRIGGERED(13),
     /**
      * The exchange took quantity off a live order without a trade (self-trade prevention decrement):
      * ExecType D Restated.

@@ -239,13 +239,21 @@ public final class BookScenario {
      */
     public void restore(final String label, final long orderId, final OrderSpec spec, final long cumQty,
                         final long cumNotional) {
+        restore(label, orderId, spec, cumQty, cumNotional, 0);
+    }
+
+    /**
+     * Restores an order with restore flags (RestoreOrderCommand.TRIGGERED for a stop that had triggered).
+     */
+    public void restore(final String label, final long orderId, final OrderSpec spec, final long cumQty,
+                        final long cumNotional, final int flags) {
         restore.wrap(buffer, 0);
         restore.init();
         stamp(restore).instrumentId(spec.instrumentId).sessionId(spec.sessionId).firmId(spec.firmId);
         restore.orderId(orderId).accountId(spec.accountId).side(spec.side).orderType(spec.type).timeInForce(spec.tif)
             .instructions(spec.instructions).price(spec.price).stopPrice(spec.stopPrice).orderQty(spec.qty)
             .cumQty(cumQty).cumNotional(cumNotional).displayQty(spec.displayQty).expireTimeNs(spec.expireTimeNs)
-            .context(spec.context);
+            .flags(flags).context(spec.context);
         orderIds.put(label, orderId);
         labels.put(orderId, label);
         engine.restoreOrder(restore);
@@ -268,6 +276,21 @@ public final class BookScenario {
         engine.forEachRestingOrder(instrumentId, o -> levels
             .computeIfAbsent((o.side() == Side.BUY ? "bid " : "ask ") + price(o.price()), k -> new ArrayList<>())
             .add(describe(o)));
+        final List<String> lines = new ArrayList<>();
+        levels.forEach((level, orders) -> lines.add(level + ": " + String.join(", ", orders)));
+        return lines;
+    }
+
+    /**
+     * Renders the waiting stops of one book as lines, buy stops then sell stops, each in trigger order:
+     * {@code "buy stop 101: S1 10, S2 5"}.
+     */
+    public List<String> stops(final int instrumentId) {
+        final Map<String, List<String>> levels = new LinkedHashMap<>();
+        engine.forEachWaitingStop(instrumentId, o -> levels
+            .computeIfAbsent((o.side() == Side.BUY ? "buy stop " : "sell stop ") + price(o.stopPrice()),
+                k -> new ArrayList<>())
+            .add(label(o.orderId()) + " " + o.leavesQty()));
         final List<String> lines = new ArrayList<>();
         levels.forEach((level, orders) -> lines.add(level + ": " + String.join(", ", orders)));
         return lines;

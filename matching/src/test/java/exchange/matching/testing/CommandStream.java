@@ -26,9 +26,10 @@ import java.util.SplittableRandom;
 
 /**
  * Random, reproducible streams of encoded commands for property tests: new orders of every type and
- * time in force around a mid price (many crossing), cancels and replaces of earlier orders (some
- * already gone, some of another firm), status requests, mass cancels, gateway rejects and clock
- * ticks that expire GTD orders. Every command is a complete record with its sequence and time stamp.
+ * time in force around a mid price (many crossing), stops near it, icebergs, post-only orders, MinQty
+ * and self-trade prevention instructions; cancels and replaces of earlier orders (some already gone,
+ * some of another firm); status requests, mass cancels, gateway rejects, clock ticks that expire GTD
+ * orders, phase changes, end of day and restores of every restorable kind. Every command is a complete record with its sequence and time stamp.
  */
 public final class CommandStream {
     /** Instruments the stream uses: ids 1 and 2, tick 0.01 (100), lot 1; id 3 is unknown. */
@@ -47,7 +48,7 @@ public final class CommandStream {
     public static List<byte[]> generate(final long seed, final int length) {
         final SplittableRandom random = new SplittableRandom(seed);
         final List<byte[]> commands = new ArrayList<>(length);
-        final List<long[]> orders = new ArrayList<>(); // {order id, instrument, side code, firm}
+        final List<long[]> orders = new ArrayList<>(); // {order id, instrument, side code, firm, type code}
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
         long now = BookScenario.T0;
         for (long sequence = 1; sequence <= length; sequence++) {
@@ -57,7 +58,8 @@ public final class CommandStream {
             if (kind < 55 || orders.isEmpty()) {
                 final NewOrderCommand c = (NewOrderCommand) new NewOrderCommand().wrap(buffer, 0);
                 newOrder(c.init(), random, now);
-                orders.add(new long[] {sequence, c.instrumentId(), c.sideCode(), c.firmId()});
+                orders.add(new long[] {sequence, c.instrumentId(), c.sideCode(), c.firmId(),
+                    c.buffer().getByte(NewOrderCommand.ORD_TYPE_OFFSET)});
                 command = c;
             } else if (kind < 70) {
                 final CancelCommand c = (CancelCommand) new CancelCommand().wrap(buffer, 0);
@@ -73,9 +75,14 @@ public final class CommandStream {
                 final long[] target = orders.get(random.nextInt(orders.size()));
                 c.orderId(target[0]).instrumentId((int) target[1]);
                 c.firmId(random.nextInt(10) == 0 ? 1 + random.nextInt(3) : (int) target[3]).sessionId(1);
+                final OrderType type = random.nextInt(20) == 0 || OrderType.fromCode((byte) target[4]) == null
+                    ? OrderType.LIMIT : OrderType.fromCode((byte) target[4]);
                 c.price(price(random)).quantity(quantity(random))
                     .side(random.nextInt(20) == 0 ? Side.fromCode((byte) target[2]).opposite() : Side.fromCode((byte) target[2]))
-                    .orderType(OrderType.LIMIT).timeInForce(TimeInForce.DAY);
+                    .orderType(type).timeInForce(TimeInForce.DAY);
+                if (type.isStop()) {
+                    c.stopPrice(stopPrice(random));
+                }
                 if (random.nextInt(4) == 0) {
                     c.timeInForce(TimeInForce.GTC);
                 }
@@ -148,11 +155,21 @@ public final class CommandStream {
         final TimeInForce tif = random.nextBoolean() ? TimeInForce.GTC : TimeInForce.GTD;
         c.instrumentId(random.nextInt(20) == 0 ? INSTRUMENTS + 1 : 1 + random.nextInt(INSTRUMENTS)).firmId(firm)
             .sessionId(firm * 10);
+        final int kind = random.nextInt(10);
+        final OrderType type = kind < 7 ? OrderType.LIMIT : kind < 9 ? OrderType.STOP_LIMIT : OrderType.STOP;
         c.orderId(orderId).accountId(random.nextInt(3)).side(random.nextBoolean() ? Side.BUY : Side.SELL)
-            .orderType(OrderType.LIMIT).timeInForce(tif).price(price(random)).orderQty(qty)
+            .orderType(type).timeInForce(tif).price(type == OrderType.STOP ? 0 : price(random)).orderQty(qty)
             .cumQty(qty > 2 ? random.nextLong(qty / 2) : 0)
             .expireTimeNs(tif == TimeInForce.GTD ? now + random.nextLong(1, 600_000_000_000L) : 0);
         c.cumNotional(c.cumQty() * MID);
+        if (type.isStop()) {
+            c.stopPrice(stopPrice(random));
+            if (random.nextInt(3) == 0) {
+                c.flags(RestoreOrderCommand.TRIGGERED);
+            } else {
+                c.cumQty(0).cumNotional(0);
+            }
+        }
         if (random.nextInt(4) == 0) {
             c.displayQty(random.nextInt(10) == 0 ? -1 : 1 + random.nextLong(Math.max(1, qty)));
         }
@@ -193,6 +210,18 @@ public final class CommandStream {
         return MID + (random.nextInt(11) - 5) * TICK;
     }
 
+    /** Around the mid, so that many stops trigger and some are already reached on entry. */
+    private static long stopPrice(final SplittableRandom random) {
+        final int r = random.nextInt(100);
+        if (r == 0) {
+            return 0;
+        }
+        if (r == 1) {
+            return MID + 37; // off tick
+        }
+        return MID + (random.nextInt(13) - 6) * TICK;
+    }
+
     private static long quantity(final SplittableRandom random) {
         final int r = random.nextInt(100);
         if (r == 0) {
@@ -222,11 +251,15 @@ public final class CommandStream {
         c.accountId(random.nextInt(3));
         c.side(random.nextBoolean() ? Side.BUY : Side.SELL);
         final int type = random.nextInt(100);
-        c.orderType(type < 85 ? OrderType.LIMIT : OrderType.MARKET);
+        c.orderType(type < 75 ? OrderType.LIMIT : type < 87 ? OrderType.MARKET : type < 94 ? OrderType.STOP_LIMIT
+            : OrderType.STOP);
         final int tif = random.nextInt(100);
         c.timeInForce(tif < 45 ? TimeInForce.DAY : tif < 65 ? TimeInForce.GTC : tif < 80 ? TimeInForce.IOC
             : tif < 88 ? TimeInForce.FOK : tif < 99 ? TimeInForce.GTD : TimeInForce.AT_THE_OPEN);
-        c.price(c.orderType() == OrderType.LIMIT ? price(random) : 0);
+        c.price(c.orderType().hasLimitPrice() ? price(random) : 0);
+        if (c.orderType().isStop()) {
+            c.stopPrice(stopPrice(random));
+        }
         c.quantity(quantity(random));
         if (c.timeInForce() == TimeInForce.GTD) {
             c.expireTimeNs(now + random.nextLong(-1_000_000_000L, 600_000_000_000L));

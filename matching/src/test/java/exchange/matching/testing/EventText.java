@@ -7,6 +7,7 @@ import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.RestatedEvent;
+import exchange.matching.event.TriggeredEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
@@ -23,7 +24,7 @@ import java.util.function.LongFunction;
  * {@code CANCELLED B1 IOC_REMAINDER}, {@code REJECTED B1 PRICE_OFF_TICK}, {@code REPLACED A1 kept},
  * {@code CANCEL_REJECTED A1 UNKNOWN_ORDER}, {@code STATUS A1 live}, {@code MASS_CANCELLED 3},
  * {@code PHASE_CHANGED HALTED}, {@code DAY_ENDED 4}, {@code RESTORED G1 10}, {@code RESTATED B1 10} (the
- * quantity taken off).
+ * quantity taken off), {@code TRIGGERED S1 101} (the trigger price).
  */
 public final class EventText {
     private EventText() {
@@ -49,6 +50,8 @@ public final class EventText {
                 + ((RestoredEvent) event).visibleQty();
             case RESTATED -> "RESTATED " + label.apply(((OrderEvent) event).orderId()) + " "
                 + ((RestatedEvent) event).restatedQty();
+            case TRIGGERED -> "TRIGGERED " + label.apply(((OrderEvent) event).orderId()) + " "
+                + BookScenario.price(((TriggeredEvent) event).triggerPrice());
         };
     }
 

@@ -69,6 +69,11 @@ public abstract class MatchingScenarioTest {
         return s -> assertThat(s.book(BookScenario.INSTRUMENT)).as("book").containsExactly(lines);
     }
 
+    /** The waiting stops of the default instrument, buy stops then sell stops, in trigger order. */
+    protected static Expectation stopsAre(final String... lines) {
+        return s -> assertThat(s.stops(BookScenario.INSTRUMENT)).as("waiting stops").containsExactly(lines);
+    }
+
     /** Every event of the last step, in order, as {@link EventText} lines. */
     protected static Expectation events(final String... expected) {
         return s -> assertThat(eventLines(s)).as("events").containsExactly(expected);

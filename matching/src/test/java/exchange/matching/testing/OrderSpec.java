@@ -78,6 +78,17 @@ public final class OrderSpec {
         return tif(TimeInForce.GTD);
     }
 
+    /** A stop (market on trigger) order. */
+    public static OrderSpec buyStop(final String label, final long stopPrice, final long qty) {
+        return new OrderSpec(label, Side.BUY, 0, qty).type(OrderType.MARKET).stop(stopPrice);
+    }
+
+    /** A stop (market on trigger) order. */
+    public static OrderSpec sellStop(final String label, final long stopPrice, final long qty) {
+        return new OrderSpec(label, Side.SELL, 0, qty).type(OrderType.MARKET).stop(stopPrice);
+    }
+
+    /** Makes a limit order a stop-limit, or a market order a stop, with this stop price. */
     public OrderSpec stop(final long stopPrice) {
         this.stopPrice = stopPrice;
         return type(type == OrderType.LIMIT ? OrderType.STOP_LIMIT : OrderType.STOP);

@@ -38,6 +38,7 @@ import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
 import exchange.matching.event.RestatedEvent;
+import exchange.matching.event.TriggeredEvent;
 import exchange.matching.event.StatusEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
@@ -79,6 +80,13 @@ public final class ReferenceBook {
         long peak;
         /** Iceberg: what it shows now. */
         long shown;
+        long stopPrice;
+        /** A stop that has not triggered yet. */
+        boolean waiting;
+        /** A waiting stop's priority among the stops a trade triggers. */
+        long stopSequence;
+        /** Just triggered: booked with the triggered reason. */
+        boolean triggeredNow;
 
         long leaves() {
             return qty - cum;
@@ -86,7 +94,7 @@ public final class ReferenceBook {
 
         /** @return what the book shows of it */
         long visible() {
-            return peak > 0 ? shown : leaves();
+            return waiting ? 0 : peak > 0 ? shown : leaves();
         }
     }
 
@@ -95,6 +103,13 @@ public final class ReferenceBook {
     private final Map<Integer, TreeMap<Long, List<Order>>> asks = new HashMap<>();
     private final Map<Long, Order> live = new LinkedHashMap<>();
     private final Map<Integer, TradingPhase> phases = new HashMap<>();
+    /** Waiting buy stops by stop price, lowest (next to trigger) first; sell stops highest first. */
+    private final Map<Integer, TreeMap<Long, List<Order>>> buyStops = new HashMap<>();
+    private final Map<Integer, TreeMap<Long, List<Order>>> sellStops = new HashMap<>();
+    private final Map<Integer, Long> lastTrade = new HashMap<>();
+    private long lowestPrint = Long.MAX_VALUE;
+    private long highestPrint = Long.MIN_VALUE;
+    private boolean triggering;
     private final PriorityQueue<long[]> gtd = new PriorityQueue<>(
         Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
     private final EngineConfig config;
@@ -114,6 +129,9 @@ public final class ReferenceBook {
             bids.put(i.id(), new TreeMap<>(Comparator.reverseOrder()));
             phases.put(i.id(), TradingPhase.CONTINUOUS);
             asks.put(i.id(), new TreeMap<>());
+            buyStops.put(i.id(), new TreeMap<>());
+            sellStops.put(i.id(), new TreeMap<>(Comparator.reverseOrder()));
+            lastTrade.put(i.id(), 0L);
         }
     }
 
@@ -173,8 +191,8 @@ public final class ReferenceBook {
                 return RejectReason.PRICE_OFF_TICK;
             }
         }
-        if (c.orderType().isStop()) {
-            return RejectReason.UNSUPPORTED_ORDER;
+        if (c.orderType().isStop() && (c.stopPrice() <= 0 || c.stopPrice() % instrument.tickSize() != 0)) {
+            return RejectReason.INVALID_STOP_PRICE;
         }
         final int stp = c.selfTradePreventionCode();
         if (stp > SelfTradePrevention.DECREMENT.code()) {
@@ -182,6 +200,10 @@ public final class ReferenceBook {
         }
         if (c.postOnly() && (c.orderType() != OrderType.LIMIT || c.timeInForce() == TimeInForce.IOC
             || c.timeInForce() == TimeInForce.FOK || c.timeInForce() == TimeInForce.AT_THE_OPEN
+            || c.timeInForce() == TimeInForce.AT_THE_CLOSE)) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.orderType().isStop() && (c.minQuantity() != 0 || c.timeInForce() == TimeInForce.AT_THE_OPEN
             || c.timeInForce() == TimeInForce.AT_THE_CLOSE)) {
             return RejectReason.UNSUPPORTED_ORDER;
         }
@@ -202,7 +224,33 @@ public final class ReferenceBook {
         if (c.timeInForce() == TimeInForce.AT_THE_OPEN || c.timeInForce() == TimeInForce.AT_THE_CLOSE) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
-        return phaseReason(c.instrumentId());
+        final RejectReason phase = phaseReason(c.instrumentId());
+        if (phase != RejectReason.NONE) {
+            return phase;
+        }
+        if (c.orderType().isStop() && reached(c.side(), c.stopPrice(), lastTrade.get(c.instrumentId()))) {
+            return RejectReason.INVALID_STOP_PRICE;
+        }
+        return RejectReason.NONE;
+    }
+
+    private static boolean reached(final Side side, final long stopPrice, final long last) {
+        return last > 0 && (side == Side.BUY ? last >= stopPrice : last <= stopPrice);
+    }
+
+    private TreeMap<Long, List<Order>> stops(final int book, final Side side) {
+        return (side == Side.BUY ? buyStops : sellStops).get(book);
+    }
+
+    private boolean stopRoom(final int book, final Side side, final long stopPrice) {
+        final TreeMap<Long, List<Order>> stops = stops(book, side);
+        return stops.containsKey(stopPrice) || stops.size() < instruments.get(book).maxPriceLevels();
+    }
+
+    private void waitStop(final Order o, final long sequence) {
+        o.waiting = true;
+        o.stopSequence = sequence;
+        stops(o.book, o.side).computeIfAbsent(o.stopPrice, p -> new ArrayList<>()).add(o);
     }
 
     private RejectReason phaseReason(final int book) {
@@ -253,11 +301,13 @@ public final class ReferenceBook {
             return;
         }
         final boolean mayRest = c.orderType() != OrderType.MARKET && !c.timeInForce().isImmediate();
-        if (live.size() >= config.orderCapacity() || (c.displayQuantity() > 0 && extrasInUse() >= config.extrasCapacity())) {
+        final boolean stop = c.orderType().isStop();
+        if (live.size() >= config.orderCapacity()
+            || ((c.displayQuantity() > 0 || stop) && extrasInUse() >= config.extrasCapacity())) {
             rejected(c, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
-        if (mayRest && !hasRoom(c.instrumentId(), c.side(), price)) {
+        if (stop ? !stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : mayRest && !hasRoom(c.instrumentId(), c.side(), price)) {
             rejected(c, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
@@ -281,6 +331,7 @@ public final class ReferenceBook {
         o.firm = c.firmId();
         o.account = c.accountId();
         o.peak = c.displayQuantity();
+        o.stopPrice = stop ? c.stopPrice() : 0;
         live.put(o.id, o);
         final AcceptedEvent e = new AcceptedEvent();
         e.wrap(scratch, 0);
@@ -289,10 +340,20 @@ public final class ReferenceBook {
         e.displayQty(c.displayQuantity()).minQty(c.minQuantity()).expireTimeNs(c.expireTimeNs())
             .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
+        if (stop) {
+            waitStop(o, c.sequence());
+            if (o.tif == TimeInForce.GTD) {
+                gtd.add(new long[] {c.expireTimeNs(), o.id});
+            }
+            return;
+        }
         work(o, c.minQuantity(), c.expireTimeNs(), true);
     }
 
-    /** Checks FOK and minimum quantity, matches, then books, cancels or forgets what is left. */
+    /**
+     * Checks FOK and minimum quantity, matches, then books, cancels or forgets what is left; then the
+     * stops its trades trigger.
+     */
     private void work(final Order o, final long minQty, final long expireTimeNs, final boolean fileGtd) {
         if (o.tif == TimeInForce.FOK && available(o, o.leaves()) < o.leaves()) {
             cancelled(o, CancelReason.FOK_NOT_FILLED, null);
@@ -304,27 +365,70 @@ public final class ReferenceBook {
             live.remove(o.id);
             return;
         }
-        if (!match(o)) {
-            return;
+        if (match(o)) {
+            finish(o, expireTimeNs, fileGtd);
         }
+        if (!triggering) {
+            triggerStops(o.book);
+        }
+    }
+
+    private void finish(final Order o, final long expireTimeNs, final boolean fileGtd) {
         if (o.leaves() == 0) {
             live.remove(o.id);
-        } else if (o.type == OrderType.MARKET || o.tif.isImmediate()) {
-            final boolean marketDay = o.type == OrderType.MARKET && !o.tif.isImmediate();
-            cancelled(o, marketDay ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER, null);
+        } else if (!o.type.hasLimitPrice() || o.tif.isImmediate()) {
+            cancelled(o, !o.type.hasLimitPrice() && !o.tif.isImmediate() ? CancelReason.NO_LIQUIDITY
+                : CancelReason.IOC_REMAINDER, null);
+            live.remove(o.id);
+        } else if (!hasRoom(o.book, o.side, o.price)) {
+            cancelled(o, CancelReason.BOOK_FULL, null);
             live.remove(o.id);
         } else {
             rest(o);
-            booked(o, BookedEvent.REASON_NEW);
+            booked(o, o.triggeredNow ? BookedEvent.REASON_TRIGGERED : BookedEvent.REASON_NEW);
             if (o.tif == TimeInForce.GTD && fileGtd) {
                 gtd.add(new long[] {expireTimeNs, o.id});
             }
         }
+        o.triggeredNow = false;
     }
 
-    /** @return orders that need the engine's extras table: icebergs */
+    /**
+     * The stops that the trades since the last call trigger (buy stops at or below the highest
+     * print, sell stops at or above the lowest), activated in stop priority order; then those that
+     * their trades trigger.
+     */
+    private void triggerStops(final int book) {
+        triggering = true;
+        while (highestPrint != Long.MIN_VALUE) {
+            final long high = highestPrint;
+            final long low = lowestPrint;
+            lowestPrint = Long.MAX_VALUE;
+            highestPrint = Long.MIN_VALUE;
+            final List<Order> batch = new ArrayList<>();
+            final TreeMap<Long, List<Order>> buys = buyStops.get(book);
+            while (!buys.isEmpty() && buys.firstKey() <= high) {
+                batch.addAll(buys.pollFirstEntry().getValue());
+            }
+            final TreeMap<Long, List<Order>> sells = sellStops.get(book);
+            while (!sells.isEmpty() && sells.firstKey() >= low) {
+                batch.addAll(sells.pollFirstEntry().getValue());
+            }
+            batch.sort(Comparator.comparingLong(o -> o.stopSequence));
+            for (final Order o : batch) {
+                o.waiting = false;
+                o.stopSequence = 0;
+                triggered(o, o.side == Side.BUY ? high : low);
+                o.triggeredNow = true;
+                work(o, 0, 0, false);
+            }
+        }
+        triggering = false;
+    }
+
+    /** @return orders that need the engine's extras table: icebergs and stops */
     private long extrasInUse() {
-        return live.values().stream().filter(o -> o.peak > 0).count();
+        return live.values().stream().filter(o -> o.peak > 0 || o.type.isStop()).count();
     }
 
     /** @return the aggressor's self-trade prevention mode: its own, or its firm's */
@@ -338,8 +442,8 @@ public final class ReferenceBook {
     }
 
     private boolean crosses(final Order aggressor, final long restingPrice) {
-        if (aggressor.type == OrderType.MARKET) {
-            return true;
+        if (!aggressor.type.hasLimitPrice()) {
+            return true; // market, or a stop that triggered as one
         }
         return aggressor.side == Side.BUY ? restingPrice <= aggressor.price : restingPrice >= aggressor.price;
     }
@@ -395,6 +499,9 @@ public final class ReferenceBook {
             if (r.peak > 0) {
                 r.shown -= qty;
             }
+            lastTrade.put(a.book, price);
+            lowestPrint = Math.min(lowestPrint, price);
+            highestPrint = Math.max(highestPrint, price);
             trade(a, r, price, qty);
             if (r.leaves() == 0) {
                 unbook(r);
@@ -454,6 +561,14 @@ public final class ReferenceBook {
     }
 
     private void unbook(final Order o) {
+        if (o.waiting) {
+            final TreeMap<Long, List<Order>> stops = stops(o.book, o.side);
+            final List<Order> level = stops.get(o.stopPrice);
+            if (level.remove(o) && level.isEmpty()) {
+                stops.remove(o.stopPrice);
+            }
+            return;
+        }
         final TreeMap<Long, List<Order>> side = (o.side == Side.BUY ? bids : asks).get(o.book);
         final List<Order> level = side.get(o.price);
         if (level != null && level.remove(o) && level.isEmpty()) {
@@ -503,12 +618,18 @@ public final class ReferenceBook {
             reason = RejectReason.INVALID_PRICE;
         } else if (o.type.hasLimitPrice() && c.price() % instrument.tickSize() != 0) {
             reason = RejectReason.PRICE_OFF_TICK;
+        } else if (o.waiting && (c.stopPrice() <= 0 || c.stopPrice() % instrument.tickSize() != 0)) {
+            reason = RejectReason.INVALID_STOP_PRICE;
         } else if (c.displayQuantity() != 0 && o.peak == 0) {
             reason = RejectReason.REPLACE_NOT_ALLOWED;
         } else if (c.displayQuantity() < 0 || c.displayQuantity() % instrument.lotSize() != 0) {
             reason = RejectReason.INVALID_DISPLAY_QUANTITY;
-        } else {
+        } else if (phaseReason(o.book) != RejectReason.NONE) {
             reason = phaseReason(o.book);
+        } else if (o.waiting && reached(o.side, c.stopPrice(), lastTrade.get(o.book))) {
+            reason = RejectReason.INVALID_STOP_PRICE;
+        } else {
+            reason = RejectReason.NONE;
         }
         if (reason != RejectReason.NONE) {
             cancelRejected(c, o, reason, CommandType.REPLACE);
@@ -519,6 +640,24 @@ public final class ReferenceBook {
         final long oldVisible = o.visible();
         final long newPrice = o.type.hasLimitPrice() ? c.price() : o.price;
         final long newPeak = c.displayQuantity() != 0 ? c.displayQuantity() : o.peak;
+        if (o.waiting) {
+            if (c.stopPrice() == o.stopPrice && newPrice == oldPrice && c.quantity() <= oldQty) {
+                o.qty = c.quantity();
+                replaced(o, c, oldPrice, oldQty, 0, 0, true);
+                return;
+            }
+            if (c.stopPrice() != o.stopPrice && !stopRoom(o.book, o.side, c.stopPrice())) {
+                cancelRejected(c, o, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED, CommandType.REPLACE);
+                return;
+            }
+            unbook(o);
+            o.price = newPrice;
+            o.qty = c.quantity();
+            o.stopPrice = c.stopPrice();
+            waitStop(o, c.sequence());
+            replaced(o, c, oldPrice, oldQty, 0, 0, false);
+            return;
+        }
         if (c.quantity() <= o.cum) {
             unbook(o);
             o.qty = c.quantity();
@@ -581,6 +720,12 @@ public final class ReferenceBook {
             if (c.sideCode() != Side.BUY.code()) {
                 asks.get(book).values().forEach(level -> level.stream().filter(o -> owns(c, o)).forEach(victims::add));
             }
+            if (c.sideCode() != Side.SELL.code()) {
+                buyStops.get(book).values().forEach(level -> level.stream().filter(o -> owns(c, o)).forEach(victims::add));
+            }
+            if (c.sideCode() != Side.BUY.code()) {
+                sellStops.get(book).values().forEach(level -> level.stream().filter(o -> owns(c, o)).forEach(victims::add));
+            }
         });
         for (final Order o : victims) {
             unbook(o);
@@ -617,7 +762,8 @@ public final class ReferenceBook {
         begin(c);
         final List<Order> expiring = new ArrayList<>();
         instruments.keySet().stream().sorted().forEach(book -> {
-            for (final TreeMap<Long, List<Order>> side : List.of(bids.get(book), asks.get(book))) {
+            for (final TreeMap<Long, List<Order>> side : List.of(bids.get(book), asks.get(book), buyStops.get(book),
+                sellStops.get(book))) {
                 side.values().forEach(level -> level.stream().filter(o -> !o.tif.survivesEndOfDay()).forEach(expiring::add));
             }
         });
@@ -640,12 +786,17 @@ public final class ReferenceBook {
         }
         final Instrument instrument = instruments.get(c.instrumentId());
         boolean ok = instrument != null && c.side() != null && c.orderType() != null && c.timeInForce() != null
-            && c.orderType().hasLimitPrice() && c.price() > 0 && c.orderQty() > c.cumQty() && c.cumQty() >= 0
-            && c.displayQty() >= 0 && (c.displayQty() == 0 || (c.orderType() == OrderType.LIMIT
-            && extrasInUse() < config.extrasCapacity()))
+            && c.orderType() != OrderType.MARKET && (!c.orderType().hasLimitPrice() || c.price() > 0)
+            && c.orderQty() > c.cumQty() && c.cumQty() >= 0
             && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
-        ok = ok && hasRoom(c.instrumentId(), c.side(), c.price());
-        if (ok && phases.get(c.instrumentId()) == TradingPhase.CONTINUOUS) {
+        final boolean stop = ok && c.orderType().isStop();
+        final boolean waiting = stop && (c.flags() & RestoreOrderCommand.TRIGGERED) == 0;
+        ok = ok && (!stop || c.stopPrice() > 0) && (!waiting || c.cumQty() == 0)
+            && !(c.orderType() == OrderType.STOP && !waiting)
+            && c.displayQty() >= 0 && (c.displayQty() == 0 || c.orderType() == OrderType.LIMIT)
+            && (!(stop || c.displayQty() > 0) || extrasInUse() < config.extrasCapacity());
+        ok = ok && (waiting ? stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : hasRoom(c.instrumentId(), c.side(), c.price()));
+        if (ok && !waiting && phases.get(c.instrumentId()) == TradingPhase.CONTINUOUS) {
             final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
             ok = contra.isEmpty() || (c.side() == Side.BUY ? contra.firstKey() > c.price() : contra.firstKey() < c.price());
         }
@@ -675,16 +826,21 @@ public final class ReferenceBook {
         o.type = c.orderType();
         o.tif = c.timeInForce();
         o.instructions = c.instructions();
-        o.price = c.price();
+        o.price = o.type.hasLimitPrice() ? c.price() : 0;
         o.qty = c.orderQty();
         o.cum = c.cumQty();
-        o.notional = c.cumNotional();
+        o.notional = waiting ? 0 : c.cumNotional();
         o.session = c.sessionId();
         o.firm = c.firmId();
         o.account = c.accountId();
         o.peak = c.displayQty();
+        o.stopPrice = stop ? c.stopPrice() : 0;
         live.put(o.id, o);
-        rest(o);
+        if (waiting) {
+            waitStop(o, c.sequence());
+        } else {
+            rest(o);
+        }
         if (o.tif == TimeInForce.GTD) {
             gtd.add(new long[] {c.expireTimeNs(), o.id});
         }
@@ -717,7 +873,8 @@ public final class ReferenceBook {
     private static void state(final OrderEvent e, final Order o, final long exec) {
         e.orderId(o.id).execId(exec).sessionId(o.session).firmId(o.firm).accountId(o.account).sideCode(o.side.code())
             .orderTypeCode(o.type.code()).timeInForceCode(o.tif.code()).instructions(o.instructions).price(o.price)
-            .stopPrice(0).orderQty(o.qty).cumQty(o.cum).leavesQty(Math.max(0, o.leaves())).cumNotional(o.notional);
+            .stopPrice(o.stopPrice).orderQty(o.qty).cumQty(o.cum).leavesQty(Math.max(0, o.leaves()))
+            .cumNotional(o.notional);
     }
 
     private void rejected(final NewOrderCommand c, final RejectReason reason) {
@@ -771,6 +928,15 @@ public final class ReferenceBook {
         if (request != null) {
             e.context(request.buffer(), request.contextStart(), request.contextLength());
         }
+        publish(e);
+    }
+
+    private void triggered(final Order o, final long triggerPrice) {
+        final TriggeredEvent e = new TriggeredEvent();
+        e.wrap(scratch, 0);
+        e.init(o.book, current.sequence(), current.timestampNs());
+        state(e, o, execId++);
+        e.triggerPrice(triggerPrice);
         publish(e);
     }
 
