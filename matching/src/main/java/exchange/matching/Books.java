@@ -7,6 +7,11 @@ package exchange.matching;
  * <p>Matching thread only. Never allocates after construction.
  */
 final class Books {
+    /** The price of the level market orders rest at on the buy side in a call book: above every bid. */
+    static final long MARKET_BID_LEVEL_PRICE = Long.MAX_VALUE;
+    /** The price of the level market orders rest at on the sell side in a call book: below every offer. */
+    static final long MARKET_ASK_LEVEL_PRICE = 0;
+
     private final OrderBook[] byId;
     private final OrderStore orders;
     private final LevelStore levels;
@@ -60,6 +65,25 @@ final class Books {
     }
 
     /**
+     * @param sell        the order's side
+     * @param limitPriced whether it has a limit price
+     * @param price       its limit price
+     * @return the price of the level it rests at: its limit, or the market level of its side (market
+     *         orders rest only in call phases, ahead of every priced order)
+     */
+    static long levelPrice(final boolean sell, final boolean limitPriced, final long price) {
+        if (limitPriced) {
+            return price;
+        }
+        return sell ? MARKET_ASK_LEVEL_PRICE : MARKET_BID_LEVEL_PRICE;
+    }
+
+    /** @return true for the price of a market level */
+    static boolean isMarketLevel(final long levelPrice) {
+        return levelPrice == MARKET_BID_LEVEL_PRICE || levelPrice == MARKET_ASK_LEVEL_PRICE;
+    }
+
+    /**
      * @return true when an order at this price could rest: its level exists, or a new level fits
      */
     boolean hasRoomAt(final OrderBook book, final boolean sell, final long price) {
@@ -75,6 +99,9 @@ final class Books {
      */
     long visible(final int slot) {
         final int flags = orders.flags(slot);
+        if ((flags & OrderStore.LIMIT_PRICED) == 0) {
+            return 0; // a market order in a call book, or a waiting stop: nothing shown
+        }
         if ((flags & OrderStore.HAS_EXTRAS) != 0) {
             if ((flags & OrderStore.WAITING_STOP) != 0) {
                 return 0;
@@ -111,8 +138,10 @@ final class Books {
      * @param slot the order, not on any level
      */
     void rest(final OrderBook book, final int slot) {
-        final long price = orders.price(slot);
-        final BookSide side = book.own(orders.isSell(slot));
+        final int flags = orders.flags(slot);
+        final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
+        final long price = levelPrice(sell, (flags & OrderStore.LIMIT_PRICED) != 0, orders.price(slot));
+        final BookSide side = book.own(sell);
         final int position = side.search(price);
         final int level;
         if (position >= 0) {
@@ -126,6 +155,7 @@ final class Books {
         if (isIceberg(slot)) {
             refreshVisible(slot);
         }
+        book.changed();
     }
 
     /**
@@ -142,6 +172,7 @@ final class Books {
             book.own(orders.isSell(slot)).remove(levels.price(level));
             levels.free(level);
         }
+        book.changed();
     }
 
     /** @return true when a stop could wait at this stop price: its level exists, or a new one fits */

@@ -75,7 +75,13 @@ final class EngineSnapshot {
             start(record, SnapshotRecords.BOOK_TYPE, SnapshotRecords.BOOK_LENGTH);
             record.putInt(SnapshotRecords.BOOK_INSTRUMENT, id);
             record.putByte(SnapshotRecords.BOOK_PHASE, book.phase().code());
+            record.putByte(SnapshotRecords.BOOK_INDICATIVE_PUBLISHED, (byte) (book.indicativePublished() ? 1 : 0));
+            record.putByte(SnapshotRecords.BOOK_IMBALANCE_SIDE, book.publishedImbalanceSide());
             record.putLong(SnapshotRecords.BOOK_LAST_TRADE, book.lastTradePrice());
+            record.putLong(SnapshotRecords.BOOK_REFERENCE_PRICE, book.referencePrice());
+            record.putLong(SnapshotRecords.BOOK_INDICATIVE_PRICE, book.publishedPrice());
+            record.putLong(SnapshotRecords.BOOK_PAIRED_QTY, book.publishedPairedQty());
+            record.putLong(SnapshotRecords.BOOK_IMBALANCE_QTY, book.publishedImbalanceQty());
             out.write(record, 0, SnapshotRecords.BOOK_LENGTH);
             for (final BookSide side : book.sides()) {
                 orderCount += writeOrders(out, record, order, book, side, books.levels(), expiries);
@@ -180,6 +186,13 @@ final class EngineSnapshot {
                     }
                     book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
                     book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
+                    book.referencePrice(records.getLong(at + SnapshotRecords.BOOK_REFERENCE_PRICE));
+                    if (records.getByte(at + SnapshotRecords.BOOK_INDICATIVE_PUBLISHED) != 0) {
+                        book.indicativePublished(records.getLong(at + SnapshotRecords.BOOK_INDICATIVE_PRICE),
+                            records.getLong(at + SnapshotRecords.BOOK_PAIRED_QTY),
+                            records.getLong(at + SnapshotRecords.BOOK_IMBALANCE_QTY),
+                            records.getByte(at + SnapshotRecords.BOOK_IMBALANCE_SIDE));
+                    }
                 }
                 case SnapshotRecords.ORDER_STATE_TYPE -> {
                     final int slot = orders.find(records.getLong(at + SnapshotRecords.ORDER_STATE_ORDER_ID));
@@ -214,6 +227,11 @@ final class EngineSnapshot {
         }
         if (!ended) {
             throw new IllegalStateException("snapshot has no end record");
+        }
+        for (int id = 1; id < books.idLimit(); id++) {
+            if (books.book(id) != null) {
+                books.book(id).clearChanged(); // as after any command: its indicative is published
+            }
         }
         return header;
     }

@@ -12,6 +12,8 @@ import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.TriggeredEvent;
+import exchange.matching.event.AuctionIndicativeEvent;
+import exchange.matching.event.AuctionUncrossedEvent;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.event.EventSink;
 import exchange.matching.event.MassCancelledEvent;
@@ -49,6 +51,8 @@ final class EventWriter {
     private final RestoredEvent restored = new RestoredEvent();
     private final RestatedEvent restated = new RestatedEvent();
     private final TriggeredEvent triggered = new TriggeredEvent();
+    private final AuctionIndicativeEvent indicative = new AuctionIndicativeEvent();
+    private final AuctionUncrossedEvent uncrossed = new AuctionUncrossedEvent();
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventSink sink;
@@ -76,6 +80,8 @@ final class EventWriter {
         restored.wrap(scratch, 0);
         restated.wrap(scratch, 0);
         triggered.wrap(scratch, 0);
+        indicative.wrap(scratch, 0);
+        uncrossed.wrap(scratch, 0);
     }
 
     /**
@@ -313,10 +319,31 @@ final class EventWriter {
         publish(massCancelled.length());
     }
 
-    void phaseChanged(final int instrumentId, final TradingPhase phase, final TradingPhase previous) {
+    void phaseChanged(final int instrumentId, final TradingPhase phase, final TradingPhase previous, final int reason) {
         phaseChanged.init(instrumentId, commandSequence, timestampNs);
-        phaseChanged.phase(phase).previousPhase(previous);
+        phaseChanged.phase(phase).previousPhase(previous).reason(reason);
         publish(phaseChanged.length());
+    }
+
+    /**
+     * @param price     indicative price, 0 when nothing crosses
+     * @param side      'B', 'S', 'N' or 'O'
+     * @param crossType 'O', 'C' or 'H'
+     */
+    void auctionIndicative(final int instrumentId, final long price, final long pairedQty, final long imbalanceQty,
+                           final byte side, final byte crossType, final TradingPhase phase, final long referencePrice) {
+        indicative.init(instrumentId, commandSequence, timestampNs);
+        indicative.price(price).farPrice(price).nearPrice(price).pairedQty(pairedQty).imbalanceQty(imbalanceQty)
+            .imbalanceSide(side).crossType(crossType).phase(phase).referencePrice(referencePrice);
+        publish(indicative.length());
+    }
+
+    /** The end of an auction; takes the next match number for the cross. */
+    void auctionUncrossed(final int instrumentId, final long price, final long qty, final byte crossType,
+                          final TradingPhase phase) {
+        uncrossed.init(instrumentId, commandSequence, timestampNs);
+        uncrossed.matchId(nextMatchId++).price(price).quantity(qty).crossType(crossType).phase(phase);
+        publish(uncrossed.length());
     }
 
     void dayEnded(final int tradingDate, final long expired) {

@@ -13,6 +13,7 @@ import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.event.BookedEvent;
+import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.EventSink;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -36,6 +37,7 @@ public final class MatchingEngine {
     private final ContinuousMatcher matcher;
     private final GtdExpiries gtdExpiries;
     private final OrderFlow flow;
+    private final TradingPhases phases;
     private final EngineSnapshot snapshot;
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
@@ -68,6 +70,11 @@ public final class MatchingEngine {
         this.gtdExpiries = new GtdExpiries(config.gtdCapacity());
         this.flow = new OrderFlow(books, events, matcher, gtdExpiries,
             new StopTriggers(books, config.extrasCapacity()));
+        int maxPriceLevels = 1;
+        for (final Instrument instrument : instruments) {
+            maxPriceLevels = Math.max(maxPriceLevels, instrument.maxPriceLevels());
+        }
+        this.phases = new TradingPhases(books, events, new Auction(books, events, maxPriceLevels), flow);
         this.snapshot = new EngineSnapshot(books, events, gtdExpiries);
     }
 
@@ -113,6 +120,11 @@ public final class MatchingEngine {
         }
     }
 
+    /** After every command: the indicative auctions of the books in a call phase. */
+    private void end() {
+        phases.publishIndicatives();
+    }
+
     private boolean checkOwner() {
         if (owner == null) {
             owner = Thread.currentThread();
@@ -127,6 +139,12 @@ public final class MatchingEngine {
     /** Time only: expires GTD orders whose time has come. */
     public void clock(final ClockCommand command) {
         begin(command);
+        applyClock(command);
+        end();
+    }
+
+    private void applyClock(final ClockCommand command) {
+        // nothing but time: begin() expires what is due
     }
 
     /**
@@ -137,6 +155,11 @@ public final class MatchingEngine {
      */
     public void newOrder(final NewOrderCommand command) {
         begin(command);
+        applyNewOrder(command);
+        end();
+    }
+
+    private void applyNewOrder(final NewOrderCommand command) {
         final OrderBook book = books.book(command.instrumentId());
         RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
         if (command.sequence() > lastOrderId) {
@@ -144,7 +167,7 @@ public final class MatchingEngine {
         }
         final boolean sell = command.side() == Side.SELL;
         long price = command.price();
-        if (reason == RejectReason.NONE && command.postOnly()) {
+        if (reason == RejectReason.NONE && command.postOnly() && book.phase() == TradingPhase.CONTINUOUS) {
             price = postOnlyPrice(book, sell, price);
             if (price <= 0) {
                 reason = RejectReason.POST_ONLY_WOULD_TAKE;
@@ -157,14 +180,14 @@ public final class MatchingEngine {
         final OrderType type = command.orderType();
         final TimeInForce tif = command.timeInForce();
         final boolean stop = type.isStop();
-        final boolean mayRest = type != OrderType.MARKET && !tif.isImmediate();
+        final boolean mayRest = !tif.isImmediate() && (type.hasLimitPrice() || book.phase() != TradingPhase.CONTINUOUS);
         final long display = command.displayQuantity();
         if (orders.isFull() || ((display > 0 || stop) && extras.isFull())) {
             events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
         if (stop ? !books.hasRoomForStop(book, sell, command.stopPrice())
-            : mayRest && !books.hasRoomAt(book, sell, price)) {
+            : mayRest && !books.hasRoomAt(book, sell, Books.levelPrice(sell, type.hasLimitPrice(), price))) {
             events.rejected(command, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
@@ -224,6 +247,11 @@ public final class MatchingEngine {
     /** An order the gateway refused: a Rejected event with the gateway's reason, nothing else. */
     public void rejectOrder(final RejectOrderCommand command) {
         begin(command);
+        applyRejectOrder(command);
+        end();
+    }
+
+    private void applyRejectOrder(final RejectOrderCommand command) {
         final RejectReason reason = command.reason();
         events.rejected(command, reason == null || reason == RejectReason.NONE ? RejectReason.INVALID_FIELD : reason);
     }
@@ -231,6 +259,11 @@ public final class MatchingEngine {
     /** Cancels a live order of the sender's firm, or answers CancelRejected (unknown order). */
     public void cancel(final CancelCommand command) {
         begin(command);
+        applyCancel(command);
+        end();
+    }
+
+    private void applyCancel(final CancelCommand command) {
         final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         if (slot == OrderStore.NULL_SLOT) {
             events.cancelRejected(command.instrumentId(), command.orderId(), OrderStore.NULL_SLOT,
@@ -252,6 +285,11 @@ public final class MatchingEngine {
      */
     public void replace(final ReplaceCommand command) {
         begin(command);
+        applyReplace(command);
+        end();
+    }
+
+    private void applyReplace(final ReplaceCommand command) {
         final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         if (slot == OrderStore.NULL_SLOT) {
             replaceRejected(command, OrderStore.NULL_SLOT, RejectReason.UNKNOWN_ORDER);
@@ -289,6 +327,7 @@ public final class MatchingEngine {
             books.levels().addQty(orders.level(slot), newQty - oldQty);
             orders.orderQty(slot, newQty);
             books.clampVisible(slot);
+            book.changed();
             events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, true, command.buffer(),
                 command.contextStart(), command.contextLength());
             return;
@@ -356,6 +395,11 @@ public final class MatchingEngine {
     /** Reports the state of a live order of the sender's firm; a not-live order is reported as such. */
     public void status(final StatusCommand command) {
         begin(command);
+        applyStatus(command);
+        end();
+    }
+
+    private void applyStatus(final StatusCommand command) {
         final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         events.status(command.instrumentId(), command.orderId(), slot, command.buffer(), command.contextStart(),
             command.contextLength());
@@ -369,6 +413,11 @@ public final class MatchingEngine {
      */
     public void massCancel(final MassCancelCommand command) {
         begin(command);
+        applyMassCancel(command);
+        end();
+    }
+
+    private void applyMassCancel(final MassCancelCommand command) {
         final byte side = command.sideCode();
         final CancelReason reason = command.reason() == null ? CancelReason.MASS_CANCEL : command.reason();
         long count = 0;
@@ -453,10 +502,17 @@ public final class MatchingEngine {
 
     /**
      * Moves one instrument, or all, to a trading phase; each change is a PhaseChanged event (a command
-     * that changes nothing emits nothing).
+     * that changes nothing emits nothing). Leaving a call phase for continuous trading or closed
+     * uncrosses the book first, as does a halted or closed book going to continuous trading (see
+     * {@link TradingPhases}).
      */
     public void setPhase(final SetPhaseCommand command) {
         begin(command);
+        applySetPhase(command);
+        end();
+    }
+
+    private void applySetPhase(final SetPhaseCommand command) {
         final TradingPhase phase = command.phase();
         if (phase == null) {
             throw new IllegalArgumentException("unknown trading phase in " + command);
@@ -464,13 +520,8 @@ public final class MatchingEngine {
         final int only = command.instrumentId();
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
-            if (book == null || (only != Instrument.NULL_ID && only != id)) {
-                continue;
-            }
-            final TradingPhase previous = book.phase();
-            if (previous != phase) {
-                book.phase(phase);
-                events.phaseChanged(id, phase, previous);
+            if (book != null && (only == Instrument.NULL_ID || only == id)) {
+                phases.change(book, phase, PhaseChangedEvent.REASON_COMMAND);
             }
         }
     }
@@ -483,6 +534,11 @@ public final class MatchingEngine {
      */
     public void endOfDay(final EndOfDayCommand command) {
         begin(command);
+        applyEndOfDay(command);
+        end();
+    }
+
+    private void applyEndOfDay(final EndOfDayCommand command) {
         long expired = 0;
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
@@ -510,6 +566,11 @@ public final class MatchingEngine {
      */
     public void restoreOrder(final RestoreOrderCommand command) {
         begin(command);
+        applyRestoreOrder(command);
+        end();
+    }
+
+    private void applyRestoreOrder(final RestoreOrderCommand command) {
         if (orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
             return; // already on the book: restoring twice changes nothing
         }
@@ -527,7 +588,7 @@ public final class MatchingEngine {
         final Side side = command.side();
         final OrderType type = command.orderType();
         final TimeInForce tif = command.timeInForce();
-        if (book == null || side == null || type == null || tif == null || type == OrderType.MARKET
+        if (book == null || side == null || type == null || tif == null
             || (type.hasLimitPrice() && command.price() <= 0) || command.orderQty() <= command.cumQty()
             || command.cumQty() < 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
             return OrderStore.NULL_SLOT;
@@ -535,16 +596,18 @@ public final class MatchingEngine {
         final boolean stop = type.isStop();
         final boolean waiting = stop && (command.flags() & RestoreOrderCommand.TRIGGERED) == 0;
         final long display = command.displayQty();
+        final boolean continuous = book.phase() == TradingPhase.CONTINUOUS;
         if ((stop && command.stopPrice() <= 0) || (waiting && command.cumQty() != 0)
-            || (type == OrderType.STOP && !waiting) || display < 0 || (display > 0 && type != OrderType.LIMIT)
+            || (!type.hasLimitPrice() && !waiting && continuous) || display < 0 || (display > 0 && type != OrderType.LIMIT)
             || ((stop || display > 0) && extras.isFull())) {
             return OrderStore.NULL_SLOT;
         }
         final boolean sell = side == Side.SELL;
-        if (waiting ? !books.hasRoomForStop(book, sell, command.stopPrice()) : !books.hasRoomAt(book, sell, command.price())) {
+        if (waiting ? !books.hasRoomForStop(book, sell, command.stopPrice())
+            : !books.hasRoomAt(book, sell, Books.levelPrice(sell, type.hasLimitPrice(), command.price()))) {
             return OrderStore.NULL_SLOT;
         }
-        if (!waiting && book.phase() == TradingPhase.CONTINUOUS) {
+        if (!waiting && continuous) {
             final int contra = book.contra(sell).best();
             if (contra != LevelStore.NULL_LEVEL && crosses(sell, command.price(), books.levels().price(contra))) {
                 return OrderStore.NULL_SLOT;
@@ -620,6 +683,7 @@ public final class MatchingEngine {
             throw new IllegalStateException("a snapshot loads only into a fresh engine");
         }
         final EngineSnapshot.Header header = snapshot.load(buffer, offset, length, this::restore);
+        phases.recount();
         lastOrderId = header.lastOrderId;
         nowNs = header.nowNs;
         lastCommandSequence = header.lastCommandSequence;
@@ -684,16 +748,24 @@ public final class MatchingEngine {
 
     private final RestingOrder view = new RestingOrder();
 
-    /** @return the best bid price of a book, 0 when there is none. */
+    /** @return the best bid price of a book (market orders of a call book aside), 0 when there is none. */
     public long bestBid(final int instrumentId) {
-        final int level = books.book(instrumentId).bids().best();
-        return level == LevelStore.NULL_LEVEL ? 0 : books.levels().price(level);
+        return bestLimitPrice(books.book(instrumentId).bids());
     }
 
-    /** @return the best offer price of a book, 0 when there is none. */
+    /** @return the best offer price of a book (market orders of a call book aside), 0 when there is none. */
     public long bestAsk(final int instrumentId) {
-        final int level = books.book(instrumentId).asks().best();
-        return level == LevelStore.NULL_LEVEL ? 0 : books.levels().price(level);
+        return bestLimitPrice(books.book(instrumentId).asks());
+    }
+
+    private long bestLimitPrice(final BookSide side) {
+        for (int depth = 0; depth < side.size() && depth < 2; depth++) {
+            final long price = books.levels().price(side.levelAt(depth));
+            if (!Books.isMarketLevel(price)) {
+                return price;
+            }
+        }
+        return 0;
     }
 
     /** @return the price of the last trade in a book, 0 before the first. */

@@ -19,6 +19,13 @@ final class OrderBook {
     private long lastTradePrice;
     private long lowestPrint = NO_PRINT_LOW;
     private long highestPrint = NO_PRINT_HIGH;
+    private long referencePrice;
+    private boolean changed;
+    private boolean indicativePublished;
+    private long publishedPrice;
+    private long publishedPairedQty;
+    private long publishedImbalanceQty;
+    private byte publishedImbalanceSide;
 
     private static final long NO_PRINT_LOW = Long.MAX_VALUE;
     private static final long NO_PRINT_HIGH = Long.MIN_VALUE;
@@ -33,6 +40,79 @@ final class OrderBook {
         this.buyStops = new BookSide(false, instrument.maxPriceLevels());
         this.sellStops = new BookSide(true, instrument.maxPriceLevels());
         this.stopSides = new BookSide[] {buyStops, sellStops};
+        this.referencePrice = instrument.referencePrice();
+    }
+
+    /**
+     * @return the static reference price: the instrument's, then the price of the last auction that
+     *         traded
+     */
+    long referencePrice() {
+        return referencePrice;
+    }
+
+    void referencePrice(final long price) {
+        this.referencePrice = price;
+    }
+
+    /** @return the price auction ties resolve towards: the last trade price, or the reference price. */
+    long auctionReferencePrice() {
+        return lastTradePrice > 0 ? lastTradePrice : referencePrice;
+    }
+
+    /** Notes that resting quantity changed, so a call phase recomputes its indicative auction. */
+    void changed() {
+        changed = true;
+    }
+
+    /** @return true when resting quantity changed since {@link #clearChanged()}. */
+    boolean hasChanged() {
+        return changed;
+    }
+
+    void clearChanged() {
+        changed = false;
+    }
+
+    /** Forgets the last published indicative auction: the next is published whatever it is. */
+    void resetIndicative() {
+        indicativePublished = false;
+        changed = true;
+    }
+
+    /** @return true when these values differ from the last published indicative auction, or none was. */
+    boolean indicativeDiffers(final long price, final long pairedQty, final long imbalanceQty, final byte side) {
+        return !indicativePublished || price != publishedPrice || pairedQty != publishedPairedQty
+            || imbalanceQty != publishedImbalanceQty || side != publishedImbalanceSide;
+    }
+
+    /** Remembers a published indicative auction. */
+    void indicativePublished(final long price, final long pairedQty, final long imbalanceQty, final byte side) {
+        indicativePublished = true;
+        publishedPrice = price;
+        publishedPairedQty = pairedQty;
+        publishedImbalanceQty = imbalanceQty;
+        publishedImbalanceSide = side;
+    }
+
+    boolean indicativePublished() {
+        return indicativePublished;
+    }
+
+    long publishedPrice() {
+        return publishedPrice;
+    }
+
+    long publishedPairedQty() {
+        return publishedPairedQty;
+    }
+
+    long publishedImbalanceQty() {
+        return publishedImbalanceQty;
+    }
+
+    byte publishedImbalanceSide() {
+        return publishedImbalanceSide;
     }
 
     Instrument instrument() {

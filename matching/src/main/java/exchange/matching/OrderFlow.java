@@ -43,6 +43,10 @@ final class OrderFlow {
      */
     void work(final OrderBook book, final int slot, final long minQty, final int bookedReason,
               final long expireTimeNs) {
+        if (book.phase() != TradingPhase.CONTINUOUS) {
+            finish(book, slot, bookedReason, expireTimeNs); // a call or halted book collects orders
+            return;
+        }
         final long limit = matcher.limitOf(slot);
         final boolean fok = OrderStore.tif(orders.flags(slot)) == TimeInForce.FOK;
         if (fok || minQty > 0) {
@@ -93,8 +97,9 @@ final class OrderFlow {
     }
 
     /**
-     * After an order has taken what it could: books the rest, cancels it (immediate and market
-     * orders), or forgets the order when it is filled.
+     * After an order has taken what it could: books the rest (a market order only in a call book, at
+     * its side's market level), cancels it (immediate orders, market orders in continuous trading),
+     * or forgets the order when it is filled.
      */
     private void finish(final OrderBook book, final int slot, final int bookedReason, final long expireTimeNs) {
         if (orders.leavesQty(slot) == 0) {
@@ -102,16 +107,17 @@ final class OrderFlow {
             return;
         }
         final int flags = orders.flags(slot);
-        final OrderType type = OrderStore.type(flags);
         final TimeInForce tif = OrderStore.tif(flags);
-        if (!type.hasLimitPrice() || tif.isImmediate()) {
-            final CancelReason why = !type.hasLimitPrice() && !tif.isImmediate()
+        final boolean limitPriced = (flags & OrderStore.LIMIT_PRICED) != 0;
+        if (tif.isImmediate() || (!limitPriced && book.phase() == TradingPhase.CONTINUOUS)) {
+            final CancelReason why = !limitPriced && !tif.isImmediate()
                 ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
             events.cancelled(slot, why, null, 0, 0);
             books.release(slot);
             return;
         }
-        if (!books.hasRoomAt(book, orders.isSell(slot), orders.price(slot))) {
+        final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
+        if (!books.hasRoomAt(book, sell, Books.levelPrice(sell, limitPriced, orders.price(slot)))) {
             // only a triggered stop can get here: an order entered now had its room checked
             events.cancelled(slot, CancelReason.BOOK_FULL, null, 0, 0);
             books.release(slot);

@@ -42,6 +42,11 @@ final class OrderStore {
     static final int SIDE_SELL = 1 << 16;
     static final int TYPE_SHIFT = 17;
     static final int TYPE_MASK = 0x7 << TYPE_SHIFT;
+    /**
+     * Set in the flags of an order with a limit price: LIMIT and STOP_LIMIT are the odd ordinals of
+     * {@link OrderType} (checked below), so one bit tells them from MARKET and STOP.
+     */
+    static final int LIMIT_PRICED = 1 << TYPE_SHIFT;
     static final int TIF_SHIFT = 20;
     static final int TIF_MASK = 0x7 << TIF_SHIFT;
     static final int INSTRUCTIONS_SHIFT = 23;
@@ -366,5 +371,13 @@ final class OrderStore {
     }
 
     private static final OrderType[] ORDER_TYPES = OrderType.values();
+
+    static {
+        for (final OrderType t : ORDER_TYPES) {
+            if (((t.ordinal() & 1) == 1) != t.hasLimitPrice()) {
+                throw new ExceptionInInitializerError("OrderType order breaks LIMIT_PRICED: " + t);
+            }
+        }
+    }
     private static final TimeInForce[] TIFS = TimeInForce.values();
 }

@@ -20,8 +20,10 @@ final class OrderValidator {
      * go together (a known self-trade prevention code; post-only and a display quantity only on a limit
      * order that may rest; no minimum quantity or auction-only time in force on a stop); display
      * quantity (iceberg peak) positive, on lot and below the quantity; minimum quantity positive, on
-     * lot, not above the quantity and only on IOC; GTD expire time in the future; time in force allowed;
-     * the instrument's phase takes orders; a stop price not already reached by the last trade.
+     * lot, not above the quantity and only on IOC; GTD expire time in the future; an auction-only time
+     * in force only in its call phase (at the open in pre-open, at the close in pre-close); the phase
+     * takes orders (not closed; halted as configured); an immediate time in force only in continuous
+     * trading; a stop price not already reached by the last trade.
      *
      * @param book        the order's book, or {@code null} when the instrument is unknown
      * @param nowNs       engine time
@@ -82,12 +84,17 @@ final class OrderValidator {
         if (tif == TimeInForce.GTD && command.expireTimeNs() <= nowNs) {
             return RejectReason.INVALID_EXPIRE_TIME;
         }
-        if (tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
+        final TradingPhase phase = book.phase();
+        if ((tif == TimeInForce.AT_THE_OPEN && phase != TradingPhase.PRE_OPEN)
+            || (tif == TimeInForce.AT_THE_CLOSE && phase != TradingPhase.PRE_CLOSE)) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
-        final RejectReason phaseReason = phaseAllowsOrders(book.phase());
+        final RejectReason phaseReason = phaseAllowsOrders(phase, instrument);
         if (phaseReason != RejectReason.NONE) {
             return phaseReason;
+        }
+        if (tif.isImmediate() && phase != TradingPhase.CONTINUOUS) {
+            return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
         if (type.isStop() && reached(side == Side.SELL, command.stopPrice(), book.lastTradePrice())) {
             return RejectReason.INVALID_STOP_PRICE;
@@ -121,12 +128,16 @@ final class OrderValidator {
         return RejectReason.NONE;
     }
 
-    /** Orders are taken in continuous trading only; the call phases come with the auctions. */
-    private static RejectReason phaseAllowsOrders(final TradingPhase phase) {
+    /**
+     * Orders and replaces are taken in continuous trading and in the call phases; a halted instrument
+     * takes them or not as configured; a closed one does not.
+     */
+    private static RejectReason phaseAllowsOrders(final TradingPhase phase, final Instrument instrument) {
         return switch (phase) {
-            case CONTINUOUS -> RejectReason.NONE;
-            case HALTED -> RejectReason.INSTRUMENT_HALTED;
-            default -> RejectReason.INSTRUMENT_CLOSED;
+            case CLOSED -> RejectReason.INSTRUMENT_CLOSED;
+            case HALTED -> instrument.haltedOrderPolicy() == HaltedOrderPolicy.ACCEPT
+                ? RejectReason.NONE : RejectReason.INSTRUMENT_HALTED;
+            default -> RejectReason.NONE;
         };
     }
 
@@ -176,7 +187,7 @@ final class OrderValidator {
                 return RejectReason.INVALID_DISPLAY_QUANTITY;
             }
         }
-        final RejectReason phaseReason = phaseAllowsOrders(book.phase());
+        final RejectReason phaseReason = phaseAllowsOrders(book.phase(), instrument);
         if (phaseReason != RejectReason.NONE) {
             return phaseReason;
         }

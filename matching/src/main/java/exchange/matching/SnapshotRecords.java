@@ -13,13 +13,17 @@ import exchange.matching.command.CommandType;
  * <pre>
  * header (type 200)                       book (type 201)
  *   4  format version (i32)                 4  instrument id (i32)
- *   8  next exec id (i64)                   8  phase (u8), 9..15 reserved
- *  16  next match id (i64)                 16  last trade price (i64)
- *  24  last order id (i64)                 24  end
- *  32  engine time (i64, ns)
- *  40  last command sequence (i64)        end (type 202)
- *  48  book count (i32), 52 reserved         4  order count (i64 at 8)
- *  56  end                                  16  end
+ *   8  next exec id (i64)                   8  phase (u8)  9 indicative published (u8)
+ *  16  next match id (i64)                     10 published imbalance side (u8)  11..15 reserved
+ *  24  last order id (i64)                 16  last trade price (i64)
+ *  32  engine time (i64, ns)               24  reference price (i64)
+ *  40  last command sequence (i64)         32  published indicative price (i64)
+ *  48  book count (i32), 52 reserved        40  published paired qty (i64)
+ *  56  end                                  48  published imbalance qty (i64)
+ *                                           56  end
+ * end (type 202)
+ *   8  order count (i64)
+ *  16  end
  *
  * order state (type 203), after its order
  *   8  order id (i64)
@@ -28,7 +32,8 @@ import exchange.matching.command.CommandType;
  *  32  end
  * </pre>
  *
- * <p>Format versions: 1, books and plain orders; 2, icebergs, stops and order state records.
+ * <p>Format versions: 1, books and plain orders; 2, icebergs, stops, order state records, and each
+ * book's reference price and last published indicative auction.
  */
 final class SnapshotRecords {
     static final int VERSION = 2;
@@ -46,8 +51,14 @@ final class SnapshotRecords {
     static final int BOOK_TYPE = 201;
     static final int BOOK_INSTRUMENT = 4;
     static final int BOOK_PHASE = 8;
+    static final int BOOK_INDICATIVE_PUBLISHED = 9;
+    static final int BOOK_IMBALANCE_SIDE = 10;
     static final int BOOK_LAST_TRADE = 16;
-    static final int BOOK_LENGTH = 24;
+    static final int BOOK_REFERENCE_PRICE = 24;
+    static final int BOOK_INDICATIVE_PRICE = 32;
+    static final int BOOK_PAIRED_QTY = 40;
+    static final int BOOK_IMBALANCE_QTY = 48;
+    static final int BOOK_LENGTH = 56;
 
     static final int END_TYPE = 202;
     static final int END_ORDERS = 8;

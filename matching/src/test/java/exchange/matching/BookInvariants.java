@@ -50,7 +50,11 @@ final class BookInvariants {
                     for (int slot = levels.head(level); slot != OrderStore.NULL_SLOT; slot = orders.next(slot)) {
                         assertThat(orders.prev(slot)).as("back link").isEqualTo(prev);
                         assertThat(orders.level(slot)).as("order's level").isEqualTo(level);
-                        assertThat(orders.price(slot)).as("order's price").isEqualTo(price);
+                        final boolean limitPriced = (orders.flags(slot) & OrderStore.LIMIT_PRICED) != 0;
+                        assertThat(Books.levelPrice(orders.isSell(slot), limitPriced, orders.price(slot)))
+                            .as("order's price, or its side's market level").isEqualTo(price);
+                        assertThat(limitPriced || book.phase() != TradingPhase.CONTINUOUS)
+                            .as("no market order rests in continuous trading").isTrue();
                         assertThat(orders.isSell(slot)).as("order's side").isEqualTo(!side.isBid());
                         assertThat(orders.bookId(slot)).as("order's book").isEqualTo(id);
                         assertThat(orders.leavesQty(slot)).as("resting leaves").isPositive();

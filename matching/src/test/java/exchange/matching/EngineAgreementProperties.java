@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class EngineAgreementProperties {
     private static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").tickSize(100).postOnlyPolicy(PostOnlyPolicy.REPRICE).build(),
+        Instrument.builder(1, "AAA").tickSize(100).referencePrice(100_0000).postOnlyPolicy(PostOnlyPolicy.REPRICE)
+            .haltedOrderPolicy(HaltedOrderPolicy.ACCEPT).build(),
         Instrument.builder(2, "BBB").tickSize(100).maxPriceLevels(6).build());
 
     @Property(tries = 1500)

@@ -22,6 +22,8 @@ public final class EventDecoder {
     private final RestoredEvent restored = new RestoredEvent();
     private final RestatedEvent restated = new RestatedEvent();
     private final TriggeredEvent triggered = new TriggeredEvent();
+    private final AuctionIndicativeEvent auctionIndicative = new AuctionIndicativeEvent();
+    private final AuctionUncrossedEvent auctionUncrossed = new AuctionUncrossedEvent();
 
     /**
      * Wraps the record at an offset in the flyweight of its type.
@@ -63,6 +65,8 @@ public final class EventDecoder {
             case RESTORED -> handler.onRestored(restored);
             case RESTATED -> handler.onRestated(restated);
             case TRIGGERED -> handler.onTriggered(triggered);
+            case AUCTION_INDICATIVE -> handler.onAuctionIndicative(auctionIndicative);
+            case AUCTION_UNCROSSED -> handler.onAuctionUncrossed(auctionUncrossed);
             default -> throw new IllegalStateException("no handler method for " + event.type());
         }
         return Flyweight.lengthAt(buffer, offset);
@@ -88,6 +92,8 @@ public final class EventDecoder {
             case RESTORED -> restored;
             case RESTATED -> restated;
             case TRIGGERED -> triggered;
+            case AUCTION_INDICATIVE -> auctionIndicative;
+            case AUCTION_UNCROSSED -> auctionUncrossed;
         };
     }
 }

@@ -46,4 +46,10 @@ public interface EventHandler {
 
     default void onTriggered(final TriggeredEvent event) {
     }
+
+    default void onAuctionIndicative(final AuctionIndicativeEvent event) {
+    }
+
+    default void onAuctionUncrossed(final AuctionUncrossedEvent event) {
+    }
 }

@@ -32,7 +32,11 @@ public enum EventType {
      * The exchange took quantity off a live order without a trade (self-trade prevention decrement):
      * ExecType D Restated.
      */
-    RESTATED(14);
+    RESTATED(14),
+    /** During a call phase, the auction as it would uncross now: market data NOII. */
+    AUCTION_INDICATIVE(15),
+    /** An auction uncrossed (its trades come before): market data Cross Trade. */
+    AUCTION_UNCROSSED(16);
 
     private static final EventType[] BY_CODE = new EventType[32];
 

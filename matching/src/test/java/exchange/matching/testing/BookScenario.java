@@ -269,12 +269,14 @@ public final class BookScenario {
 
     /**
      * Renders one book as lines, bids then asks, each best price first:
-     * {@code "bid 100: B1 30, B2 10"}. Iceberg orders show {@code visible/leaves}.
+     * {@code "bid 100: B1 30, B2 10"}. Iceberg orders show {@code visible/leaves}; market orders of a call
+     * book rest at {@code "bid MKT"} or {@code "ask MKT"}.
      */
     public List<String> book(final int instrumentId) {
         final Map<String, List<String>> levels = new LinkedHashMap<>();
         engine.forEachRestingOrder(instrumentId, o -> levels
-            .computeIfAbsent((o.side() == Side.BUY ? "bid " : "ask ") + price(o.price()), k -> new ArrayList<>())
+            .computeIfAbsent((o.side() == Side.BUY ? "bid " : "ask ")
+                + (o.orderType().hasLimitPrice() ? price(o.price()) : "MKT"), k -> new ArrayList<>())
             .add(describe(o)));
         final List<String> lines = new ArrayList<>();
         levels.forEach((level, orders) -> lines.add(level + ": " + String.join(", ", orders)));
@@ -297,8 +299,8 @@ public final class BookScenario {
     }
 
     private String describe(final RestingOrder o) {
-        final String qty = o.visibleQty() == o.leavesQty() ? Long.toString(o.leavesQty())
-            : o.visibleQty() + "/" + o.leavesQty();
+        final String qty = o.visibleQty() == o.leavesQty() || !o.orderType().hasLimitPrice()
+            ? Long.toString(o.leavesQty()) : o.visibleQty() + "/" + o.leavesQty();
         return label(o.orderId()) + " " + qty;
     }
 

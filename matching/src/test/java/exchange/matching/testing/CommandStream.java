@@ -114,6 +114,8 @@ public final class CommandStream {
                 newOrder(c.init(), random, now);
                 c.reason(RejectReason.EXCEEDS_CREDIT_LIMIT);
                 command = c;
+            } else if (kind < 92) {
+                command = phase(buffer, random);
             } else {
                 final ClockCommand c = (ClockCommand) new ClockCommand().wrap(buffer, 0);
                 c.init();
@@ -133,12 +135,7 @@ public final class CommandStream {
                                    final long sequence, final long now) {
         final int which = random.nextInt(10);
         if (which < 4) {
-            final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, 0);
-            c.init();
-            c.instrumentId(random.nextInt(INSTRUMENTS + 1));
-            final int p = random.nextInt(10);
-            c.phase(p < 6 ? TradingPhase.CONTINUOUS : p < 8 ? TradingPhase.CLOSED : TradingPhase.HALTED);
-            return c;
+            return phase(buffer, random);
         }
         if (which < 5) {
             final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, 0);
@@ -174,6 +171,17 @@ public final class CommandStream {
             c.displayQty(random.nextInt(10) == 0 ? -1 : 1 + random.nextLong(Math.max(1, qty)));
         }
         c.context(("G" + orderId).getBytes());
+        return c;
+    }
+
+    /** A phase change of one instrument or all: often back to continuous trading, often to a call phase. */
+    private static Command phase(final UnsafeBuffer buffer, final SplittableRandom random) {
+        final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, 0);
+        c.init();
+        c.instrumentId(random.nextInt(INSTRUMENTS + 1));
+        final int p = random.nextInt(100);
+        c.phase(p < 40 ? TradingPhase.CONTINUOUS : p < 60 ? TradingPhase.PRE_OPEN : p < 70 ? TradingPhase.PRE_CLOSE
+            : p < 80 ? TradingPhase.VOLATILITY_AUCTION : p < 90 ? TradingPhase.HALTED : TradingPhase.CLOSED);
         return c;
     }
 
@@ -255,7 +263,8 @@ public final class CommandStream {
             : OrderType.STOP);
         final int tif = random.nextInt(100);
         c.timeInForce(tif < 45 ? TimeInForce.DAY : tif < 65 ? TimeInForce.GTC : tif < 80 ? TimeInForce.IOC
-            : tif < 88 ? TimeInForce.FOK : tif < 99 ? TimeInForce.GTD : TimeInForce.AT_THE_OPEN);
+            : tif < 88 ? TimeInForce.FOK : tif < 97 ? TimeInForce.GTD : tif < 99 ? TimeInForce.AT_THE_OPEN
+            : TimeInForce.AT_THE_CLOSE);
         c.price(c.orderType().hasLimitPrice() ? price(random) : 0);
         if (c.orderType().isStop()) {
             c.stopPrice(stopPrice(random));

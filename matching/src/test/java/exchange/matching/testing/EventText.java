@@ -8,6 +8,8 @@ import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.TriggeredEvent;
+import exchange.matching.event.AuctionIndicativeEvent;
+import exchange.matching.event.AuctionUncrossedEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
@@ -24,7 +26,8 @@ import java.util.function.LongFunction;
  * {@code CANCELLED B1 IOC_REMAINDER}, {@code REJECTED B1 PRICE_OFF_TICK}, {@code REPLACED A1 kept},
  * {@code CANCEL_REJECTED A1 UNKNOWN_ORDER}, {@code STATUS A1 live}, {@code MASS_CANCELLED 3},
  * {@code PHASE_CHANGED HALTED}, {@code DAY_ENDED 4}, {@code RESTORED G1 10}, {@code RESTATED B1 10} (the
- * quantity taken off), {@code TRIGGERED S1 101} (the trigger price).
+ * quantity taken off), {@code TRIGGERED S1 101} (the trigger price),
+ * {@code AUCTION_INDICATIVE 100 paired=50 imbalance=10 B}, {@code AUCTION_UNCROSSED 50@100}.
  */
 public final class EventText {
     private EventText() {
@@ -52,6 +55,9 @@ public final class EventText {
                 + ((RestatedEvent) event).restatedQty();
             case TRIGGERED -> "TRIGGERED " + label.apply(((OrderEvent) event).orderId()) + " "
                 + BookScenario.price(((TriggeredEvent) event).triggerPrice());
+            case AUCTION_INDICATIVE -> indicative((AuctionIndicativeEvent) event);
+            case AUCTION_UNCROSSED -> "AUCTION_UNCROSSED " + ((AuctionUncrossedEvent) event).quantity() + "@"
+                + BookScenario.price(((AuctionUncrossedEvent) event).price());
         };
     }
 
@@ -61,6 +67,15 @@ public final class EventText {
             ? label.apply(trade.buy().orderId()) + "/" + label.apply(trade.sell().orderId())
             : label.apply(trade.passive().orderId());
         return who + " " + trade.quantity() + "@" + BookScenario.price(trade.price());
+    }
+
+    /** @return {@code "AUCTION_INDICATIVE 100 paired=50 imbalance=10 B"}, or {@code "AUCTION_INDICATIVE none"} */
+    private static String indicative(final AuctionIndicativeEvent e) {
+        if (e.imbalanceSide() == AuctionIndicativeEvent.NO_CROSS) {
+            return "AUCTION_INDICATIVE none";
+        }
+        return "AUCTION_INDICATIVE " + BookScenario.price(e.price()) + " paired=" + e.pairedQty() + " imbalance="
+            + e.imbalanceQty() + " " + (char) e.imbalanceSide();
     }
 
     private static String trade(final TradeEvent trade, final LongFunction<String> label) {

@@ -34,6 +34,12 @@ public abstract class MatchingScenarioTest {
         scenario.mark();
     }
 
+    /** Builds the starting state with any actions (phases, orders), then forgets its events. */
+    protected void given(final Consumer<BookScenario> actions) {
+        actions.accept(scenario);
+        scenario.mark();
+    }
+
     protected void when(final OrderSpec order) {
         scenario.mark();
         scenario.enter(order);

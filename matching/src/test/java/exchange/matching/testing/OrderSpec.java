@@ -68,6 +68,16 @@ public final class OrderSpec {
         return tif(TimeInForce.FOK);
     }
 
+    /** Auction-only: the opening auction (TimeInForce OPG). */
+    public OrderSpec atTheOpen() {
+        return tif(TimeInForce.AT_THE_OPEN);
+    }
+
+    /** Auction-only: the closing auction. */
+    public OrderSpec atTheClose() {
+        return tif(TimeInForce.AT_THE_CLOSE);
+    }
+
     public OrderSpec gtc() {
         return tif(TimeInForce.GTC);
     }

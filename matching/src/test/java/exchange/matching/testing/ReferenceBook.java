@@ -2,6 +2,7 @@ package exchange.matching.testing;
 
 import exchange.matching.CancelReason;
 import exchange.matching.EngineConfig;
+import exchange.matching.HaltedOrderPolicy;
 import exchange.matching.Instrument;
 import exchange.matching.OrderType;
 import exchange.matching.PostOnlyPolicy;
@@ -39,6 +40,8 @@ import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
 import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.TriggeredEvent;
+import exchange.matching.event.AuctionIndicativeEvent;
+import exchange.matching.event.AuctionUncrossedEvent;
 import exchange.matching.event.StatusEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
@@ -92,9 +95,14 @@ public final class ReferenceBook {
             return qty - cum;
         }
 
-        /** @return what the book shows of it */
+        /** @return what the book shows of it: nothing of a waiting stop or a market order in a call book */
         long visible() {
-            return waiting ? 0 : peak > 0 ? shown : leaves();
+            return waiting || !type.hasLimitPrice() ? 0 : peak > 0 ? shown : leaves();
+        }
+
+        /** @return its price in the book: market orders of a call book rest ahead of every limit */
+        long key() {
+            return type.hasLimitPrice() ? price : side == Side.BUY ? Long.MAX_VALUE : 0;
         }
     }
 
@@ -107,6 +115,9 @@ public final class ReferenceBook {
     private final Map<Integer, TreeMap<Long, List<Order>>> buyStops = new HashMap<>();
     private final Map<Integer, TreeMap<Long, List<Order>>> sellStops = new HashMap<>();
     private final Map<Integer, Long> lastTrade = new HashMap<>();
+    private final Map<Integer, Long> referencePrices = new HashMap<>();
+    /** Per book in a call phase: the last indicative published, {price, paired, imbalance, side}. */
+    private final Map<Integer, long[]> published = new HashMap<>();
     private long lowestPrint = Long.MAX_VALUE;
     private long highestPrint = Long.MIN_VALUE;
     private boolean triggering;
@@ -132,6 +143,7 @@ public final class ReferenceBook {
             buyStops.put(i.id(), new TreeMap<>());
             sellStops.put(i.id(), new TreeMap<>(Comparator.reverseOrder()));
             lastTrade.put(i.id(), 0L);
+            referencePrices.put(i.id(), i.referencePrice());
         }
     }
 
@@ -151,6 +163,7 @@ public final class ReferenceBook {
             case RESTORE_ORDER -> restoreOrder((RestoreOrderCommand) new RestoreOrderCommand().wrap(buffer, offset));
             default -> throw new IllegalArgumentException("not supported by the reference: " + type);
         }
+        publishIndicatives();
     }
 
     private void begin(final Command command) {
@@ -221,12 +234,16 @@ public final class ReferenceBook {
         if (c.timeInForce() == TimeInForce.GTD && c.expireTimeNs() <= now) {
             return RejectReason.INVALID_EXPIRE_TIME;
         }
-        if (c.timeInForce() == TimeInForce.AT_THE_OPEN || c.timeInForce() == TimeInForce.AT_THE_CLOSE) {
+        final TradingPhase phase = phases.get(c.instrumentId());
+        if ((c.timeInForce() == TimeInForce.AT_THE_OPEN && phase != TradingPhase.PRE_OPEN)
+            || (c.timeInForce() == TimeInForce.AT_THE_CLOSE && phase != TradingPhase.PRE_CLOSE)) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
-        final RejectReason phase = phaseReason(c.instrumentId());
-        if (phase != RejectReason.NONE) {
-            return phase;
+        if (phaseReason(c.instrumentId()) != RejectReason.NONE) {
+            return phaseReason(c.instrumentId());
+        }
+        if (c.timeInForce().isImmediate() && phase != TradingPhase.CONTINUOUS) {
+            return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
         if (c.orderType().isStop() && reached(c.side(), c.stopPrice(), lastTrade.get(c.instrumentId()))) {
             return RejectReason.INVALID_STOP_PRICE;
@@ -255,8 +272,17 @@ public final class ReferenceBook {
 
     private RejectReason phaseReason(final int book) {
         final TradingPhase phase = phases.get(book);
-        return phase == TradingPhase.CONTINUOUS ? RejectReason.NONE
-            : phase == TradingPhase.HALTED ? RejectReason.INSTRUMENT_HALTED : RejectReason.INSTRUMENT_CLOSED;
+        if (phase == TradingPhase.CLOSED) {
+            return RejectReason.INSTRUMENT_CLOSED;
+        }
+        if (phase == TradingPhase.HALTED && instruments.get(book).haltedOrderPolicy() == HaltedOrderPolicy.REJECT) {
+            return RejectReason.INSTRUMENT_HALTED;
+        }
+        return RejectReason.NONE;
+    }
+
+    private boolean continuous(final int book) {
+        return phases.get(book) == TradingPhase.CONTINUOUS;
     }
 
     private int levelCount() {
@@ -281,7 +307,7 @@ public final class ReferenceBook {
         RejectReason reason = validate(c);
         lastOrderId = Math.max(lastOrderId, c.sequence());
         long price = c.price();
-        if (reason == RejectReason.NONE && c.postOnly()) {
+        if (reason == RejectReason.NONE && c.postOnly() && continuous(c.instrumentId())) {
             final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
             if (!contra.isEmpty() && (c.side() == Side.BUY ? contra.firstKey() <= price : contra.firstKey() >= price)) {
                 final Instrument instrument = instruments.get(c.instrumentId());
@@ -300,14 +326,16 @@ public final class ReferenceBook {
             rejected(c, reason);
             return;
         }
-        final boolean mayRest = c.orderType() != OrderType.MARKET && !c.timeInForce().isImmediate();
+        final boolean mayRest = !c.timeInForce().isImmediate()
+            && (c.orderType().hasLimitPrice() || !continuous(c.instrumentId()));
+        final long key = c.orderType().hasLimitPrice() ? price : c.side() == Side.BUY ? Long.MAX_VALUE : 0;
         final boolean stop = c.orderType().isStop();
         if (live.size() >= config.orderCapacity()
             || ((c.displayQuantity() > 0 || stop) && extrasInUse() >= config.extrasCapacity())) {
             rejected(c, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
-        if (stop ? !stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : mayRest && !hasRoom(c.instrumentId(), c.side(), price)) {
+        if (stop ? !stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : mayRest && !hasRoom(c.instrumentId(), c.side(), key)) {
             rejected(c, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
@@ -355,6 +383,10 @@ public final class ReferenceBook {
      * stops its trades trigger.
      */
     private void work(final Order o, final long minQty, final long expireTimeNs, final boolean fileGtd) {
+        if (!continuous(o.book)) {
+            finish(o, expireTimeNs, fileGtd);
+            return;
+        }
         if (o.tif == TimeInForce.FOK && available(o, o.leaves()) < o.leaves()) {
             cancelled(o, CancelReason.FOK_NOT_FILLED, null);
             live.remove(o.id);
@@ -376,11 +408,11 @@ public final class ReferenceBook {
     private void finish(final Order o, final long expireTimeNs, final boolean fileGtd) {
         if (o.leaves() == 0) {
             live.remove(o.id);
-        } else if (!o.type.hasLimitPrice() || o.tif.isImmediate()) {
+        } else if (o.tif.isImmediate() || (!o.type.hasLimitPrice() && continuous(o.book))) {
             cancelled(o, !o.type.hasLimitPrice() && !o.tif.isImmediate() ? CancelReason.NO_LIQUIDITY
                 : CancelReason.IOC_REMAINDER, null);
             live.remove(o.id);
-        } else if (!hasRoom(o.book, o.side, o.price)) {
+        } else if (!hasRoom(o.book, o.side, o.key())) {
             cancelled(o, CancelReason.BOOK_FULL, null);
             live.remove(o.id);
         } else {
@@ -557,7 +589,7 @@ public final class ReferenceBook {
 
     private void rest(final Order o) {
         o.shown = Math.min(o.peak, o.leaves());
-        (o.side == Side.BUY ? bids : asks).get(o.book).computeIfAbsent(o.price, p -> new ArrayList<>()).add(o);
+        (o.side == Side.BUY ? bids : asks).get(o.book).computeIfAbsent(o.key(), p -> new ArrayList<>()).add(o);
     }
 
     private void unbook(final Order o) {
@@ -570,9 +602,9 @@ public final class ReferenceBook {
             return;
         }
         final TreeMap<Long, List<Order>> side = (o.side == Side.BUY ? bids : asks).get(o.book);
-        final List<Order> level = side.get(o.price);
+        final List<Order> level = side.get(o.key());
         if (level != null && level.remove(o) && level.isEmpty()) {
-            side.remove(o.price);
+            side.remove(o.key());
         }
     }
 
@@ -743,18 +775,212 @@ public final class ReferenceBook {
     private void setPhase(final SetPhaseCommand c) {
         begin(c);
         instruments.keySet().stream().sorted().forEach(book -> {
-            if (c.instrumentId() != Instrument.NULL_ID && c.instrumentId() != book) {
+            if (c.instrumentId() == Instrument.NULL_ID || c.instrumentId() == book) {
+                changePhase(book, c.phase(), PhaseChangedEvent.REASON_COMMAND);
+            }
+        });
+    }
+
+    /**
+     * A call phase ending in continuous trading or closed, or a halted or closed book going to
+     * continuous trading, uncrosses first; then the phase changes; continuous trading then triggers
+     * the stops the auction price reached.
+     */
+    private void changePhase(final int book, final TradingPhase to, final int reason) {
+        final TradingPhase from = phases.get(book);
+        if (from == to) {
+            return;
+        }
+        if (to == TradingPhase.CONTINUOUS || (to == TradingPhase.CLOSED && from.isCall())) {
+            uncross(book, from, to == TradingPhase.CONTINUOUS);
+        }
+        if (to.isCall()) {
+            published.remove(book);
+        }
+        phases.put(book, to);
+        final PhaseChangedEvent e = new PhaseChangedEvent();
+        e.wrap(scratch, 0);
+        e.init(book, current.sequence(), current.timestampNs());
+        e.phase(to).previousPhase(from).reason(reason);
+        publish(e);
+        if (to == TradingPhase.CONTINUOUS) {
+            triggerStops(book);
+        } else {
+            lowestPrint = Long.MAX_VALUE;
+            highestPrint = Long.MIN_VALUE;
+        }
+    }
+
+    private long auctionReference(final int book) {
+        return lastTrade.get(book) > 0 ? lastTrade.get(book) : referencePrices.get(book);
+    }
+
+    private List<Order> restingInPriority(final int book, final Side side) {
+        final List<Order> all = new ArrayList<>();
+        (side == Side.BUY ? bids : asks).get(book).values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * The auction as it would uncross now, by brute force over every limit price in the book and the
+     * reference price: most volume, then least imbalance, then nearest the reference (the higher of
+     * two equally near).
+     *
+     * @return {price, volume, buy qty, sell qty}; volume 0 when nothing crosses
+     */
+    private long[] auction(final int book) {
+        final long reference = auctionReference(book);
+        final List<Order> buys = restingInPriority(book, Side.BUY);
+        final List<Order> sells = restingInPriority(book, Side.SELL);
+        final java.util.TreeSet<Long> candidates = new java.util.TreeSet<>();
+        buys.stream().filter(o -> o.type.hasLimitPrice()).forEach(o -> candidates.add(o.price));
+        sells.stream().filter(o -> o.type.hasLimitPrice()).forEach(o -> candidates.add(o.price));
+        if (reference > 0) {
+            candidates.add(reference);
+        }
+        long[] best = {0, 0, 0, 0};
+        for (final long p : candidates) {
+            final long b = buys.stream().filter(o -> !o.type.hasLimitPrice() || o.price >= p).mapToLong(Order::leaves).sum();
+            final long s = sells.stream().filter(o -> !o.type.hasLimitPrice() || o.price <= p).mapToLong(Order::leaves).sum();
+            final long volume = Math.min(b, s);
+            if (volume == 0 || volume < best[1]) {
+                continue;
+            }
+            if (volume == best[1]) {
+                final long imbalance = Math.abs(b - s);
+                final long bestImbalance = Math.abs(best[2] - best[3]);
+                if (imbalance > bestImbalance) {
+                    continue;
+                }
+                if (imbalance == bestImbalance && Math.abs(p - reference) > Math.abs(best[0] - reference)) {
+                    continue;
+                }
+                if (imbalance == bestImbalance && Math.abs(p - reference) == Math.abs(best[0] - reference) && p < best[0]) {
+                    continue;
+                }
+            }
+            best = new long[] {p, volume, b, s};
+        }
+        return best;
+    }
+
+    private void uncross(final int book, final TradingPhase from, final boolean toContinuous) {
+        final long[] result = auction(book);
+        final long price = result[0];
+        final long volume = result[1];
+        if (volume > 0) {
+            executeAuction(book, price, volume);
+            lastTrade.put(book, price);
+            referencePrices.put(book, price);
+            lowestPrint = Math.min(lowestPrint, price);
+            highestPrint = Math.max(highestPrint, price);
+        }
+        if (from.isCall() || volume > 0) {
+            final AuctionUncrossedEvent e = new AuctionUncrossedEvent();
+            e.wrap(scratch, 0);
+            e.init(book, current.sequence(), current.timestampNs());
+            e.matchId(matchId++).price(volume > 0 ? price : 0).quantity(volume)
+                .crossType(crossType(from)).phase(from);
+            publish(e);
+        }
+        for (final Side side : List.of(Side.BUY, Side.SELL)) {
+            for (final Order o : restingInPriority(book, side)) {
+                final CancelReason reason = o.tif == TimeInForce.AT_THE_OPEN || o.tif == TimeInForce.AT_THE_CLOSE
+                    ? CancelReason.AUCTION_ONLY_UNFILLED
+                    : toContinuous && !o.type.hasLimitPrice() ? CancelReason.NO_LIQUIDITY : null;
+                if (reason != null) {
+                    unbook(o);
+                    cancelled(o, reason, null);
+                    live.remove(o.id);
+                }
+            }
+        }
+    }
+
+    private static byte crossType(final TradingPhase phase) {
+        return phase == TradingPhase.PRE_CLOSE ? AuctionIndicativeEvent.CROSS_CLOSING
+            : phase == TradingPhase.VOLATILITY_AUCTION || phase == TradingPhase.HALTED
+            ? AuctionIndicativeEvent.CROSS_HALT_OR_VOLATILITY : AuctionIndicativeEvent.CROSS_OPENING;
+    }
+
+    /** Pairs crossing buys and sells, each in priority order, at one price until the volume is done. */
+    private void executeAuction(final int book, final long price, final long volume) {
+        final List<Order> buys = restingInPriority(book, Side.BUY);
+        final List<Order> sells = restingInPriority(book, Side.SELL);
+        int i = 0;
+        int j = 0;
+        long remaining = volume;
+        while (remaining > 0) {
+            final Order b = buys.get(i);
+            final Order s = sells.get(j);
+            final long qty = Math.min(remaining, Math.min(b.leaves(), s.leaves()));
+            final boolean hidden = (b.peak > 0 && qty > b.shown) | (s.peak > 0 && qty > s.shown);
+            if (b.peak > 0) {
+                b.shown = Math.max(0, b.shown - qty);
+            }
+            if (s.peak > 0) {
+                s.shown = Math.max(0, s.shown - qty);
+            }
+            b.cum += qty;
+            b.notional += qty * price;
+            s.cum += qty;
+            s.notional += qty * price;
+            remaining -= qty;
+            final TradeEvent e = new TradeEvent();
+            e.wrap(scratch, 0);
+            e.init(book, current.sequence(), current.timestampNs());
+            e.matchId(matchId++).price(price).quantity(qty).aggressorSideCode((byte) 0)
+                .flags(TradeEvent.FLAG_AUCTION | (hidden ? TradeEvent.FLAG_PASSIVE_NOT_DISPLAYED : 0));
+            party(e.buy(), b, execId++, b.visible());
+            party(e.sell(), s, execId++, s.visible());
+            publish(e);
+            if (b.leaves() == 0) {
+                unbook(b);
+                live.remove(b.id);
+                i++;
+            }
+            if (s.leaves() == 0) {
+                unbook(s);
+                live.remove(s.id);
+                j++;
+            }
+        }
+        for (final Side side : List.of(Side.BUY, Side.SELL)) {
+            final TreeMap<Long, List<Order>> own = (side == Side.BUY ? bids : asks).get(book);
+            if (!own.isEmpty()) {
+                final List<Order> level = own.firstEntry().getValue();
+                final Order first = level.get(0);
+                if (first.peak > 0 && first.shown == 0) {
+                    level.remove(0);
+                    level.add(first);
+                    first.shown = Math.min(first.peak, first.leaves());
+                    booked(first, BookedEvent.REASON_REFRESH);
+                }
+            }
+        }
+    }
+
+    /** After every command: each call-phase book's indicative auction, when it differs from the last published. */
+    private void publishIndicatives() {
+        instruments.keySet().stream().sorted().forEach(book -> {
+            final TradingPhase phase = phases.get(book);
+            if (!phase.isCall()) {
                 return;
             }
-            final TradingPhase previous = phases.get(book);
-            if (previous != c.phase()) {
-                phases.put(book, c.phase());
-                final PhaseChangedEvent e = new PhaseChangedEvent();
-                e.wrap(scratch, 0);
-                e.init(book, c.sequence(), c.timestampNs());
-                e.phase(c.phase()).previousPhase(previous);
-                publish(e);
+            final long[] r = auction(book);
+            final boolean crosses = r[1] > 0;
+            final long[] now = {crosses ? r[0] : 0, r[1], crosses ? Math.abs(r[2] - r[3]) : 0,
+                !crosses ? 'O' : r[2] > r[3] ? 'B' : r[3] > r[2] ? 'S' : 'N'};
+            if (java.util.Arrays.equals(published.get(book), now)) {
+                return;
             }
+            published.put(book, now);
+            final AuctionIndicativeEvent e = new AuctionIndicativeEvent();
+            e.wrap(scratch, 0);
+            e.init(book, current.sequence(), current.timestampNs());
+            e.price(now[0]).farPrice(now[0]).nearPrice(now[0]).pairedQty(now[1]).imbalanceQty(now[2])
+                .imbalanceSide((byte) now[3]).crossType(crossType(phase)).phase(phase).referencePrice(auctionReference(book));
+            publish(e);
         });
     }
 
@@ -786,16 +1012,17 @@ public final class ReferenceBook {
         }
         final Instrument instrument = instruments.get(c.instrumentId());
         boolean ok = instrument != null && c.side() != null && c.orderType() != null && c.timeInForce() != null
-            && c.orderType() != OrderType.MARKET && (!c.orderType().hasLimitPrice() || c.price() > 0)
+            && (!c.orderType().hasLimitPrice() || c.price() > 0)
             && c.orderQty() > c.cumQty() && c.cumQty() >= 0
             && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
         final boolean stop = ok && c.orderType().isStop();
         final boolean waiting = stop && (c.flags() & RestoreOrderCommand.TRIGGERED) == 0;
         ok = ok && (!stop || c.stopPrice() > 0) && (!waiting || c.cumQty() == 0)
-            && !(c.orderType() == OrderType.STOP && !waiting)
+            && !(!c.orderType().hasLimitPrice() && !waiting && continuous(c.instrumentId()))
             && c.displayQty() >= 0 && (c.displayQty() == 0 || c.orderType() == OrderType.LIMIT)
             && (!(stop || c.displayQty() > 0) || extrasInUse() < config.extrasCapacity());
-        ok = ok && (waiting ? stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : hasRoom(c.instrumentId(), c.side(), c.price()));
+        ok = ok && (waiting ? stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : hasRoom(c.instrumentId(), c.side(),
+            c.orderType().hasLimitPrice() ? c.price() : c.side() == Side.BUY ? Long.MAX_VALUE : 0));
         if (ok && !waiting && phases.get(c.instrumentId()) == TradingPhase.CONTINUOUS) {
             final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
             ok = contra.isEmpty() || (c.side() == Side.BUY ? contra.firstKey() > c.price() : contra.firstKey() < c.price());
