@@ -18,6 +18,8 @@ final class ContinuousMatcher {
     static final int MATCHED = 0;
     /** Self-trade prevention cancelled the aggressor; its slot is already released. */
     static final int AGGRESSOR_CANCELLED = 1;
+    /** The next trade would have printed outside the circuit breaker's band: not printed. */
+    static final int BREAKER_TRIPPED = 2;
 
     private final Books books;
     private final OrderStore orders;
@@ -37,24 +39,26 @@ final class ContinuousMatcher {
 
     /**
      * @param slot an order
-     * @return the worst price it may trade at: its limit, or the extreme for a market order
+     * @return the worst price it may trade at: its limit; for a market order the edge of the price
+     *         collar, or the extreme without one
      */
-    long limitOf(final int slot) {
+    long limitOf(final OrderBook book, final int slot) {
         final int flags = orders.flags(slot);
-        if (OrderStore.type(flags).hasLimitPrice()) {
+        if ((flags & OrderStore.LIMIT_PRICED) != 0) {
             return orders.price(slot);
         }
-        return (flags & OrderStore.SIDE_SELL) != 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        return (flags & OrderStore.SIDE_SELL) != 0 ? book.collarLow() : book.collarHigh();
     }
 
     /**
      * How much an aggressor could fill at once, looking no further than it needs: the other side's
-     * quantity at prices within its limit, in priority order. With self-trade prevention, an order of
+     * quantity at prices within its limit and the circuit breaker's band (so a fill-or-kill never
+     * trips the breaker), in priority order. With self-trade prevention, an order of
      * the same owner is skipped when the mode cancels resting orders, and ends the count otherwise
      * (matching would stop or shrink the aggressor there).
      *
      * @param slot   the aggressor
-     * @param limit  from {@link #limitOf(int)}
+     * @param limit  from {@link #limitOf}
      * @param wanted stop counting once this much is found
      * @return the quantity found, at most a little more than {@code wanted}
      */
@@ -68,7 +72,8 @@ final class ContinuousMatcher {
         long available = 0;
         for (int depth = 0; depth < contra.size() && available < wanted; depth++) {
             final int level = contra.levelAt(depth);
-            if (!crosses(sell, limit, levels.price(level))) {
+            final long price = levels.price(level);
+            if (!crosses(sell, limit, price) || price < book.bandLow() || price > book.bandHigh()) {
                 break;
             }
             if (!prevent) {
@@ -88,18 +93,20 @@ final class ContinuousMatcher {
         return available;
     }
 
-    private static boolean crosses(final boolean sell, final long limit, final long restingPrice) {
+    static boolean crosses(final boolean sell, final long limit, final long restingPrice) {
         return sell ? restingPrice >= limit : restingPrice <= limit;
     }
 
     /**
-     * Trades the aggressor against the other side until it is filled or the best resting price is
-     * beyond its limit. Filled resting orders leave the book; emptied levels are dropped.
+     * Trades the aggressor against the other side until it is filled, or the best resting price is
+     * beyond its limit, or a trade would print outside the circuit breaker's band (set by
+     * {@link OrderBook#updateBand}). Filled resting orders leave the book; emptied levels are dropped.
      *
      * @param book  the aggressor's book
      * @param slot  the aggressor, not on the book
-     * @param limit from {@link #limitOf(int)}
-     * @return {@link #MATCHED}, or {@link #AGGRESSOR_CANCELLED} when self-trade prevention ended it
+     * @param limit from {@link #limitOf}
+     * @return {@link #MATCHED}; {@link #AGGRESSOR_CANCELLED} when self-trade prevention ended it;
+     *         {@link #BREAKER_TRIPPED} when the band stopped it
      */
     int match(final OrderBook book, final int slot, final long limit) {
         final boolean sell = orders.isSell(slot);
@@ -118,6 +125,9 @@ final class ContinuousMatcher {
             final long price = levels.price(level);
             if (!crosses(sell, limit, price)) {
                 break;
+            }
+            if (price < book.bandLow() || price > book.bandHigh()) {
+                return BREAKER_TRIPPED;
             }
             boolean traded = false;
             int resting = levels.head(level);

@@ -82,6 +82,8 @@ final class EngineSnapshot {
             record.putLong(SnapshotRecords.BOOK_INDICATIVE_PRICE, book.publishedPrice());
             record.putLong(SnapshotRecords.BOOK_PAIRED_QTY, book.publishedPairedQty());
             record.putLong(SnapshotRecords.BOOK_IMBALANCE_QTY, book.publishedImbalanceQty());
+            record.putLong(SnapshotRecords.BOOK_BREAKER_WINDOW_END, book.breakerWindowEndNs());
+            record.putLong(SnapshotRecords.BOOK_VOLATILITY_END, book.volatilityEndNs());
             out.write(record, 0, SnapshotRecords.BOOK_LENGTH);
             for (final BookSide side : book.sides()) {
                 orderCount += writeOrders(out, record, order, book, side, books.levels(), expiries);
@@ -187,6 +189,8 @@ final class EngineSnapshot {
                     book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
                     book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
                     book.referencePrice(records.getLong(at + SnapshotRecords.BOOK_REFERENCE_PRICE));
+                    book.breakerWindowEndNs(records.getLong(at + SnapshotRecords.BOOK_BREAKER_WINDOW_END));
+                    book.volatilityEndNs(records.getLong(at + SnapshotRecords.BOOK_VOLATILITY_END));
                     if (records.getByte(at + SnapshotRecords.BOOK_INDICATIVE_PUBLISHED) != 0) {
                         book.indicativePublished(records.getLong(at + SnapshotRecords.BOOK_INDICATIVE_PRICE),
                             records.getLong(at + SnapshotRecords.BOOK_PAIRED_QTY),

@@ -75,6 +75,7 @@ public final class MatchingEngine {
             maxPriceLevels = Math.max(maxPriceLevels, instrument.maxPriceLevels());
         }
         this.phases = new TradingPhases(books, events, new Auction(books, events, maxPriceLevels), flow);
+        flow.phases(phases);
         this.snapshot = new EngineSnapshot(books, events, gtdExpiries);
     }
 
@@ -115,8 +116,13 @@ public final class MatchingEngine {
         if (t > nowNs) {
             nowNs = t;
         }
+        flow.now(nowNs);
+        phases.now(nowNs);
         if (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
             expireGtd();
+        }
+        if (phases.nextVolatilityEndNs() <= nowNs) {
+            phases.endVolatilityAuctions();
         }
     }
 

@@ -20,6 +20,13 @@ final class OrderBook {
     private long lowestPrint = NO_PRINT_LOW;
     private long highestPrint = NO_PRINT_HIGH;
     private long referencePrice;
+    private long collarLow = Long.MIN_VALUE;
+    private long collarHigh = Long.MAX_VALUE;
+    private long breakerWindowEndNs;
+    private long volatilityEndNs;
+    private long bandReference;
+    private long bandLow = Long.MIN_VALUE;
+    private long bandHigh = Long.MAX_VALUE;
     private boolean changed;
     private boolean indicativePublished;
     private long publishedPrice;
@@ -40,7 +47,7 @@ final class OrderBook {
         this.buyStops = new BookSide(false, instrument.maxPriceLevels());
         this.sellStops = new BookSide(true, instrument.maxPriceLevels());
         this.stopSides = new BookSide[] {buyStops, sellStops};
-        this.referencePrice = instrument.referencePrice();
+        referencePrice(instrument.referencePrice());
     }
 
     /**
@@ -51,8 +58,79 @@ final class OrderBook {
         return referencePrice;
     }
 
+    /** Sets the static reference price, and with it the price collar around it. */
     void referencePrice(final long price) {
         this.referencePrice = price;
+        final int bps = instrument.priceCollarBps();
+        if (bps == 0 || price <= 0) {
+            collarLow = Long.MIN_VALUE;
+            collarHigh = Long.MAX_VALUE;
+        } else {
+            final long width = price * bps / 10_000;
+            collarLow = price - width;
+            collarHigh = price + width;
+        }
+    }
+
+    /** @return the lowest limit the static collar allows, {@link Long#MIN_VALUE} without one */
+    long collarLow() {
+        return collarLow;
+    }
+
+    /** @return the highest limit the static collar allows, {@link Long#MAX_VALUE} without one */
+    long collarHigh() {
+        return collarHigh;
+    }
+
+    /** @return until when (ns) the circuit breaker measures from the reference price, after the open */
+    long breakerWindowEndNs() {
+        return breakerWindowEndNs;
+    }
+
+    void breakerWindowEndNs(final long ns) {
+        this.breakerWindowEndNs = ns;
+    }
+
+    /** @return when (ns) the current volatility auction ends */
+    long volatilityEndNs() {
+        return volatilityEndNs;
+    }
+
+    void volatilityEndNs(final long ns) {
+        this.volatilityEndNs = ns;
+    }
+
+    /**
+     * Sets the circuit breaker's band for the next aggressor: around the last trade price, or the
+     * reference price during the opening window or before the first trade.
+     *
+     * @param nowNs engine time
+     */
+    void updateBand(final long nowNs) {
+        final long reference = nowNs < breakerWindowEndNs || lastTradePrice == 0 ? referencePrice : lastTradePrice;
+        if (reference == bandReference) {
+            return;
+        }
+        bandReference = reference;
+        final int bps = instrument.circuitBreakerBps();
+        if (bps == 0 || reference <= 0) {
+            bandLow = Long.MIN_VALUE;
+            bandHigh = Long.MAX_VALUE;
+        } else {
+            final long width = reference * bps / 10_000;
+            bandLow = reference - width;
+            bandHigh = reference + width;
+        }
+    }
+
+    /** @return the lowest price a trade may print at before the circuit breaker trips */
+    long bandLow() {
+        return bandLow;
+    }
+
+    /** @return the highest price a trade may print at before the circuit breaker trips */
+    long bandHigh() {
+        return bandHigh;
     }
 
     /** @return the price auction ties resolve towards: the last trade price, or the reference price. */

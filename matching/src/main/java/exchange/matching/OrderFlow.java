@@ -1,6 +1,7 @@
 package exchange.matching;
 
 import exchange.matching.event.BookedEvent;
+import exchange.matching.event.PhaseChangedEvent;
 
 /**
  * Works one order that has just become active (entered, re-priced by a replace, or a stop just
@@ -20,7 +21,9 @@ final class OrderFlow {
     private final ContinuousMatcher matcher;
     private final GtdExpiries gtdExpiries;
     private final StopTriggers triggers;
+    private TradingPhases phases;
     private boolean triggering;
+    private long nowNs;
 
     OrderFlow(final Books books, final EventWriter events, final ContinuousMatcher matcher,
               final GtdExpiries gtdExpiries, final StopTriggers triggers) {
@@ -32,8 +35,18 @@ final class OrderFlow {
         this.triggers = triggers;
     }
 
+    /** Completes the wiring: the circuit breaker starts volatility auctions through the phases. */
+    void phases(final TradingPhases phases) {
+        this.phases = phases;
+    }
+
+    /** @param nowNs engine time, for the circuit breaker's opening window */
+    void now(final long nowNs) {
+        this.nowNs = nowNs;
+    }
+
     /**
-     * Matches an order in continuous trading and finishes it.
+     * Matches an order in continuous trading and finishes it; in a call or halted book, books it.
      *
      * @param book         its book
      * @param slot         the order, accepted, on no level
@@ -44,10 +57,11 @@ final class OrderFlow {
     void work(final OrderBook book, final int slot, final long minQty, final int bookedReason,
               final long expireTimeNs) {
         if (book.phase() != TradingPhase.CONTINUOUS) {
-            finish(book, slot, bookedReason, expireTimeNs); // a call or halted book collects orders
+            finish(book, slot, bookedReason, expireTimeNs, 0); // a call or halted book collects orders
             return;
         }
-        final long limit = matcher.limitOf(slot);
+        final long limit = matcher.limitOf(book, slot);
+        book.updateBand(nowNs);
         final boolean fok = OrderStore.tif(orders.flags(slot)) == TimeInForce.FOK;
         if (fok || minQty > 0) {
             final long needed = fok ? orders.leavesQty(slot) : minQty;
@@ -58,8 +72,13 @@ final class OrderFlow {
                 return;
             }
         }
-        if (matcher.match(book, slot, limit) != ContinuousMatcher.AGGRESSOR_CANCELLED) {
-            finish(book, slot, bookedReason, expireTimeNs);
+        final int matched = matcher.match(book, slot, limit);
+        if (matched == ContinuousMatcher.BREAKER_TRIPPED) {
+            // Not printed: the instrument goes into a volatility auction, and the rest of the order with it.
+            phases.change(book, TradingPhase.VOLATILITY_AUCTION, PhaseChangedEvent.REASON_CIRCUIT_BREAKER);
+        }
+        if (matched != ContinuousMatcher.AGGRESSOR_CANCELLED) {
+            finish(book, slot, bookedReason, expireTimeNs, limit);
         }
         if (!triggering) {
             triggerStops(book);
@@ -96,12 +115,20 @@ final class OrderFlow {
         triggering = false;
     }
 
+    /** @return true when a market order stopped at the collar's edge with more liquidity beyond it */
+    private boolean stoppedByCollar(final OrderBook book, final boolean sell, final long limit) {
+        final int best = book.contra(sell).best();
+        return book.phase() == TradingPhase.CONTINUOUS && best != LevelStore.NULL_LEVEL
+            && !ContinuousMatcher.crosses(sell, limit, books.levels().price(best));
+    }
+
     /**
      * After an order has taken what it could: books the rest (a market order only in a call book, at
      * its side's market level), cancels it (immediate orders, market orders in continuous trading),
      * or forgets the order when it is filled.
      */
-    private void finish(final OrderBook book, final int slot, final int bookedReason, final long expireTimeNs) {
+    private void finish(final OrderBook book, final int slot, final int bookedReason, final long expireTimeNs,
+                        final long limit) {
         if (orders.leavesQty(slot) == 0) {
             books.release(slot);
             return;
@@ -109,14 +136,14 @@ final class OrderFlow {
         final int flags = orders.flags(slot);
         final TimeInForce tif = OrderStore.tif(flags);
         final boolean limitPriced = (flags & OrderStore.LIMIT_PRICED) != 0;
+        final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
         if (tif.isImmediate() || (!limitPriced && book.phase() == TradingPhase.CONTINUOUS)) {
-            final CancelReason why = !limitPriced && !tif.isImmediate()
-                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
+            final CancelReason why = !limitPriced && stoppedByCollar(book, sell, limit) ? CancelReason.PRICE_COLLAR
+                : !limitPriced && !tif.isImmediate() ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
             events.cancelled(slot, why, null, 0, 0);
             books.release(slot);
             return;
         }
-        final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
         if (!books.hasRoomAt(book, sell, Books.levelPrice(sell, limitPriced, orders.price(slot)))) {
             // only a triggered stop can get here: an order entered now had its room checked
             events.cancelled(slot, CancelReason.BOOK_FULL, null, 0, 0);

@@ -23,7 +23,8 @@ final class OrderValidator {
      * lot, not above the quantity and only on IOC; GTD expire time in the future; an auction-only time
      * in force only in its call phase (at the open in pre-open, at the close in pre-close); the phase
      * takes orders (not closed; halted as configured); an immediate time in force only in continuous
-     * trading; a stop price not already reached by the last trade.
+     * trading; a limit within the static price collar around the reference price; a stop price not
+     * already reached by the last trade.
      *
      * @param book        the order's book, or {@code null} when the instrument is unknown
      * @param nowNs       engine time
@@ -96,6 +97,9 @@ final class OrderValidator {
         if (tif.isImmediate() && phase != TradingPhase.CONTINUOUS) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
+        if (type.hasLimitPrice() && outsideCollar(command.price(), book)) {
+            return RejectReason.PRICE_OUTSIDE_COLLAR;
+        }
         if (type.isStop() && reached(side == Side.SELL, command.stopPrice(), book.lastTradePrice())) {
             return RejectReason.INVALID_STOP_PRICE;
         }
@@ -105,6 +109,11 @@ final class OrderValidator {
     /** @return true when the last trade is already at or through a stop price: it would trigger at once */
     private static boolean reached(final boolean sell, final long stopPrice, final long lastTradePrice) {
         return lastTradePrice > 0 && (sell ? lastTradePrice <= stopPrice : lastTradePrice >= stopPrice);
+    }
+
+    /** @return true when a limit is further from the reference price than the static collar allows */
+    private static boolean outsideCollar(final long price, final OrderBook book) {
+        return price < book.collarLow() || price > book.collarHigh();
     }
 
     private static boolean onTick(final long price, final Instrument instrument) {
@@ -145,7 +154,8 @@ final class OrderValidator {
      * Checks a replace against the live order it changes: side, order type and time in force
      * unchanged; quantity positive and on lot; limit price positive and on tick; for a waiting stop, a
      * stop price positive and on tick; a display quantity only for an iceberg (0 keeps its peak),
-     * positive and on lot; the phase takes orders; a waiting stop's new stop price not already reached.
+     * positive and on lot; the phase takes orders; a new limit within the static price collar; a waiting
+     * stop's new stop price not already reached.
      *
      * @param flags   the live order's flags
      * @param iceberg whether the live order is an iceberg
@@ -190,6 +200,9 @@ final class OrderValidator {
         final RejectReason phaseReason = phaseAllowsOrders(book.phase(), instrument);
         if (phaseReason != RejectReason.NONE) {
             return phaseReason;
+        }
+        if (type.hasLimitPrice() && outsideCollar(command.price(), book)) {
+            return RejectReason.PRICE_OUTSIDE_COLLAR;
         }
         if (waitingStop && reached(sell, command.stopPrice(), book.lastTradePrice())) {
             return RejectReason.INVALID_STOP_PRICE;

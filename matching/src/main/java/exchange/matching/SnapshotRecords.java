@@ -20,7 +20,9 @@ import exchange.matching.command.CommandType;
  *  40  last command sequence (i64)         32  published indicative price (i64)
  *  48  book count (i32), 52 reserved        40  published paired qty (i64)
  *  56  end                                  48  published imbalance qty (i64)
- *                                           56  end
+ *                                           56  circuit breaker opening window end (i64, ns)
+ *                                           64  volatility auction end (i64, ns)
+ *                                           72  end
  * end (type 202)
  *   8  order count (i64)
  *  16  end
@@ -33,7 +35,7 @@ import exchange.matching.command.CommandType;
  * </pre>
  *
  * <p>Format versions: 1, books and plain orders; 2, icebergs, stops, order state records, and each
- * book's reference price and last published indicative auction.
+ * book's reference price, last published indicative auction and circuit breaker clocks.
  */
 final class SnapshotRecords {
     static final int VERSION = 2;
@@ -58,7 +60,9 @@ final class SnapshotRecords {
     static final int BOOK_INDICATIVE_PRICE = 32;
     static final int BOOK_PAIRED_QTY = 40;
     static final int BOOK_IMBALANCE_QTY = 48;
-    static final int BOOK_LENGTH = 56;
+    static final int BOOK_BREAKER_WINDOW_END = 56;
+    static final int BOOK_VOLATILITY_END = 64;
+    static final int BOOK_LENGTH = 72;
 
     static final int END_TYPE = 202;
     static final int END_ORDERS = 8;

@@ -1,6 +1,7 @@
 package exchange.matching;
 
 import exchange.matching.event.AuctionIndicativeEvent;
+import exchange.matching.event.PhaseChangedEvent;
 
 /**
  * Moves books between trading phases, runs the auction that ends a call, and keeps the indicative
@@ -23,6 +24,8 @@ final class TradingPhases {
     private final Auction auction;
     private final OrderFlow flow;
     private int callBooks;
+    private long nextVolatilityEndNs = Long.MAX_VALUE;
+    private long nowNs;
 
     TradingPhases(final Books books, final EventWriter events, final Auction auction, final OrderFlow flow) {
         this.books = books;
@@ -33,8 +36,40 @@ final class TradingPhases {
         this.flow = flow;
     }
 
+    /** @param nowNs engine time, for the volatility auctions that start and the opening window */
+    void now(final long nowNs) {
+        this.nowNs = nowNs;
+    }
+
+    /** @return when the earliest volatility auction ends, {@link Long#MAX_VALUE} when none runs */
+    long nextVolatilityEndNs() {
+        return nextVolatilityEndNs;
+    }
+
     /**
-     * Moves a book to a phase; nothing happens when it is in that phase already.
+     * Ends the volatility auctions whose time has come, ascending instrument id: each uncrosses and
+     * trading resumes (PhaseChanged, reason: volatility auction end).
+     */
+    void endVolatilityAuctions() {
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book != null && book.phase() == TradingPhase.VOLATILITY_AUCTION && book.volatilityEndNs() <= nowNs) {
+                change(book, TradingPhase.CONTINUOUS, PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+            }
+        }
+        nextVolatilityEndNs = Long.MAX_VALUE;
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book != null && book.phase() == TradingPhase.VOLATILITY_AUCTION) {
+                nextVolatilityEndNs = Math.min(nextVolatilityEndNs, book.volatilityEndNs());
+            }
+        }
+    }
+
+    /**
+     * Moves a book to a phase; nothing happens when it is in that phase already. A volatility auction
+     * lasts its instrument's configured time; continuous trading that starts from pre-open or closed
+     * (the open) starts the circuit breaker's opening window.
      *
      * @param reason the PhaseChanged reason
      */
@@ -55,6 +90,13 @@ final class TradingPhases {
             book.resetIndicative();
         }
         book.phase(to);
+        if (to == TradingPhase.VOLATILITY_AUCTION) {
+            book.volatilityEndNs(nowNs + book.instrument().volatilityAuctionNs());
+            nextVolatilityEndNs = Math.min(nextVolatilityEndNs, book.volatilityEndNs());
+        }
+        if (toContinuous && (from == TradingPhase.PRE_OPEN || from == TradingPhase.CLOSED)) {
+            book.breakerWindowEndNs(nowNs + book.instrument().circuitBreakerOpeningWindowNs());
+        }
         events.phaseChanged(book.id(), to, from, reason);
         if (toContinuous) {
             flow.triggerStops(book);
@@ -141,13 +183,17 @@ final class TradingPhases {
         }
     }
 
-    /** Counts the books in a call phase again, after a snapshot set phases directly. */
+    /** Counts the books in a call phase and finds the next volatility auction end, after a snapshot set phases directly. */
     void recount() {
         callBooks = 0;
+        nextVolatilityEndNs = Long.MAX_VALUE;
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
             if (book != null && book.phase().isCall()) {
                 callBooks++;
+            }
+            if (book != null && book.phase() == TradingPhase.VOLATILITY_AUCTION) {
+                nextVolatilityEndNs = Math.min(nextVolatilityEndNs, book.volatilityEndNs());
             }
         }
     }

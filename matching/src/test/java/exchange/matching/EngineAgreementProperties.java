@@ -31,10 +31,7 @@ import static org.assertj.core.api.Assertions.fail;
  * must keep its invariants after every command. jqwik prints the seed of a failing stream.
  */
 class EngineAgreementProperties {
-    private static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").tickSize(100).referencePrice(100_0000).postOnlyPolicy(PostOnlyPolicy.REPRICE)
-            .haltedOrderPolicy(HaltedOrderPolicy.ACCEPT).build(),
-        Instrument.builder(2, "BBB").tickSize(100).maxPriceLevels(6).build());
+    private static final List<Instrument> INSTRUMENTS = CommandStream.instruments();
 
     @Property(tries = 1500)
     void engineAndReferenceWriteTheSameEvents(@ForAll final long seed, @ForAll @IntRange(min = 1, max = 300) final int length,
@@ -42,10 +39,8 @@ class EngineAgreementProperties {
         final EngineConfig sized = tight
             ? EngineConfig.defaults().orderCapacity(24).levelCapacity(10).extrasCapacity(8).gtdCapacity(3)
             : EngineConfig.defaults().orderCapacity(4096).levelCapacity(512).extrasCapacity(64);
-        final EngineConfig config = sized
-            .selfTradeScope(accountScope ? SelfTradeScope.ACCOUNT : SelfTradeScope.FIRM)
-            .firmSelfTradePrevention(1, SelfTradePrevention.CANCEL_RESTING)
-            .firmSelfTradePrevention(2, SelfTradePrevention.DECREMENT);
+        final EngineConfig config = CommandStream.withFirms(sized)
+            .selfTradeScope(accountScope ? SelfTradeScope.ACCOUNT : SelfTradeScope.FIRM);
         final RecordedEvents engineEvents = new RecordedEvents();
         final RecordedEvents referenceEvents = new RecordedEvents();
         final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, config, engineEvents);

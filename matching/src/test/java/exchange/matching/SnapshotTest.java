@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SnapshotTest {
-    private static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").build(), Instrument.builder(2, "BBB").maxPriceLevels(6).build());
-    private static final EngineConfig CONFIG = EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10);
+    private static final List<Instrument> INSTRUMENTS = CommandStream.instruments();
+    private static final EngineConfig CONFIG = CommandStream.withFirms(
+        EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10));
 
     private static ExpandableArrayBuffer snapshot(final MatchingEngine engine) {
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer();

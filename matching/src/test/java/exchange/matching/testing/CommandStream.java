@@ -1,6 +1,11 @@
 package exchange.matching.testing;
 
 import exchange.matching.CancelReason;
+import exchange.matching.EngineConfig;
+import exchange.matching.HaltedOrderPolicy;
+import exchange.matching.Instrument;
+import exchange.matching.PostOnlyPolicy;
+import exchange.matching.SelfTradePrevention;
 import exchange.matching.OrderType;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
@@ -32,12 +37,41 @@ import java.util.SplittableRandom;
  * orders, phase changes, end of day and restores of every restorable kind. Every command is a complete record with its sequence and time stamp.
  */
 public final class CommandStream {
-    /** Instruments the stream uses: ids 1 and 2, tick 0.01 (100), lot 1; id 3 is unknown. */
+    /** Instruments the stream uses: ids 1 and 2 (see {@link #instruments()}); id 3 is unknown. */
     public static final int INSTRUMENTS = 2;
     private static final long MID = 100_0000;
     private static final long TICK = 100;
 
     private CommandStream() {
+    }
+
+    /**
+     * The instruments the stream is made for, tick 0.01 (100) and lot 1. AAA: reference price 100, a
+     * price collar of 4 ticks and a circuit breaker of 2 ticks either side (so both bite often), post-only
+     * takers repriced, halted orders taken. BBB: no reference price (its collar bites only once an
+     * auction has traded), a circuit breaker of 3 ticks, 6 price levels a side, halted orders refused.
+     */
+    public static List<Instrument> instruments() {
+        return List.of(
+            Instrument.builder(1, "AAA").tickSize(100).referencePrice(MID).priceCollarBps(4).circuitBreakerBps(2)
+                .circuitBreakerOpeningWindowNs(20_000_000_000L).volatilityAuctionNs(30_000_000_000L)
+                .postOnlyPolicy(PostOnlyPolicy.REPRICE).haltedOrderPolicy(HaltedOrderPolicy.ACCEPT).build(),
+            Instrument.builder(2, "BBB").tickSize(100).maxPriceLevels(6).priceCollarBps(5).circuitBreakerBps(3)
+                .build());
+    }
+
+    /**
+     * @return sizes for long streams, with self-trade prevention on for two of the three firms
+     *         (firm 1 cancels resting orders, firm 2 decrements, firm 3 names its own mode or none)
+     */
+    public static EngineConfig config() {
+        return withFirms(EngineConfig.defaults().orderCapacity(1 << 17).levelCapacity(1 << 12));
+    }
+
+    /** @return the stream's firms' self-trade prevention on top of any sizes */
+    public static EngineConfig withFirms(final EngineConfig sized) {
+        return sized.firmSelfTradePrevention(1, SelfTradePrevention.CANCEL_RESTING)
+            .firmSelfTradePrevention(2, SelfTradePrevention.DECREMENT);
     }
 
     /**
@@ -64,7 +98,7 @@ public final class CommandStream {
             } else if (kind < 70) {
                 final CancelCommand c = (CancelCommand) new CancelCommand().wrap(buffer, 0);
                 c.init();
-                final long[] target = orders.get(random.nextInt(orders.size()));
+                final long[] target = target(orders, random);
                 c.orderId(target[0]).instrumentId((int) target[1]);
                 c.firmId(random.nextInt(10) == 0 ? 1 + random.nextInt(3) : (int) target[3]).sessionId(1);
                 c.context(("C" + sequence).getBytes());
@@ -72,7 +106,7 @@ public final class CommandStream {
             } else if (kind < 82) {
                 final ReplaceCommand c = (ReplaceCommand) new ReplaceCommand().wrap(buffer, 0);
                 c.init();
-                final long[] target = orders.get(random.nextInt(orders.size()));
+                final long[] target = target(orders, random);
                 c.orderId(target[0]).instrumentId((int) target[1]);
                 c.firmId(random.nextInt(10) == 0 ? 1 + random.nextInt(3) : (int) target[3]).sessionId(1);
                 final OrderType type = random.nextInt(20) == 0 || OrderType.fromCode((byte) target[4]) == null
@@ -94,7 +128,7 @@ public final class CommandStream {
             } else if (kind < 86) {
                 final StatusCommand c = (StatusCommand) new StatusCommand().wrap(buffer, 0);
                 c.init();
-                final long[] target = orders.get(random.nextInt(orders.size()));
+                final long[] target = target(orders, random);
                 c.orderId(target[0]).instrumentId((int) target[1]);
                 c.firmId(1 + random.nextInt(3)).sessionId(1);
                 command = c;
@@ -172,6 +206,16 @@ public final class CommandStream {
         }
         c.context(("G" + orderId).getBytes());
         return c;
+    }
+
+    /**
+     * An earlier order to cancel, replace or ask about: mostly a recent one (likely still live), some
+     * from anywhere in the stream (likely gone).
+     */
+    private static long[] target(final List<long[]> orders, final SplittableRandom random) {
+        final int recent = Math.min(orders.size(), 40);
+        return random.nextInt(10) < 7 ? orders.get(orders.size() - 1 - random.nextInt(recent))
+            : orders.get(random.nextInt(orders.size()));
     }
 
     /** A phase change of one instrument or all: often back to continuous trading, often to a call phase. */

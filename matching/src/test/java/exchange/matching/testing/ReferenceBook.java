@@ -118,6 +118,10 @@ public final class ReferenceBook {
     private final Map<Integer, Long> referencePrices = new HashMap<>();
     /** Per book in a call phase: the last indicative published, {price, paired, imbalance, side}. */
     private final Map<Integer, long[]> published = new HashMap<>();
+    private final Map<Integer, Long> breakerWindowEnds = new HashMap<>();
+    private final Map<Integer, Long> volatilityEnds = new HashMap<>();
+    /** The circuit breaker's reference for the aggressor being matched, 0 for none. */
+    private long bandReference;
     private long lowestPrint = Long.MAX_VALUE;
     private long highestPrint = Long.MIN_VALUE;
     private boolean triggering;
@@ -144,6 +148,8 @@ public final class ReferenceBook {
             sellStops.put(i.id(), new TreeMap<>(Comparator.reverseOrder()));
             lastTrade.put(i.id(), 0L);
             referencePrices.put(i.id(), i.referencePrice());
+            breakerWindowEnds.put(i.id(), 0L);
+            volatilityEnds.put(i.id(), 0L);
         }
     }
 
@@ -177,6 +183,24 @@ public final class ReferenceBook {
                 live.remove(o.id);
             }
         }
+        instruments.keySet().stream().sorted().forEach(book -> {
+            if (phases.get(book) == TradingPhase.VOLATILITY_AUCTION && volatilityEnds.get(book) <= now) {
+                changePhase(book, TradingPhase.CONTINUOUS, PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+            }
+        });
+    }
+
+    /** @return true when a limit is further from the reference price than the static collar allows */
+    private boolean outsideCollar(final int book, final long price) {
+        final long bps = instruments.get(book).priceCollarBps();
+        final long reference = referencePrices.get(book);
+        return bps > 0 && reference > 0 && Math.abs(price - reference) * 10_000 > bps * reference;
+    }
+
+    /** @return true when a trade at this price would trip the circuit breaker of the current aggressor */
+    private boolean outsideBand(final int book, final long price) {
+        final long bps = instruments.get(book).circuitBreakerBps();
+        return bps > 0 && bandReference > 0 && Math.abs(price - bandReference) * 10_000 > bps * bandReference;
     }
 
     private RejectReason validate(final NewOrderCommand c) {
@@ -244,6 +268,9 @@ public final class ReferenceBook {
         }
         if (c.timeInForce().isImmediate() && phase != TradingPhase.CONTINUOUS) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
+        }
+        if (c.orderType().hasLimitPrice() && outsideCollar(c.instrumentId(), c.price())) {
+            return RejectReason.PRICE_OUTSIDE_COLLAR;
         }
         if (c.orderType().isStop() && reached(c.side(), c.stopPrice(), lastTrade.get(c.instrumentId()))) {
             return RejectReason.INVALID_STOP_PRICE;
@@ -387,6 +414,8 @@ public final class ReferenceBook {
             finish(o, expireTimeNs, fileGtd);
             return;
         }
+        bandReference = now < breakerWindowEnds.get(o.book) || lastTrade.get(o.book) == 0
+            ? referencePrices.get(o.book) : lastTrade.get(o.book);
         if (o.tif == TimeInForce.FOK && available(o, o.leaves()) < o.leaves()) {
             cancelled(o, CancelReason.FOK_NOT_FILLED, null);
             live.remove(o.id);
@@ -397,7 +426,11 @@ public final class ReferenceBook {
             live.remove(o.id);
             return;
         }
-        if (match(o)) {
+        final int matched = match(o);
+        if (matched == TRIPPED) {
+            changePhase(o.book, TradingPhase.VOLATILITY_AUCTION, PhaseChangedEvent.REASON_CIRCUIT_BREAKER);
+        }
+        if (matched != AGGRESSOR_GONE) {
             finish(o, expireTimeNs, fileGtd);
         }
         if (!triggering) {
@@ -409,8 +442,10 @@ public final class ReferenceBook {
         if (o.leaves() == 0) {
             live.remove(o.id);
         } else if (o.tif.isImmediate() || (!o.type.hasLimitPrice() && continuous(o.book))) {
-            cancelled(o, !o.type.hasLimitPrice() && !o.tif.isImmediate() ? CancelReason.NO_LIQUIDITY
-                : CancelReason.IOC_REMAINDER, null);
+            final boolean collared = !o.type.hasLimitPrice() && continuous(o.book) && !contra(o).isEmpty()
+                && !crosses(o, contra(o).firstKey());
+            cancelled(o, collared ? CancelReason.PRICE_COLLAR : !o.type.hasLimitPrice() && !o.tif.isImmediate()
+                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER, null);
             live.remove(o.id);
         } else if (!hasRoom(o.book, o.side, o.key())) {
             cancelled(o, CancelReason.BOOK_FULL, null);
@@ -475,7 +510,11 @@ public final class ReferenceBook {
 
     private boolean crosses(final Order aggressor, final long restingPrice) {
         if (!aggressor.type.hasLimitPrice()) {
-            return true; // market, or a stop that triggered as one
+            // market, or a stop that triggered as one: as far as the collar's edge on its side
+            final long bps = instruments.get(aggressor.book).priceCollarBps();
+            final long reference = referencePrices.get(aggressor.book);
+            final long beyond = aggressor.side == Side.BUY ? restingPrice - reference : reference - restingPrice;
+            return bps == 0 || reference <= 0 || beyond * 10_000 <= bps * reference;
         }
         return aggressor.side == Side.BUY ? restingPrice <= aggressor.price : restingPrice >= aggressor.price;
     }
@@ -493,7 +532,7 @@ public final class ReferenceBook {
         final int mode = stpMode(o);
         long sum = 0;
         for (final Map.Entry<Long, List<Order>> level : contra(o).entrySet()) {
-            if (!crosses(o, level.getKey()) || sum >= wanted) {
+            if (!crosses(o, level.getKey()) || outsideBand(o.book, level.getKey()) || sum >= wanted) {
                 break;
             }
             for (final Order r : level.getValue()) {
@@ -509,17 +548,24 @@ public final class ReferenceBook {
         return sum;
     }
 
-    /** @return false when self-trade prevention cancelled the aggressor */
-    private boolean match(final Order a) {
+    private static final int MATCHED = 0;
+    private static final int AGGRESSOR_GONE = 1;
+    private static final int TRIPPED = 2;
+
+    /** @return MATCHED, AGGRESSOR_GONE (self-trade prevention cancelled it) or TRIPPED (circuit breaker) */
+    private int match(final Order a) {
         final TreeMap<Long, List<Order>> contra = contra(a);
         final int mode = stpMode(a);
         while (a.leaves() > 0 && !contra.isEmpty() && crosses(a, contra.firstKey())) {
             final long price = contra.firstKey();
+            if (outsideBand(a.book, price)) {
+                return TRIPPED;
+            }
             final List<Order> level = contra.get(price);
             final Order r = level.get(0);
             if (mode > SelfTradePrevention.NONE.code() && sameOwner(a, r)) {
                 if (!preventSelfTrade(a, r, mode)) {
-                    return false;
+                    return AGGRESSOR_GONE;
                 }
                 continue;
             }
@@ -546,7 +592,7 @@ public final class ReferenceBook {
                 booked(r, BookedEvent.REASON_REFRESH);
             }
         }
-        return true;
+        return MATCHED;
     }
 
     /** @return false when the aggressor is gone */
@@ -658,6 +704,8 @@ public final class ReferenceBook {
             reason = RejectReason.INVALID_DISPLAY_QUANTITY;
         } else if (phaseReason(o.book) != RejectReason.NONE) {
             reason = phaseReason(o.book);
+        } else if (o.type.hasLimitPrice() && outsideCollar(o.book, c.price())) {
+            reason = RejectReason.PRICE_OUTSIDE_COLLAR;
         } else if (o.waiting && reached(o.side, c.stopPrice(), lastTrade.get(o.book))) {
             reason = RejectReason.INVALID_STOP_PRICE;
         } else {
@@ -798,6 +846,12 @@ public final class ReferenceBook {
             published.remove(book);
         }
         phases.put(book, to);
+        if (to == TradingPhase.VOLATILITY_AUCTION) {
+            volatilityEnds.put(book, now + instruments.get(book).volatilityAuctionNs());
+        }
+        if (to == TradingPhase.CONTINUOUS && (from == TradingPhase.PRE_OPEN || from == TradingPhase.CLOSED)) {
+            breakerWindowEnds.put(book, now + instruments.get(book).circuitBreakerOpeningWindowNs());
+        }
         final PhaseChangedEvent e = new PhaseChangedEvent();
         e.wrap(scratch, 0);
         e.init(book, current.sequence(), current.timestampNs());
