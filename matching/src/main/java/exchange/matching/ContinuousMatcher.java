@@ -115,7 +115,7 @@ final class ContinuousMatcher {
         final int mode = selfTrade.modeOf(orders.flags(slot), orders.firmId(slot));
         final boolean prevent = SelfTradeRules.prevents(mode);
         final long mask = selfTrade.ownerMask();
-        final long owner = orders.owner(slot) & mask;
+        final long owner = prevent ? orders.owner(slot) & mask : 0;
         long leaves = orders.leavesQty(slot);
         while (leaves > 0) {
             final int level = contra.best();

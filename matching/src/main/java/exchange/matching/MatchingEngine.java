@@ -128,7 +128,9 @@ public final class MatchingEngine {
 
     /** After every command: the indicative auctions of the books in a call phase. */
     private void end() {
-        phases.publishIndicatives();
+        if (phases.hasCallBooks()) {
+            phases.publishIndicatives();
+        }
     }
 
     private boolean checkOwner() {

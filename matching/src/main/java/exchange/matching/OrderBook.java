@@ -123,6 +123,11 @@ final class OrderBook {
         }
     }
 
+    /** @return true when the instrument has a circuit breaker */
+    boolean hasCircuitBreaker() {
+        return instrument.circuitBreakerBps() != 0;
+    }
+
     /** @return the lowest price a trade may print at before the circuit breaker trips */
     long bandLow() {
         return bandLow;

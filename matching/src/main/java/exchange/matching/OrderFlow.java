@@ -14,6 +14,7 @@ import exchange.matching.event.PhaseChangedEvent;
 final class OrderFlow {
     /** Pass as the expire time when no GTD expiry is to be filed for the order. */
     static final long NO_GTD_EXPIRY = Long.MIN_VALUE;
+    private static final int FOK_FLAGS = TimeInForce.FOK.ordinal() << OrderStore.TIF_SHIFT;
 
     private final Books books;
     private final OrderStore orders;
@@ -61,14 +62,11 @@ final class OrderFlow {
             return;
         }
         final long limit = matcher.limitOf(book, slot);
-        book.updateBand(nowNs);
-        final boolean fok = OrderStore.tif(orders.flags(slot)) == TimeInForce.FOK;
-        if (fok || minQty > 0) {
-            final long needed = fok ? orders.leavesQty(slot) : minQty;
-            if (matcher.fillable(book, slot, limit, needed) < needed) {
-                events.cancelled(slot, fok ? CancelReason.FOK_NOT_FILLED : CancelReason.MIN_QUANTITY_NOT_MET,
-                    null, 0, 0);
-                books.release(slot);
+        if (book.hasCircuitBreaker()) {
+            book.updateBand(nowNs);
+        }
+        if ((orders.flags(slot) & OrderStore.TIF_MASK) == FOK_FLAGS || minQty > 0) {
+            if (!canFillEnough(book, slot, limit, minQty)) {
                 return;
             }
         }
@@ -80,9 +78,26 @@ final class OrderFlow {
         if (matched != ContinuousMatcher.AGGRESSOR_CANCELLED) {
             finish(book, slot, bookedReason, expireTimeNs, limit);
         }
-        if (!triggering) {
+        if (!triggering && book.hasPrints()) {
             triggerStops(book);
         }
+    }
+
+    /**
+     * A fill-or-kill order must find its whole quantity, an order with a minimum quantity at least that
+     * much; otherwise it is cancelled without touching the book.
+     *
+     * @return true when it may match
+     */
+    private boolean canFillEnough(final OrderBook book, final int slot, final long limit, final long minQty) {
+        final boolean fok = OrderStore.tif(orders.flags(slot)) == TimeInForce.FOK;
+        final long needed = fok ? orders.leavesQty(slot) : minQty;
+        if (matcher.fillable(book, slot, limit, needed) >= needed) {
+            return true;
+        }
+        events.cancelled(slot, fok ? CancelReason.FOK_NOT_FILLED : CancelReason.MIN_QUANTITY_NOT_MET, null, 0, 0);
+        books.release(slot);
+        return false;
     }
 
     /**
@@ -144,8 +159,10 @@ final class OrderFlow {
             books.release(slot);
             return;
         }
-        if (!books.hasRoomAt(book, sell, Books.levelPrice(sell, limitPriced, orders.price(slot)))) {
-            // only a triggered stop can get here: an order entered now had its room checked
+        // An order entered or replaced now had the room for its price checked (and matching only frees
+        // levels); a triggered stop, or a market order left in a volatility auction, did not.
+        if ((bookedReason == BookedEvent.REASON_TRIGGERED || !limitPriced)
+            && !books.hasRoomAt(book, sell, Books.levelPrice(sell, limitPriced, orders.price(slot)))) {
             events.cancelled(slot, CancelReason.BOOK_FULL, null, 0, 0);
             books.release(slot);
             return;

@@ -59,6 +59,52 @@ final class OrderValidator {
                 return priceReason;
             }
         }
+        // One test keeps a plain order off the checks of stops, icebergs, MinQty and instructions.
+        final boolean stop = type.isStop();
+        final long display = command.displayQuantity();
+        final long minQty = command.minQuantity();
+        if (stop || display != 0 || minQty != 0 || command.instructions() != 0) {
+            final RejectReason featureReason = checkFeatures(command, type, tif, instrument, qty, display, minQty);
+            if (featureReason != RejectReason.NONE) {
+                return featureReason;
+            }
+        }
+        return checkAgainstBook(command, book, type, tif, nowNs);
+    }
+
+    /**
+     * The checks against the book's state, in order: GTD expire time in the future; time in force and
+     * phase; the static collar; a stop price not already reached. Kept apart so that both halves of
+     * the validation stay small enough to be inlined on the hot path.
+     */
+    private static RejectReason checkAgainstBook(final NewOrderCommand command, final OrderBook book,
+                                                 final OrderType type, final TimeInForce tif, final long nowNs) {
+        if (tif == TimeInForce.GTD && command.expireTimeNs() <= nowNs) {
+            return RejectReason.INVALID_EXPIRE_TIME;
+        }
+        final TradingPhase phase = book.phase();
+        if (phase != TradingPhase.CONTINUOUS || tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
+            final RejectReason phaseReason = checkPhase(phase, tif, book.instrument());
+            if (phaseReason != RejectReason.NONE) {
+                return phaseReason;
+            }
+        }
+        if (type.hasLimitPrice() && outsideCollar(command.price(), book)) {
+            return RejectReason.PRICE_OUTSIDE_COLLAR;
+        }
+        if (type.isStop() && reached(command.side() == Side.SELL, command.stopPrice(), book.lastTradePrice())) {
+            return RejectReason.INVALID_STOP_PRICE;
+        }
+        return RejectReason.NONE;
+    }
+
+    /**
+     * The checks of the rarer features, in order: stop price; instructions; what a stop may not have;
+     * display quantity; minimum quantity.
+     */
+    private static RejectReason checkFeatures(final NewOrderCommand command, final OrderType type,
+                                              final TimeInForce tif, final Instrument instrument, final long qty,
+                                              final long display, final long minQty) {
         if (type.isStop() && !onTick(command.stopPrice(), instrument)) {
             return RejectReason.INVALID_STOP_PRICE;
         }
@@ -66,26 +112,28 @@ final class OrderValidator {
         if (instructionsReason != RejectReason.NONE) {
             return instructionsReason;
         }
-        if (type.isStop() && (command.minQuantity() != 0 || tif == TimeInForce.AT_THE_OPEN
-            || tif == TimeInForce.AT_THE_CLOSE)) {
+        if (type.isStop() && (minQty != 0 || tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE)) {
             return RejectReason.UNSUPPORTED_ORDER;
         }
-        final long display = command.displayQuantity();
         if (display > 0 && (type != OrderType.LIMIT || tif.isImmediate())) {
             return RejectReason.UNSUPPORTED_ORDER;
         }
         if (display != 0 && (display < 0 || display >= qty || display % instrument.lotSize() != 0)) {
             return RejectReason.INVALID_DISPLAY_QUANTITY;
         }
-        final long minQty = command.minQuantity();
         if (minQty != 0 && (minQty < 0 || minQty > qty || minQty % instrument.lotSize() != 0
             || tif != TimeInForce.IOC)) {
             return RejectReason.INVALID_MIN_QUANTITY;
         }
-        if (tif == TimeInForce.GTD && command.expireTimeNs() <= nowNs) {
-            return RejectReason.INVALID_EXPIRE_TIME;
-        }
-        final TradingPhase phase = book.phase();
+        return RejectReason.NONE;
+    }
+
+    /**
+     * An auction-only time in force only in its call phase; the phase takes orders; an immediate time
+     * in force only in continuous trading.
+     */
+    private static RejectReason checkPhase(final TradingPhase phase, final TimeInForce tif,
+                                           final Instrument instrument) {
         if ((tif == TimeInForce.AT_THE_OPEN && phase != TradingPhase.PRE_OPEN)
             || (tif == TimeInForce.AT_THE_CLOSE && phase != TradingPhase.PRE_CLOSE)) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
@@ -96,12 +144,6 @@ final class OrderValidator {
         }
         if (tif.isImmediate() && phase != TradingPhase.CONTINUOUS) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
-        }
-        if (type.hasLimitPrice() && outsideCollar(command.price(), book)) {
-            return RejectReason.PRICE_OUTSIDE_COLLAR;
-        }
-        if (type.isStop() && reached(side == Side.SELL, command.stopPrice(), book.lastTradePrice())) {
-            return RejectReason.INVALID_STOP_PRICE;
         }
         return RejectReason.NONE;
     }

@@ -155,15 +155,17 @@ final class TradingPhases {
         };
     }
 
+    /** @return true when some book is in a call phase: only then are indicative auctions kept */
+    boolean hasCallBooks() {
+        return callBooks != 0;
+    }
+
     /**
      * Publishes the indicative auction of every book in a call phase whose resting orders changed,
      * when it differs from the last one published; books in ascending instrument id. Called at the
      * end of every command.
      */
     void publishIndicatives() {
-        if (callBooks == 0) {
-            return;
-        }
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
             if (book == null || !book.phase().isCall() || !book.hasChanged()) {
