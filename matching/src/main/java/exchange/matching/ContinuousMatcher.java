@@ -1,6 +1,7 @@
 package exchange.matching;
 
 import exchange.matching.event.BookedEvent;
+import exchange.matching.event.TradeEvent;
 
 /**
  * Price-time matching of one aggressor against the other side of its book: best price first, and
@@ -8,7 +9,7 @@ import exchange.matching.event.BookedEvent;
  *
  * <p>A resting iceberg trades only its displayed peak; when the peak is used up, a fresh one shows at
  * the back of the level (Booked, refresh), so a large aggressor meets it again only after the orders
- * queued behind it. Self-trade prevention is applied here, order by order, with the aggressor's mode:
+ * queued behind it; alone at its price, it trades on into its reserve at once. Self-trade prevention is applied here, order by order, with the aggressor's mode:
  * a resting order of the same owner is never traded with (see {@link SelfTradePrevention}).
  *
  * <p>Matching thread only. Never allocates.
@@ -142,30 +143,26 @@ final class ContinuousMatcher {
                     resting = next;
                     continue;
                 }
-                // An iceberg trades its displayed peak only; its reserve shows (and queues) again after.
-                final boolean iceberg = books.isIceberg(resting);
-                final long shown = iceberg ? extras.visible(resting) : orders.leavesQty(resting);
-                final long qty = Math.min(leaves, shown);
+                traded = true;
+                if ((orders.flags(resting) & OrderStore.HAS_EXTRAS) != 0) {
+                    leaves -= fillWithExtras(book, level, slot, resting, leaves, price, aggressorSide);
+                    resting = next;
+                    continue;
+                }
+                final long qty = Math.min(leaves, orders.leavesQty(resting));
                 orders.fill(slot, qty, price);
                 orders.fill(resting, qty, price);
                 levels.addQty(level, -qty);
                 leaves -= qty;
-                traded = true;
                 final long restingLeaves = orders.leavesQty(resting);
-                final long restingVisible = iceberg ? shown - qty : restingLeaves;
-                if (iceberg) {
-                    extras.visible(resting, restingVisible);
-                }
                 if (sell) {
-                    events.trade(book.id(), resting, slot, price, qty, aggressorSide, 0, restingVisible, 0);
+                    events.trade(book.id(), resting, slot, price, qty, aggressorSide, 0, restingLeaves, 0);
                 } else {
-                    events.trade(book.id(), slot, resting, price, qty, aggressorSide, 0, 0, restingVisible);
+                    events.trade(book.id(), slot, resting, price, qty, aggressorSide, 0, 0, restingLeaves);
                 }
                 if (restingLeaves == 0) {
                     levels.remove(level, orders, resting);
                     books.release(resting);
-                } else if (restingVisible == 0) {
-                    refresh(level, resting);
                 }
                 resting = next;
             }
@@ -174,12 +171,47 @@ final class ContinuousMatcher {
         return MATCHED;
     }
 
-    /** An iceberg's peak is used up: it shows a fresh one at the back of its level. */
-    private void refresh(final int level, final int resting) {
-        books.refreshVisible(resting);
-        levels.remove(level, orders, resting);
-        levels.append(level, orders, resting);
-        events.booked(resting, extras.visible(resting), BookedEvent.REASON_REFRESH);
+    /**
+     * A fill against a resting order with extras: an iceberg trades its displayed peak, and when that
+     * is used up shows a fresh one at the back of its level (Booked, refresh). When it is the only
+     * order at its price it would be next again at once, so the aggressor trades on into its hidden
+     * reserve in the same execution (flagged: part of it was never displayed), and it refreshes after.
+     * A triggered stop-limit trades like any order.
+     *
+     * @return the quantity filled
+     */
+    private long fillWithExtras(final OrderBook book, final int level, final int slot, final int resting,
+                                final long leaves, final long price, final byte aggressorSide) {
+        final int at = extras.find(resting);
+        final long peak = extras.peakAt(at);
+        final long shown = peak > 0 ? extras.visibleAt(at) : orders.leavesQty(resting);
+        final long available = peak > 0 && levels.count(level) == 1 ? orders.leavesQty(resting) : shown;
+        final long qty = Math.min(leaves, available);
+        orders.fill(slot, qty, price);
+        orders.fill(resting, qty, price);
+        levels.addQty(level, -qty);
+        final long restingLeaves = orders.leavesQty(resting);
+        final long restingVisible = peak > 0 ? Math.max(0, shown - qty) : restingLeaves;
+        if (peak > 0) {
+            extras.visibleAt(at, restingVisible);
+        }
+        final int flags = qty > shown ? TradeEvent.FLAG_PASSIVE_NOT_DISPLAYED : 0;
+        if (aggressorSide == Side.SELL.code()) {
+            events.trade(book.id(), resting, slot, price, qty, aggressorSide, flags, restingVisible, 0);
+        } else {
+            events.trade(book.id(), slot, resting, price, qty, aggressorSide, flags, 0, restingVisible);
+        }
+        if (restingLeaves == 0) {
+            levels.remove(level, orders, resting);
+            books.release(resting);
+        } else if (restingVisible == 0) {
+            final long fresh = Math.min(peak, restingLeaves);
+            extras.visibleAt(at, fresh);
+            levels.remove(level, orders, resting);
+            levels.append(level, orders, resting);
+            events.booked(resting, fresh, BookedEvent.REASON_REFRESH);
+        }
+        return qty;
     }
 
     private void endLevel(final OrderBook book, final BookSide contra, final int level, final long price,

@@ -225,6 +225,9 @@ public final class MatchingEngine {
             }
             return;
         }
+        if (tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
+            book.auctionOnlyEntered();
+        }
         events.accepted(slot, command);
         flow.work(book, slot, command.minQuantity(), BookedEvent.REASON_NEW, command.expireTimeNs());
     }
@@ -646,6 +649,9 @@ public final class MatchingEngine {
             books.waitStop(book, slot, command.sequence());
         } else {
             books.rest(book, slot);
+        }
+        if (tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
+            book.auctionOnlyEntered();
         }
         if (tif == TimeInForce.GTD) {
             gtdExpiries.add(command.expireTimeNs(), command.orderId());

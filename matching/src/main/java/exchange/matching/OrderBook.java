@@ -28,6 +28,7 @@ final class OrderBook {
     private long bandLow = Long.MIN_VALUE;
     private long bandHigh = Long.MAX_VALUE;
     private boolean changed;
+    private boolean mayHoldAuctionOnly;
     private boolean indicativePublished;
     private long publishedPrice;
     private long publishedPairedQty;
@@ -141,6 +142,20 @@ final class OrderBook {
     /** @return the price auction ties resolve towards: the last trade price, or the reference price. */
     long auctionReferencePrice() {
         return lastTradePrice > 0 ? lastTradePrice : referencePrice;
+    }
+
+    /** Notes that an auction-only order may rest: the next auction looks for them to expire. */
+    void auctionOnlyEntered() {
+        mayHoldAuctionOnly = true;
+    }
+
+    /** @return true when an auction-only order may rest, since the last auction */
+    boolean mayHoldAuctionOnly() {
+        return mayHoldAuctionOnly;
+    }
+
+    void auctionOnlyExpired() {
+        mayHoldAuctionOnly = false;
     }
 
     /** Notes that resting quantity changed, so a call phase recomputes its indicative auction. */

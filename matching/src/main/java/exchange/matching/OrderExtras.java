@@ -114,6 +114,26 @@ final class OrderExtras {
         values[position(slot) * STRIDE + VISIBLE] = visible;
     }
 
+    /**
+     * @return where a slot's extras are, for the {@code ...At} accessors; valid until the next
+     *         {@link #add} or {@link #remove}
+     */
+    int find(final int slot) {
+        return position(slot);
+    }
+
+    long peakAt(final int at) {
+        return values[at * STRIDE + PEAK];
+    }
+
+    long visibleAt(final int at) {
+        return values[at * STRIDE + VISIBLE];
+    }
+
+    void visibleAt(final int at, final long visible) {
+        values[at * STRIDE + VISIBLE] = visible;
+    }
+
     private int position(final int slot) {
         int pos = hash(slot);
         while (keys[pos] != slot + 1) {

@@ -115,14 +115,26 @@ final class TradingPhases {
         if (from.isCall() || crossed) {
             events.auctionUncrossed(book.id(), auction.price(), auction.volume(), crossType(from), from);
         }
-        expireAfterAuction(book, book.bids(), toContinuous);
-        expireAfterAuction(book, book.asks(), toContinuous);
+        if (book.mayHoldAuctionOnly()) {
+            expireAfterAuction(book, book.bids(), toContinuous, Integer.MAX_VALUE);
+            expireAfterAuction(book, book.asks(), toContinuous, Integer.MAX_VALUE);
+            book.auctionOnlyExpired();
+        } else if (toContinuous) {
+            // market orders rest only at the market level, each side's best
+            expireAfterAuction(book, book.bids(), true, 1);
+            expireAfterAuction(book, book.asks(), true, 1);
+        }
     }
 
-    /** Auction-only orders expire after an auction; market orders cannot go on into continuous trading. */
-    private void expireAfterAuction(final OrderBook book, final BookSide side, final boolean toContinuous) {
+    /**
+     * Auction-only orders expire after an auction; market orders cannot go on into continuous trading.
+     *
+     * @param maxDepth how many levels from the best to look at
+     */
+    private void expireAfterAuction(final OrderBook book, final BookSide side, final boolean toContinuous,
+                                    final int maxDepth) {
         int depth = 0;
-        while (depth < side.size()) {
+        while (depth < side.size() && depth < maxDepth) {
             final int level = side.levelAt(depth);
             final int before = side.size();
             int slot = levels.head(level);

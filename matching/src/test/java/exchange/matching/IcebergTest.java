@@ -40,11 +40,22 @@ class IcebergTest extends MatchingScenarioTest {
     }
 
     @Test
-    void shouldTradePeakAfterPeakWithALargeAggressorWhenAlone() {
+    void shouldTradeOnIntoTheReserveWhenAloneAtItsPriceAndFlagWhatWasNeverShown() {
+        // Alone at 101 it would be next again after every refresh: one execution, then one refresh.
         given(book().order(sell("A1", 101_0000, 100).display(20)));
         when(buy("B1", 101_0000, 70));
-        then(events("ACCEPTED B1", "TRADE A1 20@101", "BOOKED A1 20", "TRADE A1 20@101", "BOOKED A1 20",
-            "TRADE A1 20@101", "BOOKED A1 20", "TRADE A1 10@101"), bookIs("ask 101: A1 10/30"));
+        then(events("ACCEPTED B1", "TRADE A1 70@101", "BOOKED A1 20"), bookIs("ask 101: A1 20/30"));
+        final TradeEvent trade = last(EventType.TRADE);
+        assertThat(trade.flags()).isEqualTo(TradeEvent.FLAG_PASSIVE_NOT_DISPLAYED);
+        assertThat(trade.sell().visibleQty()).isZero();
+    }
+
+    @Test
+    void shouldMeetTheOrdersBehindItBeforeItsReserveAndThenTheReserveOnceAlone() {
+        given(book().order(sell("A1", 101_0000, 100).display(20)).ask("A2", 101_0000, 10));
+        when(buy("B1", 101_0000, 60));
+        then(events("ACCEPTED B1", "TRADE A1 20@101", "BOOKED A1 20", "TRADE A2 10@101", "TRADE A1 30@101",
+            "BOOKED A1 20"), bookIs("ask 101: A1 20/50"));
     }
 
     @Test

@@ -569,18 +569,21 @@ public final class ReferenceBook {
                 }
                 continue;
             }
-            final long qty = Math.min(a.leaves(), r.visible());
+            // an iceberg alone at its price would be next again after refreshing: it trades on into its reserve
+            final boolean alone = r.peak > 0 && level.size() == 1;
+            final long qty = Math.min(a.leaves(), alone ? r.leaves() : r.visible());
+            final boolean hidden = r.peak > 0 && qty > r.shown;
             a.cum += qty;
             a.notional += qty * price;
             r.cum += qty;
             r.notional += qty * price;
             if (r.peak > 0) {
-                r.shown -= qty;
+                r.shown = Math.max(0, r.shown - qty);
             }
             lastTrade.put(a.book, price);
             lowestPrint = Math.min(lowestPrint, price);
             highestPrint = Math.max(highestPrint, price);
-            trade(a, r, price, qty);
+            trade(a, r, price, qty, hidden ? TradeEvent.FLAG_PASSIVE_NOT_DISPLAYED : 0);
             if (r.leaves() == 0) {
                 unbook(r);
                 live.remove(r.id);
@@ -1181,11 +1184,11 @@ public final class ReferenceBook {
         publish(e);
     }
 
-    private void trade(final Order aggressor, final Order resting, final long price, final long qty) {
+    private void trade(final Order aggressor, final Order resting, final long price, final long qty, final int flags) {
         final TradeEvent e = new TradeEvent();
         e.wrap(scratch, 0);
         e.init(aggressor.book, current.sequence(), current.timestampNs());
-        e.matchId(matchId++).price(price).quantity(qty).aggressorSideCode(aggressor.side.code()).flags(0);
+        e.matchId(matchId++).price(price).quantity(qty).aggressorSideCode(aggressor.side.code()).flags(flags);
         final TradeParty aggressorParty = aggressor.side == Side.BUY ? e.buy() : e.sell();
         final TradeParty restingParty = aggressor.side == Side.BUY ? e.sell() : e.buy();
         party(aggressorParty, aggressor, execId++, 0);
