@@ -92,6 +92,36 @@ final class Books {
     }
 
     /**
+     * @param book  the order's book
+     * @param sell  the order's side
+     * @param price its limit price
+     * @return true when an order at this price would take from the best opposite level
+     */
+    boolean wouldTake(final OrderBook book, final boolean sell, final long price) {
+        final int contra = book.contra(sell).best();
+        return contra != LevelStore.NULL_LEVEL && ContinuousMatcher.crosses(sell, price, levels.price(contra));
+    }
+
+    /**
+     * @return the slot of a live order of this firm on this instrument, or {@link OrderStore#NULL_SLOT}:
+     *         another firm's order is as unknown as an order that never was
+     */
+    int ownedOrder(final long orderId, final int firmId, final int instrumentId) {
+        final int slot = orders.find(orderId);
+        if (slot == OrderStore.NULL_SLOT || orders.firmId(slot) != (firmId & 0xFFFF)
+            || orders.bookId(slot) != instrumentId) {
+            return OrderStore.NULL_SLOT;
+        }
+        return slot;
+    }
+
+    /** Gives a new order its extras record (flag and entry), to be filled in by the caller. */
+    void addExtras(final int slot) {
+        orders.flags(slot, orders.flags(slot) | OrderStore.HAS_EXTRAS);
+        extras.add(slot);
+    }
+
+    /**
      * The quantity an order shows on the book.
      *
      * @param slot a live order

@@ -12,7 +12,6 @@ import exchange.matching.command.StatusCommand;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.command.SetPhaseCommand;
-import exchange.matching.event.BookedEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.EventSink;
 import org.agrona.DirectBuffer;
@@ -34,10 +33,12 @@ public final class MatchingEngine {
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventWriter events;
-    private final ContinuousMatcher matcher;
-    private final GtdExpiries gtdExpiries;
     private final OrderFlow flow;
     private final TradingPhases phases;
+    private final OrderEntry entry;
+    private final OrderReplacer replacer;
+    private final OrderSweeper sweeper;
+    private final OrderRestorer restorer;
     private final EngineSnapshot snapshot;
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
@@ -52,7 +53,6 @@ public final class MatchingEngine {
     private final RestoreOrderCommand restoreOrder = new RestoreOrderCommand();
 
     private long nowNs;
-    private long lastOrderId;
     private long lastCommandSequence;
     private Thread owner;
 
@@ -66,8 +66,8 @@ public final class MatchingEngine {
         this.orders = books.orders();
         this.extras = books.extras();
         this.events = new EventWriter(orders, extras, sink);
-        this.matcher = new ContinuousMatcher(books, events, new SelfTradeRules(config));
-        this.gtdExpiries = new GtdExpiries(config.gtdCapacity());
+        final ContinuousMatcher matcher = new ContinuousMatcher(books, events, new SelfTradeRules(config));
+        final GtdExpiries gtdExpiries = new GtdExpiries(config.gtdCapacity());
         this.flow = new OrderFlow(books, events, matcher, gtdExpiries,
             new StopTriggers(books, config.extrasCapacity()));
         int maxPriceLevels = 1;
@@ -76,6 +76,10 @@ public final class MatchingEngine {
         }
         this.phases = new TradingPhases(books, events, new Auction(books, events, maxPriceLevels), flow);
         flow.phases(phases);
+        this.entry = new OrderEntry(books, events, gtdExpiries, flow);
+        this.replacer = new OrderReplacer(books, events, flow);
+        this.sweeper = new OrderSweeper(books, events, gtdExpiries);
+        this.restorer = new OrderRestorer(books, events, gtdExpiries);
         this.snapshot = new EngineSnapshot(books, events, gtdExpiries);
     }
 
@@ -118,8 +122,8 @@ public final class MatchingEngine {
         }
         flow.now(nowNs);
         phases.now(nowNs);
-        if (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
-            expireGtd();
+        if (sweeper.hasGtdDue(nowNs)) {
+            sweeper.expireGtd(nowNs);
         }
         if (phases.nextVolatilityEndNs() <= nowNs) {
             phases.endVolatilityAuctions();
@@ -168,91 +172,7 @@ public final class MatchingEngine {
     }
 
     private void applyNewOrder(final NewOrderCommand command) {
-        final OrderBook book = books.book(command.instrumentId());
-        RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
-        if (command.sequence() > lastOrderId) {
-            lastOrderId = command.sequence();
-        }
-        final boolean sell = command.side() == Side.SELL;
-        long price = command.price();
-        if (reason == RejectReason.NONE && command.postOnly() && book.phase() == TradingPhase.CONTINUOUS) {
-            price = postOnlyPrice(book, sell, price);
-            if (price <= 0) {
-                reason = RejectReason.POST_ONLY_WOULD_TAKE;
-            }
-        }
-        if (reason != RejectReason.NONE) {
-            events.rejected(command, reason);
-            return;
-        }
-        final OrderType type = command.orderType();
-        final TimeInForce tif = command.timeInForce();
-        final boolean stop = type.isStop();
-        final boolean mayRest = !tif.isImmediate() && (type.hasLimitPrice() || book.phase() != TradingPhase.CONTINUOUS);
-        final long display = command.displayQuantity();
-        if (orders.isFull() || ((display > 0 || stop) && extras.isFull())) {
-            events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
-            return;
-        }
-        if (stop ? !books.hasRoomForStop(book, sell, command.stopPrice())
-            : mayRest && !books.hasRoomAt(book, sell, Books.levelPrice(sell, type.hasLimitPrice(), price))) {
-            events.rejected(command, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
-            return;
-        }
-        if (tif == TimeInForce.GTD && gtdExpiries.isFull()) {
-            gtdExpiries.compact(orders);
-            if (gtdExpiries.isFull()) {
-                events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
-                return;
-            }
-        }
-        final int slot = orders.allocate(command.sequence());
-        orders.price(slot, type.hasLimitPrice() ? price : 0);
-        orders.orderQty(slot, command.quantity());
-        orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
-        orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
-        if (display > 0) {
-            addExtras(slot);
-            extras.peak(slot, display);
-        }
-        if (stop) {
-            addExtras(slot);
-            extras.stopPrice(slot, command.stopPrice());
-            events.accepted(slot, command);
-            books.waitStop(book, slot, command.sequence());
-            if (tif == TimeInForce.GTD) {
-                gtdExpiries.add(command.expireTimeNs(), command.sequence());
-            }
-            return;
-        }
-        if (tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
-            book.auctionOnlyEntered();
-        }
-        events.accepted(slot, command);
-        flow.work(book, slot, command.minQuantity(), BookedEvent.REASON_NEW, command.expireTimeNs());
-    }
-
-    private void addExtras(final int slot) {
-        orders.flags(slot, orders.flags(slot) | OrderStore.HAS_EXTRAS);
-        extras.add(slot);
-    }
-
-    /**
-     * The price a post-only order may rest at in continuous trading: its own when it would not take;
-     * otherwise, as its instrument says, 0 (reject) or one tick inside the best opposite price
-     * (reprice; 0 when that is not a positive price).
-     */
-    private long postOnlyPrice(final OrderBook book, final boolean sell, final long price) {
-        final int contra = book.contra(sell).best();
-        if (contra == LevelStore.NULL_LEVEL || !crosses(sell, price, books.levels().price(contra))) {
-            return price;
-        }
-        if (book.instrument().postOnlyPolicy() == PostOnlyPolicy.REJECT) {
-            return 0;
-        }
-        final long tick = book.instrument().tickSize();
-        final long contraPrice = books.levels().price(contra);
-        return sell ? contraPrice + tick : contraPrice - tick;
+        entry.enter(command, nowNs);
     }
 
     /** An order the gateway refused: a Rejected event with the gateway's reason, nothing else. */
@@ -275,7 +195,7 @@ public final class MatchingEngine {
     }
 
     private void applyCancel(final CancelCommand command) {
-        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
+        final int slot = books.ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         if (slot == OrderStore.NULL_SLOT) {
             events.cancelRejected(command.instrumentId(), command.orderId(), OrderStore.NULL_SLOT,
                 RejectReason.UNKNOWN_ORDER, CommandType.CANCEL, command.buffer(), command.contextStart(),
@@ -301,106 +221,7 @@ public final class MatchingEngine {
     }
 
     private void applyReplace(final ReplaceCommand command) {
-        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
-        if (slot == OrderStore.NULL_SLOT) {
-            replaceRejected(command, OrderStore.NULL_SLOT, RejectReason.UNKNOWN_ORDER);
-            return;
-        }
-        final OrderBook book = books.book(orders.bookId(slot));
-        final boolean iceberg = books.isIceberg(slot);
-        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), iceberg, book);
-        if (reason != RejectReason.NONE) {
-            replaceRejected(command, slot, reason);
-            return;
-        }
-        if ((orders.flags(slot) & OrderStore.WAITING_STOP) != 0) {
-            replaceWaitingStop(book, slot, command);
-            return;
-        }
-        final boolean sell = orders.isSell(slot);
-        final long oldPrice = orders.price(slot);
-        final long oldQty = orders.orderQty(slot);
-        final long oldVisible = books.visible(slot);
-        final long newPrice = OrderStore.type(orders.flags(slot)).hasLimitPrice() ? command.price() : oldPrice;
-        final long newQty = command.quantity();
-        final long oldPeak = iceberg ? extras.peak(slot) : 0;
-        final long newPeak = iceberg && command.displayQuantity() != 0 ? command.displayQuantity() : oldPeak;
-
-        if (newQty <= orders.cumQty(slot)) {
-            books.unbook(book, slot);
-            orders.orderQty(slot, newQty);
-            events.replaced(slot, oldPrice, oldQty, 0, oldVisible, false, command.buffer(), command.contextStart(),
-                command.contextLength());
-            books.release(slot);
-            return;
-        }
-        if (newPrice == oldPrice && newQty <= oldQty && newPeak == oldPeak) {
-            books.levels().addQty(orders.level(slot), newQty - oldQty);
-            orders.orderQty(slot, newQty);
-            books.clampVisible(slot);
-            book.changed();
-            events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, true, command.buffer(),
-                command.contextStart(), command.contextLength());
-            return;
-        }
-        if ((orders.flags(slot) & (OrderStore.POST_ONLY_INSTRUCTION << OrderStore.INSTRUCTIONS_SHIFT)) != 0
-            && book.phase() == TradingPhase.CONTINUOUS) {
-            final int contra = book.contra(sell).best();
-            if (contra != LevelStore.NULL_LEVEL && crosses(sell, newPrice, books.levels().price(contra))) {
-                replaceRejected(command, slot, RejectReason.POST_ONLY_WOULD_TAKE);
-                return;
-            }
-        }
-        if (newPrice != oldPrice && !books.hasRoomAt(book, sell, newPrice)) {
-            replaceRejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
-            return;
-        }
-        books.unbook(book, slot);
-        orders.price(slot, newPrice);
-        orders.orderQty(slot, newQty);
-        if (iceberg) {
-            extras.peak(slot, newPeak);
-            books.refreshVisible(slot);
-        }
-        events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, false, command.buffer(),
-            command.contextStart(), command.contextLength());
-        flow.work(book, slot, 0, BookedEvent.REASON_NEW, OrderFlow.NO_GTD_EXPIRY);
-    }
-
-    /**
-     * A waiting stop keeps its stop priority when only its quantity goes down; a new stop price, a new
-     * limit or more quantity sends it to the back of the stops waiting at its stop price.
-     */
-    private void replaceWaitingStop(final OrderBook book, final int slot, final ReplaceCommand command) {
-        final long oldPrice = orders.price(slot);
-        final long oldQty = orders.orderQty(slot);
-        final long oldStop = extras.stopPrice(slot);
-        final long newPrice = OrderStore.type(orders.flags(slot)).hasLimitPrice() ? command.price() : oldPrice;
-        final long newStop = command.stopPrice();
-        final long newQty = command.quantity();
-        if (newStop == oldStop && newPrice == oldPrice && newQty <= oldQty) {
-            books.stopLevels().addQty(orders.level(slot), newQty - oldQty);
-            orders.orderQty(slot, newQty);
-            events.replaced(slot, oldPrice, oldQty, 0, 0, true, command.buffer(), command.contextStart(),
-                command.contextLength());
-            return;
-        }
-        if (newStop != oldStop && !books.hasRoomForStop(book, orders.isSell(slot), newStop)) {
-            replaceRejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
-            return;
-        }
-        books.unwaitStop(book, slot);
-        orders.price(slot, newPrice);
-        orders.orderQty(slot, newQty);
-        extras.stopPrice(slot, newStop);
-        books.waitStop(book, slot, command.sequence());
-        events.replaced(slot, oldPrice, oldQty, 0, 0, false, command.buffer(), command.contextStart(),
-            command.contextLength());
-    }
-
-    private void replaceRejected(final ReplaceCommand command, final int slot, final RejectReason reason) {
-        events.cancelRejected(command.instrumentId(), command.orderId(), slot, reason, CommandType.REPLACE,
-            command.buffer(), command.contextStart(), command.contextLength());
+        replacer.replace(command);
     }
 
     /** Reports the state of a live order of the sender's firm; a not-live order is reported as such. */
@@ -411,7 +232,7 @@ public final class MatchingEngine {
     }
 
     private void applyStatus(final StatusCommand command) {
-        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
+        final int slot = books.ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         events.status(command.instrumentId(), command.orderId(), slot, command.buffer(), command.contextStart(),
             command.contextLength());
     }
@@ -429,86 +250,7 @@ public final class MatchingEngine {
     }
 
     private void applyMassCancel(final MassCancelCommand command) {
-        final byte side = command.sideCode();
-        final CancelReason reason = command.reason() == null ? CancelReason.MASS_CANCEL : command.reason();
-        long count = 0;
-        final int only = command.instrumentId();
-        for (int id = 1; id < books.idLimit(); id++) {
-            final OrderBook book = books.book(id);
-            if (book == null || (only != Instrument.NULL_ID && only != id)) {
-                continue;
-            }
-            if (side != Side.SELL.code()) {
-                count += sweep(book, book.bids(), books.levels(), command, reason);
-            }
-            if (side != Side.BUY.code()) {
-                count += sweep(book, book.asks(), books.levels(), command, reason);
-            }
-            if (side != Side.SELL.code()) {
-                count += sweep(book, book.stops(false), books.stopLevels(), command, reason);
-            }
-            if (side != Side.BUY.code()) {
-                count += sweep(book, book.stops(true), books.stopLevels(), command, reason);
-            }
-        }
-        events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), command.scope(), side,
-            reason, count, command.buffer(), command.contextStart(), command.contextLength());
-    }
-
-    /**
-     * Cancels the orders of one side that a mass cancel names, or when {@code command} is null, those
-     * that end with the day; best level first, in time priority.
-     *
-     * @return how many
-     */
-    private long sweep(final OrderBook book, final BookSide bookSide, final LevelStore levels,
-                       final MassCancelCommand command, final CancelReason reason) {
-        long count = 0;
-        int depth = 0;
-        while (depth < bookSide.size()) {
-            final int level = bookSide.levelAt(depth);
-            final int before = bookSide.size();
-            int slot = levels.head(level);
-            while (slot != OrderStore.NULL_SLOT) {
-                final int next = orders.next(slot);
-                if (command == null ? !OrderStore.tif(orders.flags(slot)).survivesEndOfDay()
-                    : owns(slot, command, command.scope())) {
-                    books.takeOff(book, slot);
-                    events.cancelled(slot, reason, null, 0, 0);
-                    books.release(slot);
-                    count++;
-                }
-                slot = next;
-            }
-            if (bookSide.size() == before) {
-                depth++;
-            }
-        }
-        return count;
-    }
-
-    private boolean owns(final int slot, final MassCancelCommand command, final int scope) {
-        return switch (scope) {
-            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == command.sessionId()
-                && orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == command.firmId()
-                && orders.accountId(slot) == command.accountId();
-            default -> false;
-        };
-    }
-
-    /**
-     * @return the slot of a live order of this firm on this instrument, or {@link OrderStore#NULL_SLOT}:
-     *         another firm's order is as unknown as an order that never was
-     */
-    private int ownedOrder(final long orderId, final int firmId, final int instrumentId) {
-        final int slot = orders.find(orderId);
-        if (slot == OrderStore.NULL_SLOT || orders.firmId(slot) != (firmId & 0xFFFF)
-            || orders.bookId(slot) != instrumentId) {
-            return OrderStore.NULL_SLOT;
-        }
-        return slot;
+        sweeper.massCancel(command);
     }
 
     /**
@@ -550,20 +292,7 @@ public final class MatchingEngine {
     }
 
     private void applyEndOfDay(final EndOfDayCommand command) {
-        long expired = 0;
-        for (int id = 1; id < books.idLimit(); id++) {
-            final OrderBook book = books.book(id);
-            if (book == null) {
-                continue;
-            }
-            for (final BookSide side : book.sides()) {
-                expired += sweep(book, side, books.levels(), null, CancelReason.END_OF_DAY);
-            }
-            for (final BookSide side : book.stopSides()) {
-                expired += sweep(book, side, books.stopLevels(), null, CancelReason.END_OF_DAY);
-            }
-        }
-        events.dayEnded(command.tradingDate(), expired);
+        events.dayEnded(command.tradingDate(), sweeper.endOfDay());
     }
 
     /**
@@ -582,85 +311,7 @@ public final class MatchingEngine {
     }
 
     private void applyRestoreOrder(final RestoreOrderCommand command) {
-        if (orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
-            return; // already on the book: restoring twice changes nothing
-        }
-        final int slot = restore(command);
-        if (slot == OrderStore.NULL_SLOT) {
-            events.restoreFailed(command);
-            return;
-        }
-        events.restored(slot, books.visible(slot), command);
-    }
-
-    /** @return the restored order's slot, or {@link OrderStore#NULL_SLOT} when it cannot be restored */
-    private int restore(final RestoreOrderCommand command) {
-        final OrderBook book = books.book(command.instrumentId());
-        final Side side = command.side();
-        final OrderType type = command.orderType();
-        final TimeInForce tif = command.timeInForce();
-        if (book == null || side == null || type == null || tif == null
-            || (type.hasLimitPrice() && command.price() <= 0) || command.orderQty() <= command.cumQty()
-            || command.cumQty() < 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
-            return OrderStore.NULL_SLOT;
-        }
-        final boolean stop = type.isStop();
-        final boolean waiting = stop && (command.flags() & RestoreOrderCommand.TRIGGERED) == 0;
-        final long display = command.displayQty();
-        final boolean continuous = book.phase() == TradingPhase.CONTINUOUS;
-        if ((stop && command.stopPrice() <= 0) || (waiting && command.cumQty() != 0)
-            || (!type.hasLimitPrice() && !waiting && continuous) || display < 0 || (display > 0 && type != OrderType.LIMIT)
-            || ((stop || display > 0) && extras.isFull())) {
-            return OrderStore.NULL_SLOT;
-        }
-        final boolean sell = side == Side.SELL;
-        if (waiting ? !books.hasRoomForStop(book, sell, command.stopPrice())
-            : !books.hasRoomAt(book, sell, Books.levelPrice(sell, type.hasLimitPrice(), command.price()))) {
-            return OrderStore.NULL_SLOT;
-        }
-        if (!waiting && continuous) {
-            final int contra = book.contra(sell).best();
-            if (contra != LevelStore.NULL_LEVEL && crosses(sell, command.price(), books.levels().price(contra))) {
-                return OrderStore.NULL_SLOT;
-            }
-        }
-        if (tif == TimeInForce.GTD && gtdExpiries.isFull()) {
-            gtdExpiries.compact(orders);
-            if (gtdExpiries.isFull()) {
-                return OrderStore.NULL_SLOT;
-            }
-        }
-        final int slot = orders.allocate(command.orderId());
-        orders.price(slot, type.hasLimitPrice() ? command.price() : 0);
-        orders.orderQty(slot, command.orderQty());
-        orders.restoreFills(slot, command.cumQty(), command.cumNotional());
-        orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
-        orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
-        if (display > 0) {
-            addExtras(slot);
-            extras.peak(slot, display);
-        }
-        if (stop) {
-            addExtras(slot);
-            extras.stopPrice(slot, command.stopPrice());
-        }
-        if (waiting) {
-            // At start of day, stops keep their relative priority by being restored in order.
-            books.waitStop(book, slot, command.sequence());
-        } else {
-            books.rest(book, slot);
-        }
-        if (tif == TimeInForce.AT_THE_OPEN || tif == TimeInForce.AT_THE_CLOSE) {
-            book.auctionOnlyEntered();
-        }
-        if (tif == TimeInForce.GTD) {
-            gtdExpiries.add(command.expireTimeNs(), command.orderId());
-        }
-        return slot;
-    }
-
-    private static boolean crosses(final boolean sell, final long price, final long contraPrice) {
-        return sell ? contraPrice >= price : contraPrice <= price;
+        restorer.restoreAndReport(command);
     }
 
     /**
@@ -674,7 +325,7 @@ public final class MatchingEngine {
     public void writeSnapshot(final SnapshotWriter out) {
         assert checkOwner();
         final EngineSnapshot.Header header = new EngineSnapshot.Header();
-        header.lastOrderId = lastOrderId;
+        header.lastOrderId = entry.lastOrderId();
         header.nowNs = nowNs;
         header.lastCommandSequence = lastCommandSequence;
         snapshot.write(out, header);
@@ -696,9 +347,9 @@ public final class MatchingEngine {
         if (lastCommandSequence != 0 || orders.size() != 0) {
             throw new IllegalStateException("a snapshot loads only into a fresh engine");
         }
-        final EngineSnapshot.Header header = snapshot.load(buffer, offset, length, this::restore);
+        final EngineSnapshot.Header header = snapshot.load(buffer, offset, length, restorer::restore);
         phases.recount();
-        lastOrderId = header.lastOrderId;
+        entry.lastOrderId(header.lastOrderId);
         nowNs = header.nowNs;
         lastCommandSequence = header.lastCommandSequence;
     }
@@ -800,18 +451,5 @@ public final class MatchingEngine {
     /** Package access for invariant checks in tests. */
     Books books() {
         return books;
-    }
-
-    private void expireGtd() {
-        while (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
-            final long orderId = gtdExpiries.earliestOrderId();
-            gtdExpiries.removeEarliest();
-            final int slot = orders.find(orderId);
-            if (slot != OrderStore.NULL_SLOT) {
-                books.takeOff(books.book(orders.bookId(slot)), slot);
-                events.cancelled(slot, CancelReason.GTD_EXPIRED, null, 0, 0);
-                books.release(slot);
-            }
-        }
     }
 }
