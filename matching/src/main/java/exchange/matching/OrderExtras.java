@@ -145,7 +145,12 @@ final class OrderExtras {
         return pos;
     }
 
+    /**
+     * The slot itself: slots are small dense integers (the order store's free list hands back the
+     * most recently freed slot first), so slot-keyed extras land in the first positions of the table,
+     * close together, without collisions until slots outnumber the table.
+     */
     private int hash(final int slot) {
-        return (slot * 0x9E3779B9 >>> 16 ^ slot) & mask;
+        return slot & mask;
     }
 }
