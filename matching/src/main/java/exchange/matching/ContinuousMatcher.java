@@ -134,35 +134,32 @@ final class ContinuousMatcher {
             int resting = levels.head(level);
             while (resting != OrderStore.NULL_SLOT && leaves > 0) {
                 final int next = orders.next(resting);
-                if (prevent && (orders.owner(resting) & mask) == owner) {
+                // The common fill comes first in the code: the JIT inlines call sites in code order
+                // within a budget, and the plain trade is the one that must not miss out.
+                final boolean selfTrade = prevent && (orders.owner(resting) & mask) == owner;
+                if (!selfTrade && (orders.flags(resting) & OrderStore.HAS_EXTRAS) == 0) {
+                    traded = true;
+                    final long qty = Math.min(leaves, orders.leavesQty(resting));
+                    orders.fill(slot, qty, price);
+                    orders.fill(resting, qty, price);
+                    levels.addQty(level, -qty);
+                    leaves -= qty;
+                    final long restingLeaves = orders.leavesQty(resting);
+                    events.trade(book.id(), sell ? resting : slot, sell ? slot : resting, price, qty, aggressorSide, 0,
+                        sell ? restingLeaves : 0, sell ? 0 : restingLeaves);
+                    if (restingLeaves == 0) {
+                        levels.remove(level, orders, resting);
+                        books.release(resting);
+                    }
+                } else if (!selfTrade) {
+                    traded = true;
+                    leaves -= fillWithExtras(book, level, slot, resting, leaves, price, aggressorSide);
+                } else {
                     if (preventSelfTrade(mode, level, slot, resting, leaves)) {
                         endLevel(book, contra, level, price, traded);
                         return AGGRESSOR_CANCELLED;
                     }
                     leaves = orders.leavesQty(slot);
-                    resting = next;
-                    continue;
-                }
-                traded = true;
-                if ((orders.flags(resting) & OrderStore.HAS_EXTRAS) != 0) {
-                    leaves -= fillWithExtras(book, level, slot, resting, leaves, price, aggressorSide);
-                    resting = next;
-                    continue;
-                }
-                final long qty = Math.min(leaves, orders.leavesQty(resting));
-                orders.fill(slot, qty, price);
-                orders.fill(resting, qty, price);
-                levels.addQty(level, -qty);
-                leaves -= qty;
-                final long restingLeaves = orders.leavesQty(resting);
-                if (sell) {
-                    events.trade(book.id(), resting, slot, price, qty, aggressorSide, 0, restingLeaves, 0);
-                } else {
-                    events.trade(book.id(), slot, resting, price, qty, aggressorSide, 0, 0, restingLeaves);
-                }
-                if (restingLeaves == 0) {
-                    levels.remove(level, orders, resting);
-                    books.release(resting);
                 }
                 resting = next;
             }
@@ -196,11 +193,9 @@ final class ContinuousMatcher {
             extras.visibleAt(at, restingVisible);
         }
         final int flags = qty > shown ? TradeEvent.FLAG_PASSIVE_NOT_DISPLAYED : 0;
-        if (aggressorSide == Side.SELL.code()) {
-            events.trade(book.id(), resting, slot, price, qty, aggressorSide, flags, restingVisible, 0);
-        } else {
-            events.trade(book.id(), slot, resting, price, qty, aggressorSide, flags, 0, restingVisible);
-        }
+        final boolean sell = aggressorSide == Side.SELL.code();
+        events.trade(book.id(), sell ? resting : slot, sell ? slot : resting, price, qty, aggressorSide, flags,
+            sell ? restingVisible : 0, sell ? 0 : restingVisible);
         if (restingLeaves == 0) {
             levels.remove(level, orders, resting);
             books.release(resting);

@@ -120,7 +120,7 @@ final class EventWriter {
             .timeInForceCode(OrderStore.tif(flags).code())
             .instructions(OrderStore.instructions(flags))
             .price(orders.price(slot))
-            .stopPrice((flags & OrderStore.HAS_EXTRAS) != 0 ? extras.stopPrice(slot) : 0)
+            .stopPrice((flags & OrderStore.STOP_TYPE) != 0 ? extras.stopPrice(slot) : 0)
             .orderQty(orders.orderQty(slot))
             .cumQty(orders.cumQty(slot))
             .leavesQty(orders.leavesQty(slot))
@@ -181,14 +181,13 @@ final class EventWriter {
                final byte aggressorSide, final int flags, final long buyVisible, final long sellVisible) {
         trade.init(instrumentId, commandSequence, timestampNs);
         trade.matchId(nextMatchId++).price(price).quantity(qty).aggressorSideCode(aggressorSide).flags(flags);
-        // ExecIDs: the aggressor's first; in an auction, the buyer's first.
-        if (aggressorSide == Side.SELL.code()) {
-            party(trade.sell(), sellSlot, nextExecId++, sellVisible);
-            party(trade.buy(), buySlot, nextExecId++, buyVisible);
-        } else {
-            party(trade.buy(), buySlot, nextExecId++, buyVisible);
-            party(trade.sell(), sellSlot, nextExecId++, sellVisible);
-        }
+        // ExecIDs: the aggressor's first; in an auction, the buyer's first. (Two call sites, not four:
+        // the JIT inlines this into the matching loop, and smaller is faster there.)
+        final boolean sellFirst = aggressorSide == Side.SELL.code();
+        party(sellFirst ? trade.sell() : trade.buy(), sellFirst ? sellSlot : buySlot, nextExecId++,
+            sellFirst ? sellVisible : buyVisible);
+        party(sellFirst ? trade.buy() : trade.sell(), sellFirst ? buySlot : sellSlot, nextExecId++,
+            sellFirst ? buyVisible : sellVisible);
         publish(trade.length());
     }
 

@@ -130,8 +130,12 @@ public final class MatchingEngine {
         }
     }
 
-    /** After every command: the indicative auctions of the books in a call phase. */
+    /**
+     * After every command: the stops its trades triggered, then the indicative auctions of the books
+     * in a call phase.
+     */
     private void end() {
+        flow.afterCommand();
         if (phases.hasCallBooks()) {
             phases.publishIndicatives();
         }

@@ -6,8 +6,9 @@ import exchange.matching.event.PhaseChangedEvent;
 /**
  * Works one order that has just become active (entered, re-priced by a replace, or a stop just
  * triggered): the fill-or-kill and minimum-quantity checks, matching, and then what is left: booked,
- * cancelled (immediate and market orders) or forgotten when filled. Then the stops its trades
- * trigger, in stop priority order, each worked the same way; their trades may trigger more.
+ * cancelled (immediate and market orders) or forgotten when filled. Then, at the end of the command,
+ * the stops its trades trigger, in stop priority order, each worked the same way; their trades may
+ * trigger more.
  *
  * <p>Matching thread only. Never allocates.
  */
@@ -24,6 +25,7 @@ final class OrderFlow {
     private final StopTriggers triggers;
     private TradingPhases phases;
     private boolean triggering;
+    private OrderBook printed;
     private long nowNs;
 
     OrderFlow(final Books books, final EventWriter events, final ContinuousMatcher matcher,
@@ -79,6 +81,18 @@ final class OrderFlow {
             finish(book, slot, bookedReason, expireTimeNs, limit);
         }
         if (!triggering && book.hasPrints()) {
+            printed = book; // its stops trigger after the command (afterCommand), out of this hot path
+        }
+    }
+
+    /**
+     * At the end of every command: triggers the stops reached by the trades of the order it worked,
+     * if any (see {@link #triggerStops}). Nothing happens to that order between its work and this.
+     */
+    void afterCommand() {
+        final OrderBook book = printed;
+        if (book != null) {
+            printed = null;
             triggerStops(book);
         }
     }

@@ -53,42 +53,43 @@ final class OrderReplacer {
         final long oldPeak = iceberg ? extras.peak(slot) : 0;
         final long newPeak = iceberg && command.displayQuantity() != 0 ? command.displayQuantity() : oldPeak;
 
-        if (newQty <= orders.cumQty(slot)) {
-            books.unbook(book, slot);
-            orders.orderQty(slot, newQty);
-            events.replaced(slot, oldPrice, oldQty, 0, oldVisible, false, command.buffer(), command.contextStart(),
-                command.contextLength());
-            books.release(slot);
-            return;
+        // One Replaced call site for the three outcomes: the JIT inlines each site, and one is smaller.
+        final boolean ended = newQty <= orders.cumQty(slot);
+        final boolean keepsPriority = !ended && newPrice == oldPrice && newQty <= oldQty && newPeak == oldPeak;
+        if (!ended && !keepsPriority) {
+            if ((orders.flags(slot) & (OrderStore.POST_ONLY_INSTRUCTION << OrderStore.INSTRUCTIONS_SHIFT)) != 0
+                && book.phase() == TradingPhase.CONTINUOUS && books.wouldTake(book, sell, newPrice)) {
+                rejected(command, slot, RejectReason.POST_ONLY_WOULD_TAKE);
+                return;
+            }
+            if (newPrice != oldPrice && !books.hasRoomAt(book, sell, newPrice)) {
+                rejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
+                return;
+            }
         }
-        if (newPrice == oldPrice && newQty <= oldQty && newPeak == oldPeak) {
+        if (keepsPriority) {
             books.levels().addQty(orders.level(slot), newQty - oldQty);
             orders.orderQty(slot, newQty);
             books.clampVisible(slot);
             book.changed();
-            events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, true, command.buffer(),
-                command.contextStart(), command.contextLength());
-            return;
+        } else {
+            books.unbook(book, slot);
+            orders.orderQty(slot, newQty);
+            if (!ended) {
+                orders.price(slot, newPrice);
+                if (iceberg) {
+                    extras.peak(slot, newPeak);
+                    books.refreshVisible(slot);
+                }
+            }
         }
-        if ((orders.flags(slot) & (OrderStore.POST_ONLY_INSTRUCTION << OrderStore.INSTRUCTIONS_SHIFT)) != 0
-            && book.phase() == TradingPhase.CONTINUOUS && books.wouldTake(book, sell, newPrice)) {
-            rejected(command, slot, RejectReason.POST_ONLY_WOULD_TAKE);
-            return;
+        events.replaced(slot, oldPrice, oldQty, ended ? 0 : books.visible(slot), oldVisible, keepsPriority,
+            command.buffer(), command.contextStart(), command.contextLength());
+        if (ended) {
+            books.release(slot);
+        } else if (!keepsPriority) {
+            flow.work(book, slot, 0, BookedEvent.REASON_NEW, OrderFlow.NO_GTD_EXPIRY);
         }
-        if (newPrice != oldPrice && !books.hasRoomAt(book, sell, newPrice)) {
-            rejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
-            return;
-        }
-        books.unbook(book, slot);
-        orders.price(slot, newPrice);
-        orders.orderQty(slot, newQty);
-        if (iceberg) {
-            extras.peak(slot, newPeak);
-            books.refreshVisible(slot);
-        }
-        events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, false, command.buffer(),
-            command.contextStart(), command.contextLength());
-        flow.work(book, slot, 0, BookedEvent.REASON_NEW, OrderFlow.NO_GTD_EXPIRY);
     }
 
     /**

@@ -47,6 +47,8 @@ final class OrderStore {
      * {@link OrderType} (checked below), so one bit tells them from MARKET and STOP.
      */
     static final int LIMIT_PRICED = 1 << TYPE_SHIFT;
+    /** Set in the flags of a stop or stop-limit order: STOP and STOP_LIMIT are ordinals 2 and 3 (checked below). */
+    static final int STOP_TYPE = 2 << TYPE_SHIFT;
     static final int TIF_SHIFT = 20;
     static final int TIF_MASK = 0x7 << TIF_SHIFT;
     static final int INSTRUCTIONS_SHIFT = 23;
@@ -376,6 +378,9 @@ final class OrderStore {
         for (final OrderType t : ORDER_TYPES) {
             if (((t.ordinal() & 1) == 1) != t.hasLimitPrice()) {
                 throw new ExceptionInInitializerError("OrderType order breaks LIMIT_PRICED: " + t);
+            }
+            if (((t.ordinal() & 2) == 2) != t.isStop()) {
+                throw new ExceptionInInitializerError("OrderType order breaks STOP_TYPE: " + t);
             }
         }
     }
