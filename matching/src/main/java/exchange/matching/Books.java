@@ -32,7 +32,7 @@ final class Books {
         }
         this.orders = new OrderStore(config.orderCapacity());
         this.levels = new LevelStore(config.levelCapacity());
-        this.extras = new OrderExtras(config.extrasCapacity());
+        this.extras = new OrderExtras(config.extrasCapacity(), config.orderCapacity());
         // Every waiting stop has extras (its stop price), so stop levels can never outnumber them.
         this.stopLevels = new LevelStore(config.extrasCapacity());
     }
