@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * {@code bin/bench matching}: the order book alone, on one thread, on the mix-A stream. Measures our
  * engine's throughput and per-command latency, the heap each resting order costs, and exchange-core
  * 0.5.3's order book on the same stream in the same run; our engine on mix-B ({@link MixB}), run for
- * run beside mix-A, so that the cost of market structure on the common path shows as their ratio;
+ * run beside mix-A, so that the cost of market structure shows as their ratio, and mix-A's own stream on
+ * mix-B's engine configuration, which isolates what the features cost orders that do not use them;
  * and the time to uncross the opening auction of a 1,000,000-order pre-open book
  * ({@link OpeningAuction}).
  *
@@ -240,6 +241,7 @@ public final class MatchingBenchmark implements Callable<Integer> {
 
         final long[] ours = new long[runs];
         final long[] oursB = new long[runs];
+        final long[] oursAonB = new long[runs];
         final long[] theirs = new long[runs];
         CountingSink oursSink = null;
         CountingSink mixBSink = null;
@@ -251,13 +253,16 @@ public final class MatchingBenchmark implements Callable<Integer> {
             ours[r] = runOurs(stream, chunk, lastEngine);
             mixBSink = new CountingSink();
             oursB[r] = runOurs(streamB, chunk, newMixBEngine(mixBSink));
+            oursAonB[r] = runOurs(stream, chunk, newMixBEngine(new CountingSink()));
             theirBook = new ExchangeCoreBook();
             theirs[r] = runExchangeCore(stream, ecChunk, theirBook, r == runs - 1);
-            System.out.printf("run %d: ours mix-A %,.0f commands/s, mix-B %,.0f commands/s; exchange-core mix-A %,.0f "
-                + "commands/s%n", r + 1, commands * 1e9 / ours[r], commands * 1e9 / oursB[r], commands * 1e9 / theirs[r]);
+            System.out.printf("run %d: ours mix-A %,.0f commands/s, mix-B %,.0f commands/s, mix-A on the mix-B engine %,.0f "
+                    + "commands/s; exchange-core mix-A %,.0f commands/s%n", r + 1, commands * 1e9 / ours[r],
+                commands * 1e9 / oursB[r], commands * 1e9 / oursAonB[r], commands * 1e9 / theirs[r]);
         }
         final double oursPerS = commands * 1e9 / median(ours);
         final double mixBPerS = commands * 1e9 / median(oursB);
+        final double mixAOnBPerS = commands * 1e9 / median(oursAonB);
         final double theirsPerS = commands * 1e9 / median(theirs);
         System.out.printf("cross-check: ours %,d trades / %,d shares, exchange-core %,d trades / %,d shares; "
                 + "resting orders at the end: ours %,d, exchange-core %,d%n",
@@ -289,6 +294,7 @@ public final class MatchingBenchmark implements Callable<Integer> {
             .put("bytes_per_resting_order", Math.round(bytesPerOrder * 10) / 10.0)
             .put("mixB_throughput_cmds_per_s", Math.round(mixBPerS))
             .put("mixB_vs_mixA", Math.round(mixBPerS / oursPerS * 100) / 100.0)
+            .put("mixA_on_mixB_engine_vs_mixA", Math.round(mixAOnBPerS / oursPerS * 100) / 100.0)
             .put("auction_uncross_1m_orders_ms", Math.round(uncrossMs * 10) / 10.0)
             .put("auction_uncross_1m_orders_with_auction_only_ms", Math.round(withAuctionOnlyMs * 10) / 10.0)
             .put("auction_uncross_1m_orders_trades", auction.trades)
@@ -301,6 +307,8 @@ public final class MatchingBenchmark implements Callable<Integer> {
         System.out.printf("exchange-core: %,.0f commands/s  -> ratio ours/theirs %.2f%n", theirsPerS, oursPerS / theirsPerS);
         System.out.printf("our engine, mix-B: %,.0f commands/s (%.0f%% of mix-A; %,d events, %,d trades)%n", mixBPerS,
             100 * mixBPerS / oursPerS, mixBSink.events, mixBSink.trades);
+        System.out.printf("our engine, mix-A on the mix-B engine (self-trade prevention on, post-only repriced): %,.0f "
+            + "commands/s (%.0f%% of mix-A)%n", mixAOnBPerS, 100 * mixAOnBPerS / oursPerS);
         System.out.printf("opening auction of %,d pre-open orders: uncross in %.1f ms (median of %d): %,d trades, "
                 + "%,d shares, %,d events, %,d orders left; with auction-only orders to expire: %.1f ms%n",
             auction.restingBefore, uncrossMs, uncross.length, auction.trades, auction.tradedQty, auction.events,
