@@ -14,6 +14,12 @@ public final class Workload {
     public static final byte MOVE = 5;
     /** Replace to a lower quantity, same price: keeps time priority. */
     public static final byte REDUCE = 6;
+    /** mix-B: a stop (price 0) or stop-limit order, Day. */
+    public static final byte NEW_STOP = 7;
+    /** mix-B: a Day limit order showing only part of its quantity. */
+    public static final byte NEW_ICEBERG = 8;
+    /** mix-B: a Day limit order that must not take liquidity. */
+    public static final byte NEW_POST_ONLY = 9;
     public static final byte BUY = 0;
     public static final byte SELL = 1;
 
@@ -26,9 +32,19 @@ public final class Workload {
     /** REDUCE: by how much the remaining quantity goes down (exchange-core's reduce size). */
     final int[] reduceBy;
     final int[] firm;
+    /** mix-B only (null for mix-A): stop prices of NEW_STOP, display quantities of NEW_ICEBERG. */
+    final long[] stopPrice;
+    final long[] display;
     private int size;
 
     Workload(final int capacity) {
+        this(capacity, false);
+    }
+
+    /**
+     * @param marketStructure whether the stream has stops and icebergs (mix-B)
+     */
+    Workload(final int capacity, final boolean marketStructure) {
         kind = new byte[capacity];
         side = new byte[capacity];
         orderId = new long[capacity];
@@ -36,6 +52,8 @@ public final class Workload {
         qty = new long[capacity];
         reduceBy = new int[capacity];
         firm = new int[capacity];
+        stopPrice = marketStructure ? new long[capacity] : null;
+        display = marketStructure ? new long[capacity] : null;
     }
 
     int add(final byte kind, final byte side, final long orderId, final long price, final long qty, final int firm) {

@@ -20,6 +20,7 @@ public enum CancelReason {
     MIN_QUANTITY_NOT_MET(11, "Minimum quantity not available", false),
     OPERATOR(12, "Cancelled by the exchange operator", false),
     RESTORE_FAILED(13, "Could not be restored at start of day", false),
+    BOOK_FULL(14, "Remainder cancelled: no room on the book at its price", false),
     END_OF_DAY(20, "Day order expired at end of day", true),
     GTD_EXPIRED(21, "GTD order reached its expire time", true),
     AUCTION_ONLY_UNFILLED(22, "Auction-only order not filled in the auction", true);

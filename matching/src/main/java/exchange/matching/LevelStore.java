@@ -7,7 +7,8 @@ package exchange.matching;
  *
  * <pre>
  *  word 0  price
- *  word 1  displayed quantity: the sum of the visible quantities of its orders
+ *  word 1  quantity: the sum of the leaves quantities of its orders, iceberg reserves included
+ *          (what shows is in the events: each order's visible quantity)
  *  word 2  head slot (high int) | tail slot (low int)
  *  word 3  order count
  * </pre>

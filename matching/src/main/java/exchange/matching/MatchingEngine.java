@@ -12,12 +12,10 @@ import exchange.matching.command.StatusCommand;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.command.SetPhaseCommand;
-import exchange.matching.event.BookedEvent;
+import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.EventSink;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
-import org.agrona.collections.Long2LongHashMap;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The matching engine: commands in, events out, one book per instrument, price-time priority.
@@ -35,8 +33,13 @@ public final class MatchingEngine {
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventWriter events;
-    private final ContinuousMatcher matcher;
-    private final GtdExpiries gtdExpiries;
+    private final OrderFlow flow;
+    private final TradingPhases phases;
+    private final OrderEntry entry;
+    private final OrderReplacer replacer;
+    private final OrderSweeper sweeper;
+    private final OrderRestorer restorer;
+    private final EngineSnapshot snapshot;
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final RejectOrderCommand rejectOrder = new RejectOrderCommand();
@@ -50,7 +53,6 @@ public final class MatchingEngine {
     private final RestoreOrderCommand restoreOrder = new RestoreOrderCommand();
 
     private long nowNs;
-    private long lastOrderId;
     private long lastCommandSequence;
     private Thread owner;
 
@@ -64,8 +66,21 @@ public final class MatchingEngine {
         this.orders = books.orders();
         this.extras = books.extras();
         this.events = new EventWriter(orders, extras, sink);
-        this.matcher = new ContinuousMatcher(books, events);
-        this.gtdExpiries = new GtdExpiries(config.gtdCapacity());
+        final ContinuousMatcher matcher = new ContinuousMatcher(books, events, new SelfTradeRules(config));
+        final GtdExpiries gtdExpiries = new GtdExpiries(config.gtdCapacity());
+        this.flow = new OrderFlow(books, events, matcher, gtdExpiries,
+            new StopTriggers(books, config.extrasCapacity()));
+        int maxPriceLevels = 1;
+        for (final Instrument instrument : instruments) {
+            maxPriceLevels = Math.max(maxPriceLevels, instrument.maxPriceLevels());
+        }
+        this.phases = new TradingPhases(books, events, new Auction(books, events, maxPriceLevels), flow);
+        flow.phases(phases);
+        this.entry = new OrderEntry(books, events, gtdExpiries, flow);
+        this.replacer = new OrderReplacer(books, events, flow);
+        this.sweeper = new OrderSweeper(books, events, gtdExpiries);
+        this.restorer = new OrderRestorer(books, events, gtdExpiries);
+        this.snapshot = new EngineSnapshot(books, events, gtdExpiries);
     }
 
     /**
@@ -105,8 +120,24 @@ public final class MatchingEngine {
         if (t > nowNs) {
             nowNs = t;
         }
-        if (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
-            expireGtd();
+        flow.now(nowNs);
+        phases.now(nowNs);
+        if (sweeper.hasGtdDue(nowNs)) {
+            sweeper.expireGtd(nowNs);
+        }
+        if (phases.nextVolatilityEndNs() <= nowNs) {
+            phases.endVolatilityAuctions();
+        }
+    }
+
+    /**
+     * After every command: the stops its trades triggered, then the indicative auctions of the books
+     * in a call phase.
+     */
+    private void end() {
+        flow.afterCommand();
+        if (phases.hasCallBooks()) {
+            phases.publishIndicatives();
         }
     }
 
@@ -134,91 +165,38 @@ public final class MatchingEngine {
     /** Time only: expires GTD orders whose time has come. */
     public void clock(final ClockCommand command) {
         begin(command);
+        applyClock(command);
+        end();
+    }
+
+    private void applyClock(final ClockCommand command) {
+        // nothing but time: begin() expires what is due
     }
 
     /**
      * Enters a new order: validates it (a Rejected event names the first problem), accepts it, matches
      * it against the other side, then books, cancels or finishes what is left according to its type
-     * and time in force.
+     * and time in force. A post-only order that would take is rejected or repriced, as its instrument
+     * says. A stop order waits, unseen, until a trade reaches its stop price.
      */
     public void newOrder(final NewOrderCommand command) {
         begin(command);
-        final OrderBook book = books.book(command.instrumentId());
-        final RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
-        if (command.sequence() > lastOrderId) {
-            lastOrderId = command.sequence();
-        }
-        if (reason != RejectReason.NONE) {
-            events.rejected(command, reason);
-            return;
-        }
-        final OrderType type = command.orderType();
-        final TimeInForce tif = command.timeInForce();
-        final boolean sell = command.side() == Side.SELL;
-        final boolean mayRest = type != OrderType.MARKET && !tif.isImmediate();
-        if (orders.isFull()) {
-            events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
-            return;
-        }
-        if (mayRest && !books.hasRoomAt(book, sell, command.price())) {
-            events.rejected(command, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
-            return;
-        }
-        if (tif == TimeInForce.GTD && gtdExpiries.isFull()) {
-            gtdExpiries.compact(orders);
-            if (gtdExpiries.isFull()) {
-                events.rejected(command, RejectReason.ORDER_CAPACITY_EXCEEDED);
-                return;
-            }
-        }
-        final int slot = orders.allocate(command.sequence());
-        orders.price(slot, type.hasLimitPrice() ? command.price() : 0);
-        orders.orderQty(slot, command.quantity());
-        orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
-        orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
-        events.accepted(slot, command);
-
-        final long limit = matcher.limitOf(slot);
-        if (tif == TimeInForce.FOK && !matcher.canFill(book, sell, limit, command.quantity())) {
-            events.cancelled(slot, CancelReason.FOK_NOT_FILLED, null, 0, 0);
-            books.release(slot);
-            return;
-        }
-        matcher.match(book, slot, limit);
-        finishAggressor(book, slot, BookedEvent.REASON_NEW, command.expireTimeNs());
+        applyNewOrder(command);
+        end();
     }
 
-    /**
-     * After an order has taken what it could: books the rest, cancels it (immediate and market
-     * orders), or forgets the order when it is filled.
-     */
-    private void finishAggressor(final OrderBook book, final int slot, final int bookedReason,
-                                 final long expireTimeNs) {
-        if (orders.leavesQty(slot) == 0) {
-            books.release(slot);
-            return;
-        }
-        final int flags = orders.flags(slot);
-        final OrderType type = OrderStore.type(flags);
-        final TimeInForce tif = OrderStore.tif(flags);
-        if (type == OrderType.MARKET || tif.isImmediate()) {
-            final CancelReason why = type == OrderType.MARKET && tif != TimeInForce.IOC && tif != TimeInForce.FOK
-                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
-            events.cancelled(slot, why, null, 0, 0);
-            books.release(slot);
-            return;
-        }
-        books.rest(book, slot);
-        events.booked(slot, books.visible(slot), bookedReason);
-        if (tif == TimeInForce.GTD) {
-            // The expire time lives only in the heap, keyed by order id (room was checked on entry).
-            gtdExpiries.add(expireTimeNs, orders.orderId(slot));
-        }
+    private void applyNewOrder(final NewOrderCommand command) {
+        entry.enter(command, nowNs);
     }
 
     /** An order the gateway refused: a Rejected event with the gateway's reason, nothing else. */
     public void rejectOrder(final RejectOrderCommand command) {
         begin(command);
+        applyRejectOrder(command);
+        end();
+    }
+
+    private void applyRejectOrder(final RejectOrderCommand command) {
         final RejectReason reason = command.reason();
         events.rejected(command, reason == null || reason == RejectReason.NONE ? RejectReason.INVALID_FIELD : reason);
     }
@@ -226,7 +204,12 @@ public final class MatchingEngine {
     /** Cancels a live order of the sender's firm, or answers CancelRejected (unknown order). */
     public void cancel(final CancelCommand command) {
         begin(command);
-        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
+        applyCancel(command);
+        end();
+    }
+
+    private void applyCancel(final CancelCommand command) {
+        final int slot = books.ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         if (slot == OrderStore.NULL_SLOT) {
             events.cancelRejected(command.instrumentId(), command.orderId(), OrderStore.NULL_SLOT,
                 RejectReason.UNKNOWN_ORDER, CommandType.CANCEL, command, command.buffer(), command.contextStart(),
@@ -234,167 +217,69 @@ public final class MatchingEngine {
             return;
         }
         final OrderBook book = books.book(orders.bookId(slot));
-        books.unbook(book, slot);
+        books.takeOff(book, slot);
         events.cancelled(slot, CancelReason.USER_REQUEST, command.buffer(), command.contextStart(),
             command.contextLength());
         books.release(slot);
     }
 
     /**
-     * Cancel/replace. Quantity down at the same price keeps time priority; a new price or more
-     * quantity loses it, and the order may then trade at once; a quantity at or below the filled
-     * quantity ends the order.
+     * Cancel/replace. Quantity down at the same price keeps time priority; a new price, more quantity
+     * or a new iceberg peak loses it, and the order may then trade at once; a quantity at or below the
+     * filled quantity ends the order.
      */
     public void replace(final ReplaceCommand command) {
         begin(command);
-        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
-        if (slot == OrderStore.NULL_SLOT) {
-            replaceRejected(command, OrderStore.NULL_SLOT, RejectReason.UNKNOWN_ORDER);
-            return;
-        }
-        final OrderBook book = books.book(orders.bookId(slot));
-        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), book);
-        if (reason != RejectReason.NONE) {
-            replaceRejected(command, slot, reason);
-            return;
-        }
-        final boolean sell = orders.isSell(slot);
-        final long oldPrice = orders.price(slot);
-        final long oldQty = orders.orderQty(slot);
-        final long oldVisible = books.visible(slot);
-        final long newPrice = OrderStore.type(orders.flags(slot)).hasLimitPrice() ? command.price() : oldPrice;
-        final long newQty = command.quantity();
-
-        if (newQty <= orders.cumQty(slot)) {
-            books.unbook(book, slot);
-            orders.orderQty(slot, newQty);
-            events.replaced(slot, oldPrice, oldQty, 0, oldVisible, false, command.buffer(), command.contextStart(),
-                command.contextLength());
-            books.release(slot);
-            return;
-        }
-        if (newPrice == oldPrice && newQty <= oldQty) {
-            books.levels().addQty(orders.level(slot), newQty - oldQty);
-            orders.orderQty(slot, newQty);
-            events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, true, command.buffer(),
-                command.contextStart(), command.contextLength());
-            return;
-        }
-        if (newPrice != oldPrice && !books.hasRoomAt(book, sell, newPrice)) {
-            replaceRejected(command, slot, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
-            return;
-        }
-        books.unbook(book, slot);
-        orders.price(slot, newPrice);
-        orders.orderQty(slot, newQty);
-        events.replaced(slot, oldPrice, oldQty, books.visible(slot), oldVisible, false, command.buffer(),
-            command.contextStart(), command.contextLength());
-        matcher.match(book, slot, matcher.limitOf(slot));
-        if (orders.leavesQty(slot) == 0) {
-            books.release(slot);
-            return;
-        }
-        books.rest(book, slot);
-        events.booked(slot, books.visible(slot), BookedEvent.REASON_NEW);
+        applyReplace(command);
+        end();
     }
 
-    private void replaceRejected(final ReplaceCommand command, final int slot, final RejectReason reason) {
-        events.cancelRejected(command.instrumentId(), command.orderId(), slot, reason, CommandType.REPLACE,
-            command, command.buffer(), command.contextStart(), command.contextLength());
+    private void applyReplace(final ReplaceCommand command) {
+        replacer.replace(command);
     }
 
     /** Reports the state of a live order of the sender's firm; a not-live order is reported as such. */
     public void status(final StatusCommand command) {
         begin(command);
-        final int slot = ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
+        applyStatus(command);
+        end();
+    }
+
+    private void applyStatus(final StatusCommand command) {
+        final int slot = books.ownedOrder(command.orderId(), command.firmId(), command.instrumentId());
         events.status(command.instrumentId(), command.orderId(), slot, command, command.buffer(),
             command.contextStart(), command.contextLength());
     }
 
     /**
      * Cancels every live order of an owner (session, firm or account), on one instrument or all, on
-     * one side or both. Orders are cancelled book by book (ascending instrument id), buy side first,
-     * best level first, in time priority; then one MassCancelled event reports the count.
+     * one side or both. Orders are cancelled book by book (ascending instrument id): resting orders
+     * buy side first, best level first, in time priority; then waiting stops, buy stops first, in the
+     * order they would trigger; then one MassCancelled event reports the count.
      */
     public void massCancel(final MassCancelCommand command) {
         begin(command);
-        final int scope = command.scope();
-        final byte side = command.sideCode();
-        final CancelReason reason = command.reason() == null ? CancelReason.MASS_CANCEL : command.reason();
-        long count = 0;
-        final int only = command.instrumentId();
-        for (int id = 1; id < books.idLimit(); id++) {
-            final OrderBook book = books.book(id);
-            if (book == null || (only != Instrument.NULL_ID && only != id)) {
-                continue;
-            }
-            if (side != Side.SELL.code()) {
-                count += cancelOwned(book, book.bids(), command, scope, reason);
-            }
-            if (side != Side.BUY.code()) {
-                count += cancelOwned(book, book.asks(), command, scope, reason);
-            }
-        }
-        events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), scope, side, reason,
-            count, command.buffer(), command.contextStart(), command.contextLength());
+        applyMassCancel(command);
+        end();
     }
 
-    private long cancelOwned(final OrderBook book, final BookSide bookSide, final MassCancelCommand command,
-                             final int scope, final CancelReason reason) {
-        final LevelStore levels = books.levels();
-        long count = 0;
-        int depth = 0;
-        while (depth < bookSide.size()) {
-            final int level = bookSide.levelAt(depth);
-            final int before = bookSide.size();
-            int slot = levels.head(level);
-            while (slot != OrderStore.NULL_SLOT) {
-                final int next = orders.next(slot);
-                if (owns(slot, command, scope)) {
-                    books.unbook(book, slot);
-                    events.cancelled(slot, reason, null, 0, 0);
-                    books.release(slot);
-                    count++;
-                }
-                slot = next;
-            }
-            if (bookSide.size() == before) {
-                depth++;
-            }
-        }
-        return count;
-    }
-
-    private boolean owns(final int slot, final MassCancelCommand command, final int scope) {
-        return switch (scope) {
-            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == command.sessionId()
-                && orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == command.firmId()
-                && orders.accountId(slot) == command.accountId();
-            default -> false;
-        };
-    }
-
-    /**
-     * @return the slot of a live order of this firm on this instrument, or {@link OrderStore#NULL_SLOT}:
-     *         another firm's order is as unknown as an order that never was
-     */
-    private int ownedOrder(final long orderId, final int firmId, final int instrumentId) {
-        final int slot = orders.find(orderId);
-        if (slot == OrderStore.NULL_SLOT || orders.firmId(slot) != (firmId & 0xFFFF)
-            || orders.bookId(slot) != instrumentId) {
-            return OrderStore.NULL_SLOT;
-        }
-        return slot;
+    private void applyMassCancel(final MassCancelCommand command) {
+        sweeper.massCancel(command);
     }
 
     /**
      * Moves one instrument, or all, to a trading phase; each change is a PhaseChanged event (a command
-     * that changes nothing emits nothing).
+     * that changes nothing emits nothing). Leaving a call phase for continuous trading or closed
+     * uncrosses the book first, as does a halted or closed book going to continuous trading (see
+     * {@link TradingPhases}).
      */
     public void setPhase(final SetPhaseCommand command) {
         begin(command);
+        applySetPhase(command);
+        end();
+    }
+
+    private void applySetPhase(final SetPhaseCommand command) {
         final TradingPhase phase = command.phase();
         if (phase == null) {
             throw new IllegalArgumentException("unknown trading phase in " + command);
@@ -402,206 +287,70 @@ public final class MatchingEngine {
         final int only = command.instrumentId();
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
-            if (book == null || (only != Instrument.NULL_ID && only != id)) {
-                continue;
-            }
-            final TradingPhase previous = book.phase();
-            if (previous != phase) {
-                book.phase(phase);
-                events.phaseChanged(id, phase, previous);
+            if (book != null && (only == Instrument.NULL_ID || only == id)) {
+                phases.change(book, phase, PhaseChangedEvent.REASON_COMMAND);
             }
         }
     }
 
     /**
-     * Ends the trading day. Day orders expire, book by book (buy side first, best price first, in time
-     * priority), each with a Cancelled event (reason END_OF_DAY). Then the books are emptied: the GTC
-     * and GTD orders leave them without an event (they are not cancelled: they carry over to the next
-     * day through the GTC store, which saves them from the event log, and come back with Restored
-     * events at start of day). Finally a DayEnded event gives both counts. After it the engine holds
-     * no order, so a new day depends on nothing journaled before it.
+     * Ends the trading day. Day orders (and auction-only and market orders left in a call book)
+     * expire, book by book, resting orders first (buy side first, best price first, in time
+     * priority), then waiting stops (buy stops first, in trigger order), each with a Cancelled event
+     * (reason END_OF_DAY). The GTC and GTD orders, waiting stops included, leave the books without an
+     * event (they are not cancelled: they carry over to the next day through the GTC store, which
+     * saves them from the event log, and come back with Restored events at start of day). Finally a
+     * DayEnded event gives both counts. After it the engine holds no order, so a new day depends on
+     * nothing journaled before it.
      */
     public void endOfDay(final EndOfDayCommand command) {
         begin(command);
-        final LevelStore levels = books.levels();
-        long expired = 0;
-        long carried = 0;
-        for (int id = 1; id < books.idLimit(); id++) {
-            final OrderBook book = books.book(id);
-            if (book == null) {
-                continue;
-            }
-            for (final BookSide side : book.sides()) {
-                while (!side.isEmpty()) {
-                    final int level = side.levelAt(0);
-                    int slot = levels.head(level);
-                    while (slot != OrderStore.NULL_SLOT) {
-                        final int next = orders.next(slot);
-                        final boolean survives = OrderStore.tif(orders.flags(slot)).survivesEndOfDay();
-                        books.unbook(book, slot);
-                        if (survives) {
-                            carried++;
-                        } else {
-                            events.cancelled(slot, CancelReason.END_OF_DAY, null, 0, 0);
-                            expired++;
-                        }
-                        books.release(slot);
-                        slot = next;
-                    }
-                }
-            }
-        }
-        events.dayEnded(command.tradingDate(), expired, carried);
+        applyEndOfDay(command);
+        end();
+    }
+
+    private void applyEndOfDay(final EndOfDayCommand command) {
+        final long expired = sweeper.endOfDay();
+        events.dayEnded(command.tradingDate(), expired, sweeper.carriedAtEndOfDay());
     }
 
     /**
      * Puts back an order of an earlier day at the back of its level, with its order id, fills and
-     * context, and reports it (Restored). An order whose id is already live is left alone (restoring
-     * twice changes nothing). An order that cannot be restored (unknown instrument, nothing left, no
-     * room, or it would cross the book in continuous trading) is reported Cancelled with reason
-     * RESTORE_FAILED, so that its owner is not left guessing.
+     * context, and reports it (Restored). A stop that had not triggered waits again, behind the stops
+     * already waiting at its stop price; one that had (restore flag TRIGGERED) rests as the order it
+     * became; an iceberg shows a fresh peak. An order whose id is already live is left alone
+     * (restoring twice changes nothing). An order that cannot be restored (unknown instrument, nothing
+     * left, no room, or it would cross the book in continuous trading) is reported Cancelled with
+     * reason RESTORE_FAILED, so that its owner is not left guessing.
      */
     public void restoreOrder(final RestoreOrderCommand command) {
         begin(command);
-        if (orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
-            return; // already on the book: restoring twice changes nothing
-        }
-        final int slot = restore(command);
-        if (slot == OrderStore.NULL_SLOT) {
-            events.restoreFailed(command);
-            return;
-        }
-        events.restored(slot, books.visible(slot), command);
-        if (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
-            expireGtd(); // a GTD order whose time passed while it was off the book expires at once
-        }
+        applyRestoreOrder(command);
+        end();
     }
 
-    /** @return the restored order's slot, or {@link OrderStore#NULL_SLOT} when it cannot be restored */
-    private int restore(final RestoreOrderCommand command) {
-        final OrderBook book = books.book(command.instrumentId());
-        final Side side = command.side();
-        final OrderType type = command.orderType();
-        final TimeInForce tif = command.timeInForce();
-        if (book == null || side == null || type == null || tif == null || !type.hasLimitPrice()
-            || command.price() <= 0 || command.orderQty() <= command.cumQty() || command.cumQty() < 0
-            || command.displayQty() != 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
-            return OrderStore.NULL_SLOT;
+    private void applyRestoreOrder(final RestoreOrderCommand command) {
+        restorer.restoreAndReport(command);
+        if (sweeper.hasGtdDue(nowNs)) {
+            sweeper.expireGtd(nowNs); // a GTD order whose time passed while it was off the book expires at once
         }
-        final boolean sell = side == Side.SELL;
-        if (!books.hasRoomAt(book, sell, command.price())) {
-            return OrderStore.NULL_SLOT;
-        }
-        if (book.phase() == TradingPhase.CONTINUOUS) {
-            final int contra = book.contra(sell).best();
-            if (contra != LevelStore.NULL_LEVEL && crosses(sell, command.price(), books.levels().price(contra))) {
-                return OrderStore.NULL_SLOT;
-            }
-        }
-        if (tif == TimeInForce.GTD && gtdExpiries.isFull()) {
-            gtdExpiries.compact(orders);
-            if (gtdExpiries.isFull()) {
-                return OrderStore.NULL_SLOT;
-            }
-        }
-        final int slot = orders.allocate(command.orderId());
-        orders.price(slot, command.price());
-        orders.orderQty(slot, command.orderQty());
-        orders.restoreFills(slot, command.cumQty(), command.cumNotional());
-        orders.flags(slot, OrderStore.packFlags(book.id(), sell, type, tif, command.instructions()));
-        orders.owner(slot, command.sessionId(), command.firmId(), command.accountId());
-        books.rest(book, slot);
-        if (tif == TimeInForce.GTD) {
-            gtdExpiries.add(command.expireTimeNs(), command.orderId());
-        }
-        return slot;
-    }
-
-    private static boolean crosses(final boolean sell, final long price, final long contraPrice) {
-        return sell ? contraPrice >= price : contraPrice <= price;
     }
 
     /**
      * Writes the engine's whole state as snapshot records (see {@link SnapshotRecords}): counters and
-     * clock, each book's phase and last trade, every resting order in priority order. Loading it into a
-     * fresh engine gives one that answers every later command exactly as this one would. Cold path:
-     * allocates, and takes time proportional to the number of orders; matching thread only.
+     * clock, each book's state, every resting order in priority order. Loading it into a fresh engine
+     * gives one that answers every later command exactly as this one would. Cold path: allocates, and
+     * takes time proportional to the number of orders; matching thread only.
      *
      * @param out receives the records in order
      */
     public void writeSnapshot(final SnapshotWriter out) {
         assert checkOwner();
-        final UnsafeBuffer record = new UnsafeBuffer(new byte[512]);
-        final Long2LongHashMap expiries = new Long2LongHashMap(0);
-        for (int i = 0; i < gtdExpiries.size(); i++) {
-            expiries.put(gtdExpiries.orderIdAt(i), gtdExpiries.timeAt(i));
-        }
-        int bookCount = 0;
-        for (int id = 1; id < books.idLimit(); id++) {
-            if (books.book(id) != null) {
-                bookCount++;
-            }
-        }
-        record.setMemory(0, SnapshotRecords.HEADER_LENGTH, (byte) 0);
-        record.putShort(0, (short) SnapshotRecords.HEADER_LENGTH);
-        record.putByte(2, (byte) SnapshotRecords.HEADER_TYPE);
-        record.putInt(SnapshotRecords.HEADER_VERSION, SnapshotRecords.VERSION);
-        record.putLong(SnapshotRecords.HEADER_NEXT_EXEC_ID, events.nextExecId());
-        record.putLong(SnapshotRecords.HEADER_NEXT_MATCH_ID, events.nextMatchId());
-        record.putLong(SnapshotRecords.HEADER_LAST_ORDER_ID, lastOrderId);
-        record.putLong(SnapshotRecords.HEADER_NOW, nowNs);
-        record.putLong(SnapshotRecords.HEADER_LAST_SEQUENCE, lastCommandSequence);
-        record.putInt(SnapshotRecords.HEADER_BOOKS, bookCount);
-        out.write(record, 0, SnapshotRecords.HEADER_LENGTH);
-        long orderCount = 0;
-        final RestoreOrderCommand order = new RestoreOrderCommand();
-        order.wrap(record, 0);
-        for (int id = 1; id < books.idLimit(); id++) {
-            final OrderBook book = books.book(id);
-            if (book == null) {
-                continue;
-            }
-            record.setMemory(0, SnapshotRecords.BOOK_LENGTH, (byte) 0);
-            record.putShort(0, (short) SnapshotRecords.BOOK_LENGTH);
-            record.putByte(2, (byte) SnapshotRecords.BOOK_TYPE);
-            record.putInt(SnapshotRecords.BOOK_INSTRUMENT, id);
-            record.putByte(SnapshotRecords.BOOK_PHASE, book.phase().code());
-            record.putLong(SnapshotRecords.BOOK_LAST_TRADE, book.lastTradePrice());
-            out.write(record, 0, SnapshotRecords.BOOK_LENGTH);
-            for (final BookSide side : book.sides()) {
-                for (int depth = 0; depth < side.size(); depth++) {
-                    for (int slot = books.levels().head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT;
-                         slot = orders.next(slot)) {
-                        writeOrder(order, book, slot, expiries);
-                        out.write(record, 0, order.length());
-                        orderCount++;
-                    }
-                }
-            }
-        }
-        record.setMemory(0, SnapshotRecords.END_LENGTH, (byte) 0);
-        record.putShort(0, (short) SnapshotRecords.END_LENGTH);
-        record.putByte(2, (byte) SnapshotRecords.END_TYPE);
-        record.putLong(SnapshotRecords.END_ORDERS, orderCount);
-        out.write(record, 0, SnapshotRecords.END_LENGTH);
-    }
-
-    private void writeOrder(final RestoreOrderCommand order, final OrderBook book, final int slot,
-                            final Long2LongHashMap expiries) {
-        final int flags = orders.flags(slot);
-        order.init();
-        order.instrumentId(book.id()).sessionId(orders.sessionId(slot)).firmId(orders.firmId(slot));
-        order.orderId(orders.orderId(slot))
-            .accountId(orders.accountId(slot))
-            .side(orders.isSell(slot) ? Side.SELL : Side.BUY)
-            .orderType(OrderStore.type(flags))
-            .timeInForce(OrderStore.tif(flags))
-            .instructions(OrderStore.instructions(flags))
-            .price(orders.price(slot))
-            .orderQty(orders.orderQty(slot))
-            .cumQty(orders.cumQty(slot))
-            .cumNotional(orders.cumNotional(slot))
-            .expireTimeNs(expiries.get(orders.orderId(slot)));
+        final EngineSnapshot.Header header = new EngineSnapshot.Header();
+        header.lastOrderId = entry.lastOrderId();
+        header.nowNs = nowNs;
+        header.lastCommandSequence = lastCommandSequence;
+        snapshot.write(out, header);
     }
 
     /**
@@ -620,59 +369,11 @@ public final class MatchingEngine {
         if (lastCommandSequence != 0 || orders.size() != 0) {
             throw new IllegalStateException("a snapshot loads only into a fresh engine");
         }
-        final UnsafeBuffer records = new UnsafeBuffer(buffer, offset, length);
-        final RestoreOrderCommand order = new RestoreOrderCommand();
-        int at = 0;
-        boolean ended = false;
-        while (at < length && !ended) {
-            final int recordLength = records.getShort(at) & 0xFFFF;
-            final int type = records.getByte(at + 2) & 0xFF;
-            if (recordLength < 3 || at + recordLength > length) {
-                throw new IllegalStateException("truncated snapshot record at byte " + at);
-            }
-            switch (type) {
-                case SnapshotRecords.HEADER_TYPE -> {
-                    final int version = records.getInt(at + SnapshotRecords.HEADER_VERSION);
-                    if (version != SnapshotRecords.VERSION) {
-                        throw new IllegalStateException("snapshot format " + version + ", expected " + SnapshotRecords.VERSION);
-                    }
-                    events.counters(records.getLong(at + SnapshotRecords.HEADER_NEXT_EXEC_ID),
-                        records.getLong(at + SnapshotRecords.HEADER_NEXT_MATCH_ID));
-                    lastOrderId = records.getLong(at + SnapshotRecords.HEADER_LAST_ORDER_ID);
-                    nowNs = records.getLong(at + SnapshotRecords.HEADER_NOW);
-                    lastCommandSequence = records.getLong(at + SnapshotRecords.HEADER_LAST_SEQUENCE);
-                }
-                case SnapshotRecords.BOOK_TYPE -> {
-                    final int id = records.getInt(at + SnapshotRecords.BOOK_INSTRUMENT);
-                    final OrderBook book = books.book(id);
-                    if (book == null) {
-                        throw new IllegalStateException("snapshot has instrument " + id + ", which is not configured");
-                    }
-                    book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
-                    book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
-                }
-                case SnapshotRecords.END_TYPE -> {
-                    ended = true;
-                    final long expected = records.getLong(at + SnapshotRecords.END_ORDERS);
-                    if (expected != orders.size()) {
-                        throw new IllegalStateException("snapshot lists " + expected + " orders, loaded " + orders.size());
-                    }
-                }
-                default -> {
-                    if (type != SnapshotRecords.ORDER_TYPE) {
-                        throw new IllegalStateException("unknown snapshot record type " + type + " at byte " + at);
-                    }
-                    order.wrap(records, at);
-                    if (restore(order) == OrderStore.NULL_SLOT) {
-                        throw new IllegalStateException("snapshot order cannot be restored: " + order);
-                    }
-                }
-            }
-            at += recordLength;
-        }
-        if (!ended) {
-            throw new IllegalStateException("snapshot has no end record");
-        }
+        final EngineSnapshot.Header header = snapshot.load(buffer, offset, length, restorer::restore);
+        phases.recount();
+        entry.lastOrderId(header.lastOrderId);
+        nowNs = header.nowNs;
+        lastCommandSequence = header.lastCommandSequence;
     }
 
     /** @return the sequence of the last command applied (or loaded from a snapshot), 0 when none */
@@ -696,8 +397,29 @@ public final class MatchingEngine {
         visitSide(book, book.asks(), visitor);
     }
 
+    /**
+     * Visits the waiting (untriggered) stop orders of one book: buy stops then sell stops, each in the
+     * order they would trigger (nearest stop price first, then stop priority). Cold path (tests,
+     * operators); matching thread only.
+     *
+     * @param instrumentId the book
+     * @param visitor      called once per order with a reused view
+     */
+    public void forEachWaitingStop(final int instrumentId, final RestingOrderVisitor visitor) {
+        final OrderBook book = books.book(instrumentId);
+        if (book == null) {
+            return;
+        }
+        visitSide(book, book.stops(false), books.stopLevels(), visitor);
+        visitSide(book, book.stops(true), books.stopLevels(), visitor);
+    }
+
     private void visitSide(final OrderBook book, final BookSide side, final RestingOrderVisitor visitor) {
-        final LevelStore levels = books.levels();
+        visitSide(book, side, books.levels(), visitor);
+    }
+
+    private void visitSide(final OrderBook book, final BookSide side, final LevelStore levels,
+                           final RestingOrderVisitor visitor) {
         for (int depth = 0; depth < side.size(); depth++) {
             for (int slot = levels.head(side.levelAt(depth)); slot != OrderStore.NULL_SLOT; slot = orders.next(slot)) {
                 final int flags = orders.flags(slot);
@@ -713,16 +435,24 @@ public final class MatchingEngine {
 
     private final RestingOrder view = new RestingOrder();
 
-    /** @return the best bid price of a book, 0 when there is none. */
+    /** @return the best bid price of a book (market orders of a call book aside), 0 when there is none. */
     public long bestBid(final int instrumentId) {
-        final int level = books.book(instrumentId).bids().best();
-        return level == LevelStore.NULL_LEVEL ? 0 : books.levels().price(level);
+        return bestLimitPrice(books.book(instrumentId).bids());
     }
 
-    /** @return the best offer price of a book, 0 when there is none. */
+    /** @return the best offer price of a book (market orders of a call book aside), 0 when there is none. */
     public long bestAsk(final int instrumentId) {
-        final int level = books.book(instrumentId).asks().best();
-        return level == LevelStore.NULL_LEVEL ? 0 : books.levels().price(level);
+        return bestLimitPrice(books.book(instrumentId).asks());
+    }
+
+    private long bestLimitPrice(final BookSide side) {
+        for (int depth = 0; depth < side.size() && depth < 2; depth++) {
+            final long price = books.levels().price(side.levelAt(depth));
+            if (!Books.isMarketLevel(price)) {
+                return price;
+            }
+        }
+        return 0;
     }
 
     /** @return the price of the last trade in a book, 0 before the first. */
@@ -743,18 +473,5 @@ public final class MatchingEngine {
     /** Package access for invariant checks in tests. */
     Books books() {
         return books;
-    }
-
-    private void expireGtd() {
-        while (!gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs) {
-            final long orderId = gtdExpiries.earliestOrderId();
-            gtdExpiries.removeEarliest();
-            final int slot = orders.find(orderId);
-            if (slot != OrderStore.NULL_SLOT) {
-                books.unbook(books.book(orders.bookId(slot)), slot);
-                events.cancelled(slot, CancelReason.GTD_EXPIRED, null, 0, 0);
-                books.release(slot);
-            }
-        }
     }
 }

@@ -2,9 +2,11 @@ package exchange.matching;
 
 /**
  * The attributes only some orders have: the stop price of stop orders, and the peak and visible
- * quantity of icebergs. Kept beside {@link OrderStore} in an open-addressing table keyed by slot, so
- * that the common plain limit order pays nothing for them. An order that has extras carries
- * {@link OrderStore#HAS_EXTRAS} in its flags.
+ * quantity of icebergs. Kept beside {@link OrderStore}, so that the common plain limit order pays
+ * nothing for them: a slot-indexed table of one int per order slot points into a dense pool of
+ * entries, handed out and taken back last-in first-out, so that the extras of live orders stay
+ * together in few cache lines. An order that has extras carries {@link OrderStore#HAS_EXTRAS} in its
+ * flags.
  *
  * <pre>
  *  word 0  stop price (0 when none)
@@ -14,7 +16,7 @@ package exchange.matching;
  * </pre>
  *
  * <p>Matching thread only. Never allocates after construction; {@link #add(int)} returns false when
- * the table is full, and the caller rejects the order.
+ * the pool is full, and the caller rejects the order.
  */
 final class OrderExtras {
     private static final int STRIDE = 4;
@@ -23,23 +25,28 @@ final class OrderExtras {
     private static final int VISIBLE = 2;
 
     private final int capacity;
-    private final int[] keys;
+    /** Per order slot: its entry + 1, or 0 when it has none. */
+    private final int[] entryOfSlot;
     private final long[] values;
-    private final int mask;
+    /** Free entries, a stack: the most recently freed is handed out first. */
+    private final int[] free;
     private int size;
 
     /**
-     * @param capacity most orders with extras at once
+     * @param capacity      most orders with extras at once
+     * @param orderCapacity the order store's capacity: slots are below it
      */
-    OrderExtras(final int capacity) {
+    OrderExtras(final int capacity, final int orderCapacity) {
         if (capacity < 1 || capacity > (1 << 27)) {
             throw new IllegalArgumentException("extras capacity must be 1 to 2^27: " + capacity);
         }
         this.capacity = capacity;
-        final int tableSize = Integer.highestOneBit(Math.max(2, capacity * 2 - 1)) << 1;
-        this.keys = new int[tableSize];
-        this.values = new long[tableSize * STRIDE];
-        this.mask = tableSize - 1;
+        this.entryOfSlot = new int[orderCapacity];
+        this.values = new long[capacity * STRIDE];
+        this.free = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            free[i] = capacity - 1 - i; // entry 0 on top
+        }
     }
 
     boolean isFull() {
@@ -53,41 +60,29 @@ final class OrderExtras {
     /**
      * Adds zeroed extras for a slot that has none.
      *
-     * @return false when the table is full
+     * @return false when the pool is full
      */
     boolean add(final int slot) {
         if (size == capacity) {
             return false;
         }
-        int pos = hash(slot);
-        while (keys[pos] != 0) {
-            pos = (pos + 1) & mask;
-        }
-        keys[pos] = slot + 1;
-        final int base = pos * STRIDE;
+        final int entry = free[capacity - 1 - size];
+        size++;
+        entryOfSlot[slot] = entry + 1;
+        final int base = entry * STRIDE;
         values[base] = 0;
         values[base + 1] = 0;
         values[base + 2] = 0;
         values[base + 3] = 0;
-        size++;
         return true;
     }
 
     /** Removes a slot's extras; it must have some. */
     void remove(final int slot) {
-        int gap = position(slot);
-        int next = (gap + 1) & mask;
-        while (keys[next] != 0) {
-            final int home = hash(keys[next] - 1);
-            if (((next - home) & mask) >= ((next - gap) & mask)) {
-                keys[gap] = keys[next];
-                System.arraycopy(values, next * STRIDE, values, gap * STRIDE, STRIDE);
-                gap = next;
-            }
-            next = (next + 1) & mask;
-        }
-        keys[gap] = 0;
+        final int entry = position(slot);
+        entryOfSlot[slot] = 0;
         size--;
+        free[capacity - 1 - size] = entry;
     }
 
     long stopPrice(final int slot) {
@@ -114,18 +109,31 @@ final class OrderExtras {
         values[position(slot) * STRIDE + VISIBLE] = visible;
     }
 
-    private int position(final int slot) {
-        int pos = hash(slot);
-        while (keys[pos] != slot + 1) {
-            if (keys[pos] == 0) {
-                throw new IllegalStateException("no extras for slot " + slot);
-            }
-            pos = (pos + 1) & mask;
-        }
-        return pos;
+    /**
+     * @return where a slot's extras are, for the {@code ...At} accessors; valid until the slot's
+     *         extras are removed
+     */
+    int find(final int slot) {
+        return position(slot);
     }
 
-    private int hash(final int slot) {
-        return (slot * 0x9E3779B9 >>> 16 ^ slot) & mask;
+    long peakAt(final int at) {
+        return values[at * STRIDE + PEAK];
+    }
+
+    long visibleAt(final int at) {
+        return values[at * STRIDE + VISIBLE];
+    }
+
+    void visibleAt(final int at, final long visible) {
+        values[at * STRIDE + VISIBLE] = visible;
+    }
+
+    private int position(final int slot) {
+        final int entry = entryOfSlot[slot] - 1;
+        if (entry < 0) {
+            throw new IllegalStateException("no extras for slot " + slot);
+        }
+        return entry;
     }
 }

@@ -42,10 +42,22 @@ final class OrderStore {
     static final int SIDE_SELL = 1 << 16;
     static final int TYPE_SHIFT = 17;
     static final int TYPE_MASK = 0x7 << TYPE_SHIFT;
+    /**
+     * Set in the flags of an order with a limit price: LIMIT and STOP_LIMIT are the odd ordinals of
+     * {@link OrderType} (checked below), so one bit tells them from MARKET and STOP.
+     */
+    static final int LIMIT_PRICED = 1 << TYPE_SHIFT;
+    /** Set in the flags of a stop or stop-limit order: STOP and STOP_LIMIT are ordinals 2 and 3 (checked below). */
+    static final int STOP_TYPE = 2 << TYPE_SHIFT;
     static final int TIF_SHIFT = 20;
     static final int TIF_MASK = 0x7 << TIF_SHIFT;
     static final int INSTRUCTIONS_SHIFT = 23;
     static final int INSTRUCTIONS_MASK = 0x7F << INSTRUCTIONS_SHIFT;
+    /** Within the instructions: post-only (NewOrderCommand.POST_ONLY). */
+    static final int POST_ONLY_INSTRUCTION = 1;
+    /** Within the instructions: the self-trade prevention code, bits 4..6. */
+    static final int STP_INSTRUCTION_SHIFT = 4;
+    static final int STP_INSTRUCTION_MASK = 0x7 << STP_INSTRUCTION_SHIFT;
     static final int HAS_EXTRAS = 1 << 30;
     static final int WAITING_STOP = 1 << 31;
 
@@ -204,6 +216,17 @@ final class OrderStore {
         data[slot * STRIDE + ORDER_QTY] = qty;
     }
 
+    /**
+     * Takes quantity off an order without a fill (self-trade prevention's decrement): order qty and
+     * leaves go down together.
+     *
+     * @param slot the order
+     * @param qty  at most its leaves
+     */
+    void reduceQty(final int slot, final long qty) {
+        data[slot * STRIDE + ORDER_QTY] -= qty;
+    }
+
     long cumQty(final int slot) {
         return data[slot * STRIDE + CUM_QTY];
     }
@@ -313,6 +336,14 @@ final class OrderStore {
         return (int) data[slot * STRIDE + OWNER];
     }
 
+    /**
+     * @return the owner word: session (bits 48..63), firm (32..47), account (low int); masked, it
+     *         compares two orders' owners in one instruction (self-trade prevention)
+     */
+    long owner(final int slot) {
+        return data[slot * STRIDE + OWNER];
+    }
+
     void owner(final int slot, final int sessionId, final int firmId, final int accountId) {
         data[slot * STRIDE + OWNER] = ((long) (sessionId & 0xFFFF) << 48) | ((long) (firmId & 0xFFFF) << 32)
             | (accountId & LOW_INT);
@@ -342,5 +373,16 @@ final class OrderStore {
     }
 
     private static final OrderType[] ORDER_TYPES = OrderType.values();
+
+    static {
+        for (final OrderType t : ORDER_TYPES) {
+            if (((t.ordinal() & 1) == 1) != t.hasLimitPrice()) {
+                throw new ExceptionInInitializerError("OrderType order breaks LIMIT_PRICED: " + t);
+            }
+            if (((t.ordinal() & 2) == 2) != t.isStop()) {
+                throw new ExceptionInInitializerError("OrderType order breaks STOP_TYPE: " + t);
+            }
+        }
+    }
     private static final TimeInForce[] TIFS = TimeInForce.values();
 }

@@ -49,9 +49,7 @@ class AllocationTest {
         final int[] offsets = new int[commands.size()];
         final UnsafeBuffer buffer = concatenate(commands, offsets);
         final CountingSink sink = new CountingSink();
-        final MatchingEngine engine = new MatchingEngine(
-            List.of(Instrument.builder(1, "AAA").build(), Instrument.builder(2, "BBB").build()),
-            EngineConfig.defaults().orderCapacity(1 << 17), sink);
+        final MatchingEngine engine = new MatchingEngine(CommandStream.instruments(), CommandStream.config(), sink);
         final long threadId = Thread.currentThread().getId();
 
         for (int i = 0; i < n; i++) {

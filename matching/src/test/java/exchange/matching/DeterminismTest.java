@@ -10,12 +10,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeterminismTest {
-    private static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").build(), Instrument.builder(2, "BBB").build());
+    private static final List<Instrument> INSTRUMENTS = CommandStream.instruments();
 
     private static RecordedEvents run(final List<byte[]> commands) {
         final RecordedEvents events = new RecordedEvents();
-        final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, EngineConfig.defaults().orderCapacity(1 << 16), events);
+        final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, CommandStream.config(), events);
         for (final byte[] command : commands) {
             engine.onCommand(new UnsafeBuffer(command.clone()), 0);
         }

@@ -5,6 +5,7 @@ import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
 import exchange.matching.testing.CommandStream;
@@ -30,16 +31,16 @@ import static org.assertj.core.api.Assertions.fail;
  * must keep its invariants after every command. jqwik prints the seed of a failing stream.
  */
 class EngineAgreementProperties {
-    private static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").tickSize(100).build(),
-        Instrument.builder(2, "BBB").tickSize(100).maxPriceLevels(6).build());
+    private static final List<Instrument> INSTRUMENTS = CommandStream.instruments();
 
     @Property(tries = 1500)
     void engineAndReferenceWriteTheSameEvents(@ForAll final long seed, @ForAll @IntRange(min = 1, max = 300) final int length,
-                                              @ForAll final boolean tight) {
-        final EngineConfig config = tight
+                                              @ForAll final boolean tight, @ForAll final boolean accountScope) {
+        final EngineConfig sized = tight
             ? EngineConfig.defaults().orderCapacity(24).levelCapacity(10).extrasCapacity(8).gtdCapacity(3)
             : EngineConfig.defaults().orderCapacity(4096).levelCapacity(512).extrasCapacity(64);
+        final EngineConfig config = CommandStream.withFirms(sized)
+            .selfTradeScope(accountScope ? SelfTradeScope.ACCOUNT : SelfTradeScope.FIRM);
         final RecordedEvents engineEvents = new RecordedEvents();
         final RecordedEvents referenceEvents = new RecordedEvents();
         final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, config, engineEvents);
@@ -71,7 +72,8 @@ class EngineAgreementProperties {
      */
     static final class Ledger {
         private final Map<Long, long[]> orders = new HashMap<>(); // {order qty, cum, cancelled}
-        private final Map<Long, Long> priority = new HashMap<>(); // order id -> sequence when last booked
+        private final Map<Long, Long> priority = new HashMap<>(); // order id -> when last booked, in booking order
+        private long bookings;
         private long bought;
         private long sold;
 
@@ -79,12 +81,12 @@ class EngineAgreementProperties {
             for (final Event e : events) {
                 switch (e.type()) {
                     case ACCEPTED -> orders.put(((OrderEvent) e).orderId(), new long[] {((OrderEvent) e).orderQty(), 0, 0});
-                    case BOOKED -> priority.put(((BookedEvent) e).orderId(), e.commandSequence());
+                    case BOOKED -> priority.put(((BookedEvent) e).orderId(), ++bookings);
                     case DAY_ENDED -> orders.clear(); // the books are empty: what is left is carried over
                     case RESTORED -> {
                         final OrderEvent r = (OrderEvent) e;
                         orders.put(r.orderId(), new long[] {r.orderQty(), r.cumQty(), 0});
-                        priority.put(r.orderId(), e.commandSequence());
+                        priority.put(r.orderId(), ++bookings);
                     }
                     case TRADE -> {
                         final TradeEvent t = (TradeEvent) e;
@@ -103,6 +105,13 @@ class EngineAgreementProperties {
                         check(c.orderId(), o, 0);
                         assertThat(o[0]).as("order qty of %d", c.orderId()).isEqualTo(c.orderQty());
                         orders.remove(c.orderId());
+                    }
+                    case RESTATED -> {
+                        final RestatedEvent r = (RestatedEvent) e;
+                        final long[] o = orders.get(r.orderId());
+                        o[0] -= r.restatedQty();
+                        assertThat(o[0]).as("order qty of %d", r.orderId()).isEqualTo(r.orderQty());
+                        check(r.orderId(), o, r.leavesQty());
                     }
                     case REPLACED -> {
                         final ReplacedEvent r = (ReplacedEvent) e;

@@ -5,6 +5,7 @@ import exchange.matching.testing.RecordedEvents;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SnapshotTest {
-    private static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").build(), Instrument.builder(2, "BBB").maxPriceLevels(6).build());
-    private static final EngineConfig CONFIG = EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10);
+    private static final List<Instrument> INSTRUMENTS = CommandStream.instruments();
+    private static final EngineConfig CONFIG = CommandStream.withFirms(
+        EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10));
 
     private static ExpandableArrayBuffer snapshot(final MatchingEngine engine) {
         final ExpandableArrayBuffer out = new ExpandableArrayBuffer();
@@ -36,7 +37,50 @@ class SnapshotTest {
     @ParameterizedTest(name = "snapshot after {0} of 6000 commands")
     @ValueSource(ints = {0, 1, 500, 2999, 4900})
     void shouldContinueExactlyAsAnUninterruptedEngineAfterLoadingASnapshot(final int cut) {
-        final List<byte[]> commands = CommandStream.generate(99L + cut, 6000);
+        continuesExactly(CommandStream.generate(99L + cut, 6000), cut);
+    }
+
+    /** The states a snapshot must carry besides resting orders. */
+    enum State {
+        PRE_OPEN_WITH_A_PUBLISHED_INDICATIVE_AUCTION,
+        VOLATILITY_AUCTION_RUNNING,
+        WAITING_STOPS,
+        ICEBERG_SHOWING_PART_OF_A_PEAK
+    }
+
+    @ParameterizedTest(name = "snapshot taken with {0}")
+    @EnumSource(State.class)
+    void shouldCarryEveryStateOfMarketStructureAcrossASnapshot(final State state) {
+        final List<byte[]> commands = CommandStream.generate(2026L, 6000);
+        final MatchingEngine probe = new MatchingEngine(INSTRUMENTS, CONFIG, new RecordedEvents());
+        int cut = -1;
+        for (int i = 0; i < 4000 && cut < 0; i++) {
+            probe.onCommand(new UnsafeBuffer(commands.get(i).clone()), 0);
+            if (i > 200 && inState(probe, state)) {
+                cut = i + 1;
+            }
+        }
+        assertThat(cut).as("the stream reaches %s", state).isPositive();
+        continuesExactly(commands, cut);
+    }
+
+    private static boolean inState(final MatchingEngine engine, final State state) {
+        final OrderBook book = engine.books().book(1);
+        return switch (state) {
+            case PRE_OPEN_WITH_A_PUBLISHED_INDICATIVE_AUCTION -> book.phase() == TradingPhase.PRE_OPEN
+                && book.indicativePublished() && book.publishedPairedQty() > 0;
+            case VOLATILITY_AUCTION_RUNNING -> book.phase() == TradingPhase.VOLATILITY_AUCTION && book.volatilityEndNs() > 0;
+            case WAITING_STOPS -> book.stops(false).size() + book.stops(true).size() >= 2;
+            case ICEBERG_SHOWING_PART_OF_A_PEAK -> {
+                final boolean[] found = {false};
+                engine.forEachRestingOrder(1, o -> found[0] |= o.displayQty() > 0 && o.visibleQty() < o.displayQty()
+                    && o.visibleQty() < o.leavesQty());
+                yield found[0];
+            }
+        };
+    }
+
+    private static void continuesExactly(final List<byte[]> commands, final int cut) {
         final RecordedEvents uninterrupted = new RecordedEvents();
         final MatchingEngine reference = new MatchingEngine(INSTRUMENTS, CONFIG, uninterrupted);
         final RecordedEvents before = new RecordedEvents();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static exchange.matching.testing.BookBuilder.book;
 import static exchange.matching.testing.OrderSpec.buy;
+import static exchange.matching.testing.OrderSpec.marketBuy;
 import static exchange.matching.testing.OrderSpec.sell;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,22 @@ class TradingDayTest extends MatchingScenarioTest {
         assertThat(ended.expiredCount()).isEqualTo(2);
         assertThat(ended.carriedCount()).isEqualTo(2);
         assertThat(scenario.engine().liveOrderCount()).isZero();
+    }
+
+    @Test
+    void shouldExpireAuctionOnlyAndMarketOrdersLeftInAPreOpenBookAtEndOfDay() {
+        given(s -> {
+            s.phase(1, TradingPhase.PRE_OPEN);
+            s.enter(buy("G1", 98_0000, 10).gtc());
+            s.enter(buy("O1", 99_0000, 10).atTheOpen());
+            s.enter(marketBuy("M1", 10));
+            s.enter(sell("A1", 103_0000, 10).atTheOpen());
+        });
+        when(s -> s.endOfDay());
+        then(events("CANCELLED M1 END_OF_DAY", "CANCELLED O1 END_OF_DAY", "CANCELLED A1 END_OF_DAY",
+            "DAY_ENDED 3", "AUCTION_INDICATIVE none"), bookIs());
+        final exchange.matching.event.DayEndedEvent ended = last(EventType.DAY_ENDED);
+        assertThat(ended.carriedCount()).isEqualTo(1);
     }
 
     @Test

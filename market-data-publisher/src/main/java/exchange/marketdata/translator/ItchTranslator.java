@@ -5,6 +5,8 @@ import exchange.matching.Instrument;
 import exchange.matching.Side;
 import exchange.matching.TradingPhase;
 import exchange.matching.event.AcceptedEvent;
+import exchange.matching.event.AuctionIndicativeEvent;
+import exchange.matching.event.AuctionUncrossedEvent;
 import exchange.matching.event.BookedEvent;
 import exchange.matching.event.CancelRejectedEvent;
 import exchange.matching.event.CancelledEvent;
@@ -14,10 +16,12 @@ import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.StatusEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
+import exchange.matching.event.TriggeredEvent;
 
 import java.util.List;
 
@@ -39,6 +43,10 @@ import java.util.List;
  *   closes.</li>
  *   <li>DayEnded: Order Delete for every order still shown (the engine has emptied its books), then
  *   System Events M (if open), E and C.</li>
+ *   <li>AuctionIndicative: Net Order Imbalance Indicator (I); AuctionUncrossed: Cross Trade (Q);
+ *   Restated (self-trade decrement): Order Cancel (X) of the displayed shares that went, or Order
+ *   Delete. Triggered: nothing (a waiting stop is not shown); the Booked of the order it became, if it
+ *   rests, is an Add Order. An iceberg shows only its peak: each refresh is a new Add Order.</li>
  * </ul>
  * A session starts with {@link #startSession}: System Events O and S, a Stock Directory (R) and a
  * Stock Trading Action (H) per instrument, and Q if an instrument is already trading. Stock Locate is
@@ -49,9 +57,9 @@ import java.util.List;
  * unsigned 32-bit) is not shown, and a print that does not fit is not sent; both are counted
  * ({@link #unpublishedOrders()}, {@link #unpublishedPrints()}).
  *
- * <p>Auction messages whose engine events are still to come are methods that take primitive fields:
+ * <p>The auction messages and the restatement are also methods that take primitive fields:
  * {@link #onIndicative} (NOII) and {@link #onUncrossed} (Cross Trade), and {@link #onRestated} for a
- * displayed quantity the exchange reduced.
+ * displayed quantity the exchange reduced; the engine's events call them.
  *
  * <p>Deterministic: the same events after the same {@link #startSession} give the same bytes, so a
  * restart can regenerate a session and compare. Translator thread only. Never allocates after
@@ -396,7 +404,36 @@ public final class ItchTranslator implements EventHandler {
         }
     }
 
+    @Override
+    public void onAuctionIndicative(final AuctionIndicativeEvent event) {
+        final byte side = event.imbalanceSide();
+        onIndicative(event.instrumentId(), event.timestampNs(), event.price(), event.pairedQty(), event.imbalanceQty(),
+            side == AuctionIndicativeEvent.IMBALANCE_BUY ? Side.BUY.code()
+                : side == AuctionIndicativeEvent.IMBALANCE_SELL ? Side.SELL.code() : 0,
+            crossTypeOf(event.phase()));
+    }
+
+    @Override
+    public void onAuctionUncrossed(final AuctionUncrossedEvent event) {
+        onUncrossed(event.instrumentId(), event.timestampNs(), event.price(), event.quantity(), event.matchId(),
+            crossTypeOf(event.phase()));
+    }
+
+    @Override
+    public void onRestated(final RestatedEvent event) {
+        onRestated(event.orderId(), event.leavesQty() == 0 ? 0 : event.visibleQty(), event.timestampNs());
+    }
+
+    private static char crossTypeOf(final TradingPhase phase) {
+        return phase == null ? TradingStates.CROSS_INTRADAY : TradingStates.crossType(phase);
+    }
+
     // Events with nothing to publish still end a held replace: it was not followed by its Booked.
+
+    @Override
+    public void onTriggered(final TriggeredEvent event) {
+        settlePendingReplace();
+    }
 
     @Override
     public void onAccepted(final AcceptedEvent event) {

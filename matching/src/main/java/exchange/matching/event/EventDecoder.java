@@ -20,6 +20,10 @@ public final class EventDecoder {
     private final PhaseChangedEvent phaseChanged = new PhaseChangedEvent();
     private final DayEndedEvent dayEnded = new DayEndedEvent();
     private final RestoredEvent restored = new RestoredEvent();
+    private final RestatedEvent restated = new RestatedEvent();
+    private final TriggeredEvent triggered = new TriggeredEvent();
+    private final AuctionIndicativeEvent auctionIndicative = new AuctionIndicativeEvent();
+    private final AuctionUncrossedEvent auctionUncrossed = new AuctionUncrossedEvent();
 
     /**
      * Wraps the record at an offset in the flyweight of its type.
@@ -59,6 +63,10 @@ public final class EventDecoder {
             case PHASE_CHANGED -> handler.onPhaseChanged(phaseChanged);
             case DAY_ENDED -> handler.onDayEnded(dayEnded);
             case RESTORED -> handler.onRestored(restored);
+            case RESTATED -> handler.onRestated(restated);
+            case TRIGGERED -> handler.onTriggered(triggered);
+            case AUCTION_INDICATIVE -> handler.onAuctionIndicative(auctionIndicative);
+            case AUCTION_UNCROSSED -> handler.onAuctionUncrossed(auctionUncrossed);
             default -> throw new IllegalStateException("no handler method for " + event.type());
         }
         return Flyweight.lengthAt(buffer, offset);
@@ -82,6 +90,10 @@ public final class EventDecoder {
             case PHASE_CHANGED -> phaseChanged;
             case DAY_ENDED -> dayEnded;
             case RESTORED -> restored;
+            case RESTATED -> restated;
+            case TRIGGERED -> triggered;
+            case AUCTION_INDICATIVE -> auctionIndicative;
+            case AUCTION_UNCROSSED -> auctionUncrossed;
         };
     }
 }

@@ -40,4 +40,16 @@ public interface EventHandler {
 
     default void onRestored(final RestoredEvent event) {
     }
+
+    default void onRestated(final RestatedEvent event) {
+    }
+
+    default void onTriggered(final TriggeredEvent event) {
+    }
+
+    default void onAuctionIndicative(final AuctionIndicativeEvent event) {
+    }
+
+    default void onAuctionUncrossed(final AuctionUncrossedEvent event) {
+    }
 }

@@ -25,7 +25,18 @@ public enum EventType {
     /** The trading day ended; Day orders have expired. */
     DAY_ENDED(11),
     /** An order of an earlier day is back on the book (start of day). */
-    RESTORED(12);
+    RESTORED(12),
+    /** A stop order was triggered and now works: FIX 5.0 ExecType L; for FIX 4.4 see the README. */
+    TRIGGERED(13),
+    /**
+     * The exchange took quantity off a live order without a trade (self-trade prevention decrement):
+     * ExecType D Restated.
+     */
+    RESTATED(14),
+    /** During a call phase, the auction as it would uncross now: market data NOII. */
+    AUCTION_INDICATIVE(15),
+    /** An auction uncrossed (its trades come before): market data Cross Trade. */
+    AUCTION_UNCROSSED(16);
 
     private static final EventType[] BY_CODE = new EventType[32];
 

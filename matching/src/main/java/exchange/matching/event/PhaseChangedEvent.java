@@ -7,13 +7,22 @@ import exchange.matching.TradingPhase;
  * Event); operators see it.
  *
  * <pre>
- *  24  phase (u8)   25 previous phase (u8)   26 reserved (6 bytes)
+ *  24  phase (u8)   25 previous phase (u8)   26 reason (u8): 0 a SetPhase command, 1 the circuit
+ *      breaker, 2 the end of a volatility auction   27 reserved (5 bytes)
  *  32  end
  * </pre>
  */
 public final class PhaseChangedEvent extends Event {
     public static final int PHASE_OFFSET = 24;
     public static final int PREVIOUS_PHASE_OFFSET = 25;
+    public static final int REASON_OFFSET = 26;
+
+    /** Reason: a SetPhase command (schedule or operator). */
+    public static final int REASON_COMMAND = 0;
+    /** Reason: a trade would have printed beyond the circuit breaker; a volatility auction starts. */
+    public static final int REASON_CIRCUIT_BREAKER = 1;
+    /** Reason: a volatility auction's time ran out; it uncrossed and trading resumes. */
+    public static final int REASON_VOLATILITY_AUCTION_END = 2;
     public static final int END_OFFSET = 32;
 
     @Override
@@ -51,8 +60,17 @@ public final class PhaseChangedEvent extends Event {
         return this;
     }
 
+    public int reason() {
+        return buffer.getByte(offset + REASON_OFFSET) & 0xFF;
+    }
+
+    public PhaseChangedEvent reason(final int v) {
+        buffer.putByte(offset + REASON_OFFSET, (byte) v);
+        return this;
+    }
+
     @Override
     protected String body() {
-        return " " + previousPhase() + "->" + phase();
+        return " " + previousPhase() + "->" + phase() + " reason=" + reason();
     }
 }

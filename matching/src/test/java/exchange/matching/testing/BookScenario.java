@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A matching engine under test with named orders: commands are written with labels ("B1"), events
@@ -68,6 +69,18 @@ public final class BookScenario {
     public static BookScenario standard() {
         return new BookScenario(EngineConfig.defaults().orderCapacity(1 << 12).levelCapacity(1 << 10),
             List.of(Instrument.builder(INSTRUMENT, "TEST").tickSize(100).lotSize(1).referencePrice(100_0000).build()));
+    }
+
+    /**
+     * @param instrument changes to the TEST instrument (tick 0.01, lot 1, reference price 100)
+     * @param config     changes to the standard sizes
+     * @return a scenario with that one instrument and configuration
+     */
+    public static BookScenario of(final UnaryOperator<Instrument.Builder> instrument,
+                                  final UnaryOperator<EngineConfig> config) {
+        return new BookScenario(config.apply(EngineConfig.defaults().orderCapacity(1 << 12).levelCapacity(1 << 10)),
+            List.of(instrument.apply(Instrument.builder(INSTRUMENT, "TEST").tickSize(100).lotSize(1)
+                .referencePrice(100_0000)).build()));
     }
 
     public MatchingEngine engine() {
@@ -226,13 +239,21 @@ public final class BookScenario {
      */
     public void restore(final String label, final long orderId, final OrderSpec spec, final long cumQty,
                         final long cumNotional) {
+        restore(label, orderId, spec, cumQty, cumNotional, 0);
+    }
+
+    /**
+     * Restores an order with restore flags (RestoreOrderCommand.TRIGGERED for a stop that had triggered).
+     */
+    public void restore(final String label, final long orderId, final OrderSpec spec, final long cumQty,
+                        final long cumNotional, final int flags) {
         restore.wrap(buffer, 0);
         restore.init();
         stamp(restore).instrumentId(spec.instrumentId).sessionId(spec.sessionId).firmId(spec.firmId);
         restore.orderId(orderId).accountId(spec.accountId).side(spec.side).orderType(spec.type).timeInForce(spec.tif)
             .instructions(spec.instructions).price(spec.price).stopPrice(spec.stopPrice).orderQty(spec.qty)
             .cumQty(cumQty).cumNotional(cumNotional).displayQty(spec.displayQty).expireTimeNs(spec.expireTimeNs)
-            .context(spec.context);
+            .flags(flags).context(spec.context);
         orderIds.put(label, orderId);
         labels.put(orderId, label);
         engine.restoreOrder(restore);
@@ -248,21 +269,38 @@ public final class BookScenario {
 
     /**
      * Renders one book as lines, bids then asks, each best price first:
-     * {@code "bid 100: B1 30, B2 10"}. Iceberg orders show {@code visible/leaves}.
+     * {@code "bid 100: B1 30, B2 10"}. Iceberg orders show {@code visible/leaves}; market orders of a call
+     * book rest at {@code "bid MKT"} or {@code "ask MKT"}.
      */
     public List<String> book(final int instrumentId) {
         final Map<String, List<String>> levels = new LinkedHashMap<>();
         engine.forEachRestingOrder(instrumentId, o -> levels
-            .computeIfAbsent((o.side() == Side.BUY ? "bid " : "ask ") + price(o.price()), k -> new ArrayList<>())
+            .computeIfAbsent((o.side() == Side.BUY ? "bid " : "ask ")
+                + (o.orderType().hasLimitPrice() ? price(o.price()) : "MKT"), k -> new ArrayList<>())
             .add(describe(o)));
         final List<String> lines = new ArrayList<>();
         levels.forEach((level, orders) -> lines.add(level + ": " + String.join(", ", orders)));
         return lines;
     }
 
+    /**
+     * Renders the waiting stops of one book as lines, buy stops then sell stops, each in trigger order:
+     * {@code "buy stop 101: S1 10, S2 5"}.
+     */
+    public List<String> stops(final int instrumentId) {
+        final Map<String, List<String>> levels = new LinkedHashMap<>();
+        engine.forEachWaitingStop(instrumentId, o -> levels
+            .computeIfAbsent((o.side() == Side.BUY ? "buy stop " : "sell stop ") + price(o.stopPrice()),
+                k -> new ArrayList<>())
+            .add(label(o.orderId()) + " " + o.leavesQty()));
+        final List<String> lines = new ArrayList<>();
+        levels.forEach((level, orders) -> lines.add(level + ": " + String.join(", ", orders)));
+        return lines;
+    }
+
     private String describe(final RestingOrder o) {
-        final String qty = o.visibleQty() == o.leavesQty() ? Long.toString(o.leavesQty())
-            : o.visibleQty() + "/" + o.leavesQty();
+        final String qty = o.visibleQty() == o.leavesQty() || !o.orderType().hasLimitPrice()
+            ? Long.toString(o.leavesQty()) : o.visibleQty() + "/" + o.leavesQty();
         return label(o.orderId()) + " " + qty;
     }
 

@@ -34,6 +34,12 @@ public abstract class MatchingScenarioTest {
         scenario.mark();
     }
 
+    /** Builds the starting state with any actions (phases, orders), then forgets its events. */
+    protected void given(final Consumer<BookScenario> actions) {
+        actions.accept(scenario);
+        scenario.mark();
+    }
+
     protected void when(final OrderSpec order) {
         scenario.mark();
         scenario.enter(order);
@@ -67,6 +73,11 @@ public abstract class MatchingScenarioTest {
     /** The whole book of the default instrument, bids then asks, best first. */
     protected static Expectation bookIs(final String... lines) {
         return s -> assertThat(s.book(BookScenario.INSTRUMENT)).as("book").containsExactly(lines);
+    }
+
+    /** The waiting stops of the default instrument, buy stops then sell stops, in trigger order. */
+    protected static Expectation stopsAre(final String... lines) {
+        return s -> assertThat(s.stops(BookScenario.INSTRUMENT)).as("waiting stops").containsExactly(lines);
     }
 
     /** Every event of the last step, in order, as {@link EventText} lines. */

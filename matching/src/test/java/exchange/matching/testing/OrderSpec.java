@@ -1,6 +1,7 @@
 package exchange.matching.testing;
 
 import exchange.matching.OrderType;
+import exchange.matching.SelfTradePrevention;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 
@@ -67,6 +68,16 @@ public final class OrderSpec {
         return tif(TimeInForce.FOK);
     }
 
+    /** Auction-only: the opening auction (TimeInForce OPG). */
+    public OrderSpec atTheOpen() {
+        return tif(TimeInForce.AT_THE_OPEN);
+    }
+
+    /** Auction-only: the closing auction. */
+    public OrderSpec atTheClose() {
+        return tif(TimeInForce.AT_THE_CLOSE);
+    }
+
     public OrderSpec gtc() {
         return tif(TimeInForce.GTC);
     }
@@ -77,6 +88,17 @@ public final class OrderSpec {
         return tif(TimeInForce.GTD);
     }
 
+    /** A stop (market on trigger) order. */
+    public static OrderSpec buyStop(final String label, final long stopPrice, final long qty) {
+        return new OrderSpec(label, Side.BUY, 0, qty).type(OrderType.MARKET).stop(stopPrice);
+    }
+
+    /** A stop (market on trigger) order. */
+    public static OrderSpec sellStop(final String label, final long stopPrice, final long qty) {
+        return new OrderSpec(label, Side.SELL, 0, qty).type(OrderType.MARKET).stop(stopPrice);
+    }
+
+    /** Makes a limit order a stop-limit, or a market order a stop, with this stop price. */
     public OrderSpec stop(final long stopPrice) {
         this.stopPrice = stopPrice;
         return type(type == OrderType.LIMIT ? OrderType.STOP_LIMIT : OrderType.STOP);
@@ -89,6 +111,18 @@ public final class OrderSpec {
 
     public OrderSpec minQty(final long minQty) {
         this.minQty = minQty;
+        return this;
+    }
+
+    /** Post-only (FIX ExecInst 6): never takes liquidity. */
+    public OrderSpec postOnly() {
+        this.instructions |= 1;
+        return this;
+    }
+
+    /** The order's own self-trade prevention mode, instead of its firm's. */
+    public OrderSpec stp(final SelfTradePrevention mode) {
+        this.instructions = (instructions & ~0x70) | (mode.code() << 4);
         return this;
     }
 

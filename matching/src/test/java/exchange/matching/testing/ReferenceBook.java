@@ -2,9 +2,13 @@ package exchange.matching.testing;
 
 import exchange.matching.CancelReason;
 import exchange.matching.EngineConfig;
+import exchange.matching.HaltedOrderPolicy;
 import exchange.matching.Instrument;
 import exchange.matching.OrderType;
+import exchange.matching.PostOnlyPolicy;
 import exchange.matching.RejectReason;
+import exchange.matching.SelfTradePrevention;
+import exchange.matching.SelfTradeScope;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 import exchange.matching.command.CancelCommand;
@@ -34,6 +38,10 @@ import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
+import exchange.matching.event.TriggeredEvent;
+import exchange.matching.event.AuctionIndicativeEvent;
+import exchange.matching.event.AuctionUncrossedEvent;
 import exchange.matching.event.StatusEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
@@ -71,9 +79,30 @@ public final class ReferenceBook {
         int session;
         int firm;
         int account;
+        /** Iceberg peak (display quantity), 0 when all is shown. */
+        long peak;
+        /** Iceberg: what it shows now. */
+        long shown;
+        long stopPrice;
+        /** A stop that has not triggered yet. */
+        boolean waiting;
+        /** A waiting stop's priority among the stops a trade triggers. */
+        long stopSequence;
+        /** Just triggered: booked with the triggered reason. */
+        boolean triggeredNow;
 
         long leaves() {
             return qty - cum;
+        }
+
+        /** @return what the book shows of it: nothing of a waiting stop or a market order in a call book */
+        long visible() {
+            return waiting || !type.hasLimitPrice() ? 0 : peak > 0 ? shown : leaves();
+        }
+
+        /** @return its price in the book: market orders of a call book rest ahead of every limit */
+        long key() {
+            return type.hasLimitPrice() ? price : side == Side.BUY ? Long.MAX_VALUE : 0;
         }
     }
 
@@ -82,6 +111,20 @@ public final class ReferenceBook {
     private final Map<Integer, TreeMap<Long, List<Order>>> asks = new HashMap<>();
     private final Map<Long, Order> live = new LinkedHashMap<>();
     private final Map<Integer, TradingPhase> phases = new HashMap<>();
+    /** Waiting buy stops by stop price, lowest (next to trigger) first; sell stops highest first. */
+    private final Map<Integer, TreeMap<Long, List<Order>>> buyStops = new HashMap<>();
+    private final Map<Integer, TreeMap<Long, List<Order>>> sellStops = new HashMap<>();
+    private final Map<Integer, Long> lastTrade = new HashMap<>();
+    private final Map<Integer, Long> referencePrices = new HashMap<>();
+    /** Per book in a call phase: the last indicative published, {price, paired, imbalance, side}. */
+    private final Map<Integer, long[]> published = new HashMap<>();
+    private final Map<Integer, Long> breakerWindowEnds = new HashMap<>();
+    private final Map<Integer, Long> volatilityEnds = new HashMap<>();
+    /** The circuit breaker's reference for the aggressor being matched, 0 for none. */
+    private long bandReference;
+    private long lowestPrint = Long.MAX_VALUE;
+    private long highestPrint = Long.MIN_VALUE;
+    private boolean triggering;
     private final PriorityQueue<long[]> gtd = new PriorityQueue<>(
         Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
     private final EngineConfig config;
@@ -101,6 +144,12 @@ public final class ReferenceBook {
             bids.put(i.id(), new TreeMap<>(Comparator.reverseOrder()));
             phases.put(i.id(), TradingPhase.CONTINUOUS);
             asks.put(i.id(), new TreeMap<>());
+            buyStops.put(i.id(), new TreeMap<>());
+            sellStops.put(i.id(), new TreeMap<>(Comparator.reverseOrder()));
+            lastTrade.put(i.id(), 0L);
+            referencePrices.put(i.id(), i.referencePrice());
+            breakerWindowEnds.put(i.id(), 0L);
+            volatilityEnds.put(i.id(), 0L);
         }
     }
 
@@ -120,12 +169,18 @@ public final class ReferenceBook {
             case RESTORE_ORDER -> restoreOrder((RestoreOrderCommand) new RestoreOrderCommand().wrap(buffer, offset));
             default -> throw new IllegalArgumentException("not supported by the reference: " + type);
         }
+        publishIndicatives();
     }
 
     private void begin(final Command command) {
         current = command;
         now = Math.max(now, command.timestampNs());
         expireGtd();
+        instruments.keySet().stream().sorted().forEach(book -> {
+            if (phases.get(book) == TradingPhase.VOLATILITY_AUCTION && volatilityEnds.get(book) <= now) {
+                changePhase(book, TradingPhase.CONTINUOUS, PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+            }
+        });
     }
 
     private void expireGtd() {
@@ -137,6 +192,19 @@ public final class ReferenceBook {
                 live.remove(o.id);
             }
         }
+    }
+
+    /** @return true when a limit is further from the reference price than the static collar allows */
+    private boolean outsideCollar(final int book, final long price) {
+        final long bps = instruments.get(book).priceCollarBps();
+        final long reference = referencePrices.get(book);
+        return bps > 0 && reference > 0 && Math.abs(price - reference) * 10_000 > bps * reference;
+    }
+
+    /** @return true when a trade at this price would trip the circuit breaker of the current aggressor */
+    private boolean outsideBand(final int book, final long price) {
+        final long bps = instruments.get(book).circuitBreakerBps();
+        return bps > 0 && bandReference > 0 && Math.abs(price - bandReference) * 10_000 > bps * bandReference;
     }
 
     private RejectReason validate(final NewOrderCommand c) {
@@ -164,22 +232,88 @@ public final class ReferenceBook {
                 return RejectReason.PRICE_OFF_TICK;
             }
         }
-        if (c.orderType().isStop() || c.displayQuantity() != 0 || c.minQuantity() != 0 || c.postOnly()) {
+        if (c.orderType().isStop() && (c.stopPrice() <= 0 || c.stopPrice() % instrument.tickSize() != 0)) {
+            return RejectReason.INVALID_STOP_PRICE;
+        }
+        final int stp = c.selfTradePreventionCode();
+        if (stp > SelfTradePrevention.DECREMENT.code()) {
             return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.postOnly() && (c.orderType() != OrderType.LIMIT || c.timeInForce() == TimeInForce.IOC
+            || c.timeInForce() == TimeInForce.FOK || c.timeInForce() == TimeInForce.AT_THE_OPEN
+            || c.timeInForce() == TimeInForce.AT_THE_CLOSE)) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.orderType().isStop() && (c.minQuantity() != 0 || c.timeInForce() == TimeInForce.AT_THE_OPEN
+            || c.timeInForce() == TimeInForce.AT_THE_CLOSE)) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.displayQuantity() > 0 && (c.orderType() != OrderType.LIMIT || c.timeInForce().isImmediate())) {
+            return RejectReason.UNSUPPORTED_ORDER;
+        }
+        if (c.displayQuantity() != 0 && (c.displayQuantity() < 0 || c.displayQuantity() >= c.quantity()
+            || c.displayQuantity() % instrument.lotSize() != 0)) {
+            return RejectReason.INVALID_DISPLAY_QUANTITY;
+        }
+        if (c.minQuantity() != 0 && (c.minQuantity() < 0 || c.minQuantity() > c.quantity()
+            || c.minQuantity() % instrument.lotSize() != 0 || c.timeInForce() != TimeInForce.IOC)) {
+            return RejectReason.INVALID_MIN_QUANTITY;
         }
         if (c.timeInForce() == TimeInForce.GTD && c.expireTimeNs() <= now) {
             return RejectReason.INVALID_EXPIRE_TIME;
         }
-        if (c.timeInForce() == TimeInForce.AT_THE_OPEN || c.timeInForce() == TimeInForce.AT_THE_CLOSE) {
+        final TradingPhase phase = phases.get(c.instrumentId());
+        if ((c.timeInForce() == TimeInForce.AT_THE_OPEN && phase != TradingPhase.PRE_OPEN)
+            || (c.timeInForce() == TimeInForce.AT_THE_CLOSE && phase != TradingPhase.PRE_CLOSE)) {
             return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
         }
-        return phaseReason(c.instrumentId());
+        if (phaseReason(c.instrumentId()) != RejectReason.NONE) {
+            return phaseReason(c.instrumentId());
+        }
+        if (c.timeInForce().isImmediate() && phase != TradingPhase.CONTINUOUS) {
+            return RejectReason.TIF_NOT_ALLOWED_IN_PHASE;
+        }
+        if (c.orderType().hasLimitPrice() && outsideCollar(c.instrumentId(), c.price())) {
+            return RejectReason.PRICE_OUTSIDE_COLLAR;
+        }
+        if (c.orderType().isStop() && reached(c.side(), c.stopPrice(), lastTrade.get(c.instrumentId()))) {
+            return RejectReason.INVALID_STOP_PRICE;
+        }
+        return RejectReason.NONE;
+    }
+
+    private static boolean reached(final Side side, final long stopPrice, final long last) {
+        return last > 0 && (side == Side.BUY ? last >= stopPrice : last <= stopPrice);
+    }
+
+    private TreeMap<Long, List<Order>> stops(final int book, final Side side) {
+        return (side == Side.BUY ? buyStops : sellStops).get(book);
+    }
+
+    private boolean stopRoom(final int book, final Side side, final long stopPrice) {
+        final TreeMap<Long, List<Order>> stops = stops(book, side);
+        return stops.containsKey(stopPrice) || stops.size() < instruments.get(book).maxPriceLevels();
+    }
+
+    private void waitStop(final Order o, final long sequence) {
+        o.waiting = true;
+        o.stopSequence = sequence;
+        stops(o.book, o.side).computeIfAbsent(o.stopPrice, p -> new ArrayList<>()).add(o);
     }
 
     private RejectReason phaseReason(final int book) {
         final TradingPhase phase = phases.get(book);
-        return phase == TradingPhase.CONTINUOUS ? RejectReason.NONE
-            : phase == TradingPhase.HALTED ? RejectReason.INSTRUMENT_HALTED : RejectReason.INSTRUMENT_CLOSED;
+        if (phase == TradingPhase.CLOSED) {
+            return RejectReason.INSTRUMENT_CLOSED;
+        }
+        if (phase == TradingPhase.HALTED && instruments.get(book).haltedOrderPolicy() == HaltedOrderPolicy.REJECT) {
+            return RejectReason.INSTRUMENT_HALTED;
+        }
+        return RejectReason.NONE;
+    }
+
+    private boolean continuous(final int book) {
+        return phases.get(book) == TradingPhase.CONTINUOUS;
     }
 
     private int levelCount() {
@@ -201,18 +335,38 @@ public final class ReferenceBook {
 
     private void newOrder(final NewOrderCommand c) {
         begin(c);
-        final RejectReason reason = validate(c);
+        RejectReason reason = validate(c);
         lastOrderId = Math.max(lastOrderId, c.sequence());
+        long price = c.price();
+        if (reason == RejectReason.NONE && c.postOnly() && continuous(c.instrumentId())) {
+            final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
+            if (!contra.isEmpty() && (c.side() == Side.BUY ? contra.firstKey() <= price : contra.firstKey() >= price)) {
+                final Instrument instrument = instruments.get(c.instrumentId());
+                if (instrument.postOnlyPolicy() == PostOnlyPolicy.REJECT) {
+                    reason = RejectReason.POST_ONLY_WOULD_TAKE;
+                } else {
+                    price = c.side() == Side.BUY ? contra.firstKey() - instrument.tickSize()
+                        : contra.firstKey() + instrument.tickSize();
+                    if (price <= 0) {
+                        reason = RejectReason.POST_ONLY_WOULD_TAKE;
+                    }
+                }
+            }
+        }
         if (reason != RejectReason.NONE) {
             rejected(c, reason);
             return;
         }
-        final boolean mayRest = c.orderType() != OrderType.MARKET && !c.timeInForce().isImmediate();
-        if (live.size() >= config.orderCapacity()) {
+        final boolean mayRest = !c.timeInForce().isImmediate()
+            && (c.orderType().hasLimitPrice() || !continuous(c.instrumentId()));
+        final long key = c.orderType().hasLimitPrice() ? price : c.side() == Side.BUY ? Long.MAX_VALUE : 0;
+        final boolean stop = c.orderType().isStop();
+        if (live.size() >= config.orderCapacity()
+            || ((c.displayQuantity() > 0 || stop) && extrasInUse() >= config.extrasCapacity())) {
             rejected(c, RejectReason.ORDER_CAPACITY_EXCEEDED);
             return;
         }
-        if (mayRest && !hasRoom(c.instrumentId(), c.side(), c.price())) {
+        if (stop ? !stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : mayRest && !hasRoom(c.instrumentId(), c.side(), key)) {
             rejected(c, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED);
             return;
         }
@@ -230,11 +384,13 @@ public final class ReferenceBook {
         o.type = c.orderType();
         o.tif = c.timeInForce();
         o.instructions = c.instructions();
-        o.price = o.type.hasLimitPrice() ? c.price() : 0;
+        o.price = o.type.hasLimitPrice() ? price : 0;
         o.qty = c.quantity();
         o.session = c.sessionId();
         o.firm = c.firmId();
         o.account = c.accountId();
+        o.peak = c.displayQuantity();
+        o.stopPrice = stop ? c.stopPrice() : 0;
         live.put(o.id, o);
         final AcceptedEvent e = new AcceptedEvent();
         e.wrap(scratch, 0);
@@ -243,30 +399,126 @@ public final class ReferenceBook {
         e.displayQty(c.displayQuantity()).minQty(c.minQuantity()).expireTimeNs(c.expireTimeNs())
             .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
-        if (o.tif == TimeInForce.FOK && available(o) < o.qty) {
+        if (stop) {
+            waitStop(o, c.sequence());
+            if (o.tif == TimeInForce.GTD) {
+                gtd.add(new long[] {c.expireTimeNs(), o.id});
+            }
+            return;
+        }
+        work(o, c.minQuantity(), c.expireTimeNs(), true);
+    }
+
+    /**
+     * Checks FOK and minimum quantity, matches, then books, cancels or forgets what is left; then the
+     * stops its trades trigger.
+     */
+    private void work(final Order o, final long minQty, final long expireTimeNs, final boolean fileGtd) {
+        if (!continuous(o.book)) {
+            finish(o, expireTimeNs, fileGtd);
+            return;
+        }
+        bandReference = now < breakerWindowEnds.get(o.book) || lastTrade.get(o.book) == 0
+            ? referencePrices.get(o.book) : lastTrade.get(o.book);
+        if (o.tif == TimeInForce.FOK && available(o, o.leaves()) < o.leaves()) {
             cancelled(o, CancelReason.FOK_NOT_FILLED, null);
             live.remove(o.id);
             return;
         }
-        match(o);
-        if (o.leaves() == 0) {
+        if (minQty > 0 && available(o, minQty) < minQty) {
+            cancelled(o, CancelReason.MIN_QUANTITY_NOT_MET, null);
             live.remove(o.id);
-        } else if (o.type == OrderType.MARKET || o.tif.isImmediate()) {
-            final boolean marketDay = o.type == OrderType.MARKET && !o.tif.isImmediate();
-            cancelled(o, marketDay ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER, null);
-            live.remove(o.id);
-        } else {
-            rest(o);
-            booked(o);
-            if (o.tif == TimeInForce.GTD) {
-                gtd.add(new long[] {c.expireTimeNs(), o.id});
-            }
+            return;
+        }
+        final int matched = match(o);
+        if (matched == TRIPPED) {
+            changePhase(o.book, TradingPhase.VOLATILITY_AUCTION, PhaseChangedEvent.REASON_CIRCUIT_BREAKER);
+        }
+        if (matched != AGGRESSOR_GONE) {
+            finish(o, expireTimeNs, fileGtd);
+        }
+        if (!triggering) {
+            triggerStops(o.book);
         }
     }
 
+    private void finish(final Order o, final long expireTimeNs, final boolean fileGtd) {
+        if (o.leaves() == 0) {
+            live.remove(o.id);
+        } else if (o.tif.isImmediate() || (!o.type.hasLimitPrice() && continuous(o.book))) {
+            final boolean collared = !o.type.hasLimitPrice() && continuous(o.book) && !contra(o).isEmpty()
+                && !crosses(o, contra(o).firstKey());
+            cancelled(o, collared ? CancelReason.PRICE_COLLAR : !o.type.hasLimitPrice() && !o.tif.isImmediate()
+                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER, null);
+            live.remove(o.id);
+        } else if (!hasRoom(o.book, o.side, o.key())) {
+            cancelled(o, CancelReason.BOOK_FULL, null);
+            live.remove(o.id);
+        } else {
+            rest(o);
+            booked(o, o.triggeredNow ? BookedEvent.REASON_TRIGGERED : BookedEvent.REASON_NEW);
+            if (o.tif == TimeInForce.GTD && fileGtd) {
+                gtd.add(new long[] {expireTimeNs, o.id});
+            }
+        }
+        o.triggeredNow = false;
+    }
+
+    /**
+     * The stops that the trades since the last call trigger (buy stops at or below the highest
+     * print, sell stops at or above the lowest), activated in stop priority order; then those that
+     * their trades trigger.
+     */
+    private void triggerStops(final int book) {
+        triggering = true;
+        while (highestPrint != Long.MIN_VALUE) {
+            final long high = highestPrint;
+            final long low = lowestPrint;
+            lowestPrint = Long.MAX_VALUE;
+            highestPrint = Long.MIN_VALUE;
+            final List<Order> batch = new ArrayList<>();
+            final TreeMap<Long, List<Order>> buys = buyStops.get(book);
+            while (!buys.isEmpty() && buys.firstKey() <= high) {
+                batch.addAll(buys.pollFirstEntry().getValue());
+            }
+            final TreeMap<Long, List<Order>> sells = sellStops.get(book);
+            while (!sells.isEmpty() && sells.firstKey() >= low) {
+                batch.addAll(sells.pollFirstEntry().getValue());
+            }
+            batch.sort(Comparator.comparingLong(o -> o.stopSequence));
+            for (final Order o : batch) {
+                o.waiting = false;
+                o.stopSequence = 0;
+                triggered(o, o.side == Side.BUY ? high : low);
+                o.triggeredNow = true;
+                work(o, 0, 0, false);
+            }
+        }
+        triggering = false;
+    }
+
+    /** @return orders that need the engine's extras table: icebergs and stops */
+    private long extrasInUse() {
+        return live.values().stream().filter(o -> o.peak > 0 || o.type.isStop()).count();
+    }
+
+    /** @return the aggressor's self-trade prevention mode: its own, or its firm's */
+    private int stpMode(final Order a) {
+        final int own = (a.instructions >> 4) & 7;
+        return own != 0 ? own : config.selfTradePrevention(a.firm).code();
+    }
+
+    private boolean sameOwner(final Order a, final Order b) {
+        return a.firm == b.firm && (config.selfTradeScope() == SelfTradeScope.FIRM || a.account == b.account);
+    }
+
     private boolean crosses(final Order aggressor, final long restingPrice) {
-        if (aggressor.type == OrderType.MARKET) {
-            return true;
+        if (!aggressor.type.hasLimitPrice()) {
+            // market, or a stop that triggered as one: as far as the collar's edge on its side
+            final long bps = instruments.get(aggressor.book).priceCollarBps();
+            final long reference = referencePrices.get(aggressor.book);
+            final long beyond = aggressor.side == Side.BUY ? restingPrice - reference : reference - restingPrice;
+            return bps == 0 || reference <= 0 || beyond * 10_000 <= bps * reference;
         }
         return aggressor.side == Side.BUY ? restingPrice <= aggressor.price : restingPrice >= aggressor.price;
     }
@@ -275,50 +527,137 @@ public final class ReferenceBook {
         return (o.side == Side.BUY ? asks : bids).get(o.book);
     }
 
-    private long available(final Order o) {
+    /**
+     * What the aggressor could take at once: the other side within its limit, in priority order,
+     * skipping its own orders that self-trade prevention would cancel and stopping at those that
+     * would stop it.
+     */
+    private long available(final Order o, final long wanted) {
+        final int mode = stpMode(o);
         long sum = 0;
         for (final Map.Entry<Long, List<Order>> level : contra(o).entrySet()) {
-            if (!crosses(o, level.getKey())) {
+            if (!crosses(o, level.getKey()) || outsideBand(o.book, level.getKey()) || sum >= wanted) {
                 break;
             }
             for (final Order r : level.getValue()) {
+                if (mode > SelfTradePrevention.NONE.code() && sameOwner(o, r)) {
+                    if (mode == SelfTradePrevention.CANCEL_RESTING.code()) {
+                        continue;
+                    }
+                    return sum;
+                }
                 sum += r.leaves();
             }
         }
         return sum;
     }
 
-    private void match(final Order a) {
+    private static final int MATCHED = 0;
+    private static final int AGGRESSOR_GONE = 1;
+    private static final int TRIPPED = 2;
+
+    /** @return MATCHED, AGGRESSOR_GONE (self-trade prevention cancelled it) or TRIPPED (circuit breaker) */
+    private int match(final Order a) {
         final TreeMap<Long, List<Order>> contra = contra(a);
+        final int mode = stpMode(a);
         while (a.leaves() > 0 && !contra.isEmpty() && crosses(a, contra.firstKey())) {
             final long price = contra.firstKey();
+            if (outsideBand(a.book, price)) {
+                return TRIPPED;
+            }
             final List<Order> level = contra.get(price);
             final Order r = level.get(0);
-            final long qty = Math.min(a.leaves(), r.leaves());
+            if (mode > SelfTradePrevention.NONE.code() && sameOwner(a, r)) {
+                if (!preventSelfTrade(a, r, mode)) {
+                    return AGGRESSOR_GONE;
+                }
+                continue;
+            }
+            // an iceberg alone at its price would be next again after refreshing: it trades on into its reserve
+            final boolean alone = r.peak > 0 && level.size() == 1;
+            final long qty = Math.min(a.leaves(), alone ? r.leaves() : r.visible());
+            final boolean hidden = r.peak > 0 && qty > r.shown;
             a.cum += qty;
             a.notional += qty * price;
             r.cum += qty;
             r.notional += qty * price;
-            trade(a, r, price, qty);
+            if (r.peak > 0) {
+                r.shown = Math.max(0, r.shown - qty);
+            }
+            lastTrade.put(a.book, price);
+            lowestPrint = Math.min(lowestPrint, price);
+            highestPrint = Math.max(highestPrint, price);
+            trade(a, r, price, qty, hidden ? TradeEvent.FLAG_PASSIVE_NOT_DISPLAYED : 0);
             if (r.leaves() == 0) {
-                level.remove(0);
+                unbook(r);
                 live.remove(r.id);
-                if (level.isEmpty()) {
-                    contra.remove(price);
-                }
+            } else if (r.visible() == 0) {
+                // the iceberg shows a fresh peak, at the back of its level
+                level.remove(0);
+                level.add(r);
+                r.shown = Math.min(r.peak, r.leaves());
+                booked(r, BookedEvent.REASON_REFRESH);
             }
         }
+        return MATCHED;
+    }
+
+    /** @return false when the aggressor is gone */
+    private boolean preventSelfTrade(final Order a, final Order r, final int mode) {
+        if (mode == SelfTradePrevention.CANCEL_AGGRESSOR.code()) {
+            cancelled(a, CancelReason.SELF_TRADE, null);
+            live.remove(a.id);
+            return false;
+        }
+        if (mode == SelfTradePrevention.CANCEL_RESTING.code() || mode == SelfTradePrevention.CANCEL_BOTH.code()) {
+            unbook(r);
+            cancelled(r, CancelReason.SELF_TRADE, null);
+            live.remove(r.id);
+            if (mode == SelfTradePrevention.CANCEL_RESTING.code()) {
+                return true;
+            }
+            cancelled(a, CancelReason.SELF_TRADE, null);
+            live.remove(a.id);
+            return false;
+        }
+        final long qty = Math.min(a.leaves(), r.leaves());
+        if (r.leaves() == qty) {
+            unbook(r);
+            cancelled(r, CancelReason.SELF_TRADE, null);
+            live.remove(r.id);
+        } else {
+            r.qty -= qty;
+            r.shown = Math.min(r.shown, r.leaves());
+            restated(r, qty, r.visible());
+        }
+        if (a.leaves() == qty) {
+            cancelled(a, CancelReason.SELF_TRADE, null);
+            live.remove(a.id);
+            return false;
+        }
+        a.qty -= qty;
+        restated(a, qty, 0);
+        return true;
     }
 
     private void rest(final Order o) {
-        (o.side == Side.BUY ? bids : asks).get(o.book).computeIfAbsent(o.price, p -> new ArrayList<>()).add(o);
+        o.shown = Math.min(o.peak, o.leaves());
+        (o.side == Side.BUY ? bids : asks).get(o.book).computeIfAbsent(o.key(), p -> new ArrayList<>()).add(o);
     }
 
     private void unbook(final Order o) {
+        if (o.waiting) {
+            final TreeMap<Long, List<Order>> stops = stops(o.book, o.side);
+            final List<Order> level = stops.get(o.stopPrice);
+            if (level.remove(o) && level.isEmpty()) {
+                stops.remove(o.stopPrice);
+            }
+            return;
+        }
         final TreeMap<Long, List<Order>> side = (o.side == Side.BUY ? bids : asks).get(o.book);
-        final List<Order> level = side.get(o.price);
+        final List<Order> level = side.get(o.key());
         if (level != null && level.remove(o) && level.isEmpty()) {
-            side.remove(o.price);
+            side.remove(o.key());
         }
     }
 
@@ -364,8 +703,20 @@ public final class ReferenceBook {
             reason = RejectReason.INVALID_PRICE;
         } else if (o.type.hasLimitPrice() && c.price() % instrument.tickSize() != 0) {
             reason = RejectReason.PRICE_OFF_TICK;
-        } else {
+        } else if (o.waiting && (c.stopPrice() <= 0 || c.stopPrice() % instrument.tickSize() != 0)) {
+            reason = RejectReason.INVALID_STOP_PRICE;
+        } else if (c.displayQuantity() != 0 && o.peak == 0) {
+            reason = RejectReason.REPLACE_NOT_ALLOWED;
+        } else if (c.displayQuantity() < 0 || c.displayQuantity() % instrument.lotSize() != 0) {
+            reason = RejectReason.INVALID_DISPLAY_QUANTITY;
+        } else if (phaseReason(o.book) != RejectReason.NONE) {
             reason = phaseReason(o.book);
+        } else if (o.type.hasLimitPrice() && outsideCollar(o.book, c.price())) {
+            reason = RejectReason.PRICE_OUTSIDE_COLLAR;
+        } else if (o.waiting && reached(o.side, c.stopPrice(), lastTrade.get(o.book))) {
+            reason = RejectReason.INVALID_STOP_PRICE;
+        } else {
+            reason = RejectReason.NONE;
         }
         if (reason != RejectReason.NONE) {
             cancelRejected(c, o, reason, CommandType.REPLACE);
@@ -373,19 +724,46 @@ public final class ReferenceBook {
         }
         final long oldPrice = o.price;
         final long oldQty = o.qty;
-        final long oldLeaves = o.leaves();
+        final long oldVisible = o.visible();
         final long newPrice = o.type.hasLimitPrice() ? c.price() : o.price;
+        final long newPeak = c.displayQuantity() != 0 ? c.displayQuantity() : o.peak;
+        if (o.waiting) {
+            if (c.stopPrice() == o.stopPrice && newPrice == oldPrice && c.quantity() <= oldQty) {
+                o.qty = c.quantity();
+                replaced(o, c, oldPrice, oldQty, 0, 0, true);
+                return;
+            }
+            if (c.stopPrice() != o.stopPrice && !stopRoom(o.book, o.side, c.stopPrice())) {
+                cancelRejected(c, o, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED, CommandType.REPLACE);
+                return;
+            }
+            unbook(o);
+            o.price = newPrice;
+            o.qty = c.quantity();
+            o.stopPrice = c.stopPrice();
+            waitStop(o, c.sequence());
+            replaced(o, c, oldPrice, oldQty, 0, 0, false);
+            return;
+        }
         if (c.quantity() <= o.cum) {
             unbook(o);
             o.qty = c.quantity();
-            replaced(o, c, oldPrice, oldQty, 0, oldLeaves, false);
+            replaced(o, c, oldPrice, oldQty, 0, oldVisible, false);
             live.remove(o.id);
             return;
         }
-        if (newPrice == oldPrice && c.quantity() <= oldQty) {
+        if (newPrice == oldPrice && c.quantity() <= oldQty && newPeak == o.peak) {
             o.qty = c.quantity();
-            replaced(o, c, oldPrice, oldQty, o.leaves(), oldLeaves, true);
+            o.shown = Math.min(o.shown, o.leaves());
+            replaced(o, c, oldPrice, oldQty, o.visible(), oldVisible, true);
             return;
+        }
+        if ((o.instructions & 1) != 0 && phases.get(o.book) == TradingPhase.CONTINUOUS) {
+            final TreeMap<Long, List<Order>> contra = contra(o);
+            if (!contra.isEmpty() && (o.side == Side.BUY ? contra.firstKey() <= newPrice : contra.firstKey() >= newPrice)) {
+                cancelRejected(c, o, RejectReason.POST_ONLY_WOULD_TAKE, CommandType.REPLACE);
+                return;
+            }
         }
         if (newPrice != oldPrice && !hasRoom(o.book, o.side, newPrice)) {
             cancelRejected(c, o, RejectReason.PRICE_LEVEL_CAPACITY_EXCEEDED, CommandType.REPLACE);
@@ -394,14 +772,10 @@ public final class ReferenceBook {
         unbook(o);
         o.price = newPrice;
         o.qty = c.quantity();
-        replaced(o, c, oldPrice, oldQty, o.leaves(), oldLeaves, false);
-        match(o);
-        if (o.leaves() == 0) {
-            live.remove(o.id);
-        } else {
-            rest(o);
-            booked(o);
-        }
+        o.peak = newPeak;
+        o.shown = Math.min(o.peak, o.leaves());
+        replaced(o, c, oldPrice, oldQty, o.visible(), oldVisible, false);
+        work(o, 0, 0, false);
     }
 
     private void status(final StatusCommand c) {
@@ -433,6 +807,12 @@ public final class ReferenceBook {
             if (c.sideCode() != Side.BUY.code()) {
                 asks.get(book).values().forEach(level -> level.stream().filter(o -> owns(c, o)).forEach(victims::add));
             }
+            if (c.sideCode() != Side.SELL.code()) {
+                buyStops.get(book).values().forEach(level -> level.stream().filter(o -> owns(c, o)).forEach(victims::add));
+            }
+            if (c.sideCode() != Side.BUY.code()) {
+                sellStops.get(book).values().forEach(level -> level.stream().filter(o -> owns(c, o)).forEach(victims::add));
+            }
         });
         for (final Order o : victims) {
             unbook(o);
@@ -450,18 +830,218 @@ public final class ReferenceBook {
     private void setPhase(final SetPhaseCommand c) {
         begin(c);
         instruments.keySet().stream().sorted().forEach(book -> {
-            if (c.instrumentId() != Instrument.NULL_ID && c.instrumentId() != book) {
+            if (c.instrumentId() == Instrument.NULL_ID || c.instrumentId() == book) {
+                changePhase(book, c.phase(), PhaseChangedEvent.REASON_COMMAND);
+            }
+        });
+    }
+
+    /**
+     * A call phase ending in continuous trading or closed, or a halted or closed book going to
+     * continuous trading, uncrosses first; then the phase changes; continuous trading then triggers
+     * the stops the auction price reached.
+     */
+    private void changePhase(final int book, final TradingPhase to, final int reason) {
+        final TradingPhase from = phases.get(book);
+        if (from == to) {
+            return;
+        }
+        if (to == TradingPhase.CONTINUOUS || (to == TradingPhase.CLOSED && from.isCall())) {
+            uncross(book, from, to == TradingPhase.CONTINUOUS);
+        }
+        if (to.isCall()) {
+            published.remove(book);
+        }
+        phases.put(book, to);
+        if (to == TradingPhase.VOLATILITY_AUCTION) {
+            volatilityEnds.put(book, now + instruments.get(book).volatilityAuctionNs());
+        }
+        if (to == TradingPhase.CONTINUOUS && (from == TradingPhase.PRE_OPEN || from == TradingPhase.CLOSED)) {
+            breakerWindowEnds.put(book, now + instruments.get(book).circuitBreakerOpeningWindowNs());
+        }
+        final PhaseChangedEvent e = new PhaseChangedEvent();
+        e.wrap(scratch, 0);
+        e.init(book, current.sequence(), current.timestampNs());
+        e.phase(to).previousPhase(from).reason(reason);
+        publish(e);
+        if (to == TradingPhase.CONTINUOUS) {
+            triggerStops(book);
+        } else {
+            lowestPrint = Long.MAX_VALUE;
+            highestPrint = Long.MIN_VALUE;
+        }
+    }
+
+    private long auctionReference(final int book) {
+        return lastTrade.get(book) > 0 ? lastTrade.get(book) : referencePrices.get(book);
+    }
+
+    private List<Order> restingInPriority(final int book, final Side side) {
+        final List<Order> all = new ArrayList<>();
+        (side == Side.BUY ? bids : asks).get(book).values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * The auction as it would uncross now, by brute force over every limit price in the book and the
+     * reference price: most volume, then least imbalance, then nearest the reference (the higher of
+     * two equally near).
+     *
+     * @return {price, volume, buy qty, sell qty}; volume 0 when nothing crosses
+     */
+    private long[] auction(final int book) {
+        final long reference = auctionReference(book);
+        final List<Order> buys = restingInPriority(book, Side.BUY);
+        final List<Order> sells = restingInPriority(book, Side.SELL);
+        final java.util.TreeSet<Long> candidates = new java.util.TreeSet<>();
+        buys.stream().filter(o -> o.type.hasLimitPrice()).forEach(o -> candidates.add(o.price));
+        sells.stream().filter(o -> o.type.hasLimitPrice()).forEach(o -> candidates.add(o.price));
+        if (reference > 0) {
+            candidates.add(reference);
+        }
+        long[] best = {0, 0, 0, 0};
+        for (final long p : candidates) {
+            final long b = buys.stream().filter(o -> !o.type.hasLimitPrice() || o.price >= p).mapToLong(Order::leaves).sum();
+            final long s = sells.stream().filter(o -> !o.type.hasLimitPrice() || o.price <= p).mapToLong(Order::leaves).sum();
+            final long volume = Math.min(b, s);
+            if (volume == 0 || volume < best[1]) {
+                continue;
+            }
+            if (volume == best[1]) {
+                final long imbalance = Math.abs(b - s);
+                final long bestImbalance = Math.abs(best[2] - best[3]);
+                if (imbalance > bestImbalance) {
+                    continue;
+                }
+                if (imbalance == bestImbalance && Math.abs(p - reference) > Math.abs(best[0] - reference)) {
+                    continue;
+                }
+                if (imbalance == bestImbalance && Math.abs(p - reference) == Math.abs(best[0] - reference) && p < best[0]) {
+                    continue;
+                }
+            }
+            best = new long[] {p, volume, b, s};
+        }
+        return best;
+    }
+
+    private void uncross(final int book, final TradingPhase from, final boolean toContinuous) {
+        final long[] result = auction(book);
+        final long price = result[0];
+        final long volume = result[1];
+        if (volume > 0) {
+            executeAuction(book, price, volume);
+            lastTrade.put(book, price);
+            referencePrices.put(book, price);
+            lowestPrint = Math.min(lowestPrint, price);
+            highestPrint = Math.max(highestPrint, price);
+        }
+        if (from.isCall() || volume > 0) {
+            final AuctionUncrossedEvent e = new AuctionUncrossedEvent();
+            e.wrap(scratch, 0);
+            e.init(book, current.sequence(), current.timestampNs());
+            e.matchId(matchId++).price(volume > 0 ? price : 0).quantity(volume)
+                .crossType(crossType(from)).phase(from);
+            publish(e);
+        }
+        for (final Side side : List.of(Side.BUY, Side.SELL)) {
+            for (final Order o : restingInPriority(book, side)) {
+                final CancelReason reason = o.tif == TimeInForce.AT_THE_OPEN || o.tif == TimeInForce.AT_THE_CLOSE
+                    ? CancelReason.AUCTION_ONLY_UNFILLED
+                    : toContinuous && !o.type.hasLimitPrice() ? CancelReason.NO_LIQUIDITY : null;
+                if (reason != null) {
+                    unbook(o);
+                    cancelled(o, reason, null);
+                    live.remove(o.id);
+                }
+            }
+        }
+    }
+
+    private static byte crossType(final TradingPhase phase) {
+        return phase == TradingPhase.PRE_CLOSE ? AuctionIndicativeEvent.CROSS_CLOSING
+            : phase == TradingPhase.VOLATILITY_AUCTION || phase == TradingPhase.HALTED
+            ? AuctionIndicativeEvent.CROSS_HALT_OR_VOLATILITY : AuctionIndicativeEvent.CROSS_OPENING;
+    }
+
+    /** Pairs crossing buys and sells, each in priority order, at one price until the volume is done. */
+    private void executeAuction(final int book, final long price, final long volume) {
+        final List<Order> buys = restingInPriority(book, Side.BUY);
+        final List<Order> sells = restingInPriority(book, Side.SELL);
+        int i = 0;
+        int j = 0;
+        long remaining = volume;
+        while (remaining > 0) {
+            final Order b = buys.get(i);
+            final Order s = sells.get(j);
+            final long qty = Math.min(remaining, Math.min(b.leaves(), s.leaves()));
+            final boolean hidden = (b.peak > 0 && qty > b.shown) | (s.peak > 0 && qty > s.shown);
+            if (b.peak > 0) {
+                b.shown = Math.max(0, b.shown - qty);
+            }
+            if (s.peak > 0) {
+                s.shown = Math.max(0, s.shown - qty);
+            }
+            b.cum += qty;
+            b.notional += qty * price;
+            s.cum += qty;
+            s.notional += qty * price;
+            remaining -= qty;
+            final TradeEvent e = new TradeEvent();
+            e.wrap(scratch, 0);
+            e.init(book, current.sequence(), current.timestampNs());
+            e.matchId(matchId++).price(price).quantity(qty).aggressorSideCode((byte) 0)
+                .flags(TradeEvent.FLAG_AUCTION | (hidden ? TradeEvent.FLAG_PASSIVE_NOT_DISPLAYED : 0));
+            party(e.buy(), b, execId++, b.visible());
+            party(e.sell(), s, execId++, s.visible());
+            publish(e);
+            if (b.leaves() == 0) {
+                unbook(b);
+                live.remove(b.id);
+                i++;
+            }
+            if (s.leaves() == 0) {
+                unbook(s);
+                live.remove(s.id);
+                j++;
+            }
+        }
+        for (final Side side : List.of(Side.BUY, Side.SELL)) {
+            final TreeMap<Long, List<Order>> own = (side == Side.BUY ? bids : asks).get(book);
+            if (!own.isEmpty()) {
+                final List<Order> level = own.firstEntry().getValue();
+                final Order first = level.get(0);
+                if (first.peak > 0 && first.shown == 0) {
+                    level.remove(0);
+                    level.add(first);
+                    first.shown = Math.min(first.peak, first.leaves());
+                    booked(first, BookedEvent.REASON_REFRESH);
+                }
+            }
+        }
+    }
+
+    /** After every command: each call-phase book's indicative auction, when it differs from the last published. */
+    private void publishIndicatives() {
+        instruments.keySet().stream().sorted().forEach(book -> {
+            final TradingPhase phase = phases.get(book);
+            if (!phase.isCall()) {
                 return;
             }
-            final TradingPhase previous = phases.get(book);
-            if (previous != c.phase()) {
-                phases.put(book, c.phase());
-                final PhaseChangedEvent e = new PhaseChangedEvent();
-                e.wrap(scratch, 0);
-                e.init(book, c.sequence(), c.timestampNs());
-                e.phase(c.phase()).previousPhase(previous);
-                publish(e);
+            final long[] r = auction(book);
+            final boolean crosses = r[1] > 0;
+            final long[] now = {crosses ? r[0] : 0, r[1], crosses ? Math.abs(r[2] - r[3]) : 0,
+                !crosses ? 'O' : r[2] > r[3] ? 'B' : r[3] > r[2] ? 'S' : 'N'};
+            if (java.util.Arrays.equals(published.get(book), now)) {
+                return;
             }
+            published.put(book, now);
+            final AuctionIndicativeEvent e = new AuctionIndicativeEvent();
+            e.wrap(scratch, 0);
+            e.init(book, current.sequence(), current.timestampNs());
+            e.price(now[0]).farPrice(now[0]).nearPrice(now[0]).pairedQty(now[1]).imbalanceQty(now[2])
+                .imbalanceSide((byte) now[3]).crossType(crossType(phase)).phase(phase).referencePrice(auctionReference(book));
+            publish(e);
         });
     }
 
@@ -470,7 +1050,8 @@ public final class ReferenceBook {
         final List<Order> expiring = new ArrayList<>();
         final List<Order> carried = new ArrayList<>();
         instruments.keySet().stream().sorted().forEach(book -> {
-            for (final TreeMap<Long, List<Order>> side : List.of(bids.get(book), asks.get(book))) {
+            for (final TreeMap<Long, List<Order>> side : List.of(bids.get(book), asks.get(book), buyStops.get(book),
+                sellStops.get(book))) {
                 side.values().forEach(level -> level.forEach(o -> (o.tif.survivesEndOfDay() ? carried : expiring).add(o)));
             }
         });
@@ -497,10 +1078,18 @@ public final class ReferenceBook {
         }
         final Instrument instrument = instruments.get(c.instrumentId());
         boolean ok = instrument != null && c.side() != null && c.orderType() != null && c.timeInForce() != null
-            && c.orderType().hasLimitPrice() && c.price() > 0 && c.orderQty() > c.cumQty() && c.cumQty() >= 0
-            && c.displayQty() == 0 && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
-        ok = ok && hasRoom(c.instrumentId(), c.side(), c.price());
-        if (ok && phases.get(c.instrumentId()) == TradingPhase.CONTINUOUS) {
+            && (!c.orderType().hasLimitPrice() || c.price() > 0)
+            && c.orderQty() > c.cumQty() && c.cumQty() >= 0
+            && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
+        final boolean stop = ok && c.orderType().isStop();
+        final boolean waiting = stop && (c.flags() & RestoreOrderCommand.TRIGGERED) == 0;
+        ok = ok && (!stop || c.stopPrice() > 0) && (!waiting || c.cumQty() == 0)
+            && !(!c.orderType().hasLimitPrice() && !waiting && continuous(c.instrumentId()))
+            && c.displayQty() >= 0 && (c.displayQty() == 0 || c.orderType() == OrderType.LIMIT)
+            && (!(stop || c.displayQty() > 0) || extrasInUse() < config.extrasCapacity());
+        ok = ok && (waiting ? stopRoom(c.instrumentId(), c.side(), c.stopPrice()) : hasRoom(c.instrumentId(), c.side(),
+            c.orderType().hasLimitPrice() ? c.price() : c.side() == Side.BUY ? Long.MAX_VALUE : 0));
+        if (ok && !waiting && phases.get(c.instrumentId()) == TradingPhase.CONTINUOUS) {
             final TreeMap<Long, List<Order>> contra = (c.side() == Side.BUY ? asks : bids).get(c.instrumentId());
             ok = contra.isEmpty() || (c.side() == Side.BUY ? contra.firstKey() > c.price() : contra.firstKey() < c.price());
         }
@@ -530,15 +1119,21 @@ public final class ReferenceBook {
         o.type = c.orderType();
         o.tif = c.timeInForce();
         o.instructions = c.instructions();
-        o.price = c.price();
+        o.price = o.type.hasLimitPrice() ? c.price() : 0;
         o.qty = c.orderQty();
         o.cum = c.cumQty();
-        o.notional = c.cumNotional();
+        o.notional = waiting ? 0 : c.cumNotional();
         o.session = c.sessionId();
         o.firm = c.firmId();
         o.account = c.accountId();
+        o.peak = c.displayQty();
+        o.stopPrice = stop ? c.stopPrice() : 0;
         live.put(o.id, o);
-        rest(o);
+        if (waiting) {
+            waitStop(o, c.sequence());
+        } else {
+            rest(o);
+        }
         if (o.tif == TimeInForce.GTD) {
             gtd.add(new long[] {c.expireTimeNs(), o.id});
         }
@@ -546,7 +1141,7 @@ public final class ReferenceBook {
         e.wrap(scratch, 0);
         e.init(o.book, c.sequence(), c.timestampNs());
         state(e, o, 0);
-        e.visibleQty(o.leaves()).displayQty(0).expireTimeNs(c.expireTimeNs())
+        e.visibleQty(o.visible()).displayQty(o.peak).expireTimeNs(c.expireTimeNs())
             .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
         expireGtd();
@@ -572,7 +1167,8 @@ public final class ReferenceBook {
     private static void state(final OrderEvent e, final Order o, final long exec) {
         e.orderId(o.id).execId(exec).sessionId(o.session).firmId(o.firm).accountId(o.account).sideCode(o.side.code())
             .orderTypeCode(o.type.code()).timeInForceCode(o.tif.code()).instructions(o.instructions).price(o.price)
-            .stopPrice(0).orderQty(o.qty).cumQty(o.cum).leavesQty(Math.max(0, o.leaves())).cumNotional(o.notional);
+            .stopPrice(o.stopPrice).orderQty(o.qty).cumQty(o.cum).leavesQty(Math.max(0, o.leaves()))
+            .cumNotional(o.notional);
     }
 
     private void rejected(final NewOrderCommand c, final RejectReason reason) {
@@ -589,24 +1185,24 @@ public final class ReferenceBook {
         publish(e);
     }
 
-    private void booked(final Order o) {
+    private void booked(final Order o, final int reason) {
         final BookedEvent e = new BookedEvent();
         e.wrap(scratch, 0);
         e.init(o.book, current.sequence(), current.timestampNs());
-        e.orderId(o.id).price(o.price).visibleQty(o.leaves()).leavesQty(o.leaves()).orderQty(o.qty).sessionId(o.session)
-            .firmId(o.firm).sideCode(o.side.code()).reason(BookedEvent.REASON_NEW);
+        e.orderId(o.id).price(o.price).visibleQty(o.visible()).leavesQty(o.leaves()).orderQty(o.qty).sessionId(o.session)
+            .firmId(o.firm).sideCode(o.side.code()).reason(reason);
         publish(e);
     }
 
-    private void trade(final Order aggressor, final Order resting, final long price, final long qty) {
+    private void trade(final Order aggressor, final Order resting, final long price, final long qty, final int flags) {
         final TradeEvent e = new TradeEvent();
         e.wrap(scratch, 0);
         e.init(aggressor.book, current.sequence(), current.timestampNs());
-        e.matchId(matchId++).price(price).quantity(qty).aggressorSideCode(aggressor.side.code()).flags(0);
+        e.matchId(matchId++).price(price).quantity(qty).aggressorSideCode(aggressor.side.code()).flags(flags);
         final TradeParty aggressorParty = aggressor.side == Side.BUY ? e.buy() : e.sell();
         final TradeParty restingParty = aggressor.side == Side.BUY ? e.sell() : e.buy();
         party(aggressorParty, aggressor, execId++, 0);
-        party(restingParty, resting, execId++, resting.leaves());
+        party(restingParty, resting, execId++, resting.visible());
         publish(e);
     }
 
@@ -626,6 +1222,24 @@ public final class ReferenceBook {
         if (request != null) {
             e.context(request.buffer(), request.contextStart(), request.contextLength());
         }
+        publish(e);
+    }
+
+    private void triggered(final Order o, final long triggerPrice) {
+        final TriggeredEvent e = new TriggeredEvent();
+        e.wrap(scratch, 0);
+        e.init(o.book, current.sequence(), current.timestampNs());
+        state(e, o, execId++);
+        e.triggerPrice(triggerPrice);
+        publish(e);
+    }
+
+    private void restated(final Order o, final long qty, final long visible) {
+        final RestatedEvent e = new RestatedEvent();
+        e.wrap(scratch, 0);
+        e.init(o.book, current.sequence(), current.timestampNs());
+        state(e, o, execId++);
+        e.restatedQty(qty).visibleQty(visible).reason(CancelReason.SELF_TRADE);
         publish(e);
     }
 

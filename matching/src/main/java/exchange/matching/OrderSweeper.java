@@ -1,0 +1,152 @@
+package exchange.matching;
+
+import exchange.matching.command.MassCancelCommand;
+
+/**
+ * Takes orders off the books in bulk: a mass cancel of one owner's orders, the expiry of Day orders
+ * at end of day, and the expiry of GTD orders whose time has come.
+ *
+ * <p>Order of events: book by book (ascending instrument id); within a book resting orders first,
+ * buy side first, best level first, in time priority; then waiting stops, buy stops first, in the
+ * order they would trigger.
+ *
+ * <p>Matching thread only. Never allocates after construction.
+ */
+final class OrderSweeper {
+    private final Books books;
+    private final OrderStore orders;
+    private final EventWriter events;
+    private final GtdExpiries gtdExpiries;
+    private long carried;
+
+    OrderSweeper(final Books books, final EventWriter events, final GtdExpiries gtdExpiries) {
+        this.books = books;
+        this.orders = books.orders();
+        this.events = events;
+        this.gtdExpiries = gtdExpiries;
+    }
+
+    /** Cancels every live order a mass cancel names, then reports the count (MassCancelled). */
+    void massCancel(final MassCancelCommand command) {
+        final byte side = command.sideCode();
+        final CancelReason reason = command.reason() == null ? CancelReason.MASS_CANCEL : command.reason();
+        long count = 0;
+        final int only = command.instrumentId();
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null || (only != Instrument.NULL_ID && only != id)) {
+                continue;
+            }
+            if (side != Side.SELL.code()) {
+                count += sweep(book, book.bids(), books.levels(), command, reason);
+            }
+            if (side != Side.BUY.code()) {
+                count += sweep(book, book.asks(), books.levels(), command, reason);
+            }
+            if (side != Side.SELL.code()) {
+                count += sweep(book, book.stops(false), books.stopLevels(), command, reason);
+            }
+            if (side != Side.BUY.code()) {
+                count += sweep(book, book.stops(true), books.stopLevels(), command, reason);
+            }
+        }
+        events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), command.scope(), side,
+            reason, count, command.buffer(), command.contextStart(), command.contextLength());
+    }
+
+    /**
+     * Expires the orders that end with the day (Day orders, and auction-only and market orders left
+     * in a call book), waiting stops included, and takes the GTC and GTD orders off the books without
+     * an event: they carry over to the next day (see {@link #carriedAtEndOfDay()}).
+     *
+     * @return how many expired
+     */
+    long endOfDay() {
+        carried = 0;
+        long expired = 0;
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book == null) {
+                continue;
+            }
+            for (final BookSide side : book.sides()) {
+                expired += sweep(book, side, books.levels(), null, CancelReason.END_OF_DAY);
+            }
+            for (final BookSide side : book.stopSides()) {
+                expired += sweep(book, side, books.stopLevels(), null, CancelReason.END_OF_DAY);
+            }
+        }
+        return expired;
+    }
+
+    /** @return how many orders the last {@link #endOfDay()} took off the books to carry over */
+    long carriedAtEndOfDay() {
+        return carried;
+    }
+
+    /** @return true when a GTD order's expiry time is at or before {@code nowNs} */
+    boolean hasGtdDue(final long nowNs) {
+        return !gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs;
+    }
+
+    /** Expires, earliest first, the GTD orders whose time is at or before {@code nowNs}. */
+    void expireGtd(final long nowNs) {
+        while (hasGtdDue(nowNs)) {
+            final long orderId = gtdExpiries.earliestOrderId();
+            gtdExpiries.removeEarliest();
+            final int slot = orders.find(orderId);
+            if (slot != OrderStore.NULL_SLOT) {
+                books.takeOff(books.book(orders.bookId(slot)), slot);
+                events.cancelled(slot, CancelReason.GTD_EXPIRED, null, 0, 0);
+                books.release(slot);
+            }
+        }
+    }
+
+    /**
+     * Cancels the orders of one side that a mass cancel names, or when {@code command} is null, those
+     * that end with the day (and takes the others off to be carried over); best level first, in time
+     * priority.
+     *
+     * @return how many cancelled
+     */
+    private long sweep(final OrderBook book, final BookSide bookSide, final LevelStore levels,
+                       final MassCancelCommand command, final CancelReason reason) {
+        long count = 0;
+        int depth = 0;
+        while (depth < bookSide.size()) {
+            final int level = bookSide.levelAt(depth);
+            final int before = bookSide.size();
+            int slot = levels.head(level);
+            while (slot != OrderStore.NULL_SLOT) {
+                final int next = orders.next(slot);
+                if (command == null && OrderStore.tif(orders.flags(slot)).survivesEndOfDay()) {
+                    books.takeOff(book, slot);
+                    books.release(slot);
+                    carried++;
+                } else if (command == null || owns(slot, command, command.scope())) {
+                    books.takeOff(book, slot);
+                    events.cancelled(slot, reason, null, 0, 0);
+                    books.release(slot);
+                    count++;
+                }
+                slot = next;
+            }
+            if (bookSide.size() == before) {
+                depth++;
+            }
+        }
+        return count;
+    }
+
+    private boolean owns(final int slot, final MassCancelCommand command, final int scope) {
+        return switch (scope) {
+            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == command.sessionId()
+                && orders.firmId(slot) == command.firmId();
+            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == command.firmId();
+            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == command.firmId()
+                && orders.accountId(slot) == command.accountId();
+            default -> false;
+        };
+    }
+}

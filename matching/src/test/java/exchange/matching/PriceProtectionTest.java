@@ -1,0 +1,187 @@
+package exchange.matching;
+
+import exchange.matching.event.EventType;
+import exchange.matching.event.PhaseChangedEvent;
+import exchange.matching.testing.BookScenario;
+import exchange.matching.testing.MatchingScenarioTest;
+import exchange.matching.testing.OrderSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static exchange.matching.testing.BookBuilder.book;
+import static exchange.matching.testing.OrderSpec.buy;
+import static exchange.matching.testing.OrderSpec.marketBuy;
+import static exchange.matching.testing.OrderSpec.marketSell;
+import static exchange.matching.testing.OrderSpec.sell;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Price protection around the reference price of 100: a static collar (orders priced too far away are
+ * rejected; market orders stop at its edge) and a dynamic circuit breaker (a trade that would print
+ * too far from the last trade is not printed; a volatility auction starts instead, then trading
+ * resumes through an uncross).
+ */
+class PriceProtectionTest extends MatchingScenarioTest {
+    private static final long MINUTE = 60_000_000_000L;
+    private static final int TEST = BookScenario.INSTRUMENT;
+
+    private void collar(final int bps) {
+        scenario = BookScenario.of(i -> i.referencePrice(100_0000).priceCollarBps(bps), c -> c);
+    }
+
+    private void breaker(final int bps) {
+        scenario = BookScenario.of(i -> i.referencePrice(100_0000).circuitBreakerBps(bps)
+            .circuitBreakerOpeningWindowNs(5 * MINUTE).volatilityAuctionNs(2 * MINUTE), c -> c);
+    }
+
+    /** A 10% collar around 100. */
+    static Stream<Arguments> collaredOrders() {
+        return Stream.of(
+            Arguments.of("a buy at the collar's edge", buy("X", 110_0000, 10), "ACCEPTED X"),
+            Arguments.of("a buy a tick beyond it", buy("X", 110_0100, 10), "REJECTED X PRICE_OUTSIDE_COLLAR"),
+            Arguments.of("a sell at the lower edge", sell("X", 90_0000, 10), "ACCEPTED X"),
+            Arguments.of("a sell a tick below it", sell("X", 89_9900, 10), "REJECTED X PRICE_OUTSIDE_COLLAR"),
+            Arguments.of("a stop-limit whose limit is beyond it", buy("X", 111_0000, 10).stop(105_0000),
+                "REJECTED X PRICE_OUTSIDE_COLLAR"),
+            Arguments.of("a market order", marketBuy("X", 10), "ACCEPTED X"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("collaredOrders")
+    void shouldRejectOrdersPricedBeyondTheStaticCollar(final String name, final OrderSpec order, final String first) {
+        collar(1000);
+        when(order);
+        eventsInclude(first).accept(scenario);
+    }
+
+    @Test
+    void shouldRefuseAReplaceToAPriceBeyondTheCollar() {
+        collar(1000);
+        given(book().bid("B1", 100_0000, 10));
+        when(s -> s.replace("B1", 111_0000, 10));
+        then(events("CANCEL_REJECTED B1 PRICE_OUTSIDE_COLLAR"), bookIs("bid 100: B1 10"));
+    }
+
+    @Test
+    void shouldHaveNoCollarWithoutAReferencePrice() {
+        scenario = BookScenario.of(i -> i.referencePrice(0).priceCollarBps(1000), c -> c);
+        when(buy("X", 500_0000, 10));
+        then(events("ACCEPTED X", "BOOKED X 10"));
+    }
+
+    @Test
+    void shouldStopAMarketOrderAtTheCollarsEdgeAndCancelTheRest() {
+        collar(1000);
+        given(s -> {
+            s.enter(sell("A1", 105_0000, 10));
+            s.enter(sell("A2", 109_0000, 10));
+            // an offer of an earlier day, beyond today's collar (a restore is not collared)
+            s.restore("A3", 77, sell("A3", 112_0000, 10).gtc(), 0, 0);
+        });
+        when(marketBuy("M1", 100));
+        then(events("ACCEPTED M1", "TRADE A1 10@105", "TRADE A2 10@109", "CANCELLED M1 PRICE_COLLAR"),
+            bookIs("ask 112: A3 10"));
+    }
+
+    @Test
+    void shouldStopAMarketSellAtTheLowerEdge() {
+        collar(1000);
+        given(s -> {
+            s.enter(buy("B1", 95_0000, 10));
+            s.restore("B2", 77, buy("B2", 89_0000, 10).gtc(), 0, 0);
+        });
+        when(marketSell("M1", 100).ioc());
+        then(events("ACCEPTED M1", "TRADE B1 10@95", "CANCELLED M1 PRICE_COLLAR"), bookIs("bid 89: B2 10"));
+    }
+
+    @Test
+    void shouldNotPrintATradeBeyondTheCircuitBreakerButStartAVolatilityAuction() {
+        breaker(500); // 5% of the last trade, 100
+        given(book().ask("A0", 100_0000, 1).bid("B0", 100_0000, 1)
+            .ask("A1", 103_0000, 10).ask("A2", 107_0000, 10));
+        when(buy("B1", 108_0000, 30));
+        then(events("ACCEPTED B1", "TRADE A1 10@103", "PHASE_CHANGED VOLATILITY_AUCTION", "BOOKED B1 20",
+                "AUCTION_INDICATIVE 107 paired=10 imbalance=10 B"),
+            bookIs("bid 108: B1 20", "ask 107: A2 10"));
+        assertThat(((PhaseChangedEvent) last(EventType.PHASE_CHANGED)).reason())
+            .isEqualTo(PhaseChangedEvent.REASON_CIRCUIT_BREAKER);
+        assertThat(scenario.engine().phase(TEST)).isEqualTo(TradingPhase.VOLATILITY_AUCTION);
+    }
+
+    @Test
+    void shouldUncrossAndResumeWhenTheVolatilityAuctionsTimeHasCome() {
+        breaker(500);
+        given(s -> {
+            s.enter(sell("A0", 100_0000, 1));
+            s.enter(buy("B0", 100_0000, 1));
+            s.enter(sell("A2", 107_0000, 10));
+            s.enter(buy("B1", 108_0000, 30));
+        });
+        when(s -> {
+            s.advance(MINUTE);
+            s.tick();
+            s.advance(MINUTE);
+            s.tick();
+        });
+        then(events("TRADE B1/A2 10@107", "AUCTION_UNCROSSED 10@107", "PHASE_CHANGED CONTINUOUS"),
+            bookIs("bid 108: B1 20"));
+        assertThat(((PhaseChangedEvent) last(EventType.PHASE_CHANGED)).reason())
+            .isEqualTo(PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+    }
+
+    @Test
+    void shouldCancelTheRestOfAnImmediateOrderThatTripsTheBreaker() {
+        breaker(500);
+        given(book().ask("A0", 100_0000, 1).bid("B0", 100_0000, 1).ask("A1", 103_0000, 10).ask("A2", 107_0000, 10));
+        when(buy("B1", 108_0000, 30).ioc());
+        then(events("ACCEPTED B1", "TRADE A1 10@103", "PHASE_CHANGED VOLATILITY_AUCTION", "CANCELLED B1 IOC_REMAINDER",
+            "AUCTION_INDICATIVE none"));
+    }
+
+    @Test
+    void shouldKillAFillOrKillRatherThanTripTheBreaker() {
+        breaker(500);
+        given(book().ask("A0", 100_0000, 1).bid("B0", 100_0000, 1).ask("A1", 103_0000, 10).ask("A2", 107_0000, 10));
+        when(buy("B1", 108_0000, 20).fok());
+        then(events("ACCEPTED B1", "CANCELLED B1 FOK_NOT_FILLED"));
+        assertThat(scenario.engine().phase(TEST)).isEqualTo(TradingPhase.CONTINUOUS);
+    }
+
+    @Test
+    void shouldMeasureFromTheReferencePriceInTheOpeningWindowAndFromTheLastTradeAfter() {
+        breaker(500);
+        given(s -> {
+            s.phase(TEST, TradingPhase.PRE_OPEN);
+            s.enter(sell("A0", 100_0000, 5));
+            s.enter(buy("B0", 100_0000, 5));
+            s.phase(TEST, TradingPhase.CONTINUOUS); // opens at 100
+            s.enter(sell("A1", 104_0000, 5));
+            s.enter(buy("B1", 104_0000, 5)); // last trade 104, within 5% of the open
+            s.enter(sell("A2", 106_0000, 5));
+        });
+        when(buy("B2", 106_0000, 5)); // 106 is within 5% of 104, not of 100
+        then(events("ACCEPTED B2", "PHASE_CHANGED VOLATILITY_AUCTION", "BOOKED B2 5",
+            "AUCTION_INDICATIVE 106 paired=5 imbalance=0 N"));
+    }
+
+    @Test
+    void shouldMeasureFromTheLastTradeOnceTheOpeningWindowHasPassed() {
+        breaker(500);
+        given(s -> {
+            s.phase(TEST, TradingPhase.PRE_OPEN);
+            s.enter(sell("A0", 100_0000, 5));
+            s.enter(buy("B0", 100_0000, 5));
+            s.phase(TEST, TradingPhase.CONTINUOUS);
+            s.enter(sell("A1", 104_0000, 5));
+            s.enter(buy("B1", 104_0000, 5));
+            s.enter(sell("A2", 106_0000, 5));
+            s.advance(6 * MINUTE);
+        });
+        when(buy("B2", 106_0000, 5));
+        then(events("ACCEPTED B2", "TRADE A2 5@106"));
+    }
+}
