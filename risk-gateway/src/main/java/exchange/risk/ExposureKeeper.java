@@ -12,6 +12,7 @@ import exchange.matching.event.Event;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
@@ -31,9 +32,15 @@ import exchange.matching.event.TradeParty;
  *   <tr><td>Cancelled (not RESTORE_FAILED)</td><td>- cancelled qty x valuation</td><td></td><td></td></tr>
  *   <tr><td>Replaced</td><td>+ new leaves x new valuation - old leaves x old valuation</td><td></td><td>- stamp</td></tr>
  *   <tr><td>CancelRejected (of a replace)</td><td></td><td></td><td>- stamp</td></tr>
+ *   <tr><td>Restated (self-trade decrement)</td><td>- restated qty x valuation</td><td></td><td></td></tr>
  *   <tr><td>Restored</td><td>+ leaves x valuation</td><td></td><td></td></tr>
  *   <tr><td>DayEnded</td><td>= 0</td><td>= 0</td><td></td></tr>
  * </table>
+ *
+ * A stop is valued as what it becomes when it triggers (a stop like a market order, a stop-limit at its
+ * limit) from its entry on, so triggering changes nothing; an iceberg counts with its whole leaves
+ * quantity, reserve included; an auction's trades and the expiry of auction-only orders are Trades and
+ * Cancelled events like any other.
  *
  * Every amount is an exact product of longs, so adding and taking away always meet at exactly zero.
  * Events about firms or accounts that are not configured are counted and otherwise ignored.
@@ -109,6 +116,14 @@ final class ExposureKeeper implements EventHandler {
     public void onCancelRejected(final CancelRejectedEvent event) {
         if (event.requestType() == CommandType.REPLACE) { // a refused cancel reserved nothing
             releaseStamp(event);
+        }
+    }
+
+    @Override
+    public void onRestated(final RestatedEvent event) {
+        final AccountRisk account = account(event.firmId(), event.accountId());
+        if (account != null) {
+            account.addOpen(-event.restatedQty() * valuation(event.instrumentId(), event.orderType(), event.price()));
         }
     }
 

@@ -1,5 +1,6 @@
 package exchange.risk;
 
+import exchange.matching.HaltedOrderPolicy;
 import exchange.matching.OrderType;
 import exchange.matching.RejectReason;
 import exchange.matching.TradingPhase;
@@ -49,7 +50,8 @@ final class OrderChecks {
         if (phase == TradingPhase.CLOSED) {
             return session.refuse(RejectReason.INSTRUMENT_CLOSED, RejectTexts.phase(instrument, phase));
         }
-        if (phase == TradingPhase.HALTED) {
+        if (phase == TradingPhase.HALTED && instrument.instrument().haltedOrderPolicy() == HaltedOrderPolicy.REJECT) {
+            // an instrument that takes orders while halted (policy ACCEPT) is left to the engine
             return session.refuse(RejectReason.INSTRUMENT_HALTED, RejectTexts.phase(instrument, phase));
         }
         return RiskResult.PASSED;

@@ -14,6 +14,7 @@ import exchange.matching.event.EventHandler;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.TradeEvent;
 import org.agrona.DirectBuffer;
@@ -431,6 +432,11 @@ public final class RiskGateway implements EventHandler {
     @Override
     public void onRestored(final RestoredEvent event) {
         exposure.onRestored(event);
+    }
+
+    @Override
+    public void onRestated(final RestatedEvent event) {
+        exposure.onRestated(event);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package exchange.risk;
 
 import exchange.matching.Instrument;
+import exchange.matching.RestingOrder;
+import exchange.matching.RestingOrderVisitor;
+import exchange.matching.SelfTradePrevention;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 import exchange.matching.TradingPhase;
@@ -23,10 +26,12 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random streams of orders, cancels, replaces, abandoned checks, phase changes, kill-switch cancels
- * and day ends go through the gateway and a real {@link exchange.matching.MatchingEngine}, whose
- * events feed the gateway back. After every step each account's exposure must equal a simple
- * recomputation: open = leaves x price of its orders resting in the engine's books, executed = the
+ * Random streams of orders (stops and stop-limits, icebergs, self-trade decrements among them),
+ * cancels, replaces, abandoned checks, phase changes (call phases that end in an auction, halts),
+ * kill-switch cancels and day ends go through the gateway and a real
+ * {@link exchange.matching.MatchingEngine}, whose events feed the gateway back. After every step each
+ * account's exposure must equal a simple recomputation: open = leaves x valuation price of its orders
+ * resting in the engine's books or waiting to trigger, executed = the
  * sum of its fills since the last day end, nothing pending. When everything is cancelled open
  * exposure is exactly zero, and after the day ends exposure is exactly zero. jqwik prints the seed of
  * a failing stream.
@@ -105,7 +110,8 @@ class ExposureProperties {
                     newOrder(true);
                 } else if (kind < 94) {
                     exchange.phase(1 + random.nextInt(INSTRUMENTS.size()), pick(TradingPhase.CONTINUOUS,
-                        TradingPhase.CONTINUOUS, TradingPhase.CONTINUOUS, TradingPhase.HALTED, TradingPhase.CLOSED));
+                        TradingPhase.CONTINUOUS, TradingPhase.CONTINUOUS, TradingPhase.HALTED, TradingPhase.CLOSED,
+                        TradingPhase.PRE_OPEN));
                 } else if (kind < 98) {
                     killFirm(1 + random.nextInt(2));
                 } else {
@@ -138,10 +144,21 @@ class ExposureProperties {
             final int account = random.nextInt(30) == 0 ? 99 : accountOf(firm);
             final var builder = (side == Side.BUY ? TestOrders.buy(1 + random.nextInt(400)) : TestOrders.sell(1 + random.nextInt(400)))
                 .on(instrument).firm(firm).session(firm).account(account).tif(tif);
-            if (random.nextInt(10) == 0) {
+            final int kind = random.nextInt(20);
+            if (kind < 2) {
                 builder.market();
+            } else if (kind < 4) {
+                builder.market().stop(price(reference, tick)); // a stop: valued as a market order
             } else {
                 builder.at(price(reference, tick));
+                if (kind < 6) {
+                    builder.stop(price(reference, tick));
+                } else if (kind < 8) {
+                    builder.display(1 + random.nextInt(20));
+                }
+            }
+            if (random.nextInt(4) == 0) {
+                builder.selfTrade(SelfTradePrevention.DECREMENT.code());
             }
             final NewOrderCommand order = builder.build();
             final RiskResult result = gateway.checkNewOrder(sessions[firm], order, exchange.nowNs());
@@ -199,8 +216,10 @@ class ExposureProperties {
         private void assertExposureIsRecomputed(final String when) {
             final Map<Long, Long> open = new HashMap<>();
             for (final Instrument instrument : INSTRUMENTS) {
-                exchange.engine().forEachRestingOrder(instrument.id(), order -> open.merge(
-                    key(order.firmId(), order.accountId()), order.leavesQty() * order.price(), Long::sum));
+                final RestingOrderVisitor add = order -> open.merge(key(order.firmId(), order.accountId()),
+                    order.leavesQty() * valuation(instrument, order), Long::sum);
+                exchange.engine().forEachRestingOrder(instrument.id(), add);
+                exchange.engine().forEachWaitingStop(instrument.id(), add);
             }
             for (final int[] account : ACCOUNTS) {
                 final long key = key(account[0], account[1]);
@@ -218,6 +237,11 @@ class ExposureProperties {
         private void addFill(final TradeParty party, final TradeEvent trade) {
             executed.computeIfAbsent(key(party.firmId(), party.accountId()), k -> new long[1])[0] +=
                 trade.quantity() * trade.price();
+        }
+
+        /** Limit price, or for orders without one, the 10% collar's upper bound. */
+        private static long valuation(final Instrument instrument, final RestingOrder order) {
+            return order.orderType().hasLimitPrice() ? order.price() : instrument.referencePrice() * 11 / 10;
         }
 
         private long price(final long reference, final long tick) {

@@ -161,7 +161,8 @@ final class RiskedExchange {
     }
 
     /**
-     * Ends the day and, as the GTC store would, restores the GTC orders that were resting, in priority.
+     * Ends the day and, as the GTC store would, restores the GTC orders that were resting, in priority,
+     * then the waiting GTC stops.
      *
      * @return the number of orders restored
      */
@@ -170,7 +171,14 @@ final class RiskedExchange {
         for (final Instrument instrument : instruments) {
             engine.forEachRestingOrder(instrument.id(), order -> {
                 if (order.timeInForce().survivesEndOfDay()) {
-                    carried.add(restoreCommand(order));
+                    carried.add(restoreCommand(order, order.orderType().isStop() ? RestoreOrderCommand.TRIGGERED : 0));
+                }
+            });
+        }
+        for (final Instrument instrument : instruments) {
+            engine.forEachWaitingStop(instrument.id(), order -> {
+                if (order.timeInForce().survivesEndOfDay()) {
+                    carried.add(restoreCommand(order, 0));
                 }
             });
         }
@@ -185,7 +193,7 @@ final class RiskedExchange {
         return carried.size();
     }
 
-    private static byte[] restoreCommand(final RestingOrder order) {
+    private static byte[] restoreCommand(final RestingOrder order, final int flags) {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
         final RestoreOrderCommand restore = (RestoreOrderCommand) new RestoreOrderCommand().wrap(buffer, 0);
         restore.init();
@@ -193,6 +201,7 @@ final class RiskedExchange {
         restore.orderId(order.orderId()).accountId(order.accountId()).side(order.side()).orderType(order.orderType())
             .timeInForce(order.timeInForce()).price(order.price()).orderQty(order.orderQty()).cumQty(order.cumQty())
             .cumNotional(order.cumNotional());
+        restore.stopPrice(order.stopPrice()).displayQty(order.displayQty()).flags(flags);
         final byte[] record = new byte[restore.length()];
         buffer.getBytes(0, record);
         return record;

@@ -39,6 +39,9 @@ final class TestOrders {
         private int accountId = RiskFixture.ACC1;
         private int sessionId = 1;
         private byte[] context = "ORD-1".getBytes();
+        private long stopPrice;
+        private long display;
+        private int selfTrade;
 
         private OrderBuilder(final Side side, final long qty) {
             this.side = side;
@@ -58,6 +61,25 @@ final class TestOrders {
 
         OrderBuilder tif(final TimeInForce tif) {
             this.tif = tif;
+            return this;
+        }
+
+        /** A stop (market) order, or with {@link #at} before it, a stop-limit. */
+        OrderBuilder stop(final long stopPrice) {
+            this.type = type == OrderType.LIMIT && price > 0 ? OrderType.STOP_LIMIT : OrderType.STOP;
+            this.stopPrice = stopPrice;
+            return this;
+        }
+
+        /** An iceberg showing this much. */
+        OrderBuilder display(final long display) {
+            this.display = display;
+            return this;
+        }
+
+        /** A self-trade prevention instruction (SelfTradePrevention code). */
+        OrderBuilder selfTrade(final int code) {
+            this.selfTrade = code;
             return this;
         }
 
@@ -91,7 +113,7 @@ final class TestOrders {
             order.init();
             order.instrumentId(instrumentId).sessionId(sessionId).firmId(firmId);
             order.accountId(accountId).side(side).orderType(type).timeInForce(tif).price(price).quantity(qty)
-                .context(context);
+                .stopPrice(stopPrice).displayQuantity(display).selfTradePreventionCode(selfTrade).context(context);
             return order;
         }
     }
