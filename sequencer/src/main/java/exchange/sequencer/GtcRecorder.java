@@ -10,9 +10,11 @@ import exchange.matching.event.EventDecoder;
 import exchange.matching.event.EventHandler;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
+import exchange.matching.event.TriggeredEvent;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
@@ -132,6 +134,9 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         fromOrderEvent(o, e);
         o.restore.displayQty(e.displayQty()).expireTimeNs(e.expireTimeNs());
         o.restore.context(e.buffer(), e.contextStart(), e.contextLength());
+        if (e.orderType() != null && e.orderType().isStop() && e.visibleQty() > 0) {
+            o.restore.flags(RestoreOrderCommand.TRIGGERED); // on the book: it had triggered before
+        }
         o.priority = e.commandSequence();
         live.put(e.orderId(), o);
         store.remove(e.orderId());
@@ -204,6 +209,25 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         }
         if (!e.priorityKept()) {
             o.priority = e.commandSequence();
+        }
+    }
+
+    /** A GTC stop that triggered comes back tomorrow as the order it became, not waiting again. */
+    @Override
+    public void onTriggered(final TriggeredEvent e) {
+        final Order o = live.get(e.orderId());
+        if (o != null) {
+            o.restore.flags(o.restore.flags() | RestoreOrderCommand.TRIGGERED);
+            o.priority = e.commandSequence();
+        }
+    }
+
+    /** Self-trade prevention took quantity off: the order comes back with what it has left. */
+    @Override
+    public void onRestated(final RestatedEvent e) {
+        final Order o = live.get(e.orderId());
+        if (o != null) {
+            o.restore.orderQty(e.orderQty()).cumQty(e.cumQty()).cumNotional(e.cumNotional());
         }
     }
 

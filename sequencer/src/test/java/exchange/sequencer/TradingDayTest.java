@@ -181,4 +181,76 @@ class TradingDayTest {
             await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtc);
         }
     }
+
+    private static CommandWriter order(final Side side, final long price, final long qty, final int firm,
+                                       final TimeInForce tif, final String clOrdId,
+                                       final java.util.function.Consumer<NewOrderCommand> more) {
+        return (buffer, offset) -> {
+            final int length = order(side, price, qty, firm, tif, 0, clOrdId).write(buffer, offset);
+            more.accept((NewOrderCommand) new NewOrderCommand().wrap(buffer, offset));
+            return length;
+        };
+    }
+
+    @Test
+    void shouldCarryAGoodTillStopAndAnIcebergIntoTheNextDay() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            final long stop = sequencer.commands().append(order(Side.SELL, 0, 10, 1, TimeInForce.GTC, "stop",
+                c -> c.orderType(OrderType.STOP).stopPrice(95_0000)));
+            final long iceberg = sequencer.commands().append(order(Side.BUY, 100_0000, 50, 2, TimeInForce.GTC, "ice",
+                c -> c.displayQuantity(10)));
+            await(sequencer, e -> e.commandSequence() == iceberg);
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z");
+            final Event stopBack = await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == stop);
+            assertThat(((OrderEvent) stopBack).stopPrice()).isEqualTo(95_0000);
+            assertThat(((OrderEvent) stopBack).orderType()).isEqualTo(OrderType.STOP);
+            final Event icebergBack = await(sequencer,
+                e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == iceberg);
+            assertThat(((exchange.matching.event.RestoredEvent) icebergBack).displayQty()).isEqualTo(10);
+            assertThat(((exchange.matching.event.RestoredEvent) icebergBack).visibleQty()).isEqualTo(10);
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            // the iceberg trades in full; a print at 95 then triggers the stop that came back waiting
+            sequencer.commands().append(order(Side.SELL, 100_0000, 50, 3, TimeInForce.IOC, 0, "s1"));
+            sequencer.commands().append(order(Side.BUY, 95_0000, 5, 4, TimeInForce.DAY, 0, "b1"));
+            sequencer.commands().append(order(Side.SELL, 95_0000, 1, 3, TimeInForce.IOC, 0, "s2"));
+            await(sequencer, e -> e.type() == EventType.TRIGGERED && ((OrderEvent) e).orderId() == stop);
+            assertThat(day.store().size()).isZero();
+        }
+    }
+
+    @Test
+    void shouldUncrossTheOpeningAuctionWhenTheSchedulesPreOpenEnds() throws Exception {
+        final Properties p = new Properties();
+        p.setProperty(TradingSchedule.START_OF_DAY, "08:00");
+        p.setProperty(TradingSchedule.PRE_OPEN, "08:30");
+        p.setProperty(TradingSchedule.OPEN, "09:00");
+        p.setProperty(TradingSchedule.PRE_CLOSE, "16:50");
+        p.setProperty(TradingSchedule.CLOSE, "17:00");
+        p.setProperty(TradingSchedule.END_OF_DAY, "17:05");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, TradingSchedule.fromProperties(p), 1024, clock)) {
+            clock.set("2026-11-27T08:45:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.PRE_OPEN));
+            sequencer.commands().append(order(Side.BUY, 101_0000, 10, 1, TimeInForce.DAY, 0, "b"));
+            final long sell = sequencer.commands().append(order(Side.SELL, 99_0000, 6, 2, TimeInForce.DAY, 0, "s"));
+            await(sequencer, e -> e.type() == EventType.AUCTION_INDICATIVE && e.commandSequence() == sell);
+            clock.set("2026-11-27T09:00:01Z");
+            final Event cross = await(sequencer, e -> e.type() == EventType.AUCTION_UNCROSSED);
+            assertThat(((exchange.matching.event.AuctionUncrossedEvent) cross).quantity()).isEqualTo(6);
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            clock.set("2026-11-27T16:55:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.PRE_CLOSE));
+            clock.set("2026-11-27T17:01:00Z");
+            final Event closing = await(sequencer, e -> e.type() == EventType.AUCTION_UNCROSSED
+                && ((exchange.matching.event.AuctionUncrossedEvent) e).phase() == exchange.matching.TradingPhase.PRE_CLOSE);
+            assertThat(((exchange.matching.event.AuctionUncrossedEvent) closing).quantity()).as("nothing left to cross")
+                .isZero();
+        }
+    }
 }
