@@ -12,6 +12,9 @@ import quickfix.Message;
  * ExecTransType 3; FIX 4.4 and 5.0 SP2 get ExecType F and I.
  */
 final class ExecutionReports {
+    /** LastLiquidityInd (851) 4: the fill was in an auction (FIX 5.0 SP2 only). */
+    static final char AUCTION = '4';
+
     private final Instruments instruments;
 
     ExecutionReports(final Instruments instruments) {
@@ -74,7 +77,8 @@ final class ExecutionReports {
         final Message m = common(version, info, p.orderId(), p.execId(), execType, full ? '2' : '1', e.timestampNs());
         m.setString(FixMessages.LAST_QTY, Long.toString(e.quantity()));
         FixMessages.decimal(m, FixMessages.LAST_PX, FixDecimal.price(e.price()));
-        if (version != FixVersion.FIX42) {
+        // FIX 4.2 has no LastLiquidityInd; FIX 4.4's has no 4 (auction), so an auction fill goes without
+        if (version == FixVersion.FIX50SP2 || (version == FixVersion.FIX44 && liquidity != AUCTION)) {
             m.setChar(FixMessages.LAST_LIQUIDITY_IND, liquidity);
         }
         if (version == FixVersion.FIX50SP2) {

@@ -60,6 +60,15 @@ public final class FixMessages {
     public static final int LAST_LIQUIDITY_IND = 851;
     public static final int TRD_MATCH_ID = 880;
 
+    /** ExecRestatementReason (378) 4: broker option (FIX 4.2's nearest to "other"). */
+    public static final int RESTATED_BROKER_OPTION = 4;
+    /** ExecRestatementReason (378) 5: partial decline of OrderQty (the exchange took quantity off). */
+    public static final int RESTATED_PARTIAL_DECLINE = 5;
+    /** ExecRestatementReason (378) 99: other (FIX 4.4 and 5.0). */
+    public static final int RESTATED_OTHER = 99;
+    /** The exchange's own tag for a self-trade prevention instruction on an order (user-defined range). */
+    public static final int SELF_TRADE_PREVENTION = 8000;
+
     /** The highest OrdRejReason (103) FIX 4.2 defines: 8, stale order. */
     private static final int FIX42_MAX_ORD_REJ_REASON = 8;
     /** The highest CxlRejReason (102) FIX 4.2 defines: 3, already pending cancel or replace. */

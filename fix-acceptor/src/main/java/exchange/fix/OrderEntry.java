@@ -4,6 +4,7 @@ import exchange.matching.CancelReason;
 import exchange.matching.Instrument;
 import exchange.matching.OrderType;
 import exchange.matching.RejectReason;
+import exchange.matching.SelfTradePrevention;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 import exchange.matching.command.CancelCommand;
@@ -162,17 +163,46 @@ public final class OrderEntry {
         if (type != null && type.isStop()) {
             final long stop = m.isSetField(FixMessages.STOP_PX) ? FixDecimal.price(m.getDecimal(FixMessages.STOP_PX)) : 0;
             order.stopPrice(stop == FixDecimal.INVALID ? 0 : stop);
+            if (reason == RejectReason.NONE && (stop == FixDecimal.INVALID || stop <= 0)) {
+                reason = RejectReason.INVALID_STOP_PRICE;
+                text = !m.isSetField(FixMessages.STOP_PX) ? "StopPx is required for OrdType " + (char) type.code()
+                    : stop == FixDecimal.INVALID ? FixDecimal.priceProblem("StopPx", m.getDecimal(FixMessages.STOP_PX))
+                    : "StopPx must be positive";
+            }
         }
         if (m.isSetField(FixMessages.MAX_FLOOR)) {
             final long floor = FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR));
             order.displayQuantity(floor == FixDecimal.INVALID ? -1 : floor);
+            if (reason == RejectReason.NONE && (floor == FixDecimal.INVALID || floor <= 0 || floor >= qty)) {
+                reason = RejectReason.INVALID_DISPLAY_QUANTITY;
+                text = floor == FixDecimal.INVALID ? FixDecimal.quantityProblem("MaxFloor", m.getDecimal(FixMessages.MAX_FLOOR))
+                    : "MaxFloor " + floor + " must be above 0 and below OrderQty " + qty;
+            }
         }
         if (m.isSetField(FixMessages.MIN_QTY)) {
             final long min = FixDecimal.quantity(m.getDecimal(FixMessages.MIN_QTY));
             order.minQuantity(min == FixDecimal.INVALID ? -1 : min);
+            if (reason == RejectReason.NONE && (min == FixDecimal.INVALID || min <= 0 || min > qty
+                || tif != TimeInForce.IOC)) {
+                reason = RejectReason.INVALID_MIN_QUANTITY;
+                text = min == FixDecimal.INVALID ? FixDecimal.quantityProblem("MinQty", m.getDecimal(FixMessages.MIN_QTY))
+                    : tif != TimeInForce.IOC ? "MinQty is only taken on TimeInForce 3 (immediate or cancel)"
+                    : "MinQty " + min + " must be above 0 and at most OrderQty " + qty;
+            }
         }
         if (m.isSetField(FixMessages.EXEC_INST) && m.getString(FixMessages.EXEC_INST).contains("6")) {
             order.postOnly(true);
+        }
+        if (m.isSetField(FixMessages.SELF_TRADE_PREVENTION)) {
+            final String stp = m.getString(FixMessages.SELF_TRADE_PREVENTION);
+            final SelfTradePrevention mode = stp.length() == 1 ? selfTradePrevention(stp.charAt(0)) : null;
+            if (mode != null) {
+                order.selfTradePreventionCode(mode.code());
+            } else if (reason == RejectReason.NONE) {
+                reason = RejectReason.UNSUPPORTED_ORDER;
+                text = "SelfTradePrevention (8000) " + stp + " is not supported (A allow, N cancel newest, "
+                    + "O cancel oldest, B cancel both, D decrement)";
+            }
         }
         order.expireTimeNs(expireTime(m));
         final int accountId = firms.accountId(session.firmId(), account);
@@ -219,6 +249,23 @@ public final class OrderEntry {
         if (claimed) {
             registry.record(session.number(), clOrdId, orderId);
         }
+    }
+
+    /**
+     * The exchange's SelfTradePrevention (8000) values: A allow (trade), N cancel newest (the
+     * aggressor), O cancel oldest (the resting order), B cancel both, D decrement both.
+     *
+     * @return the mode, or {@code null} for any other value
+     */
+    static SelfTradePrevention selfTradePrevention(final char value) {
+        return switch (value) {
+            case 'A' -> SelfTradePrevention.NONE;
+            case 'N' -> SelfTradePrevention.CANCEL_AGGRESSOR;
+            case 'O' -> SelfTradePrevention.CANCEL_RESTING;
+            case 'B' -> SelfTradePrevention.CANCEL_BOTH;
+            case 'D' -> SelfTradePrevention.DECREMENT;
+            default -> null;
+        };
     }
 
     private static String clip(final String value, final int max) {

@@ -12,10 +12,12 @@ import exchange.matching.event.EventHandler;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
+import exchange.matching.event.RestatedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.StatusEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.event.TradeParty;
+import exchange.matching.event.TriggeredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
@@ -273,6 +275,55 @@ public final class ReportStream implements EventHandler {
         }
         final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, '5', status, null);
         m.setString(FixMessages.ORIG_CL_ORD_ID, info.origClOrdId);
+        send(info.session, m, "17=" + e.execId());
+    }
+
+    /**
+     * A waiting stop triggered: FIX 5.0 SP2 ExecType L (triggered or activated by system); FIX 4.4
+     * ExecType D (restated) with ExecRestatementReason 99 (other); FIX 4.2, which has no 99, ExecType D
+     * with ExecRestatementReason 4 (broker option). OrdStatus, OrdType and StopPx stay as they were,
+     * and the Text says "Stop triggered at &lt;price&gt;".
+     */
+    @Override
+    public void onTriggered(final TriggeredEvent e) {
+        final OrderInfo info = live.get(e.orderId());
+        if (info == null) {
+            LOG.warn("trigger of order {} that the sender does not know", e.orderId());
+            return;
+        }
+        final FixVersion version = versions.applyAsVersion(info.session);
+        final String text = "Stop triggered at " + FixDecimal.price(e.triggerPrice()).toPlainString();
+        final Message m;
+        if (version == FixVersion.FIX50SP2) {
+            m = reports.orderEvent(version, e, info, 'L', info.ordStatus(), text);
+        } else {
+            m = reports.orderEvent(version, e, info, 'D', info.ordStatus(), text);
+            m.setInt(FixMessages.EXEC_RESTATEMENT_REASON, version == FixVersion.FIX42
+                ? FixMessages.RESTATED_BROKER_OPTION : FixMessages.RESTATED_OTHER);
+        }
+        send(info.session, m, "17=" + e.execId());
+    }
+
+    /**
+     * The exchange took quantity off a live order (self-trade prevention's decrement): ExecType D
+     * (restated) with ExecRestatementReason 5 (partial decline of OrderQty) in every dialect, the new
+     * OrderQty and LeavesQty, and a Text saying why.
+     */
+    @Override
+    public void onRestated(final RestatedEvent e) {
+        final OrderInfo info = live.get(e.orderId());
+        if (info == null) {
+            LOG.warn("restatement of order {} that the sender does not know", e.orderId());
+            return;
+        }
+        info.orderQty = e.orderQty();
+        info.cumQty = e.cumQty();
+        info.cumNotional = e.cumNotional();
+        recordState(info, info.accountId);
+        final FixVersion version = versions.applyAsVersion(info.session);
+        final Message m = reports.orderEvent(version, e, info, 'D', info.ordStatus(),
+            "OrderQty reduced by " + e.restatedQty() + " by self-trade prevention");
+        m.setInt(FixMessages.EXEC_RESTATEMENT_REASON, FixMessages.RESTATED_PARTIAL_DECLINE);
         send(info.session, m, "17=" + e.execId());
     }
 

@@ -21,7 +21,7 @@ public final class SupportedTags {
         "D", tags(FixMessages.ACCOUNT, FixMessages.CL_ORD_ID, FixMessages.EXEC_INST, FixMessages.ORDER_QTY,
             FixMessages.ORD_TYPE, FixMessages.PRICE, FixMessages.SIDE, FixMessages.SYMBOL, FixMessages.TIME_IN_FORCE,
             FixMessages.STOP_PX, FixMessages.MIN_QTY, FixMessages.MAX_FLOOR, FixMessages.EXPIRE_TIME,
-            FixMessages.EXPIRE_DATE),
+            FixMessages.EXPIRE_DATE, FixMessages.SELF_TRADE_PREVENTION),
         "F", tags(FixMessages.CL_ORD_ID, FixMessages.ORDER_ID, FixMessages.ORIG_CL_ORD_ID, FixMessages.SYMBOL),
         "G", tags(FixMessages.ACCOUNT, FixMessages.CL_ORD_ID, FixMessages.ORDER_ID, FixMessages.ORDER_QTY,
             FixMessages.ORD_TYPE, FixMessages.ORIG_CL_ORD_ID, FixMessages.PRICE, FixMessages.SIDE, FixMessages.SYMBOL,

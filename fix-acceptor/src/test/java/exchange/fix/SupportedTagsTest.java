@@ -53,6 +53,7 @@ class SupportedTagsTest {
         limit.setString(18, "6");
         limit.setString(110, "10");
         limit.setString(111, "10");
+        limit.setChar(8000, 'D');
         final RecordingMessage gtd = order("O2", '2');
         gtd.setString(44, "100");
         gtd.setChar(59, '6');

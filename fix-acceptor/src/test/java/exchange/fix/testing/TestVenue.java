@@ -121,6 +121,7 @@ public final class TestVenue implements AutoCloseable {
         s.setString("ResetOnLogout", "N");
         s.setString("ResetOnDisconnect", "N");
         s.setString("PersistMessages", "Y");
+        s.setString("ValidateUserDefinedFields", "N"); // as config/fix-sessions.cfg: SelfTradePrevention (8000) comes through
         session(s, "FIX.4.4", "BROKER1", 1, "BROKER1", "broker1", SECRET1, false);
         session(s, "FIX.4.4", "BROKER2", 2, "BROKER2", "broker2", SECRET2, false);
         session(s, "FIX.4.2", "BROKER3", 3, "BROKER1", null, null, false);
