@@ -60,10 +60,11 @@ public final class ExchangeConfig {
         SequencerConfig.LEVEL_CAPACITY, SequencerConfig.EXTRAS_CAPACITY, SequencerConfig.GTD_CAPACITY,
         SequencerConfig.BATCH_BYTES, TradingSchedule.ZONE, TradingSchedule.DAYS, TradingSchedule.START_OF_DAY,
         TradingSchedule.PRE_OPEN, TradingSchedule.OPEN, TradingSchedule.PRE_CLOSE, TradingSchedule.CLOSE,
-        TradingSchedule.END_OF_DAY, TradingSchedule.CLOCK_INTERVAL_MS);
+        TradingSchedule.END_OF_DAY, TradingSchedule.CLOCK_INTERVAL_MS, SequencerConfig.STP_SCOPE,
+        SequencerConfig.STP_DEFAULT);
 
     /** Prefixes of settings that other modules check name by name. */
-    private static final List<String> DELEGATED_PREFIXES = List.of();
+    private static final List<String> DELEGATED_PREFIXES = List.of(SequencerConfig.STP_FIRM_PREFIX);
 
     private final Path configDir;
     private final Properties properties;

@@ -1,6 +1,8 @@
 package exchange.server;
 
+import exchange.matching.HaltedOrderPolicy;
 import exchange.matching.Instrument;
+import exchange.matching.PostOnlyPolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +30,20 @@ import java.util.Map;
  *   <tr><td>lot</td><td>yes</td><td>quantity increment</td></tr>
  *   <tr><td>reference</td><td>yes</td><td>reference price (previous close)</td></tr>
  *   <tr><td>levels</td><td>no (4096)</td><td>most price levels per side</td></tr>
+ *   <tr><td>collar_bps</td><td>no (0: none)</td><td>static price collar around the reference price, basis
+ *   points (0 to 100000): a limit further away is rejected, a market order stops at its edge</td></tr>
+ *   <tr><td>breaker_bps</td><td>no (0: none)</td><td>dynamic circuit breaker, basis points (0 to 100000)
+ *   from the last trade: a print further away starts a volatility auction</td></tr>
+ *   <tr><td>opening_window_s</td><td>no (300)</td><td>seconds after the open during which the breaker
+ *   measures from the reference price</td></tr>
+ *   <tr><td>volatility_auction_s</td><td>no (120)</td><td>length of a volatility auction, seconds
+ *   (above 0)</td></tr>
+ *   <tr><td>halted_orders</td><td>no (reject)</td><td>{@code reject} or {@code accept}: new orders while
+ *   halted</td></tr>
+ *   <tr><td>post_only</td><td>no (reject)</td><td>{@code reject} or {@code reprice}: a post-only order
+ *   that would take</td></tr>
  * </table>
+ * An empty cell takes the default.
  */
 public final class InstrumentsFile {
     private InstrumentsFile() {
@@ -59,6 +74,12 @@ public final class InstrumentsFile {
                 for (int i = 0; i < cells.length; i++) {
                     columns.put(cells[i].trim().toLowerCase(Locale.ROOT), i);
                 }
+                for (final String name : columns.keySet()) {
+                    if (!COLUMNS.contains(name)) {
+                        throw new IllegalArgumentException(file + ": unknown column '" + name + "' (known: "
+                            + String.join(", ", COLUMNS) + ")");
+                    }
+                }
                 for (final String required : List.of("id", "symbol", "tick", "lot", "reference")) {
                     if (!columns.containsKey(required)) {
                         throw new IllegalArgumentException(file + ": the header has no '" + required + "' column");
@@ -73,8 +94,28 @@ public final class InstrumentsFile {
                 b.tickSize(price(cell(cells, columns, "tick")));
                 b.lotSize(Long.parseLong(cell(cells, columns, "lot")));
                 b.referencePrice(price(cell(cells, columns, "reference")));
-                if (columns.containsKey("levels") && !cell(cells, columns, "levels").isEmpty()) {
+                if (has(cells, columns, "levels")) {
                     b.maxPriceLevels(Integer.parseInt(cell(cells, columns, "levels")));
+                }
+                if (has(cells, columns, "collar_bps")) {
+                    b.priceCollarBps(whole(cell(cells, columns, "collar_bps"), "collar_bps"));
+                }
+                if (has(cells, columns, "breaker_bps")) {
+                    b.circuitBreakerBps(whole(cell(cells, columns, "breaker_bps"), "breaker_bps"));
+                }
+                if (has(cells, columns, "opening_window_s")) {
+                    b.circuitBreakerOpeningWindowNs(seconds(cell(cells, columns, "opening_window_s"), "opening_window_s"));
+                }
+                if (has(cells, columns, "volatility_auction_s")) {
+                    b.volatilityAuctionNs(seconds(cell(cells, columns, "volatility_auction_s"), "volatility_auction_s"));
+                }
+                if (has(cells, columns, "halted_orders")) {
+                    b.haltedOrderPolicy(choice(HaltedOrderPolicy.class, cell(cells, columns, "halted_orders"),
+                        "halted_orders", "reject or accept"));
+                }
+                if (has(cells, columns, "post_only")) {
+                    b.postOnlyPolicy(choice(PostOnlyPolicy.class, cell(cells, columns, "post_only"), "post_only",
+                        "reject or reprice"));
                 }
                 instruments.add(b.build());
             } catch (final IllegalArgumentException e) {
@@ -85,6 +126,39 @@ public final class InstrumentsFile {
             throw new IllegalArgumentException(file + " lists no instrument");
         }
         return instruments;
+    }
+
+    /** The column names this file knows; any other is refused, so that a misspelt one is not ignored. */
+    private static final List<String> COLUMNS = List.of("id", "symbol", "tick", "lot", "reference", "levels",
+        "collar_bps", "breaker_bps", "opening_window_s", "volatility_auction_s", "halted_orders", "post_only");
+
+    private static boolean has(final String[] cells, final Map<String, Integer> columns, final String name) {
+        return columns.containsKey(name) && !cell(cells, columns, name).isEmpty();
+    }
+
+    private static int whole(final String value, final String column) {
+        try {
+            return Integer.parseInt(value);
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException(column + " must be a whole number: '" + value + "'");
+        }
+    }
+
+    private static long seconds(final String value, final String column) {
+        try {
+            return new BigDecimal(value).movePointRight(9).longValueExact();
+        } catch (final ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException(column + " must be a number of seconds: '" + value + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(final Class<E> type, final String value, final String column,
+                                                final String allowed) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(column + " must be " + allowed + ": '" + value + "'");
+        }
     }
 
     private static String cell(final String[] cells, final Map<String, Integer> columns, final String name) {

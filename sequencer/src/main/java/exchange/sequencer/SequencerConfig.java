@@ -1,6 +1,8 @@
 package exchange.sequencer;
 
 import exchange.matching.EngineConfig;
+import exchange.matching.SelfTradePrevention;
+import exchange.matching.SelfTradeScope;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,6 +27,13 @@ import java.util.Properties;
  *   <tr><td>{@value #EXTRAS_CAPACITY}</td><td>65536</td><td>most stop and iceberg orders at once</td></tr>
  *   <tr><td>{@value #GTD_CAPACITY}</td><td>65536</td><td>most GTD orders waiting to expire</td></tr>
  *   <tr><td>{@value #BATCH_BYTES}</td><td>262144</td><td>largest event-log document</td></tr>
+ *   <tr><td>{@value #STP_SCOPE}</td><td>firm</td><td>self-trade prevention applies between orders of the
+ *   same {@code firm}, or of the same {@code account} of a firm</td></tr>
+ *   <tr><td>{@value #STP_DEFAULT}</td><td>none</td><td>self-trade prevention of orders that carry no
+ *   instruction: {@code none}, {@code cancel-aggressor}, {@code cancel-resting}, {@code cancel-both},
+ *   {@code decrement}</td></tr>
+ *   <tr><td>{@value #STP_FIRM_PREFIX}{@code <firm id>}</td><td>(the default)</td><td>the same, for one firm's
+ *   orders</td></tr>
  * </table>
  *
  * Journals live in {@code <data dir>/journal}, the event log in {@code <data dir>/events}, snapshots in
@@ -41,6 +50,9 @@ public final class SequencerConfig {
     public static final String EXTRAS_CAPACITY = "exchange.engine.extras";
     public static final String GTD_CAPACITY = "exchange.engine.gtd";
     public static final String BATCH_BYTES = "exchange.sequencer.eventlog.batch.bytes";
+    public static final String STP_SCOPE = "exchange.stp.scope";
+    public static final String STP_DEFAULT = "exchange.stp.default";
+    public static final String STP_FIRM_PREFIX = "exchange.stp.firm.";
 
     private final Path dataDir;
     private final Durability durability;
@@ -85,13 +97,53 @@ public final class SequencerConfig {
         b.cpu(intProperty(properties, CPU, -1));
         b.snapshotInterval(longProperty(properties, SNAPSHOT_INTERVAL, 1_000_000L));
         b.snapshotsKept(intProperty(properties, SNAPSHOTS_KEPT, 2));
-        b.engine(EngineConfig.defaults()
+        EngineConfig engine = EngineConfig.defaults()
             .orderCapacity(intProperty(properties, ORDER_CAPACITY, EngineConfig.DEFAULT_ORDER_CAPACITY))
             .levelCapacity(intProperty(properties, LEVEL_CAPACITY, EngineConfig.DEFAULT_LEVEL_CAPACITY))
             .extrasCapacity(intProperty(properties, EXTRAS_CAPACITY, EngineConfig.DEFAULT_EXTRAS_CAPACITY))
-            .gtdCapacity(intProperty(properties, GTD_CAPACITY, EngineConfig.DEFAULT_GTD_CAPACITY)));
+            .gtdCapacity(intProperty(properties, GTD_CAPACITY, EngineConfig.DEFAULT_GTD_CAPACITY))
+            .selfTradeScope(scope(properties.getProperty(STP_SCOPE, "firm")))
+            .selfTradePrevention(selfTradePrevention(STP_DEFAULT, properties.getProperty(STP_DEFAULT, "none")));
+        for (final String name : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+            if (name.startsWith(STP_FIRM_PREFIX)) {
+                final int firm;
+                try {
+                    firm = Integer.parseInt(name.substring(STP_FIRM_PREFIX.length()));
+                } catch (final NumberFormatException e) {
+                    throw new IllegalArgumentException(name + ": the firm must be its number, as in "
+                        + STP_FIRM_PREFIX + "1");
+                }
+                if (firm < 1) {
+                    throw new IllegalArgumentException(name + ": firm numbers start at 1");
+                }
+                engine = engine.firmSelfTradePrevention(firm, selfTradePrevention(name, properties.getProperty(name)));
+            }
+        }
+        b.engine(engine);
         b.batchBytes(intProperty(properties, BATCH_BYTES, 256 * 1024));
         return b.build();
+    }
+
+    private static SelfTradeScope scope(final String value) {
+        return switch (value.trim()) {
+            case "firm" -> SelfTradeScope.FIRM;
+            case "account" -> SelfTradeScope.ACCOUNT;
+            default -> throw new IllegalArgumentException(STP_SCOPE + " must be firm or account: '" + value + "'");
+        };
+    }
+
+    private static SelfTradePrevention selfTradePrevention(final String name, final String value) {
+        try {
+            return SelfTradePrevention.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be none, cancel-aggressor, cancel-resting, cancel-both or "
+                + "decrement: '" + value + "'");
+        }
+    }
+
+    /** @return a self-trade prevention mode as the settings spell it: cancel-resting */
+    private static String spelling(final Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static int intProperty(final Properties p, final String name, final int defaultValue) {
@@ -172,6 +224,8 @@ public final class SequencerConfig {
         m.put(EXTRAS_CAPACITY, Integer.toString(engine.extrasCapacity()));
         m.put(GTD_CAPACITY, Integer.toString(engine.gtdCapacity()));
         m.put(BATCH_BYTES, Integer.toString(batchBytes));
+        m.put(STP_SCOPE, spelling(engine.selfTradeScope()));
+        m.put(STP_DEFAULT, spelling(engine.selfTradePrevention(0)));
         return m;
     }
 
