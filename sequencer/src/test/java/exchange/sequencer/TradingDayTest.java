@@ -73,6 +73,14 @@ class TradingDayTest {
         throw new AssertionError("event never came");
     }
 
+    /** Waits until the GTC recorder, on the trading-day thread, has taken the restored orders out of the store. */
+    private static void awaitStoreEmpty(final TradingDay day) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (day.store().size() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     private static Predicate<Event> phase(final exchange.matching.TradingPhase phase) {
         return e -> e.type() == EventType.PHASE_CHANGED && ((PhaseChangedEvent) e).phase() == phase;
     }
@@ -115,6 +123,7 @@ class TradingDayTest {
             assertThat(new String(((CancelledEvent) expired).contextBytes())).isEmpty();
             clock.set("2026-11-28T09:30:00Z");
             await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z"));
+            awaitStoreEmpty(day);
             assertThat(day.store().size()).as("restored orders leave the store").isZero();
             final long sell = sequencer.commands().append(order(Side.SELL, 100_0000, 25, 3, TimeInForce.IOC, 0, "s"));
             final Event first = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
@@ -157,6 +166,7 @@ class TradingDayTest {
             final long sell = sequencer.commands().append(order(Side.SELL, 100_0000, 4, 3, TimeInForce.IOC, 0, "s"));
             final Event trade = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
             assertThat(((TradeEvent) trade).buy().orderId()).isEqualTo(gtc);
+            awaitStoreEmpty(day);
             assertThat(day.store().size()).isZero();
         }
     }
