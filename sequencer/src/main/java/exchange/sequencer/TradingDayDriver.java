@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives the trading day from the schedule by journaling commands, like any other command source:
@@ -24,8 +27,11 @@ import java.util.List;
  *       and timed auctions end on time.</li>
  * </ol>
  * Started late, it catches up: it starts the day, then goes straight to the phase of the moment.
+ * An operator may end the day early ({@link #requestEndOfDay()}): the driver ends it as at the scheduled
+ * time, and the schedule starts the next day at its time.
  *
- * <p>One thread (the housekeeping thread).
+ * <p>One thread (the housekeeping thread), but {@link #requestEndOfDay()}, {@link #phase()} and
+ * {@link #isDayOpen()} may be called from any thread.
  */
 public final class TradingDayDriver {
     private static final Logger LOG = LoggerFactory.getLogger(TradingDayDriver.class);
@@ -38,6 +44,8 @@ public final class TradingDayDriver {
     private final GtcStore store;
     private final TradingDayState state;
     private final EpochNanoClock clock;
+    private final AtomicReference<CompletableFuture<Long>> endOfDayRequest = new AtomicReference<>();
+    private long endOfDaySequence;
 
     public TradingDayDriver(final TradingSchedule schedule, final Sequencer sequencer, final GtcRecorder recorder,
                             final GtcStore store, final Path stateFile, final EpochNanoClock clock) {
@@ -70,6 +78,7 @@ public final class TradingDayDriver {
             }
             work += startDay(today);
         }
+        work += endDayOnRequest();
         if (state.date() == today && state.stage() == TradingDayState.Stage.STARTED) {
             if (schedule.pastEndOfDay(now)) {
                 work += endDay(today);
@@ -91,6 +100,48 @@ public final class TradingDayDriver {
             work++;
         }
         return work;
+    }
+
+    /**
+     * Asks for the trading day to end now: on the driver's thread, at its next tick, phase CLOSED then
+     * EndOfDay, as at the scheduled end of day. Asking again before then gets the same answer.
+     *
+     * @return completes with the sequence of the EndOfDay command once it is journaled, or exceptionally
+     *         with an {@link IllegalStateException} when no trading day is open
+     */
+    public CompletableFuture<Long> requestEndOfDay() {
+        return endOfDayRequest.updateAndGet(pending -> pending == null ? new CompletableFuture<>() : pending);
+    }
+
+    private int endDayOnRequest() {
+        final CompletableFuture<Long> request = endOfDayRequest.getAndSet(null);
+        if (request == null) {
+            return 0;
+        }
+        if (state.stage() != TradingDayState.Stage.STARTED) {
+            request.completeExceptionally(new IllegalStateException("no trading day is open"
+                + (state.date() == 0 ? "" : " (trading day " + state.date() + " has " + state.stage().name().toLowerCase(Locale.ROOT) + ")")));
+            return 0;
+        }
+        LOG.info("trading day {}: ending on request", state.date());
+        final int work = endDay(state.date());
+        request.complete(endOfDaySequence);
+        return work;
+    }
+
+    /** @return the phase the driver last journaled for every instrument (CLOSED outside the trading day); any thread */
+    public TradingPhase phase() {
+        return state.phase();
+    }
+
+    /** @return true from the start of a trading day to its end; any thread */
+    public boolean isDayOpen() {
+        return state.stage() == TradingDayState.Stage.STARTED;
+    }
+
+    /** @return the trading date the driver is in or last was in, yyyymmdd, 0 before the first; any thread */
+    public int tradingDate() {
+        return state.date();
     }
 
     /**
@@ -126,7 +177,7 @@ public final class TradingDayDriver {
         if (state.phase() != TradingPhase.CLOSED) {
             setPhase(TradingPhase.CLOSED);
         }
-        commands.append((buffer, offset) -> {
+        endOfDaySequence = commands.append((buffer, offset) -> {
             final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
             c.init().tradingDate(date);
             return c.length();

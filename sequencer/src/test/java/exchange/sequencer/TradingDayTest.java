@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(60)
 class TradingDayTest {
@@ -189,6 +190,43 @@ class TradingDayTest {
             final Event expired = await(sequencer, e -> e.type() == EventType.CANCELLED && ((OrderEvent) e).orderId() == dayOrder);
             assertThat(((CancelledEvent) expired).reason()).isEqualTo(exchange.matching.CancelReason.END_OF_DAY);
             await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtc);
+        }
+    }
+
+    @Test
+    void shouldEndTheDayOnRequestAndStartTheNextAtItsScheduledTime() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CONTINUOUS);
+            assertThat(day.isDayOpen()).isTrue();
+            assertThat(day.tradingDate()).isEqualTo(20261127);
+            final long dayOrder = sequencer.commands().append(order(Side.BUY, 99_0000, 10, 1, TimeInForce.DAY, 0, "day"));
+
+            final long endOfDay = day.requestEndOfDay().get(10, TimeUnit.SECONDS);
+
+            final Event ended = await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            assertThat(ended.commandSequence()).isEqualTo(endOfDay).isGreaterThan(dayOrder);
+            assertThat(((exchange.matching.event.DayEndedEvent) ended).tradingDate()).isEqualTo(20261127);
+            assertThat(day.isDayOpen()).isFalse();
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CLOSED);
+            // the schedule does not open the ended day again...
+            clock.set("2026-11-27T10:30:00Z");
+            final long marker = sequencer.commands().append(order(Side.BUY, 99_0000, 1, 1, TimeInForce.DAY, 0, "late"));
+            await(sequencer, e -> e.commandSequence() == marker);
+            assertThat(EventLogCollector.readAll(sequencer.eventLog()).stream()
+                .filter(e -> e.event().type() == EventType.DAY_ENDED).count()).isEqualTo(1);
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CLOSED);
+            // ...and a second request is refused
+            assertThatThrownBy(() -> day.requestEndOfDay().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no trading day is open (trading day 20261127 has ended)");
+            // the next day starts as scheduled
+            clock.set("2026-11-28T09:30:00Z");
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            assertThat(day.isDayOpen()).isTrue();
         }
     }
 }
