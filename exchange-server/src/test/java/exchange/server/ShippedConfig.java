@@ -1,11 +1,13 @@
 package exchange.server;
 
 import exchange.fix.testing.FixTestClient;
+import exchange.operations.OperationsConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +20,10 @@ final class ShippedConfig {
     private ShippedConfig() {
     }
 
-    /** Copies {@code config/} into {@code target}; returns the copy. */
+    /**
+     * Copies {@code config/} into {@code target}, with the admin API on any free port (tests never take the
+     * shipped port, which a running exchange or another build may hold); returns the copy.
+     */
     static Path copyTo(final Path target) {
         try (Stream<Path> files = Files.list(REPOSITORY_CONFIG)) {
             Files.createDirectories(target);
@@ -27,11 +32,16 @@ final class ShippedConfig {
                     Files.copy(f, target.resolve(f.getFileName()));
                 }
             }
+            Files.writeString(target.resolve(ExchangeConfig.FILE_NAME), "\n" + OperationsConfig.PORT + "=0\n",
+                StandardOpenOption.APPEND);
             return target;
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The shipped demo operator's token ({@code config/admin.tokens}). */
+    static final String ADMIN_TOKEN = "demo-admin-token-change-me";
 
     /** Connects a demo session of the shipped configuration with its README credentials. */
     static FixTestClient connect(final int port, final String compId, final Path clientStores) {
