@@ -289,6 +289,12 @@ class AdminApiTest {
             assertThat(cancelled.getString(11)).isEqualTo("A1");
             assertThat(number(admin.get("/api/instruments/AAPL").json(), "day", "volume")).isZero();
 
+            b1.send(FixOrders.limit("M1", "MSFT", '1', "5", "420"));
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
+            b2.send(FixOrders.limit("M2", "MSFT", '2', "5", "420"));
+            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('F');
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('F');
             b2.send(FixOrders.limit("D1", "SPY", '1', "3", "560"));
             assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
             final AdminClient.Answer end = admin.post("/api/end-of-day", "{}");
@@ -299,6 +305,24 @@ class AdminApiTest {
             assertThat(admin.get("/api/trading-day").json().get("open")).isEqualTo(false);
             assertThat(at(find(admin.get("/api/instruments").jsonArray(), "symbol", "SPY"), "phase")).isEqualTo("CLOSED");
             assertRefused(admin.post("/api/end-of-day", "{}"), 409, "no trading day is open");
+
+            // the day's reports, written by a consumer of the event log at the DayEnded
+            final String date = Long.toString(number(end.json(), "tradingDate"));
+            final Map<String, Object> report = find(admin.await("/api/reports", a -> !a.jsonArray().isEmpty(), WAIT)
+                .jsonArray(), "day", date);
+            assertThat(number(report, "trades")).isEqualTo(1);
+            final String[] trades = admin.get("/api/reports/" + date + "/trades.csv").body().split("\n");
+            assertThat(trades).hasSize(2);
+            assertThat(trades[0]).isEqualTo("time,instrument,price,quantity,buyer_firm,seller_firm,aggressor_side,match_number");
+            assertThat(trades[1]).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z,MSFT,420.00,5,BROKER1,BROKER2,SELL,\\d+");
+            assertThat(admin.get("/api/reports/" + date + "/statistics.csv").body())
+                .contains("\nMSFT,420.00,420.00,420.00,420.00,5,420.00,2100.00,1\n", "\nAAPL,,,,,0,,0.00,0\n");
+            final Map<String, Object> msft = find(admin.get("/api/reports/" + date + "/statistics").jsonArray(),
+                "instrument", "MSFT");
+            assertThat(decimal(msft, "vwap")).isEqualByComparingTo("420");
+            assertRefused(admin.get("/api/reports/19990101/trades.csv"), 404, "no report for 19990101");
+            assertRefused(admin.get("/api/reports/yesterday/trades.csv"), 400, "a report day is named yyyymmdd");
+            assertRefused(admin.get("/api/reports/..%2F..%2Fconfig/trades.csv"), 404, "no such endpoint");
             assertThat(logLines()).anyMatch(l -> l.contains("operator demo from 127.0.0.1:") && l.contains("end of day"));
         }
     }

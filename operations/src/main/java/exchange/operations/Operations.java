@@ -5,6 +5,7 @@ import exchange.matching.Instrument;
 import exchange.operations.api.ActionEndpoints;
 import exchange.operations.api.ConsumerLag;
 import exchange.operations.api.MetricsPage;
+import exchange.operations.api.ReportEndpoints;
 import exchange.operations.api.ReadEndpoints;
 import exchange.operations.api.Services;
 import exchange.operations.api.SessionFigures;
@@ -13,12 +14,14 @@ import exchange.operations.http.Response;
 import exchange.operations.http.Route;
 import exchange.operations.metrics.FixMetrics;
 import exchange.operations.metrics.PrometheusWriter;
+import exchange.operations.reports.ReportWriter;
 import exchange.operations.view.MarketView;
 import exchange.risk.RiskGateway;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.CompositeAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +36,10 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
- * The control plane in the exchange process: the market view (a consumer of the event log on its own
- * cold-path thread) and the HTTP server of the admin API, the Prometheus page and the console. Start it
- * after the sequencer, the trading day, the risk gateway and the FIX gateway; {@link #close()} before
- * them.
+ * The control plane in the exchange process: the market view and the end-of-day report writer (two
+ * consumers of the event log, on one cold-path thread of their own) and the HTTP server of the admin
+ * API, the Prometheus page and the console. Start it after the sequencer, the trading day, the risk
+ * gateway and the FIX gateway; {@link #close()} before them.
  */
 public final class Operations implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
@@ -54,6 +57,7 @@ public final class Operations implements AutoCloseable {
     }
 
     private final MarketView view;
+    private final ReportWriter reports;
     private final AgentRunner runner;
     private final AdminHttpServer server;
 
@@ -62,8 +66,11 @@ public final class Operations implements AutoCloseable {
         this.view = new MarketView(parts.sequencer().eventLog(), data.resolve("operations"), parts.instruments(),
             parts.sequencer().config().engine().orderCapacity(), firmNames(parts), parts.sequencer()::appliedSequence,
             config.depthLevels(), config.tradesKept(), 50);
+        this.reports = new ReportWriter(parts.sequencer().eventLog(), data.resolve("positions"), config.reportsDir(),
+            parts.instruments(), firmNames(parts));
         this.runner = new AgentRunner(new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1),
-            TimeUnit.MILLISECONDS.toNanos(1)), e -> LOG.error("operations thread error", e), null, view);
+            TimeUnit.MILLISECONDS.toNanos(1)), e -> LOG.error("operations thread error", e), null,
+            new CompositeAgent(view, reports));
         AgentRunner.startOnThread(runner);
         if (!config.enabled()) {
             this.server = null;
@@ -72,6 +79,7 @@ public final class Operations implements AutoCloseable {
         }
         final Map<String, LongSupplier> consumers = new LinkedHashMap<>(parts.consumers());
         consumers.put(view.roleName(), view::lastEventSequence);
+        consumers.put(reports.roleName(), reports::lastEventSequence);
         final Services services = new Services(config, parts.sequencer(), parts.tradingDay(), view, parts.risk(),
             new SessionFigures(parts.sessions(), parts.fixMetrics(), parts.risk()), parts.fixMetrics(),
             new ConsumerLag(parts.sequencer().eventLog(), data.resolve("positions"), consumers), parts.instruments());
@@ -82,6 +90,7 @@ public final class Operations implements AutoCloseable {
         final List<Route> routes = new ArrayList<>();
         routes.addAll(new ReadEndpoints(services).routes());
         routes.addAll(new ActionEndpoints(services).routes());
+        routes.addAll(new ReportEndpoints(config.reportsDir()).routes());
         final MetricsPage metrics = new MetricsPage(services);
         routes.add(Route.api("GET", "/metrics", r -> Response.text(200, PrometheusWriter.CONTENT_TYPE, metrics.render())));
         AdminHttpServer started = null;
