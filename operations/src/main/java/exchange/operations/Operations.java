@@ -3,6 +3,7 @@ package exchange.operations;
 import exchange.fix.FixSessions;
 import exchange.matching.Instrument;
 import exchange.operations.api.ActionEndpoints;
+import exchange.operations.api.ConsoleEndpoints;
 import exchange.operations.api.ConsumerLag;
 import exchange.operations.api.MetricsPage;
 import exchange.operations.api.ReportEndpoints;
@@ -93,6 +94,7 @@ public final class Operations implements AutoCloseable {
         routes.addAll(new ReportEndpoints(config.reportsDir()).routes());
         final MetricsPage metrics = new MetricsPage(services);
         routes.add(Route.api("GET", "/metrics", r -> Response.text(200, PrometheusWriter.CONTENT_TYPE, metrics.render())));
+        routes.addAll(new ConsoleEndpoints().routes());
         AdminHttpServer started = null;
         try {
             started = new AdminHttpServer(new InetSocketAddress(config.bind(), config.port()), tokens, routes);

@@ -194,6 +194,12 @@ public final class AdminHttpServer implements AutoCloseable {
     private void send(final HttpExchange exchange, final Response response) throws IOException {
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (response.contentType().startsWith("text/html")) {
+            // the console: its own script and styles only, never framed by another site
+            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+            exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        }
         if (response.streamer() == null) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             final byte[] body = response.body();
