@@ -4,6 +4,7 @@ import exchange.matching.Instrument;
 import exchange.matching.TradingPhase;
 import exchange.matching.command.ClockCommand;
 import exchange.matching.command.EndOfDayCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -19,9 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Drives the trading day from the schedule by journaling commands, like any other command source:
  * <ol>
  *   <li>a day left open (the exchange was down at its end) is ended first: phase CLOSED, EndOfDay;</li>
- *   <li>at start of day, once the GTC store holds what the last day saved, the saved GTC and GTD
- *       orders are journaled back (RestoreOrder, in time priority);</li>
- *   <li>the phases follow the timetable (pre-open, continuous, pre-close, closed);</li>
+ *   <li>at start of day, once the GTC store holds what the last day saved, the kill switches that are
+ *       on are restated (so that consumers reading the event log from the start of the day know them),
+ *       then the saved GTC and GTD orders are journaled back (RestoreOrder, in time priority);</li>
+ *   <li>the phases follow the timetable (pre-open, continuous, pre-close, closed), as scheduled
+ *       changes: an instrument an operator halted stays halted until an operator resumes it;</li>
  *   <li>at end of day: phase CLOSED, then EndOfDay (Day orders expire, the rest is saved);</li>
  *   <li>when no command has arrived for a clock interval, a Clock command, so that GTD orders expire
  *       and timed auctions end on time.</li>
@@ -164,13 +167,19 @@ public final class TradingDayDriver {
 
     private int startDay(final int today) {
         setPhase(TradingPhase.CLOSED); // the books stay closed while the orders come back
+        commands.append((buffer, offset) -> {
+            final SetKillSwitchCommand c = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, offset);
+            c.init().instrumentId(Instrument.NULL_ID);
+            c.action(SetKillSwitchCommand.ACTION_RESTATE);
+            return c.length();
+        });
         final List<GtcStore.Saved> saved = store.pending();
         for (final GtcStore.Saved s : saved) {
             commands.append(RecordCopy.of(s.record()));
         }
         state.set(today, TradingDayState.Stage.STARTED, TradingPhase.CLOSED);
         LOG.info("trading day {} started: {} GTC/GTD orders restored", today, saved.size());
-        return saved.size() + 1;
+        return saved.size() + 2;
     }
 
     private int endDay(final int date) {
@@ -191,7 +200,7 @@ public final class TradingDayDriver {
         commands.append((buffer, offset) -> {
             final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset);
             c.init().instrumentId(Instrument.NULL_ID);
-            c.phase(phase);
+            c.phase(phase).scheduled(true);
             return c.length();
         });
     }

@@ -2,16 +2,21 @@ package exchange.sequencer;
 
 import exchange.matching.EngineConfig;
 import exchange.matching.Instrument;
+import exchange.matching.RejectReason;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.EventType;
+import exchange.matching.event.KillSwitchChangedEvent;
+import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.OrderType;
 import exchange.matching.command.NewOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
+import exchange.matching.command.SetPhaseCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,5 +233,58 @@ class TradingDayTest {
                 && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
             assertThat(day.isDayOpen()).isTrue();
         }
+    }
+
+    @Test
+    void shouldLeaveAnInstrumentAnOperatorHaltedHaltedAndRestateKillSwitchesWhenTheNextDayStarts() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            sequencer.commands().append((buffer, offset) -> {
+                final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset);
+                c.init().instrumentId(1);
+                c.phase(exchange.matching.TradingPhase.HALTED);
+                return c.length();
+            });
+            sequencer.commands().append((buffer, offset) -> {
+                final SetKillSwitchCommand c = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, offset);
+                c.init().firmId(2);
+                c.action(SetKillSwitchCommand.ACTION_ON);
+                return c.length();
+            });
+            await(sequencer, phase(exchange.matching.TradingPhase.HALTED));
+            clock.set("2026-11-27T17:06:00Z"); // close and end of day
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z"); // the next day opens
+            final long marker = sequencer.commands().append(order(Side.BUY, 99_0000, 1, 1, TimeInForce.DAY, 0, "m"));
+            final Event refused = await(sequencer, e -> e.commandSequence() == marker);
+            assertThat(((RejectedEvent) refused).reason()).isEqualTo(RejectReason.INSTRUMENT_HALTED);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.PHASE_CHANGED)
+                .map(e -> ((PhaseChangedEvent) e.event()).phase()).toList())
+                .as("the schedule never moved the halted instrument")
+                .containsExactly(exchange.matching.TradingPhase.CLOSED, exchange.matching.TradingPhase.CONTINUOUS,
+                    exchange.matching.TradingPhase.HALTED);
+            final int dayEnded = indexOf(all, EventType.DAY_ENDED);
+            final int restated = indexOf(all, EventType.KILL_SWITCH_CHANGED, dayEnded + 1);
+            final KillSwitchChangedEvent k = (KillSwitchChangedEvent) all.get(restated).event();
+            assertThat(k.firmId()).isEqualTo(2);
+            assertThat(k.on()).isTrue();
+            assertThat(k.restated()).as("told again in the new day, for consumers that read from its start").isTrue();
+        }
+    }
+
+    private static int indexOf(final List<EventLogCollector.Logged> all, final EventType type) {
+        return indexOf(all, type, 0);
+    }
+
+    private static int indexOf(final List<EventLogCollector.Logged> all, final EventType type, final int from) {
+        for (int i = from; i < all.size(); i++) {
+            if (all.get(i).event().type() == type) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type + " from event " + from);
     }
 }
