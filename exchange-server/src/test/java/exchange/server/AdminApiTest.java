@@ -328,18 +328,76 @@ class AdminApiTest {
     }
 
     @Test
-    void shouldKeepAnInstrumentHaltedThroughARestartBecauseTheHaltWasJournaled() throws Exception {
-        try (ExchangeServer server = start()) {
-            assertThat(admin(server).post("/api/instruments/TSLA/halt", "{}").status()).isEqualTo(200);
-        }
-        try (ExchangeServer server = ExchangeServer.start(dir.resolve("config"), data());
-             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"))) {
-            admin(server).await("/api/instruments/TSLA", a -> "HALTED".equals(a.json().get("phase")), WAIT);
+    void shouldPullAFirmsKillSwitchThroughTheSequencerCancellingItsOrdersAndRefusingNewOnes() throws Exception {
+        captureLogs();
+        try (ExchangeServer server = start();
+             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"));
+             FixTestClient b2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
             assertThat(b1.awaitLogon(WAIT)).isTrue();
-            b1.send(FixOrders.limit("R1", "TSLA", '1', "1", "250"));
+            assertThat(b2.awaitLogon(WAIT)).isTrue();
+            final AdminClient admin = admin(server);
+            b1.send(FixOrders.limit("K1", "AAPL", '1', "10", "190"));
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
+            final Message acc1 = FixOrders.limit("K2", "MSFT", '1', "10", "420");
+            acc1.setString(1, "ACC1");
+            b1.send(acc1);
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
+
+            final AdminClient.Answer account = admin.post("/api/firms/BROKER1/kill-switch", "{\"on\":true,\"account\":\"ACC1\"}");
+            assertThat(account.status()).as(account.body()).isEqualTo(200);
+            assertThat(number(account.json(), "cancelled")).isEqualTo(1);
+            assertThat(at(account.json(), "killSwitches")).isEqualTo(List.of(Map.of("firm", "BROKER1", "account", "ACC1")));
+            assertThat(b1.next("8", WAIT).getString(11)).isEqualTo("K2");
+
+            final AdminClient.Answer firm = admin.post("/api/firms/broker1/kill-switch", "{\"on\":true}");
+            assertThat(number(firm.json(), "cancelled")).isEqualTo(1);
+            final Message cancelled = b1.next("8", WAIT);
+            assertThat(cancelled.getChar(150)).isEqualTo('4');
+            assertThat(cancelled.getString(11)).isEqualTo("K1");
+            b1.send(FixOrders.limit("K3", "AAPL", '1', "10", "190"));
             final Message refused = b1.next("8", WAIT);
             assertThat(refused.getChar(150)).isEqualTo('8');
-            assertThat(refused.getString(58)).containsIgnoringCase("halted");
+            assertThat(refused.getString(58)).contains("Kill switch");
+            b2.send(FixOrders.limit("OK", "AAPL", '1', "10", "190"));
+            assertThat(b2.next("8", WAIT).getChar(150)).as("another firm trades on").isEqualTo('0');
+            assertThat(at(find(admin.get("/api/firms").jsonArray(), "name", "BROKER1"), "killSwitch")).isEqualTo(true);
+            assertThat(admin.get("/metrics").body()).contains("exchange_kill_switches 2\n");
+            assertThat(logLines()).anyMatch(l -> l.contains("operator demo from 127.0.0.1:")
+                && l.contains("kill switch ON for firm BROKER1"));
+
+            final AdminClient.Answer off = admin.post("/api/firms/BROKER1/kill-switch", "{\"on\":false}");
+            assertThat(at(off.json(), "killSwitches")).isEqualTo(List.of(Map.of("firm", "BROKER1", "account", "ACC1")));
+            b1.send(FixOrders.limit("K4", "AAPL", '1', "10", "190"));
+            assertThat(b1.next("8", WAIT).getChar(150)).as("the firm trades again").isEqualTo('0');
+
+            assertRefused(admin.post("/api/firms/NOBODY/kill-switch", "{\"on\":true}"), 404, "unknown firm NOBODY");
+            assertRefused(admin.post("/api/firms/BROKER1/kill-switch", "{}"), 400, "\"on\" must be true or false, got null");
+            assertRefused(admin.post("/api/firms/BROKER1/kill-switch", "{\"on\":\"yes\"}"), 400, "got a string");
+        }
+    }
+
+    @Test
+    void shouldKeepAnInstrumentHaltedAndAKillSwitchOnThroughARestartBecauseBothWereJournaled() throws Exception {
+        try (ExchangeServer server = start()) {
+            assertThat(admin(server).post("/api/instruments/TSLA/halt", "{}").status()).isEqualTo(200);
+            assertThat(admin(server).post("/api/firms/BROKER2/kill-switch", "{\"on\":true}").status()).isEqualTo(200);
+        }
+        try (ExchangeServer server = ExchangeServer.start(dir.resolve("config"), data());
+             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"));
+             FixTestClient b2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
+            admin(server).await("/api/instruments/TSLA", a -> "HALTED".equals(a.json().get("phase")), WAIT);
+            assertThat(at(find(admin(server).get("/api/firms").jsonArray(), "name", "BROKER2"), "killSwitch")).isEqualTo(true);
+            assertThat(server.risk().isKillSwitchOn(2, 0)).as("the risk gateway learnt it from the event log").isTrue();
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            assertThat(b2.awaitLogon(WAIT)).isTrue();
+            b1.send(FixOrders.limit("R1", "TSLA", '1', "1", "250"));
+            final Message halted = b1.next("8", WAIT);
+            assertThat(halted.getChar(150)).isEqualTo('8');
+            assertThat(halted.getString(58)).containsIgnoringCase("halted");
+            b2.send(FixOrders.limit("R2", "AAPL", '1', "1", "190"));
+            final Message killed = b2.next("8", WAIT);
+            assertThat(killed.getChar(150)).isEqualTo('8');
+            assertThat(killed.getString(58)).contains("Kill switch");
         }
     }
 }

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web console in a real browser (headless Chromium, driven over the DevTools protocol) against a
  * running exchange with brokers trading over FIX: the page shows the orders and trades, follows new ones
- * live without reloading, and its halt button asks for confirmation before it acts. A screenshot of the
- * page goes to {@code target/console.png} (and to the folder {@code -Dexchange.screenshot.dir} names:
+ * live without reloading, and its halt and kill switch buttons ask for confirmation before they act. A screenshot of the
+ * page goes to {@code target/console.png} (and to the folder {@code -Dconsole.screenshot.dir} names:
  * {@code docs/} for the README's).
  *
  * <p>Without Chromium the test is skipped, saying so, unless {@value Chromium#REQUIRED_VARIABLE} is
@@ -95,7 +95,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void shouldShowOrdersAndTradesLiveAndHaltOnlyWhenTheOperatorConfirms() throws Exception {
+    void shouldShowOrdersAndTradesLiveAndHaltOrPullAKillSwitchOnlyWhenTheOperatorConfirms() throws Exception {
         final Path browser = chromium();
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
         try (ExchangeServer server = ExchangeServer.start(config, Map.of(ExchangeConfig.DATA_DIR,
@@ -155,10 +155,21 @@ class ConsoleBrowserTest {
             final byte[] png = page.screenshot(1280, 1100);
             assertThat(png).startsWith(0x89, 'P', 'N', 'G');
             Files.write(Path.of("target", "console.png"), png);
-            final String docs = System.getProperty("exchange.screenshot.dir");
+            final String docs = System.getProperty("console.screenshot.dir");
             if (docs != null) {
                 Files.write(Path.of(docs).resolve("console.png"), png);
             }
+
+            // The kill switch of a firm, also confirmed first: its orders go, the page says ON.
+            page.evaluate("document.querySelector('tr[data-firm=BROKER1][data-account=\"\"] button[data-action=kill-on]').click()");
+            assertThat(page.dialogs().get(2)).isEqualTo("Turn the kill switch ON for firm BROKER1? Its orders are cancelled and "
+                + "new ones refused.");
+            shown = await(page, p -> list(p, "depth").size() == 1);
+            assertThat(list(shown, "depth")).as("BROKER1's bids went").containsExactly("||191.00|5|1");
+            assertThat((String) page.evaluate("document.querySelector('tr[data-firm=BROKER1][data-account=\"\"]').cells[2].textContent"))
+                .isEqualTo("ON");
+            assertThat((String) page.evaluate("document.getElementById('message').textContent"))
+                .isEqualTo("kill-switch by demo done: 2 orders cancelled");
         }
     }
 }

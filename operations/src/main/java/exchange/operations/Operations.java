@@ -17,6 +17,7 @@ import exchange.operations.metrics.FixMetrics;
 import exchange.operations.metrics.PrometheusWriter;
 import exchange.operations.reports.ReportWriter;
 import exchange.operations.view.MarketView;
+import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
@@ -65,7 +66,8 @@ public final class Operations implements AutoCloseable {
     private Operations(final OperationsConfig config, final Parts parts) {
         final Path data = parts.sequencer().config().dataDir();
         this.view = new MarketView(parts.sequencer().eventLog(), data.resolve("operations"), parts.instruments(),
-            parts.sequencer().config().engine().orderCapacity(), firmNames(parts), parts.sequencer()::appliedSequence,
+            parts.sequencer().config().engine().orderCapacity(), firmNames(parts), accountNames(parts),
+            parts.sequencer()::appliedSequence,
             config.depthLevels(), config.tradesKept(), 50);
         this.reports = new ReportWriter(parts.sequencer().eventLog(), data.resolve("positions"), config.reportsDir(),
             parts.instruments(), firmNames(parts));
@@ -112,6 +114,11 @@ public final class Operations implements AutoCloseable {
             final String name = parts.risk().config().accountDirectory().firmName(firmId);
             return name == null ? "#" + firmId : name;
         };
+    }
+
+    private static IntFunction<String> accountNames(final Parts parts) {
+        return accountId -> parts.risk().config().accounts().stream().filter(a -> a.id() == accountId)
+            .map(RiskConfig.Account::name).findFirst().orElse("#" + accountId);
     }
 
     /**

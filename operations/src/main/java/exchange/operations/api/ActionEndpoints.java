@@ -10,6 +10,7 @@ import exchange.operations.http.Route;
 import exchange.operations.json.JsonWriter;
 import exchange.operations.view.CommandOutcomes;
 import exchange.operations.view.MarketSnapshot;
+import exchange.risk.KillSwitchCommand;
 import exchange.risk.RiskConfig;
 import exchange.sequencer.CommandWriter;
 import org.slf4j.Logger;
@@ -48,7 +49,8 @@ public final class ActionEndpoints {
             Route.api("POST", "/api/instruments/([^/]+)/resume", this::resume),
             Route.api("POST", "/api/instruments/([^/]+)/phase", this::phase),
             Route.api("POST", "/api/mass-cancel", this::massCancel),
-            Route.api("POST", "/api/end-of-day", this::endOfDay));
+            Route.api("POST", "/api/end-of-day", this::endOfDay),
+            Route.api("POST", "/api/firms/([^/]+)/kill-switch", this::killSwitch));
     }
 
     private long journal(final Request r, final String what, final CommandWriter command) {
@@ -171,6 +173,44 @@ public final class ActionEndpoints {
         w.endArray();
         if (s != null) {
             w.field("cancelled", cancelled);
+        }
+        return Response.json(s != null ? 200 : 202, w.endObject().toString());
+    }
+
+    /**
+     * Turns the kill switch of a firm, or of one of its accounts, on or off: the engine's, journaled, so
+     * that it holds after a restart. On, the engine cancels the firm's (account's) live orders and
+     * refuses its new orders and replaces; the risk gateway is told at once as well, so that it refuses
+     * them before the command is even applied.
+     */
+    private Response killSwitch(final Request r) {
+        final Map<String, Object> body = r.jsonBody();
+        Request.onlyKnown(body, "on", "account", "reason");
+        final RiskConfig.Firm firm = services.firm(r.pathParams().get(0));
+        final String accountName = Request.string(body, "account");
+        final RiskConfig.Account account = accountName == null ? null : services.account(firm, accountName);
+        final boolean on = Request.bool(body, "on");
+        final int accountId = account == null ? 0 : account.id();
+        if (on) {
+            services.risk().killSwitch(firm.id(), accountId, true);
+        }
+        final long sequence = journal(r, "kill switch " + (on ? "ON" : "off") + " for "
+            + (account == null ? "firm " + firm.name() : "account " + account.name() + " of firm " + firm.name())
+            + reason(body), (buffer, offset) -> KillSwitchCommand.write(buffer, offset, firm.id(), accountId, on));
+        if (!on) {
+            services.risk().killSwitch(firm.id(), accountId, false);
+        }
+        final MarketSnapshot s = await(sequence);
+        final CommandOutcomes.Outcome outcome = services.view().outcomes().of(sequence);
+        if (s != null && outcome.refused()) {
+            throw ApiException.conflict("the engine refused the kill switch: it holds no more switches");
+        }
+        final JsonWriter w = start("kill-switch", r, s != null).field("firm", firm.name())
+            .field("account", account == null ? null : account.name()).field("on", on).field("sequence", sequence);
+        if (s != null) {
+            w.field("cancelled", outcome.cancelled());
+            w.name("killSwitches");
+            Views.killSwitches(w, s.killSwitches());
         }
         return Response.json(s != null ? 200 : 202, w.endObject().toString());
     }

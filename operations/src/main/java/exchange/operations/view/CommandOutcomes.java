@@ -19,9 +19,10 @@ public final class CommandOutcomes {
      * @param endedDate    the trading date a DayEnded of it closed, 0 if none
      * @param expired      Day orders that expired at that end of day
      * @param carried      GTC and GTD orders carried over
+     * @param refused      the engine refused it (a kill switch it had no room for)
      */
-    public record Outcome(long cancelled, int endedDate, long expired, long carried) {
-        static final Outcome NONE = new Outcome(0, 0, 0, 0);
+    public record Outcome(long cancelled, int endedDate, long expired, long carried, boolean refused) {
+        static final Outcome NONE = new Outcome(0, 0, 0, 0, false);
     }
 
     private final Map<Long, Outcome> outcomes = new LinkedHashMap<>() {
@@ -35,12 +36,18 @@ public final class CommandOutcomes {
 
     synchronized void cancelled(final long commandSequence, final long count) {
         final Outcome o = outcomes.getOrDefault(commandSequence, Outcome.NONE);
-        outcomes.put(commandSequence, new Outcome(o.cancelled() + count, o.endedDate(), o.expired(), o.carried()));
+        outcomes.put(commandSequence, new Outcome(o.cancelled() + count, o.endedDate(), o.expired(), o.carried(),
+            o.refused()));
+    }
+
+    synchronized void refused(final long commandSequence) {
+        final Outcome o = outcomes.getOrDefault(commandSequence, Outcome.NONE);
+        outcomes.put(commandSequence, new Outcome(o.cancelled(), o.endedDate(), o.expired(), o.carried(), true));
     }
 
     synchronized void dayEnded(final long commandSequence, final int date, final long expired, final long carried) {
         final Outcome o = outcomes.getOrDefault(commandSequence, Outcome.NONE);
-        outcomes.put(commandSequence, new Outcome(o.cancelled(), date, expired, carried));
+        outcomes.put(commandSequence, new Outcome(o.cancelled(), date, expired, carried, o.refused()));
     }
 
     /** @return what the command did; all zero for a command whose events said nothing of the kind */

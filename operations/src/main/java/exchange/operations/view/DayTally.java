@@ -7,6 +7,7 @@ import exchange.matching.event.AcceptedEvent;
 import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.EventHandler;
+import exchange.matching.event.KillSwitchChangedEvent;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.TradeEvent;
@@ -38,14 +39,17 @@ final class DayTally implements EventHandler {
     private final IntFunction<String> firmNames;
     private final CommandOutcomes outcomes;
     private final int tradesKept;
+    private final Map<Long, MarketSnapshot.KillSwitch> killSwitches = new TreeMap<>(); // by firm << 32 | account
+    private final IntFunction<String> accountNames;
     private final long[] rejects = new long[256];
     private final long[] cancels = new long[256];
     private long accepted;
     private long tradeCount;
 
-    DayTally(final List<Instrument> instruments, final IntFunction<String> firmNames, final CommandOutcomes outcomes,
-             final int tradesKept) {
+    DayTally(final List<Instrument> instruments, final IntFunction<String> firmNames,
+             final IntFunction<String> accountNames, final CommandOutcomes outcomes, final int tradesKept) {
         this.firmNames = firmNames;
+        this.accountNames = accountNames;
         this.outcomes = outcomes;
         this.tradesKept = tradesKept;
         for (final Instrument i : instruments) {
@@ -97,6 +101,31 @@ final class DayTally implements EventHandler {
     @Override
     public void onMassCancelled(final MassCancelledEvent event) {
         outcomes.cancelled(event.commandSequence(), event.cancelledCount());
+    }
+
+    /** The engine's kill switches outlive the day: they are not cleared at its end. */
+    @Override
+    public void onKillSwitchChanged(final KillSwitchChangedEvent event) {
+        outcomes.cancelled(event.commandSequence(), event.cancelledCount());
+        if (event.refused()) {
+            outcomes.refused(event.commandSequence());
+            return;
+        }
+        killSwitch(event.firmId(), event.accountId(), event.on());
+    }
+
+    void killSwitch(final int firmId, final int accountId, final boolean on) {
+        final long key = ((long) firmId << 32) | (accountId & 0xFFFFFFFFL);
+        if (on) {
+            killSwitches.put(key, new MarketSnapshot.KillSwitch(firmNames.apply(firmId), firmId,
+                accountId == 0 ? null : accountNames.apply(accountId), accountId));
+        } else {
+            killSwitches.remove(key);
+        }
+    }
+
+    List<MarketSnapshot.KillSwitch> killSwitches() {
+        return List.copyOf(killSwitches.values());
     }
 
     @Override

@@ -47,11 +47,14 @@ import java.util.function.LongSupplier;
 public final class MarketView implements Agent, EventLogConsumer {
     /** The state file in the view's folder. */
     public static final String DAY_START_FILE = "view-day-start.properties";
+    /** The kill switches that were on when the day began (a restart before the next day restates them). */
+    public static final String KILL_SWITCHES_FILE = "view-kill-switches.properties";
     private static final Logger LOG = LoggerFactory.getLogger(MarketView.class);
     private static final long DAY_NS = TimeUnit.DAYS.toNanos(1);
 
     private final EventLogReader reader;
     private final Path dayStartFile;
+    private final Path killSwitchesFile;
     private final LongSupplier appliedSequence;
     private final int depthLevels;
     private final long publishIntervalNs;
@@ -73,22 +76,25 @@ public final class MarketView implements Agent, EventLogConsumer {
      * @param instruments       the instruments
      * @param orderCapacity     most orders shown at once (the engine's order capacity)
      * @param firmNames         a firm's name from its id
+     * @param accountNames      an account's name from its id
      * @param appliedSequence   the sequencer's last applied command ({@code Sequencer::appliedSequence})
      * @param depthLevels       price levels a side each snapshot holds
      * @param tradesKept        last trades kept per instrument and overall
      * @param publishIntervalMs least time between two snapshots while the view is behind the log
      */
     public MarketView(final EventLog log, final Path stateDir, final List<Instrument> instruments,
-                      final int orderCapacity, final IntFunction<String> firmNames, final LongSupplier appliedSequence,
+                      final int orderCapacity, final IntFunction<String> firmNames,
+                      final IntFunction<String> accountNames, final LongSupplier appliedSequence,
                       final int depthLevels, final int tradesKept, final long publishIntervalMs) {
         this.instruments = List.copyOf(instruments);
         this.dayStartFile = stateDir.resolve(DAY_START_FILE);
+        this.killSwitchesFile = stateDir.resolve(KILL_SWITCHES_FILE);
         this.appliedSequence = appliedSequence;
         this.depthLevels = depthLevels;
         this.publishIntervalNs = TimeUnit.MILLISECONDS.toNanos(publishIntervalMs);
         final ItchMessageDispatcher dispatcher = new ItchMessageDispatcher(books);
         this.translator = new ItchTranslator(instruments, orderCapacity, dispatcher::dispatch);
-        this.tally = new DayTally(instruments, firmNames, outcomes, tradesKept);
+        this.tally = new DayTally(instruments, firmNames, accountNames, outcomes, tradesKept);
         this.reader = log.newReader();
         final ResumePoint day = ResumePoint.load(dayStartFile);
         if (day.hasPosition()) {
@@ -99,6 +105,8 @@ public final class MarketView implements Agent, EventLogConsumer {
             });
             if (!reader.seekAfter(day.documentIndex(), day.commandSequence(), day.eventIndex())) {
                 LOG.warn("market view: the start of the trading day is not in the event log; reading it from its start");
+            } else {
+                KillSwitchFile.load(killSwitchesFile).forEach(k -> tally.killSwitch(k[0], k[1], true));
             }
         }
     }
@@ -144,6 +152,7 @@ public final class MarketView implements Agent, EventLogConsumer {
             for (final Instrument i : instruments) {
                 phases.put(i.id(), translator.phase(i.id()));
             }
+            KillSwitchFile.save(killSwitchesFile, tally.killSwitches());
             new ResumePoint(documentIndex, commandSequence, eventIndex, null, phases).save(dayStartFile);
         }
     }
@@ -157,7 +166,7 @@ public final class MarketView implements Agent, EventLogConsumer {
                 tally.figures(id), tally.trades(id)));
         }
         snapshot = new MarketSnapshot(consumedThrough, List.copyOf(views), tally.trades(),
-            List.of(), tally.counters());
+            tally.killSwitches(), tally.counters());
         dirty = false;
         lastPublishNs = now;
     }

@@ -173,8 +173,18 @@ function renderFirms(o) {
 }
 
 function firmRow(firm, account, on) {
-  return el('tr', { 'data-firm': firm, 'data-account': account || '' }, el('td', {}, account ? '' : firm), el('td', {}, account || '(whole firm)'),
-    el('td', { class: on ? 'down' : 'up' }, on ? 'ON' : 'off'), el('td'));
+  const who = account ? 'account ' + account + ' of ' + firm : 'firm ' + firm;
+  const button = on
+    ? actionButton('Release', 'Kill switch off for ' + who, null,
+      () => act('Turn the kill switch OFF for ' + who + '?', 'POST', '/api/firms/' + firm + '/kill-switch', { on: false, account }))
+    : actionButton('Kill', 'Kill switch on for ' + who, 'danger',
+      () => act('Turn the kill switch ON for ' + who + '? Its orders are cancelled and new ones refused.', 'POST',
+        '/api/firms/' + firm + '/kill-switch', { on: true, account }));
+  button.dataset.action = on ? 'kill-off' : 'kill-on';
+  button.dataset.firm = firm;
+  if (account) button.dataset.account = account;
+  return el('tr', { 'data-firm': firm, 'data-account': account || '' }, el('td', {}, account ? '' : firm),
+    el('td', {}, account || '(whole firm)'), el('td', { class: on ? 'down' : 'up' }, on ? 'ON' : 'off'), el('td', {}, button));
 }
 
 function render(o) {

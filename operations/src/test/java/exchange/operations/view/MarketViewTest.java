@@ -8,6 +8,7 @@ import exchange.matching.TradingPhase;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.operations.actions.OperatorCommands;
 import exchange.operations.day.TradeRecord;
+import exchange.risk.KillSwitchCommand;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.SequencerConfig;
 import exchange.sequencer.TestClock;
@@ -51,7 +52,7 @@ class MarketViewTest {
 
     private MarketView newView() {
         return new MarketView(sequencer.eventLog(), dir.resolve("operations"), INSTRUMENTS, 1024,
-            firm -> "FIRM" + firm, sequencer::appliedSequence, 3, 5, 10);
+            firm -> "FIRM" + firm, account -> "ACC" + account, sequencer::appliedSequence, 3, 5, 10);
     }
 
     /** Drives the view on this thread until it has every event of the command. */
@@ -119,6 +120,9 @@ class MarketViewTest {
             order(1, Side.SELL, 101_0000, 100, 2);
             final long cancel = sequencer.commands().append(OperatorCommands.massCancel(1, 0, 0));
             sequencer.commands().append(OperatorCommands.setPhase(2, TradingPhase.HALTED));
+            final long kill = sequencer.commands().append((buffer, offset) -> KillSwitchCommand.write(buffer, offset, 2, 0));
+            sequencer.commands().append((buffer, offset) -> KillSwitchCommand.write(buffer, offset, 3, 7));
+            sequencer.commands().append((buffer, offset) -> KillSwitchCommand.write(buffer, offset, 3, 7, false));
             endOfDay = sequencer.commands().append((buffer, offset) -> {
                 final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
                 c.init().tradingDate(20261127);
@@ -128,7 +132,9 @@ class MarketViewTest {
             final MarketSnapshot s = catchUp(view, endOfDay);
 
             assertThat(view.outcomes().of(cancel).cancelled()).isEqualTo(2);
-            assertThat(view.outcomes().of(endOfDay)).isEqualTo(new CommandOutcomes.Outcome(0, 20261127, 1, 0));
+            assertThat(view.outcomes().of(kill).cancelled()).as("firm 2's ask").isEqualTo(1);
+            assertThat(view.outcomes().of(endOfDay)).isEqualTo(new CommandOutcomes.Outcome(0, 20261127, 0, 0, false));
+            assertThat(s.killSwitches()).containsExactly(new MarketSnapshot.KillSwitch("FIRM2", 2, null, 0));
             assertThat(s.instrument("AAA").asks()).as("the day ended: books empty").isEmpty();
             assertThat(s.counters().accepted()).as("counts start again").isZero();
         } finally {
@@ -143,6 +149,8 @@ class MarketViewTest {
             final MarketSnapshot s = catchUp(view, next);
             assertThat(s.instrument("AAA").bids()).containsExactly(new MarketSnapshot.Level(99_0000, 7, 1));
             assertThat(s.instrument("BBB").phase()).as("the halt outlives the day").isEqualTo(TradingPhase.HALTED);
+            assertThat(s.killSwitches()).as("so does a kill switch, before the day restates it")
+                .containsExactly(new MarketSnapshot.KillSwitch("FIRM2", 2, null, 0));
             assertThat(s.counters().accepted()).as("only the new day was read").isEqualTo(1);
         } finally {
             view.onClose();
