@@ -80,17 +80,12 @@ class AdminApiTest {
     @Test
     void shouldServeEveryReadOfSessionsBooksTradesConsumersLatencyAndTheJvm() throws Exception {
         try (ExchangeServer server = start();
-             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"));
-             FixTestClient b2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
-            assertThat(b1.awaitLogon(WAIT)).isTrue();
-            assertThat(b2.awaitLogon(WAIT)).isTrue();
+             FixTestClient b1 = ShippedConfig.loggedOn(server.fixPort(), "BROKER1", dir.resolve("clients"));
+             FixTestClient b2 = ShippedConfig.loggedOn(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
             final AdminClient admin = admin(server);
-            b1.send(FixOrders.limit("B1", "AAPL", '1', "100", "190.25"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b1.send(FixOrders.limit("B2", "AAPL", '1', "10", "190.20"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b2.send(FixOrders.limit("S1", "AAPL", '2', "60", "190"));
-            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            ShippedConfig.accepted(b1, FixOrders.limit("B1", "AAPL", '1', "100", "190.25"));
+            ShippedConfig.accepted(b1, FixOrders.limit("B2", "AAPL", '1', "10", "190.20"));
+            ShippedConfig.accepted(b2, FixOrders.limit("S1", "AAPL", '2', "60", "190"));
             assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('F');
 
             final Map<String, Object> aapl = find(admin.await("/api/instruments",
@@ -242,10 +237,8 @@ class AdminApiTest {
     void shouldHaltResumeChangePhaseMassCancelAndEndTheDayThroughTheSequencerAndSayWhoAsked() throws Exception {
         captureLogs();
         try (ExchangeServer server = start();
-             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"));
-             FixTestClient b2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
-            assertThat(b1.awaitLogon(WAIT)).isTrue();
-            assertThat(b2.awaitLogon(WAIT)).isTrue();
+             FixTestClient b1 = ShippedConfig.loggedOn(server.fixPort(), "BROKER1", dir.resolve("clients"));
+             FixTestClient b2 = ShippedConfig.loggedOn(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
             final AdminClient admin = admin(server);
 
             final AdminClient.Answer halt = admin.post("/api/instruments/AAPL/halt", "{\"reason\":\"news pending\"}");
@@ -269,12 +262,9 @@ class AdminApiTest {
             assertThat(at(admin.post("/api/instruments/MSFT/phase", "{\"phase\":\"Continuous\"}").json(), "state", "phase"))
                 .isEqualTo("CONTINUOUS");
 
-            b1.send(FixOrders.limit("A1", "AAPL", '1', "10", "190"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b1.send(FixOrders.limit("T1", "TSLA", '1', "5", "250"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b2.send(FixOrders.limit("T2", "TSLA", '2', "5", "260"));
-            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            ShippedConfig.accepted(b1, FixOrders.limit("A1", "AAPL", '1', "10", "190"));
+            ShippedConfig.accepted(b1, FixOrders.limit("T1", "TSLA", '1', "5", "250"));
+            ShippedConfig.accepted(b2, FixOrders.limit("T2", "TSLA", '2', "5", "260"));
 
             final AdminClient.Answer onTsla = admin.post("/api/mass-cancel", "{\"instrument\":\"TSLA\"}");
             assertThat(onTsla.status()).as(onTsla.body()).isEqualTo(200);
@@ -289,14 +279,11 @@ class AdminApiTest {
             assertThat(cancelled.getString(11)).isEqualTo("A1");
             assertThat(number(admin.get("/api/instruments/AAPL").json(), "day", "volume")).isZero();
 
-            b1.send(FixOrders.limit("M1", "MSFT", '1', "5", "420"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b2.send(FixOrders.limit("M2", "MSFT", '2', "5", "420"));
-            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            ShippedConfig.accepted(b1, FixOrders.limit("M1", "MSFT", '1', "5", "420"));
+            ShippedConfig.accepted(b2, FixOrders.limit("M2", "MSFT", '2', "5", "420"));
             assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('F');
             assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('F');
-            b2.send(FixOrders.limit("D1", "SPY", '1', "3", "560"));
-            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            ShippedConfig.accepted(b2, FixOrders.limit("D1", "SPY", '1', "3", "560"));
             final AdminClient.Answer end = admin.post("/api/end-of-day", "{}");
             assertThat(end.status()).as(end.body()).isEqualTo(200);
             assertThat(number(end.json(), "expired")).isEqualTo(1);
@@ -331,13 +318,10 @@ class AdminApiTest {
     void shouldPullAFirmsKillSwitchThroughTheSequencerCancellingItsOrdersAndRefusingNewOnes() throws Exception {
         captureLogs();
         try (ExchangeServer server = start();
-             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"));
-             FixTestClient b2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
-            assertThat(b1.awaitLogon(WAIT)).isTrue();
-            assertThat(b2.awaitLogon(WAIT)).isTrue();
+             FixTestClient b1 = ShippedConfig.loggedOn(server.fixPort(), "BROKER1", dir.resolve("clients"));
+             FixTestClient b2 = ShippedConfig.loggedOn(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
             final AdminClient admin = admin(server);
-            b1.send(FixOrders.limit("K1", "AAPL", '1', "10", "190"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
+            ShippedConfig.accepted(b1, FixOrders.limit("K1", "AAPL", '1', "10", "190"));
             final Message acc1 = FixOrders.limit("K2", "MSFT", '1', "10", "420");
             acc1.setString(1, "ACC1");
             b1.send(acc1);
@@ -383,13 +367,11 @@ class AdminApiTest {
             assertThat(admin(server).post("/api/firms/BROKER2/kill-switch", "{\"on\":true}").status()).isEqualTo(200);
         }
         try (ExchangeServer server = ExchangeServer.start(dir.resolve("config"), data());
-             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"));
-             FixTestClient b2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
+             FixTestClient b1 = ShippedConfig.loggedOn(server.fixPort(), "BROKER1", dir.resolve("clients"));
+             FixTestClient b2 = ShippedConfig.loggedOn(server.fixPort(), "BROKER2", dir.resolve("clients"))) {
             admin(server).await("/api/instruments/TSLA", a -> "HALTED".equals(a.json().get("phase")), WAIT);
             assertThat(at(find(admin(server).get("/api/firms").jsonArray(), "name", "BROKER2"), "killSwitch")).isEqualTo(true);
             assertThat(server.risk().isKillSwitchOn(2, 0)).as("the risk gateway learnt it from the event log").isTrue();
-            assertThat(b1.awaitLogon(WAIT)).isTrue();
-            assertThat(b2.awaitLogon(WAIT)).isTrue();
             b1.send(FixOrders.limit("R1", "TSLA", '1', "1", "250"));
             final Message halted = b1.next("8", WAIT);
             assertThat(halted.getChar(150)).isEqualTo('8');

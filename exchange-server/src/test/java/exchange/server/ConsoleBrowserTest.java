@@ -100,17 +100,12 @@ class ConsoleBrowserTest {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
         try (ExchangeServer server = ExchangeServer.start(config, Map.of(ExchangeConfig.DATA_DIR,
                  dir.resolve("data").toString(), ExchangeConfig.FIX_PORT, "0"));
-             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"));
-             FixTestClient b2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"));
+             FixTestClient b1 = ShippedConfig.loggedOn(server.fixPort(), "BROKER1", dir.resolve("clients"));
+             FixTestClient b2 = ShippedConfig.loggedOn(server.fixPort(), "BROKER2", dir.resolve("clients"));
              Chromium chromium = Chromium.start(browser, dir.resolve("chromium-profile"))) {
-            assertThat(b1.awaitLogon(WAIT)).isTrue();
-            assertThat(b2.awaitLogon(WAIT)).isTrue();
-            b1.send(FixOrders.limit("B1", "AAPL", '1', "100", "190.25"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b1.send(FixOrders.limit("B2", "AAPL", '1', "10", "190.20"));
-            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b2.send(FixOrders.limit("S1", "AAPL", '2', "60", "190"));
-            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            ShippedConfig.accepted(b1, FixOrders.limit("B1", "AAPL", '1', "100", "190.25"));
+            ShippedConfig.accepted(b1, FixOrders.limit("B2", "AAPL", '1', "10", "190.20"));
+            ShippedConfig.accepted(b2, FixOrders.limit("S1", "AAPL", '2', "60", "190"));
             assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('F');
 
             final Chromium.Page page = chromium.open("http://127.0.0.1:" + server.operations().port() + "/#token="
@@ -128,10 +123,8 @@ class ConsoleBrowserTest {
             assertThat((String) page.evaluate("location.href")).as("the token left the address bar").doesNotContain("token");
 
             // New orders and a trade over FIX reach the open page without a reload.
-            b2.send(FixOrders.limit("S2", "AAPL", '2', "5", "191"));
-            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
-            b2.send(FixOrders.limit("S3", "AAPL", '2', "15", "190.25"));
-            assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            ShippedConfig.accepted(b2, FixOrders.limit("S2", "AAPL", '2', "5", "191"));
+            ShippedConfig.accepted(b2, FixOrders.limit("S3", "AAPL", '2', "15", "190.25"));
             shown = await(page, p -> "75".equals(row(p, "AAPL").get(8)) && list(p, "depth").size() == 3);
             assertThat(list(shown, "depth")).containsExactly("||191.00|5|1", "1|25|190.25||", "1|10|190.20||");
             assertThat(list(shown, "trades").get(0)).isEqualTo("AAPL|15|190.25|BROKER1|BROKER2|SELL");

@@ -2,12 +2,14 @@ package exchange.server;
 
 import exchange.fix.testing.FixTestClient;
 import exchange.operations.OperationsConfig;
+import quickfix.Message;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +44,25 @@ final class ShippedConfig {
 
     /** The shipped demo operator's token ({@code config/admin.tokens}). */
     static final String ADMIN_TOKEN = "demo-admin-token-change-me";
+
+    /** Connects a demo session and waits until it is logged on. */
+    static FixTestClient loggedOn(final int port, final String compId, final Path clientStores) throws InterruptedException {
+        final FixTestClient client = connect(port, compId, clientStores);
+        if (!client.awaitLogon(Duration.ofSeconds(15))) {
+            client.close();
+            throw new AssertionError(compId + " did not log on");
+        }
+        return client;
+    }
+
+    /** Sends an order and expects it acknowledged (ExecutionReport, ExecType 0 New). */
+    static void accepted(final FixTestClient client, final Message order) throws Exception {
+        client.send(order);
+        final Message ack = client.next("8", Duration.ofSeconds(15));
+        if (ack.getChar(150) != '0') {
+            throw new AssertionError("not accepted: " + ack);
+        }
+    }
 
     /** Connects a demo session of the shipped configuration with its README credentials. */
     static FixTestClient connect(final int port, final String compId, final Path clientStores) {

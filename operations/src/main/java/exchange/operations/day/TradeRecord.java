@@ -1,6 +1,9 @@
 package exchange.operations.day;
 
 import exchange.matching.Side;
+import exchange.matching.event.TradeEvent;
+
+import java.util.function.IntFunction;
 
 /**
  * One trade as operators and reports show it.
@@ -16,4 +19,10 @@ import exchange.matching.Side;
  */
 public record TradeRecord(long timeNs, String symbol, long price, long quantity, String buyerFirm, String sellerFirm,
                           Side aggressor, long matchId) {
+    /** @return the trade an engine's Trade event tells of */
+    public static TradeRecord of(final TradeEvent event, final String symbol, final IntFunction<String> firmNames) {
+        return new TradeRecord(event.timestampNs(), symbol, event.price(), event.quantity(),
+            firmNames.apply(event.buy().firmId()), firmNames.apply(event.sell().firmId()),
+            event.auction() ? null : event.aggressorSide(), event.matchId());
+    }
 }

@@ -127,11 +127,8 @@ public final class ReportWriter implements Agent, EventLogConsumer, EventHandler
         }
         day.add(event.price(), event.quantity());
         tradeCount++;
-        final TradeRecord t = new TradeRecord(event.timestampNs(), day.symbol(), event.price(), event.quantity(),
-            firmNames.apply(event.buy().firmId()), firmNames.apply(event.sell().firmId()),
-            event.auction() ? null : event.aggressorSide(), event.matchId());
         try {
-            trades.write(ReportFiles.tradeLine(t));
+            trades.write(ReportFiles.tradeLine(TradeRecord.of(event, day.symbol(), firmNames)));
             trades.write('\n');
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write " + tradesInProgress, e);

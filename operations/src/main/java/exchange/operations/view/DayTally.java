@@ -84,9 +84,7 @@ final class DayTally implements EventHandler {
             return;
         }
         day.add(event.price(), event.quantity());
-        final TradeRecord trade = new TradeRecord(event.timestampNs(), day.symbol(), event.price(), event.quantity(),
-            firmNames.apply(event.buy().firmId()), firmNames.apply(event.sell().firmId()),
-            event.auction() ? null : event.aggressorSide(), event.matchId());
+        final TradeRecord trade = TradeRecord.of(event, day.symbol(), firmNames);
         keep(trades, trade);
         keep(tradesByInstrument.get(event.instrumentId()), trade);
     }
