@@ -191,6 +191,7 @@ public final class ActionEndpoints {
         final RiskConfig.Account account = accountName == null ? null : services.account(firm, accountName);
         final boolean on = Request.bool(body, "on");
         final int accountId = account == null ? 0 : account.id();
+        final boolean wasOn = services.risk().isKillSwitchOn(firm.id(), accountId);
         if (on) {
             services.risk().killSwitch(firm.id(), accountId, true);
         }
@@ -203,6 +204,7 @@ public final class ActionEndpoints {
         final MarketSnapshot s = await(sequence);
         final CommandOutcomes.Outcome outcome = services.view().outcomes().of(sequence);
         if (s != null && outcome.refused()) {
+            services.risk().killSwitch(firm.id(), accountId, wasOn); // the engine's switch is what holds
             throw ApiException.conflict("the engine refused the kill switch: it holds no more switches");
         }
         final JsonWriter w = start("kill-switch", r, s != null).field("firm", firm.name())
