@@ -238,7 +238,7 @@ class TradingDayTest {
     @Test
     void shouldLeaveAnInstrumentAnOperatorHaltedHaltedAndRestateKillSwitchesWhenTheNextDayStarts() throws Exception {
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
-             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
             clock.set("2026-11-27T09:30:00Z");
             await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
             sequencer.commands().append((buffer, offset) -> {
@@ -257,6 +257,13 @@ class TradingDayTest {
             clock.set("2026-11-27T17:06:00Z"); // close and end of day
             await(sequencer, e -> e.type() == EventType.DAY_ENDED);
             clock.set("2026-11-28T09:30:00Z"); // the next day opens
+            await(sequencer, e -> e.type() == EventType.KILL_SWITCH_CHANGED && ((KillSwitchChangedEvent) e).restated());
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((day.tradingDate() != 20261128 || day.phase() != exchange.matching.TradingPhase.CONTINUOUS)
+                && System.nanoTime() < deadline) {
+                Thread.sleep(5); // the schedule has opened the day (for every instrument but the halted one)
+            }
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CONTINUOUS);
             final long marker = sequencer.commands().append(order(Side.BUY, 99_0000, 1, 1, TimeInForce.DAY, 0, "m"));
             final Event refused = await(sequencer, e -> e.commandSequence() == marker);
             assertThat(((RejectedEvent) refused).reason()).isEqualTo(RejectReason.INSTRUMENT_HALTED);
