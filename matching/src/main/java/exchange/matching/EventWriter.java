@@ -12,6 +12,7 @@ import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.event.EventSink;
+import exchange.matching.event.KillSwitchChangedEvent;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
@@ -45,6 +46,7 @@ final class EventWriter {
     private final PhaseChangedEvent phaseChanged = new PhaseChangedEvent();
     private final DayEndedEvent dayEnded = new DayEndedEvent();
     private final RestoredEvent restored = new RestoredEvent();
+    private final KillSwitchChangedEvent killSwitchChanged = new KillSwitchChangedEvent();
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventSink sink;
@@ -70,6 +72,7 @@ final class EventWriter {
         phaseChanged.wrap(scratch, 0);
         dayEnded.wrap(scratch, 0);
         restored.wrap(scratch, 0);
+        killSwitchChanged.wrap(scratch, 0);
     }
 
     /**
@@ -286,6 +289,12 @@ final class EventWriter {
         phaseChanged.init(instrumentId, commandSequence, timestampNs);
         phaseChanged.phase(phase).previousPhase(previous);
         publish(phaseChanged.length());
+    }
+
+    void killSwitchChanged(final int firmId, final int accountId, final boolean on, final int flags, final long cancelled) {
+        killSwitchChanged.init(Instrument.NULL_ID, commandSequence, timestampNs);
+        killSwitchChanged.firmId(firmId).accountId(accountId).on(on).flags(flags).cancelledCount(cancelled);
+        publish(killSwitchChanged.length());
     }
 
     void dayEnded(final int tradingDate, final long expired, final long carried) {

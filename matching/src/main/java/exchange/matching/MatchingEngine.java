@@ -11,9 +11,11 @@ import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.event.BookedEvent;
 import exchange.matching.event.EventSink;
+import exchange.matching.event.KillSwitchChangedEvent;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
@@ -37,6 +39,7 @@ public final class MatchingEngine {
     private final EventWriter events;
     private final ContinuousMatcher matcher;
     private final GtdExpiries gtdExpiries;
+    private final KillSwitches killSwitches = new KillSwitches();
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final RejectOrderCommand rejectOrder = new RejectOrderCommand();
@@ -48,6 +51,7 @@ public final class MatchingEngine {
     private final SetPhaseCommand setPhase = new SetPhaseCommand();
     private final EndOfDayCommand endOfDay = new EndOfDayCommand();
     private final RestoreOrderCommand restoreOrder = new RestoreOrderCommand();
+    private final SetKillSwitchCommand setKillSwitch = new SetKillSwitchCommand();
 
     private long nowNs;
     private long lastOrderId;
@@ -91,6 +95,7 @@ public final class MatchingEngine {
             case SET_PHASE -> setPhase((SetPhaseCommand) setPhase.wrap(buffer, offset));
             case END_OF_DAY -> endOfDay((EndOfDayCommand) endOfDay.wrap(buffer, offset));
             case RESTORE_ORDER -> restoreOrder((RestoreOrderCommand) restoreOrder.wrap(buffer, offset));
+            case SET_KILL_SWITCH -> setKillSwitch((SetKillSwitchCommand) setKillSwitch.wrap(buffer, offset));
             default -> throw new IllegalArgumentException("command type not handled by the engine: " + type);
         }
     }
@@ -144,7 +149,8 @@ public final class MatchingEngine {
     public void newOrder(final NewOrderCommand command) {
         begin(command);
         final OrderBook book = books.book(command.instrumentId());
-        final RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
+        final RejectReason reason = killSwitches.blocks(command.firmId(), command.accountId()) ? RejectReason.KILL_SWITCH
+            : OrderValidator.validate(command, book, nowNs, lastOrderId);
         if (command.sequence() > lastOrderId) {
             lastOrderId = command.sequence();
         }
@@ -253,7 +259,8 @@ public final class MatchingEngine {
             return;
         }
         final OrderBook book = books.book(orders.bookId(slot));
-        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), book);
+        final RejectReason reason = killSwitches.blocks(orders.firmId(slot), orders.accountId(slot))
+            ? RejectReason.KILL_SWITCH : OrderValidator.validateReplace(command, orders.flags(slot), book);
         if (reason != RejectReason.NONE) {
             replaceRejected(command, slot, reason);
             return;
@@ -329,18 +336,20 @@ public final class MatchingEngine {
                 continue;
             }
             if (side != Side.SELL.code()) {
-                count += cancelOwned(book, book.bids(), command, scope, reason);
+                count += cancelOwned(book, book.bids(), scope, command.sessionId(), command.firmId(), command.accountId(),
+                    reason);
             }
             if (side != Side.BUY.code()) {
-                count += cancelOwned(book, book.asks(), command, scope, reason);
+                count += cancelOwned(book, book.asks(), scope, command.sessionId(), command.firmId(), command.accountId(),
+                    reason);
             }
         }
         events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), scope, side, reason,
             count, command.buffer(), command.contextStart(), command.contextLength());
     }
 
-    private long cancelOwned(final OrderBook book, final BookSide bookSide, final MassCancelCommand command,
-                             final int scope, final CancelReason reason) {
+    private long cancelOwned(final OrderBook book, final BookSide bookSide, final int scope, final int sessionId,
+                             final int firmId, final int accountId, final CancelReason reason) {
         final LevelStore levels = books.levels();
         long count = 0;
         int depth = 0;
@@ -350,7 +359,7 @@ public final class MatchingEngine {
             int slot = levels.head(level);
             while (slot != OrderStore.NULL_SLOT) {
                 final int next = orders.next(slot);
-                if (owns(slot, command, scope)) {
+                if (owns(slot, scope, sessionId, firmId, accountId)) {
                     books.unbook(book, slot);
                     events.cancelled(slot, reason, null, 0, 0);
                     books.release(slot);
@@ -365,15 +374,60 @@ public final class MatchingEngine {
         return count;
     }
 
-    private boolean owns(final int slot, final MassCancelCommand command, final int scope) {
+    private boolean owns(final int slot, final int scope, final int sessionId, final int firmId, final int accountId) {
         return switch (scope) {
-            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == command.sessionId()
-                && orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == command.firmId()
-                && orders.accountId(slot) == command.accountId();
+            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == sessionId && orders.firmId(slot) == firmId;
+            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == firmId;
+            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == firmId && orders.accountId(slot) == accountId;
             default -> false;
         };
+    }
+
+    /**
+     * A kill switch. On: the firm's (account 0) or account's switch is recorded and each of its live
+     * orders is cancelled (reason KILL_SWITCH; book by book, buy side first, best price first, in time
+     * priority); from then on its new orders are rejected and its replaces refused (KILL_SWITCH), and its
+     * orders restored at start of day fail; cancels still pass. Off: the switch is removed (nothing comes
+     * back). Restate: each switch that is on is told again. Each switch the command touches is one
+     * KillSwitchChanged event; a switch that does not fit ({@link KillSwitches#CAPACITY}), or a command
+     * that names no firm or an unknown action, is refused and changes nothing.
+     */
+    public void setKillSwitch(final SetKillSwitchCommand command) {
+        begin(command);
+        final int firm = command.firmId();
+        final int account = command.accountId();
+        final byte action = command.action();
+        if (action == SetKillSwitchCommand.ACTION_RESTATE) {
+            for (int i = 0; i < killSwitches.size(); i++) {
+                events.killSwitchChanged(killSwitches.firmAt(i), killSwitches.accountAt(i), true,
+                    KillSwitchChangedEvent.FLAG_RESTATED, 0);
+            }
+            return;
+        }
+        if (firm == 0 || (action != SetKillSwitchCommand.ACTION_ON && action != SetKillSwitchCommand.ACTION_OFF)) {
+            events.killSwitchChanged(firm, account, killSwitches.contains(firm, account),
+                KillSwitchChangedEvent.FLAG_REFUSED, 0);
+            return;
+        }
+        if (action == SetKillSwitchCommand.ACTION_OFF) {
+            killSwitches.remove(firm, account);
+            events.killSwitchChanged(firm, account, false, 0, 0);
+            return;
+        }
+        if (!killSwitches.add(firm, account)) {
+            events.killSwitchChanged(firm, account, false, KillSwitchChangedEvent.FLAG_REFUSED, 0);
+            return;
+        }
+        final int scope = account == 0 ? MassCancelCommand.SCOPE_FIRM : MassCancelCommand.SCOPE_ACCOUNT;
+        long count = 0;
+        for (int id = 1; id < books.idLimit(); id++) {
+            final OrderBook book = books.book(id);
+            if (book != null) {
+                count += cancelOwned(book, book.bids(), scope, 0, firm, account, CancelReason.KILL_SWITCH);
+                count += cancelOwned(book, book.asks(), scope, 0, firm, account, CancelReason.KILL_SWITCH);
+            }
+        }
+        events.killSwitchChanged(firm, account, true, 0, count);
     }
 
     /**
@@ -406,7 +460,7 @@ public final class MatchingEngine {
                 continue;
             }
             final TradingPhase previous = book.phase();
-            if (previous != phase) {
+            if (previous != phase && !(previous == TradingPhase.HALTED && command.scheduled())) {
                 book.phase(phase);
                 events.phaseChanged(id, phase, previous);
             }
@@ -485,7 +539,8 @@ public final class MatchingEngine {
         final TimeInForce tif = command.timeInForce();
         if (book == null || side == null || type == null || tif == null || !type.hasLimitPrice()
             || command.price() <= 0 || command.orderQty() <= command.cumQty() || command.cumQty() < 0
-            || command.displayQty() != 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
+            || command.displayQty() != 0 || orders.isFull() || orders.find(command.orderId()) != OrderStore.NULL_SLOT
+            || killSwitches.blocks(command.firmId(), command.accountId())) {
             return OrderStore.NULL_SLOT;
         }
         final boolean sell = side == Side.SELL;
@@ -523,8 +578,9 @@ public final class MatchingEngine {
 
     /**
      * Writes the engine's whole state as snapshot records (see {@link SnapshotRecords}): counters and
-     * clock, each book's phase and last trade, every resting order in priority order. Loading it into a
-     * fresh engine gives one that answers every later command exactly as this one would. Cold path:
+     * clock, each book's phase and last trade, every resting order in priority order, the kill switches
+     * that are on. Loading it into a fresh engine gives one that answers every later command exactly as
+     * this one would. Cold path:
      * allocates, and takes time proportional to the number of orders; matching thread only.
      *
      * @param out receives the records in order
@@ -578,6 +634,14 @@ public final class MatchingEngine {
                     }
                 }
             }
+        }
+        for (int i = 0; i < killSwitches.size(); i++) {
+            record.setMemory(0, SnapshotRecords.KILL_SWITCH_LENGTH, (byte) 0);
+            record.putShort(0, (short) SnapshotRecords.KILL_SWITCH_LENGTH);
+            record.putByte(2, (byte) SnapshotRecords.KILL_SWITCH_TYPE);
+            record.putInt(SnapshotRecords.KILL_SWITCH_FIRM, killSwitches.firmAt(i));
+            record.putInt(SnapshotRecords.KILL_SWITCH_ACCOUNT, killSwitches.accountAt(i));
+            out.write(record, 0, SnapshotRecords.KILL_SWITCH_LENGTH);
         }
         record.setMemory(0, SnapshotRecords.END_LENGTH, (byte) 0);
         record.putShort(0, (short) SnapshotRecords.END_LENGTH);
@@ -650,6 +714,12 @@ public final class MatchingEngine {
                     }
                     book.phase(TradingPhase.fromCode(records.getByte(at + SnapshotRecords.BOOK_PHASE)));
                     book.lastTradePrice(records.getLong(at + SnapshotRecords.BOOK_LAST_TRADE));
+                }
+                case SnapshotRecords.KILL_SWITCH_TYPE -> {
+                    if (!killSwitches.add(records.getInt(at + SnapshotRecords.KILL_SWITCH_FIRM),
+                        records.getInt(at + SnapshotRecords.KILL_SWITCH_ACCOUNT))) {
+                        throw new IllegalStateException("snapshot has more kill switches than the engine holds");
+                    }
                 }
                 case SnapshotRecords.END_TYPE -> {
                     ended = true;

@@ -5,8 +5,9 @@ import exchange.matching.command.CommandType;
 /**
  * The records of an engine snapshot, in this order: one header, one record per book, one
  * {@link exchange.matching.command.RestoreOrderCommand} per resting order (book by book, buy side
- * then sell side, best price first, in time priority), one end record. Every record starts with
- * its length (u16) and type (u8), like commands and events.
+ * then sell side, best price first, in time priority), one record per kill switch that is on (a
+ * snapshot without them, from before they existed, has none on), one end record. Every record starts
+ * with its length (u16) and type (u8), like commands and events.
  *
  * <pre>
  * header (type 200)                       book (type 201)
@@ -18,6 +19,9 @@ import exchange.matching.command.CommandType;
  *  40  last command sequence (i64)        end (type 202)
  *  48  book count (i32), 52 reserved         4  order count (i64 at 8)
  *  56  end                                  16  end
+ *
+ * kill switch (type 203)
+ *   4  firm id (i32)   8 account id (i32)   12 reserved   16 end
  * </pre>
  */
 final class SnapshotRecords {
@@ -42,6 +46,11 @@ final class SnapshotRecords {
     static final int END_TYPE = 202;
     static final int END_ORDERS = 8;
     static final int END_LENGTH = 16;
+
+    static final int KILL_SWITCH_TYPE = 203;
+    static final int KILL_SWITCH_FIRM = 4;
+    static final int KILL_SWITCH_ACCOUNT = 8;
+    static final int KILL_SWITCH_LENGTH = 16;
 
     static final int ORDER_TYPE = CommandType.RESTORE_ORDER.code();
 

@@ -20,6 +20,7 @@ public final class EventDecoder {
     private final PhaseChangedEvent phaseChanged = new PhaseChangedEvent();
     private final DayEndedEvent dayEnded = new DayEndedEvent();
     private final RestoredEvent restored = new RestoredEvent();
+    private final KillSwitchChangedEvent killSwitchChanged = new KillSwitchChangedEvent();
 
     /**
      * Wraps the record at an offset in the flyweight of its type.
@@ -59,6 +60,7 @@ public final class EventDecoder {
             case PHASE_CHANGED -> handler.onPhaseChanged(phaseChanged);
             case DAY_ENDED -> handler.onDayEnded(dayEnded);
             case RESTORED -> handler.onRestored(restored);
+            case KILL_SWITCH_CHANGED -> handler.onKillSwitchChanged(killSwitchChanged);
             default -> throw new IllegalStateException("no handler method for " + event.type());
         }
         return Flyweight.lengthAt(buffer, offset);
@@ -82,6 +84,7 @@ public final class EventDecoder {
             case PHASE_CHANGED -> phaseChanged;
             case DAY_ENDED -> dayEnded;
             case RESTORED -> restored;
+            case KILL_SWITCH_CHANGED -> killSwitchChanged;
         };
     }
 }

@@ -40,4 +40,7 @@ public interface EventHandler {
 
     default void onRestored(final RestoredEvent event) {
     }
+
+    default void onKillSwitchChanged(final KillSwitchChangedEvent event) {
+    }
 }

@@ -25,7 +25,9 @@ public enum EventType {
     /** The trading day ended; Day orders have expired. */
     DAY_ENDED(11),
     /** An order of an earlier day is back on the book (start of day). */
-    RESTORED(12);
+    RESTORED(12),
+    /** A kill switch went on or off (or was restated at the start of a day). */
+    KILL_SWITCH_CHANGED(17);
 
     private static final EventType[] BY_CODE = new EventType[32];
 

@@ -7,6 +7,7 @@ import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.Event;
+import exchange.matching.event.KillSwitchChangedEvent;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
@@ -45,6 +46,9 @@ public final class EventText {
             case DAY_ENDED -> "DAY_ENDED " + ((DayEndedEvent) event).expiredCount();
             case RESTORED -> "RESTORED " + label.apply(((OrderEvent) event).orderId()) + " "
                 + ((RestoredEvent) event).visibleQty();
+            case KILL_SWITCH_CHANGED -> "KILL_SWITCH " + ((KillSwitchChangedEvent) event).firmId() + "/"
+                + ((KillSwitchChangedEvent) event).accountId() + " " + (((KillSwitchChangedEvent) event).on() ? "on" : "off")
+                + " " + ((KillSwitchChangedEvent) event).cancelledCount();
         };
     }
 
