@@ -65,6 +65,7 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
         ExchangeServer server = ExchangeServer.start(ExchangeConfig.load(configDir, Map.of(
                 ExchangeConfig.DATA_DIR, dataDir.toString(),
                 ExchangeConfig.FIX_PORT, "0",
+                "exchange.admin.port", "0",
                 "exchange.schedule.zone", zoneWhereItIsNoon().getId())));
         return new ExchangeUnderTest(server, dataDir);
     }

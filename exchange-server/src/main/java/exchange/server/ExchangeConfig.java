@@ -1,6 +1,7 @@
 package exchange.server;
 
 import exchange.marketdata.MarketDataConfig;
+import exchange.operations.OperationsConfig;
 import exchange.sequencer.SequencerConfig;
 import exchange.sequencer.TradingSchedule;
 
@@ -26,8 +27,8 @@ import java.util.TreeSet;
  * override the file (for example {@code -Dexchange.data.dir=/var/exchange}).
  *
  * <table>
- *   <caption>Properties read here (the sequencer, schedule and market-data ({@code exchange.md.*}) groups are
- *   read by their modules)</caption>
+ *   <caption>Properties read here (the sequencer, schedule, admin ({@code exchange.admin.*}) and market-data
+ *   ({@code exchange.md.*}) groups are read by their modules)</caption>
  *   <tr><th>property</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@value #DATA_DIR}</td><td>data</td><td>journals, event log, snapshots, FIX stores, positions,
  *       GTC store; relative to the working directory</td></tr>
@@ -54,7 +55,7 @@ public final class ExchangeConfig {
     public static final String LOG_DIR = "exchange.log.dir";
 
     /** Names read by this class and the modules it configures. */
-    private static final Set<String> KNOWN = Set.of(DATA_DIR, INSTRUMENTS_FILE, FIX_SESSIONS_FILE, RISK_FILE,
+    private static final Set<String> KNOWN = known(DATA_DIR, INSTRUMENTS_FILE, FIX_SESSIONS_FILE, RISK_FILE,
         GTC_CAPACITY, FIX_PORT, LOG_DIR, MD_ENABLED, SequencerConfig.DURABILITY, SequencerConfig.IDLE, SequencerConfig.CPU,
         SequencerConfig.SNAPSHOT_INTERVAL, SequencerConfig.SNAPSHOTS_KEPT, SequencerConfig.ORDER_CAPACITY,
         SequencerConfig.LEVEL_CAPACITY, SequencerConfig.EXTRAS_CAPACITY, SequencerConfig.GTD_CAPACITY,
@@ -62,6 +63,12 @@ public final class ExchangeConfig {
         TradingSchedule.PRE_OPEN, TradingSchedule.OPEN, TradingSchedule.PRE_CLOSE, TradingSchedule.CLOSE,
         TradingSchedule.END_OF_DAY, TradingSchedule.CLOCK_INTERVAL_MS, SequencerConfig.STP_SCOPE,
         SequencerConfig.STP_DEFAULT);
+
+    private static Set<String> known(final String... names) {
+        final Set<String> all = new TreeSet<>(Set.of(names));
+        all.addAll(OperationsConfig.NAMES);
+        return Set.copyOf(all);
+    }
 
     /** Prefixes of settings that other modules check name by name. */
     private static final List<String> DELEGATED_PREFIXES = List.of(SequencerConfig.STP_FIRM_PREFIX);
@@ -78,6 +85,7 @@ public final class ExchangeConfig {
     private final MarketDataConfig marketData;
     private final SequencerConfig sequencer;
     private final TradingSchedule schedule;
+    private final OperationsConfig operations;
 
     private ExchangeConfig(final Path configDir, final Properties properties) {
         this.configDir = configDir;
@@ -126,6 +134,7 @@ public final class ExchangeConfig {
         this.marketData = md;
         this.sequencer = SequencerConfig.fromProperties(properties, dataDir);
         this.schedule = TradingSchedule.fromProperties(properties);
+        this.operations = OperationsConfig.fromProperties(properties, configDir, dataDir);
     }
 
     private String value(final String name, final String defaultValue) {
@@ -220,6 +229,11 @@ public final class ExchangeConfig {
         return schedule;
     }
 
+    /** @return the control plane's settings (admin API, metrics, console, reports) */
+    public OperationsConfig operations() {
+        return operations;
+    }
+
     /** @return the resolved settings of this file, for the start-up log */
     public Map<String, String> describe() {
         final Map<String, String> m = new LinkedHashMap<>();
@@ -234,6 +248,7 @@ public final class ExchangeConfig {
         m.put(MD_ENABLED, Boolean.toString(marketDataEnabled));
         m.putAll(sequencer.describe());
         m.putAll(schedule.describe());
+        m.putAll(operations.describe());
         return m;
     }
 }

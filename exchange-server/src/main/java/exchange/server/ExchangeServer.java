@@ -9,6 +9,8 @@ import exchange.fix.Instruments;
 import exchange.fix.RiskChecks;
 import exchange.fix.RiskFeed;
 import exchange.matching.Instrument;
+import exchange.operations.Operations;
+import exchange.operations.metrics.FixMetrics;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
 import exchange.sequencer.PositionStore;
@@ -56,6 +58,7 @@ public final class ExchangeServer implements AutoCloseable {
     private final FixGateway fix;
     private final DropCopy dropCopy;
     private final MarketDataService marketData;
+    private final Operations operations;
     private volatile boolean closed;
 
     private ExchangeServer(final ExchangeConfig config, final EpochNanoClock clock) throws InterruptedException {
@@ -75,7 +78,8 @@ public final class ExchangeServer implements AutoCloseable {
                 throw new IllegalStateException("the matching thread did not catch up with the journal",
                     sequencer.failure());
             }
-            started.add(TradingDay.start(sequencer, config.schedule(), config.gtcCapacity(), clock));
+            final TradingDay tradingDay = TradingDay.start(sequencer, config.schedule(), config.gtcCapacity(), clock);
+            started.add(tradingDay);
             this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
             final RiskFeed feed = new RiskFeed(sequencer.eventLog(),
                 new PositionStore(config.dataDir().resolve("positions"), "risk-day", false), risk.gateway());
@@ -83,8 +87,9 @@ public final class ExchangeServer implements AutoCloseable {
             final AgentRunner feedRunner = new AgentRunner(new BackoffIdleStrategy(), this::agentFailed, null, feed);
             AgentRunner.startOnThread(feedRunner);
             started.add(feedRunner);
+            final FixMetrics fixMetrics = new FixMetrics();
             this.fix = FixGateway.start(settings, risk, new Instruments(instruments), sequencer.commands(),
-                sequencer.eventLog(), risk, config.dataDir(), new SystemEpochNanoClock(), new SessionLog());
+                sequencer.eventLog(), risk, config.dataDir(), new SystemEpochNanoClock(), new SessionLog(), fixMetrics);
             started.add(fix);
             this.dropCopy = DropCopy.start(sequencer.eventLog(), fix.sessions(), new Instruments(instruments), settings,
                 config.dataDir());
@@ -97,6 +102,9 @@ public final class ExchangeServer implements AutoCloseable {
                 this.marketData = null;
                 LOG.info("market data is off ({}=false)", ExchangeConfig.MD_ENABLED);
             }
+            this.operations = Operations.start(config.operations(), new Operations.Parts(sequencer, tradingDay,
+                instruments, risk.gateway(), fix.sessions(), fixMetrics, Map.of("risk-feed", feed::lastCommandSequence)));
+            started.add(operations);
         } catch (final RuntimeException e) {
             close();
             throw e;
@@ -180,6 +188,11 @@ public final class ExchangeServer implements AutoCloseable {
     /** @return the market-data service, or null when the feed is off */
     public MarketDataService marketData() {
         return marketData;
+    }
+
+    /** @return the control plane: admin API, metrics, console */
+    public Operations operations() {
+        return operations;
     }
 
     /** @return the port of the first FIX listening address */

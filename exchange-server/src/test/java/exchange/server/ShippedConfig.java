@@ -1,11 +1,15 @@
 package exchange.server;
 
 import exchange.fix.testing.FixTestClient;
+import exchange.operations.OperationsConfig;
+import quickfix.Message;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +22,10 @@ final class ShippedConfig {
     private ShippedConfig() {
     }
 
-    /** Copies {@code config/} into {@code target}; returns the copy. */
+    /**
+     * Copies {@code config/} into {@code target}, with the admin API on any free port (tests never take the
+     * shipped port, which a running exchange or another build may hold); returns the copy.
+     */
     static Path copyTo(final Path target) {
         try (Stream<Path> files = Files.list(REPOSITORY_CONFIG)) {
             Files.createDirectories(target);
@@ -27,6 +34,8 @@ final class ShippedConfig {
                     Files.copy(f, target.resolve(f.getFileName()));
                 }
             }
+            Files.writeString(target.resolve(ExchangeConfig.FILE_NAME), "\n" + OperationsConfig.PORT + "=0\n",
+                StandardOpenOption.APPEND);
             return target;
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
@@ -48,6 +57,28 @@ final class ShippedConfig {
             return s.getLocalPort();
         } catch (final java.net.SocketException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shipped demo operator's token ({@code config/admin.tokens}). */
+    static final String ADMIN_TOKEN = "demo-admin-token-change-me";
+
+    /** Connects a demo session and waits until it is logged on. */
+    static FixTestClient loggedOn(final int port, final String compId, final Path clientStores) throws InterruptedException {
+        final FixTestClient client = connect(port, compId, clientStores);
+        if (!client.awaitLogon(Duration.ofSeconds(15))) {
+            client.close();
+            throw new AssertionError(compId + " did not log on");
+        }
+        return client;
+    }
+
+    /** Sends an order and expects it acknowledged (ExecutionReport, ExecType 0 New). */
+    static void accepted(final FixTestClient client, final Message order) throws Exception {
+        client.send(order);
+        final Message ack = client.next("8", Duration.ofSeconds(15));
+        if (ack.getChar(150) != '0') {
+            throw new AssertionError("not accepted: " + ack);
         }
     }
 

@@ -30,6 +30,7 @@ public final class ExchangeApplication implements Application {
     private final OrderEntry orderEntry;
     private final EpochNanoClock clock;
     private final SessionListener listener;
+    private final FixObserver observer;
 
     /** Told when a session logs on or off: drop copy, operators. */
     public interface SessionListener {
@@ -40,10 +41,17 @@ public final class ExchangeApplication implements Application {
 
     public ExchangeApplication(final FixSessions sessions, final OrderEntry orderEntry, final EpochNanoClock clock,
                                final SessionListener listener) {
+        this(sessions, orderEntry, clock, listener, FixObserver.NONE);
+    }
+
+    /** @param observer told of every message in and out and of each request's time to the journal */
+    public ExchangeApplication(final FixSessions sessions, final OrderEntry orderEntry, final EpochNanoClock clock,
+                               final SessionListener listener, final FixObserver observer) {
         this.sessions = sessions;
         this.orderEntry = orderEntry;
         this.clock = clock;
         this.listener = listener;
+        this.observer = observer;
     }
 
     @Override
@@ -76,12 +84,13 @@ public final class ExchangeApplication implements Application {
 
     @Override
     public void toAdmin(final Message message, final SessionID sessionId) {
-        // nothing to add
+        observer.messageSent(sessionId);
     }
 
     @Override
     public void fromAdmin(final Message message, final SessionID sessionId)
         throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, RejectLogon {
+        observer.messageReceived(sessionId);
         if (!MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))) {
             return;
         }
@@ -113,12 +122,13 @@ public final class ExchangeApplication implements Application {
 
     @Override
     public void toApp(final Message message, final SessionID sessionId) throws DoNotSend {
-        // nothing to add
+        observer.messageSent(sessionId);
     }
 
     @Override
     public void fromApp(final Message message, final SessionID sessionId)
         throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, UnsupportedMessageType {
+        observer.messageReceived(sessionId);
         final FixSession session = sessions.byId(sessionId);
         final String type = message.getHeader().getString(MsgType.FIELD);
         if (session == null) {
@@ -137,6 +147,7 @@ public final class ExchangeApplication implements Application {
             case MsgType.ORDER_MASS_CANCEL_REQUEST -> orderEntry.massCancel(session, message, now);
             default -> throw new UnsupportedMessageType();
         }
+        observer.requestHandled(now, clock.nanoTime());
     }
 
     /** A drop-copy session may not trade: a BusinessMessageReject (j) that says so. */

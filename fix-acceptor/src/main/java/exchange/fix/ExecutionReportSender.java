@@ -1,7 +1,10 @@
 package exchange.fix;
 
+import exchange.matching.event.Event;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
@@ -16,13 +19,39 @@ public final class ExecutionReportSender extends ReportAgent {
 
     private final FixSessions sessions;
     private final SentMessages sent;
+    private final FixObserver observer;
+    private final EpochNanoClock clock;
     private long messagesSent;
+    private long eventTimestampNs;
+    private long eventReadNs;
 
     public ExecutionReportSender(final EventLog log, final FixSessions sessions, final Instruments instruments,
                                  final OrderRegistry registry, final PositionStore position, final PositionStore dayStart) {
+        this(log, sessions, instruments, registry, position, dayStart, FixObserver.NONE, null);
+    }
+
+    /**
+     * @param observer told when each report is sent, with the time its event was journaled and read
+     * @param clock    the acceptor's clock; may be null with {@link FixObserver#NONE}
+     */
+    public ExecutionReportSender(final EventLog log, final FixSessions sessions, final Instruments instruments,
+                                 final OrderRegistry registry, final PositionStore position, final PositionStore dayStart,
+                                 final FixObserver observer, final EpochNanoClock clock) {
         super(log, position, dayStart, instruments, registry, sessions::version);
         this.sessions = sessions;
         this.sent = new SentMessages(sessions);
+        this.observer = observer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onEvent(final long documentIndex, final long commandSequence, final int eventIndex,
+                        final MutableDirectBuffer buffer, final int offset, final int length) {
+        if (observer != FixObserver.NONE) {
+            eventTimestampNs = buffer.getLong(offset + Event.TIMESTAMP_OFFSET);
+            eventReadNs = clock.nanoTime();
+        }
+        super.onEvent(documentIndex, commandSequence, eventIndex, buffer, offset, length);
     }
 
     @Override
@@ -44,6 +73,9 @@ public final class ExecutionReportSender extends ReportAgent {
             LOG.warn("could not hand a message to session {}", target.sessionId());
         }
         messagesSent++;
+        if (observer != FixObserver.NONE) {
+            observer.reportSent(eventTimestampNs, eventReadNs, clock.nanoTime());
+        }
     }
 
     /** @return messages handed to QuickFIX/J since start */

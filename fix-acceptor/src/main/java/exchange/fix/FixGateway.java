@@ -68,12 +68,12 @@ public final class FixGateway implements AutoCloseable {
 
     private FixGateway(final SessionSettings settings, final FixSessions sessions, final OrderEntry orderEntry,
                        final OrderRegistry registry, final ExecutionReportSender sender, final EpochNanoClock clock,
-                       final ExchangeApplication.SessionListener listener) throws ConfigError {
+                       final ExchangeApplication.SessionListener listener, final FixObserver observer) throws ConfigError {
         this.sessions = sessions;
         this.registry = registry;
         this.sender = sender;
         this.orderEntry = orderEntry;
-        final ExchangeApplication application = new ExchangeApplication(sessions, orderEntry, clock, listener);
+        final ExchangeApplication application = new ExchangeApplication(sessions, orderEntry, clock, listener, observer);
         this.acceptor = new ThreadedSocketAcceptor(application, new FileStoreFactory(settings), settings,
             new SLF4JLogFactory(settings), new DefaultMessageFactory());
         this.guard = new ConnectionGuard(defaultInt(settings, MAX_PENDING_BYTES, 1 << 20),
@@ -122,6 +122,18 @@ public final class FixGateway implements AutoCloseable {
                                    final Instruments instruments, final CommandSink commands, final EventLog events,
                                    final PreTradeChecks checks, final Path dataDir, final EpochNanoClock clock,
                                    final ExchangeApplication.SessionListener listener) {
+        return start(settings, firms, instruments, commands, events, checks, dataDir, clock, listener, FixObserver.NONE);
+    }
+
+    /**
+     * As {@link #start(SessionSettings, FirmDirectory, Instruments, CommandSink, EventLog, PreTradeChecks, Path,
+     * EpochNanoClock, ExchangeApplication.SessionListener)}, telling an observer of every message and of the
+     * time each request and report takes (operators' counters and latency figures).
+     */
+    public static FixGateway start(final SessionSettings settings, final FirmDirectory firms,
+                                   final Instruments instruments, final CommandSink commands, final EventLog events,
+                                   final PreTradeChecks checks, final Path dataDir, final EpochNanoClock clock,
+                                   final ExchangeApplication.SessionListener listener, final FixObserver observer) {
         final List<FixSession> list = new ArrayList<>();
         for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
             list.add(FixSession.from(settings, it.next(), firms));
@@ -131,9 +143,9 @@ public final class FixGateway implements AutoCloseable {
         final OrderEntry orderEntry = new OrderEntry(commands, instruments, firms, registry, checks, sessions::send);
         final ExecutionReportSender sender = new ExecutionReportSender(events, sessions, instruments, registry,
             new PositionStore(dataDir.resolve("positions"), "execution-reports", false),
-            new PositionStore(dataDir.resolve("positions"), "execution-reports-day", false));
+            new PositionStore(dataDir.resolve("positions"), "execution-reports-day", false), observer, clock);
         try {
-            return new FixGateway(settings, sessions, orderEntry, registry, sender, clock, listener);
+            return new FixGateway(settings, sessions, orderEntry, registry, sender, clock, listener, observer);
         } catch (final ConfigError e) {
             throw new IllegalArgumentException("FIX settings: " + e.getMessage(), e);
         }

@@ -29,6 +29,7 @@ public final class RiskFeed implements Agent, EventLogConsumer {
     private final RiskGateway gateway;
     private final EventDecoder decoder = new EventDecoder();
     private long events;
+    private volatile long lastCommandSequence;
 
     /**
      * @param log      the event log
@@ -50,6 +51,7 @@ public final class RiskFeed implements Agent, EventLogConsumer {
         while (reader.poll(this, 1024) > 0) {
             // until the end
         }
+        lastCommandSequence = reader.lastCommandSequence();
         LOG.info("Risk feed: exposure rebuilt from {} events of the trading day", events);
     }
 
@@ -60,7 +62,11 @@ public final class RiskFeed implements Agent, EventLogConsumer {
 
     @Override
     public int doWork() {
-        return reader.poll(this, 256);
+        final int n = reader.poll(this, 256);
+        if (n > 0) {
+            lastCommandSequence = reader.lastCommandSequence();
+        }
+        return n;
     }
 
     @Override
@@ -71,6 +77,11 @@ public final class RiskFeed implements Agent, EventLogConsumer {
         if ((buffer.getByte(offset + Event.TYPE_OFFSET) & 0xFF) == EventType.DAY_ENDED.code()) {
             dayStart.save(documentIndex, commandSequence, eventIndex);
         }
+    }
+
+    /** @return the command of the last event handed to the gateway (after a batch); any thread */
+    public long lastCommandSequence() {
+        return lastCommandSequence;
     }
 
     /** @return events handed to the gateway since start */

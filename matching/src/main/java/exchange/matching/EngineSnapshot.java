@@ -30,18 +30,21 @@ final class EngineSnapshot {
     private final OrderExtras extras;
     private final EventWriter events;
     private final GtdExpiries gtdExpiries;
+    private final KillSwitches killSwitches;
 
-    EngineSnapshot(final Books books, final EventWriter events, final GtdExpiries gtdExpiries) {
+    EngineSnapshot(final Books books, final EventWriter events, final GtdExpiries gtdExpiries,
+                   final KillSwitches killSwitches) {
         this.books = books;
         this.orders = books.orders();
         this.extras = books.extras();
         this.events = events;
         this.gtdExpiries = gtdExpiries;
+        this.killSwitches = killSwitches;
     }
 
     /**
      * Writes the header, then per book its record and its resting orders in priority order, then the
-     * end record.
+     * kill switches that are on, then the end record.
      */
     void write(final SnapshotWriter out, final Header header) {
         final UnsafeBuffer record = new UnsafeBuffer(new byte[512]);
@@ -91,6 +94,12 @@ final class EngineSnapshot {
             for (final BookSide side : book.stopSides()) {
                 orderCount += writeOrders(out, record, order, book, side, books.stopLevels(), expiries);
             }
+        }
+        for (int i = 0; i < killSwitches.size(); i++) {
+            start(record, SnapshotRecords.KILL_SWITCH_TYPE, SnapshotRecords.KILL_SWITCH_LENGTH);
+            record.putInt(SnapshotRecords.KILL_SWITCH_FIRM, killSwitches.firmAt(i));
+            record.putInt(SnapshotRecords.KILL_SWITCH_ACCOUNT, killSwitches.accountAt(i));
+            out.write(record, 0, SnapshotRecords.KILL_SWITCH_LENGTH);
         }
         start(record, SnapshotRecords.END_TYPE, SnapshotRecords.END_LENGTH);
         record.putLong(SnapshotRecords.END_ORDERS, orderCount);
@@ -208,6 +217,12 @@ final class EngineSnapshot {
                     }
                     if ((orders.flags(slot) & OrderStore.WAITING_STOP) != 0) {
                         orders.stopSequence(slot, records.getLong(at + SnapshotRecords.ORDER_STATE_STOP_SEQUENCE));
+                    }
+                }
+                case SnapshotRecords.KILL_SWITCH_TYPE -> {
+                    if (!killSwitches.add(records.getInt(at + SnapshotRecords.KILL_SWITCH_FIRM),
+                        records.getInt(at + SnapshotRecords.KILL_SWITCH_ACCOUNT))) {
+                        throw new IllegalStateException("snapshot has more kill switches than the engine holds");
                     }
                 }
                 case SnapshotRecords.END_TYPE -> {

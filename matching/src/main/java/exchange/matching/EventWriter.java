@@ -16,6 +16,7 @@ import exchange.matching.event.AuctionIndicativeEvent;
 import exchange.matching.event.AuctionUncrossedEvent;
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.event.EventSink;
+import exchange.matching.event.KillSwitchChangedEvent;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
@@ -53,6 +54,7 @@ final class EventWriter {
     private final TriggeredEvent triggered = new TriggeredEvent();
     private final AuctionIndicativeEvent indicative = new AuctionIndicativeEvent();
     private final AuctionUncrossedEvent uncrossed = new AuctionUncrossedEvent();
+    private final KillSwitchChangedEvent killSwitchChanged = new KillSwitchChangedEvent();
     private final OrderStore orders;
     private final OrderExtras extras;
     private final EventSink sink;
@@ -82,6 +84,7 @@ final class EventWriter {
         triggered.wrap(scratch, 0);
         indicative.wrap(scratch, 0);
         uncrossed.wrap(scratch, 0);
+        killSwitchChanged.wrap(scratch, 0);
     }
 
     /**
@@ -343,6 +346,12 @@ final class EventWriter {
         uncrossed.init(instrumentId, commandSequence, timestampNs);
         uncrossed.matchId(nextMatchId++).price(price).quantity(qty).crossType(crossType).phase(phase);
         publish(uncrossed.length());
+    }
+
+    void killSwitchChanged(final int firmId, final int accountId, final boolean on, final int flags, final long cancelled) {
+        killSwitchChanged.init(Instrument.NULL_ID, commandSequence, timestampNs);
+        killSwitchChanged.firmId(firmId).accountId(accountId).on(on).flags(flags).cancelledCount(cancelled);
+        publish(killSwitchChanged.length());
     }
 
     void dayEnded(final int tradingDate, final long expired, final long carried) {

@@ -11,9 +11,11 @@ import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.EventSink;
+import exchange.matching.event.KillSwitchChangedEvent;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -40,6 +42,7 @@ public final class MatchingEngine {
     private final OrderSweeper sweeper;
     private final OrderRestorer restorer;
     private final EngineSnapshot snapshot;
+    private final KillSwitches killSwitches = new KillSwitches();
 
     private final NewOrderCommand newOrder = new NewOrderCommand();
     private final RejectOrderCommand rejectOrder = new RejectOrderCommand();
@@ -51,6 +54,7 @@ public final class MatchingEngine {
     private final SetPhaseCommand setPhase = new SetPhaseCommand();
     private final EndOfDayCommand endOfDay = new EndOfDayCommand();
     private final RestoreOrderCommand restoreOrder = new RestoreOrderCommand();
+    private final SetKillSwitchCommand setKillSwitch = new SetKillSwitchCommand();
 
     private long nowNs;
     private long lastCommandSequence;
@@ -76,11 +80,11 @@ public final class MatchingEngine {
         }
         this.phases = new TradingPhases(books, events, new Auction(books, events, maxPriceLevels), flow);
         flow.phases(phases);
-        this.entry = new OrderEntry(books, events, gtdExpiries, flow);
-        this.replacer = new OrderReplacer(books, events, flow);
+        this.entry = new OrderEntry(books, events, gtdExpiries, flow, killSwitches);
+        this.replacer = new OrderReplacer(books, events, flow, killSwitches);
         this.sweeper = new OrderSweeper(books, events, gtdExpiries);
-        this.restorer = new OrderRestorer(books, events, gtdExpiries);
-        this.snapshot = new EngineSnapshot(books, events, gtdExpiries);
+        this.restorer = new OrderRestorer(books, events, gtdExpiries, killSwitches);
+        this.snapshot = new EngineSnapshot(books, events, gtdExpiries, killSwitches);
     }
 
     /**
@@ -106,6 +110,7 @@ public final class MatchingEngine {
             case SET_PHASE -> setPhase((SetPhaseCommand) setPhase.wrap(buffer, offset));
             case END_OF_DAY -> endOfDay((EndOfDayCommand) endOfDay.wrap(buffer, offset));
             case RESTORE_ORDER -> restoreOrder((RestoreOrderCommand) restoreOrder.wrap(buffer, offset));
+            case SET_KILL_SWITCH -> setKillSwitch((SetKillSwitchCommand) setKillSwitch.wrap(buffer, offset));
             default -> throw new IllegalArgumentException("command type not handled by the engine: " + type);
         }
     }
@@ -268,8 +273,53 @@ public final class MatchingEngine {
     }
 
     /**
+     * A kill switch. On: the firm's (account 0) or account's switch is recorded and each of its live
+     * orders is cancelled (reason KILL_SWITCH; book by book, resting orders buy side first, best price
+     * first, in time priority, then waiting stops); from then on its new orders are rejected and its
+     * replaces refused (KILL_SWITCH), and its orders restored at start of day fail; cancels still pass.
+     * Off: the switch is removed (nothing comes back). Restate: each switch that is on is told again.
+     * Each switch the command touches is one KillSwitchChanged event; a switch that does not fit
+     * ({@link KillSwitches#CAPACITY}), or a command that names no firm or an unknown action, is refused
+     * and changes nothing.
+     */
+    public void setKillSwitch(final SetKillSwitchCommand command) {
+        begin(command);
+        applySetKillSwitch(command);
+        end();
+    }
+
+    private void applySetKillSwitch(final SetKillSwitchCommand command) {
+        final int firm = command.firmId();
+        final int account = command.accountId();
+        final byte action = command.action();
+        if (action == SetKillSwitchCommand.ACTION_RESTATE) {
+            for (int i = 0; i < killSwitches.size(); i++) {
+                events.killSwitchChanged(killSwitches.firmAt(i), killSwitches.accountAt(i), true,
+                    KillSwitchChangedEvent.FLAG_RESTATED, 0);
+            }
+            return;
+        }
+        if (firm == 0 || (action != SetKillSwitchCommand.ACTION_ON && action != SetKillSwitchCommand.ACTION_OFF)) {
+            events.killSwitchChanged(firm, account, killSwitches.contains(firm, account),
+                KillSwitchChangedEvent.FLAG_REFUSED, 0);
+            return;
+        }
+        if (action == SetKillSwitchCommand.ACTION_OFF) {
+            killSwitches.remove(firm, account);
+            events.killSwitchChanged(firm, account, false, 0, 0);
+            return;
+        }
+        if (!killSwitches.add(firm, account)) {
+            events.killSwitchChanged(firm, account, false, KillSwitchChangedEvent.FLAG_REFUSED, 0);
+            return;
+        }
+        final long count = sweeper.killSwitchCancel(firm, account);
+        events.killSwitchChanged(firm, account, true, 0, count);
+    }
+
+    /**
      * Moves one instrument, or all, to a trading phase; each change is a PhaseChanged event (a command
-     * that changes nothing emits nothing). Leaving a call phase for continuous trading or closed
+     * that changes nothing emits nothing). A scheduled change leaves a halted instrument halted. Leaving a call phase for continuous trading or closed
      * uncrosses the book first, as does a halted or closed book going to continuous trading (see
      * {@link TradingPhases}).
      */
@@ -287,7 +337,8 @@ public final class MatchingEngine {
         final int only = command.instrumentId();
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
-            if (book != null && (only == Instrument.NULL_ID || only == id)) {
+            if (book != null && (only == Instrument.NULL_ID || only == id)
+                && !(book.phase() == TradingPhase.HALTED && command.scheduled())) {
                 phases.change(book, phase, PhaseChangedEvent.REASON_COMMAND);
             }
         }
@@ -338,7 +389,8 @@ public final class MatchingEngine {
 
     /**
      * Writes the engine's whole state as snapshot records (see {@link SnapshotRecords}): counters and
-     * clock, each book's state, every resting order in priority order. Loading it into a fresh engine
+     * clock, each book's state, every resting order in priority order, the kill switches that are on.
+     * Loading it into a fresh engine
      * gives one that answers every later command exactly as this one would. Cold path: allocates, and
      * takes time proportional to the number of orders; matching thread only.
      *

@@ -4,7 +4,8 @@ import exchange.matching.command.NewOrderCommand;
 import exchange.matching.event.BookedEvent;
 
 /**
- * Enters new orders: validates one (a Rejected event names the first problem), checks there is room
+ * Enters new orders: refuses those of a firm or account whose kill switch is on, validates one (a
+ * Rejected event names the first problem), checks there is room
  * for it, stores it, and hands it to the {@link OrderFlow} to match and book; a stop order instead
  * waits, unseen, on its stop level. Keeps the highest order id given so far, which the validator
  * needs to refuse a reused one.
@@ -18,16 +19,19 @@ final class OrderEntry {
     private final EventWriter events;
     private final GtdExpiries gtdExpiries;
     private final OrderFlow flow;
+    private final KillSwitches killSwitches;
 
     private long lastOrderId;
 
-    OrderEntry(final Books books, final EventWriter events, final GtdExpiries gtdExpiries, final OrderFlow flow) {
+    OrderEntry(final Books books, final EventWriter events, final GtdExpiries gtdExpiries, final OrderFlow flow,
+               final KillSwitches killSwitches) {
         this.books = books;
         this.orders = books.orders();
         this.extras = books.extras();
         this.events = events;
         this.gtdExpiries = gtdExpiries;
         this.flow = flow;
+        this.killSwitches = killSwitches;
     }
 
     /** @return the highest order id given so far (the sequence of the latest NewOrder), 0 when none */
@@ -46,7 +50,8 @@ final class OrderEntry {
      */
     void enter(final NewOrderCommand command, final long nowNs) {
         final OrderBook book = books.book(command.instrumentId());
-        RejectReason reason = OrderValidator.validate(command, book, nowNs, lastOrderId);
+        RejectReason reason = killSwitches.blocks(command.firmId(), command.accountId()) ? RejectReason.KILL_SWITCH
+            : OrderValidator.validate(command, book, nowNs, lastOrderId);
         if (command.sequence() > lastOrderId) {
             lastOrderId = command.sequence();
         }

@@ -8,7 +8,7 @@ import exchange.matching.event.BookedEvent;
  * Cancel/replace. Quantity down at the same price keeps time priority; a new price, more quantity or
  * a new iceberg peak loses it, and the order may then trade at once; a quantity at or below the
  * filled quantity ends the order. A waiting stop keeps its stop priority when only its quantity goes
- * down.
+ * down. A replace of an order whose firm's or account's kill switch is on is refused.
  *
  * <p>Matching thread only. Never allocates after construction.
  */
@@ -18,13 +18,15 @@ final class OrderReplacer {
     private final OrderExtras extras;
     private final EventWriter events;
     private final OrderFlow flow;
+    private final KillSwitches killSwitches;
 
-    OrderReplacer(final Books books, final EventWriter events, final OrderFlow flow) {
+    OrderReplacer(final Books books, final EventWriter events, final OrderFlow flow, final KillSwitches killSwitches) {
         this.books = books;
         this.orders = books.orders();
         this.extras = books.extras();
         this.events = events;
         this.flow = flow;
+        this.killSwitches = killSwitches;
     }
 
     void replace(final ReplaceCommand command) {
@@ -35,7 +37,8 @@ final class OrderReplacer {
         }
         final OrderBook book = books.book(orders.bookId(slot));
         final boolean iceberg = books.isIceberg(slot);
-        final RejectReason reason = OrderValidator.validateReplace(command, orders.flags(slot), iceberg, book);
+        final RejectReason reason = killSwitches.blocks(orders.firmId(slot), orders.accountId(slot))
+            ? RejectReason.KILL_SWITCH : OrderValidator.validateReplace(command, orders.flags(slot), iceberg, book);
         if (reason != RejectReason.NONE) {
             rejected(command, slot, reason);
             return;

@@ -16,24 +16,29 @@ final class OrderRestorer {
     private final OrderExtras extras;
     private final EventWriter events;
     private final GtdExpiries gtdExpiries;
+    private final KillSwitches killSwitches;
 
-    OrderRestorer(final Books books, final EventWriter events, final GtdExpiries gtdExpiries) {
+    OrderRestorer(final Books books, final EventWriter events, final GtdExpiries gtdExpiries,
+                  final KillSwitches killSwitches) {
         this.books = books;
         this.orders = books.orders();
         this.extras = books.extras();
         this.events = events;
         this.gtdExpiries = gtdExpiries;
+        this.killSwitches = killSwitches;
     }
 
     /**
      * Restores an order and reports it (Restored); an order whose id is already live is left alone;
-     * one that cannot be restored is reported Cancelled with reason RESTORE_FAILED.
+     * one that cannot be restored, or whose firm's or account's kill switch is on, is reported
+     * Cancelled with reason RESTORE_FAILED.
      */
     void restoreAndReport(final RestoreOrderCommand command) {
         if (orders.find(command.orderId()) != OrderStore.NULL_SLOT) {
             return; // already on the book: restoring twice changes nothing
         }
-        final int slot = restore(command);
+        final int slot = killSwitches.blocks(command.firmId(), command.accountId()) ? OrderStore.NULL_SLOT
+            : restore(command);
         if (slot == OrderStore.NULL_SLOT) {
             events.restoreFailed(command);
             return;

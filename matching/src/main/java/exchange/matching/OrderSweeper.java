@@ -30,28 +30,47 @@ final class OrderSweeper {
     void massCancel(final MassCancelCommand command) {
         final byte side = command.sideCode();
         final CancelReason reason = command.reason() == null ? CancelReason.MASS_CANCEL : command.reason();
+        final long count = cancelOwned(command.instrumentId(), side, command.scope(), command.sessionId(),
+            command.firmId(), command.accountId(), reason);
+        events.massCancelled(command.instrumentId(), command.sessionId(), command.firmId(), command.accountId(),
+            command.scope(), side, reason, count, command.buffer(), command.contextStart(), command.contextLength());
+    }
+
+    /**
+     * Cancels every live order of a firm (account 0) or of one of its accounts: a kill switch.
+     *
+     * @return how many
+     */
+    long killSwitchCancel(final int firmId, final int accountId) {
+        return cancelOwned(Instrument.NULL_ID, (byte) 0,
+            accountId == 0 ? MassCancelCommand.SCOPE_FIRM : MassCancelCommand.SCOPE_ACCOUNT, 0, firmId, accountId,
+            CancelReason.KILL_SWITCH);
+    }
+
+    private long cancelOwned(final int only, final byte side, final int scope, final int sessionId, final int firmId,
+                             final int accountId, final CancelReason reason) {
         long count = 0;
-        final int only = command.instrumentId();
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
             if (book == null || (only != Instrument.NULL_ID && only != id)) {
                 continue;
             }
             if (side != Side.SELL.code()) {
-                count += sweep(book, book.bids(), books.levels(), command, reason);
+                count += sweep(book, book.bids(), books.levels(), false, scope, sessionId, firmId, accountId, reason);
             }
             if (side != Side.BUY.code()) {
-                count += sweep(book, book.asks(), books.levels(), command, reason);
+                count += sweep(book, book.asks(), books.levels(), false, scope, sessionId, firmId, accountId, reason);
             }
             if (side != Side.SELL.code()) {
-                count += sweep(book, book.stops(false), books.stopLevels(), command, reason);
+                count += sweep(book, book.stops(false), books.stopLevels(), false, scope, sessionId, firmId, accountId,
+                    reason);
             }
             if (side != Side.BUY.code()) {
-                count += sweep(book, book.stops(true), books.stopLevels(), command, reason);
+                count += sweep(book, book.stops(true), books.stopLevels(), false, scope, sessionId, firmId, accountId,
+                    reason);
             }
         }
-        events.massCancelled(only, command.sessionId(), command.firmId(), command.accountId(), command.scope(), side,
-            reason, count, command.buffer(), command.contextStart(), command.contextLength());
+        return count;
     }
 
     /**
@@ -70,10 +89,10 @@ final class OrderSweeper {
                 continue;
             }
             for (final BookSide side : book.sides()) {
-                expired += sweep(book, side, books.levels(), null, CancelReason.END_OF_DAY);
+                expired += sweep(book, side, books.levels(), true, 0, 0, 0, 0, CancelReason.END_OF_DAY);
             }
             for (final BookSide side : book.stopSides()) {
-                expired += sweep(book, side, books.stopLevels(), null, CancelReason.END_OF_DAY);
+                expired += sweep(book, side, books.stopLevels(), true, 0, 0, 0, 0, CancelReason.END_OF_DAY);
             }
         }
         return expired;
@@ -104,14 +123,15 @@ final class OrderSweeper {
     }
 
     /**
-     * Cancels the orders of one side that a mass cancel names, or when {@code command} is null, those
-     * that end with the day (and takes the others off to be carried over); best level first, in time
-     * priority.
+     * Cancels the orders of one side that an owner (scope, session, firm, account) names, or at end of
+     * day those that end with the day (and takes the others off to be carried over); best level
+     * first, in time priority.
      *
      * @return how many cancelled
      */
-    private long sweep(final OrderBook book, final BookSide bookSide, final LevelStore levels,
-                       final MassCancelCommand command, final CancelReason reason) {
+    private long sweep(final OrderBook book, final BookSide bookSide, final LevelStore levels, final boolean endOfDay,
+                       final int scope, final int sessionId, final int firmId, final int accountId,
+                       final CancelReason reason) {
         long count = 0;
         int depth = 0;
         while (depth < bookSide.size()) {
@@ -120,11 +140,11 @@ final class OrderSweeper {
             int slot = levels.head(level);
             while (slot != OrderStore.NULL_SLOT) {
                 final int next = orders.next(slot);
-                if (command == null && OrderStore.tif(orders.flags(slot)).survivesEndOfDay()) {
+                if (endOfDay && OrderStore.tif(orders.flags(slot)).survivesEndOfDay()) {
                     books.takeOff(book, slot);
                     books.release(slot);
                     carried++;
-                } else if (command == null || owns(slot, command, command.scope())) {
+                } else if (endOfDay || owns(slot, scope, sessionId, firmId, accountId)) {
                     books.takeOff(book, slot);
                     events.cancelled(slot, reason, null, 0, 0);
                     books.release(slot);
@@ -139,13 +159,11 @@ final class OrderSweeper {
         return count;
     }
 
-    private boolean owns(final int slot, final MassCancelCommand command, final int scope) {
+    private boolean owns(final int slot, final int scope, final int sessionId, final int firmId, final int accountId) {
         return switch (scope) {
-            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == command.sessionId()
-                && orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == command.firmId();
-            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == command.firmId()
-                && orders.accountId(slot) == command.accountId();
+            case MassCancelCommand.SCOPE_SESSION -> orders.sessionId(slot) == sessionId && orders.firmId(slot) == firmId;
+            case MassCancelCommand.SCOPE_FIRM -> orders.firmId(slot) == firmId;
+            case MassCancelCommand.SCOPE_ACCOUNT -> orders.firmId(slot) == firmId && orders.accountId(slot) == accountId;
             default -> false;
         };
     }

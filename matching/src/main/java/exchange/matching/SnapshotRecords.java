@@ -8,7 +8,8 @@ import exchange.matching.command.CommandType;
  * best price first, in time priority; a stop that has triggered carries the TRIGGERED flag), then one
  * per waiting stop (buy stops then sell stops, in trigger order); each order with extras followed by
  * an order state record of what a restore cannot know (an iceberg's current visible quantity, a
- * waiting stop's priority); then one end record. Every record starts with its length (u16) and type (u8), like commands and events.
+ * waiting stop's priority); then one record per kill switch that is on; then one end record. Every
+ * record starts with its length (u16) and type (u8), like commands and events.
  *
  * <pre>
  * header (type 200)                       book (type 201)
@@ -27,15 +28,19 @@ import exchange.matching.command.CommandType;
  *   8  order count (i64)
  *  16  end
  *
- * order state (type 203), after its order
+ * order state (type 204), after its order
  *   8  order id (i64)
  *  16  visible qty (i64; iceberg)
  *  24  stop priority sequence (i64; waiting stop)
  *  32  end
+ *
+ * kill switch (type 203)
+ *   4  firm id (i32)   8 account id (i32)   12 reserved   16 end
  * </pre>
  *
- * <p>Format versions: 1, books and plain orders; 2, icebergs, stops, order state records, and each
- * book's reference price, last published indicative auction and circuit breaker clocks.
+ * <p>Format versions: 1, books and plain orders (and kill switches); 2, icebergs, stops, order state
+ * records, and each book's reference price, last published indicative auction and circuit breaker
+ * clocks.
  */
 final class SnapshotRecords {
     static final int VERSION = 2;
@@ -68,9 +73,14 @@ final class SnapshotRecords {
     static final int END_ORDERS = 8;
     static final int END_LENGTH = 16;
 
+    static final int KILL_SWITCH_TYPE = 203;
+    static final int KILL_SWITCH_FIRM = 4;
+    static final int KILL_SWITCH_ACCOUNT = 8;
+    static final int KILL_SWITCH_LENGTH = 16;
+
     static final int ORDER_TYPE = CommandType.RESTORE_ORDER.code();
 
-    static final int ORDER_STATE_TYPE = 203;
+    static final int ORDER_STATE_TYPE = 204;
     static final int ORDER_STATE_ORDER_ID = 8;
     static final int ORDER_STATE_VISIBLE = 16;
     static final int ORDER_STATE_STOP_SEQUENCE = 24;

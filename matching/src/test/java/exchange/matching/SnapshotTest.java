@@ -26,6 +26,7 @@ class SnapshotTest {
             out.putBytes(at[0], buffer, offset, length);
             at[0] += length;
         });
+        out.checkLimit(at[0] + 8); // the length goes in the last four bytes, which the records must not reach
         out.putInt(out.capacity() - 4, at[0]);
         return out;
     }

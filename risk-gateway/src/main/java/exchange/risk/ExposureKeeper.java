@@ -61,6 +61,11 @@ final class ExposureKeeper implements EventHandler {
         return ignoredEvents;
     }
 
+    /** Counts an event about a firm or account that is not configured. */
+    void ignored() {
+        ignoredEvents = ignoredEvents + 1;
+    }
+
     @Override
     public void onAccepted(final AcceptedEvent event) {
         final AccountRisk account = account(event.firmId(), event.accountId());

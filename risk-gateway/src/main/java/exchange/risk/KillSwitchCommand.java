@@ -1,16 +1,16 @@
 package exchange.risk;
 
-import exchange.matching.CancelReason;
 import exchange.matching.Instrument;
-import exchange.matching.command.MassCancelCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * Builds the command that cancels what a kill switch blocks: a mass cancel of every live order of the
- * firm (scope FIRM) or of one of its accounts (scope ACCOUNT), on every instrument and both sides, with
- * reason KILL_SWITCH, sent by the exchange itself (session 0). The caller turns the switch on with
- * {@link RiskGateway#killSwitch} first, so that nothing new slips in behind the cancel, then journals
- * this command; the sequencer stamps its sequence and time.
+ * Builds the engine's kill switch command for a firm or one of its accounts, sent by the exchange itself
+ * (session 0): on, the engine cancels every live order of the firm (or account) with reason KILL_SWITCH
+ * and refuses its new orders and replaces; off, it takes them again. Journaled like any command, the
+ * switch survives a restart, and the gateway learns it from the event log (KillSwitchChanged). A caller
+ * that wants the gateway to refuse at once, before the event comes back, also calls
+ * {@link RiskGateway#killSwitch}.
  *
  * <p>Stateless. Allocates one flyweight per call (an operator action, not a hot path).
  */
@@ -19,6 +19,8 @@ public final class KillSwitchCommand {
     }
 
     /**
+     * Writes the command that turns a switch on.
+     *
      * @param buffer                      where to write the record
      * @param offset                      of its first byte
      * @param firmId                      the firm
@@ -27,12 +29,19 @@ public final class KillSwitchCommand {
      */
     public static int write(final MutableDirectBuffer buffer, final int offset, final int firmId,
                             final int accountIdOrZeroForWholeFirm) {
-        final MassCancelCommand command = (MassCancelCommand) new MassCancelCommand().wrap(buffer, offset);
-        command.init();
-        command.instrumentId(Instrument.NULL_ID).sessionId(0).firmId(firmId);
-        command.scope(accountIdOrZeroForWholeFirm == 0 ? MassCancelCommand.SCOPE_FIRM : MassCancelCommand.SCOPE_ACCOUNT)
-            .sideCode((byte) 0)
-            .reason(CancelReason.KILL_SWITCH)
+        return write(buffer, offset, firmId, accountIdOrZeroForWholeFirm, true);
+    }
+
+    /**
+     * Writes the command that turns a switch on or off.
+     *
+     * @return the record's length
+     */
+    public static int write(final MutableDirectBuffer buffer, final int offset, final int firmId,
+                            final int accountIdOrZeroForWholeFirm, final boolean on) {
+        final SetKillSwitchCommand command = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, offset);
+        command.init().instrumentId(Instrument.NULL_ID).sessionId(0).firmId(firmId);
+        command.action(on ? SetKillSwitchCommand.ACTION_ON : SetKillSwitchCommand.ACTION_OFF)
             .accountId(accountIdOrZeroForWholeFirm);
         return command.length();
     }

@@ -11,6 +11,7 @@ import exchange.matching.event.CancelRejectedEvent;
 import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.EventHandler;
+import exchange.matching.event.KillSwitchChangedEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
@@ -304,9 +305,11 @@ public final class RiskGateway implements EventHandler {
     }
 
     /**
-     * Turns a kill switch on or off. While on, the firm's (or the account's) new orders and replaces are
-     * refused with KILL_SWITCH; cancels still pass. Turning it on does not cancel anything by itself:
-     * the caller then journals the command {@link KillSwitchCommand#write} builds. Any thread.
+     * Turns a kill switch on or off in the gateway at once. While on, the firm's (or the account's) new
+     * orders and replaces are refused with KILL_SWITCH; cancels still pass. This alone neither cancels
+     * anything nor survives a restart: the switch that lasts is the engine's, which the command
+     * {@link KillSwitchCommand#write} builds sets, and which the gateway follows from the event log
+     * ({@link #onKillSwitchChanged}). Any thread.
      *
      * @param firmId                      the firm
      * @param accountIdOrZeroForWholeFirm a listed account of the firm, or 0 for the whole firm
@@ -316,20 +319,20 @@ public final class RiskGateway implements EventHandler {
      */
     public boolean killSwitch(final int firmId, final int accountIdOrZeroForWholeFirm, final boolean on) {
         final FirmRisk firm = knownFirm(firmId);
-        final boolean changed;
-        final String what;
-        if (accountIdOrZeroForWholeFirm == 0) {
-            changed = firm.killSwitch() != on;
+        return accountIdOrZeroForWholeFirm == 0 ? set(firm, null, on)
+            : set(firm, knownAccount(firmId, accountIdOrZeroForWholeFirm), on);
+    }
+
+    /** Sets a firm's switch (account null) or an account's; @return true when it changed */
+    private static boolean set(final FirmRisk firm, final AccountRisk account, final boolean on) {
+        final boolean changed = (account == null ? firm.killSwitch() : account.killSwitch()) != on;
+        if (account == null) {
             firm.killSwitch(on);
-            what = "firm " + firm.name();
         } else {
-            final AccountRisk account = knownAccount(firmId, accountIdOrZeroForWholeFirm);
-            changed = account.killSwitch() != on;
             account.killSwitch(on);
-            what = account.label();
         }
         if (changed) {
-            LOG.info("Kill switch {} for {}", on ? "ON" : "off", what);
+            LOG.info("Kill switch {} for {}", on ? "ON" : "off", account == null ? "firm " + firm.name() : account.label());
         }
         return changed;
     }
@@ -447,6 +450,26 @@ public final class RiskGateway implements EventHandler {
     @Override
     public void onDayEnded(final DayEndedEvent event) {
         exposure.onDayEnded(event);
+    }
+
+    /**
+     * The engine's kill switch as the event log tells it (on, off, or restated at the start of a day):
+     * the gateway's switch follows, so that it knows the switches after a restart and on later days. A
+     * refused command changes nothing; a firm or account that is not configured is counted in
+     * {@link #ignoredEvents()}.
+     */
+    @Override
+    public void onKillSwitchChanged(final KillSwitchChangedEvent event) {
+        if (event.refused()) {
+            return;
+        }
+        final FirmRisk firm = state.firm(event.firmId());
+        final AccountRisk account = firm == null || event.accountId() == 0 ? null : state.account(firm, event.accountId());
+        if (firm == null || (event.accountId() != 0 && account == null)) {
+            exposure.ignored();
+            return;
+        }
+        set(firm, account, event.on());
     }
 
     private FirmRisk knownFirm(final int firmId) {

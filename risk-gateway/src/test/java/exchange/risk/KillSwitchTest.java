@@ -1,9 +1,8 @@
 package exchange.risk;
 
-import exchange.matching.CancelReason;
 import exchange.matching.Instrument;
 import exchange.matching.RejectReason;
-import exchange.matching.command.MassCancelCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -89,24 +88,42 @@ class KillSwitchTest {
     }
 
     @Test
-    void shouldWriteAMassCancelOfTheFirmOrAccountWithReasonKillSwitch() {
+    void shouldWriteTheEnginesKillSwitchCommandOfTheFirmOrAccount() {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[128]);
 
         final int length = KillSwitchCommand.write(buffer, 16, BROKER1, ACC2);
 
-        final MassCancelCommand command = (MassCancelCommand) new MassCancelCommand().wrap(buffer, 16);
+        final SetKillSwitchCommand command = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, 16);
         assertThat(length).isEqualTo(command.length());
-        assertThat(command.scope()).isEqualTo(MassCancelCommand.SCOPE_ACCOUNT);
+        assertThat(command.action()).isEqualTo(SetKillSwitchCommand.ACTION_ON);
         assertThat(command.firmId()).isEqualTo(BROKER1);
         assertThat(command.accountId()).isEqualTo(ACC2);
-        assertThat(command.reason()).isEqualTo(CancelReason.KILL_SWITCH);
         assertThat(command.instrumentId()).isEqualTo(Instrument.NULL_ID);
-        assertThat(command.sideCode()).isZero();
         assertThat(command.sessionId()).isZero();
 
-        KillSwitchCommand.write(buffer, 16, BROKER2, 0);
-        assertThat(command.scope()).isEqualTo(MassCancelCommand.SCOPE_FIRM);
+        KillSwitchCommand.write(buffer, 16, BROKER2, 0, false);
+        assertThat(command.action()).isEqualTo(SetKillSwitchCommand.ACTION_OFF);
         assertThat(command.firmId()).isEqualTo(BROKER2);
+        assertThat(command.accountId()).isZero();
+    }
+
+    @Test
+    void shouldLearnTheEnginesSwitchesFromTheEventLogAsAfterARestart() {
+        exchange.enter(session, buy(10).at(100_0000).build());
+        exchange.killSwitch(BROKER1, ACC2, true);
+        exchange.killSwitch(BROKER2, 0, true);
+        assertThat(gateway.isKillSwitchOn(BROKER1, ACC2)).as("from the event").isTrue();
+        assertThat(exchange.enter(session, buy(10).at(100_0000).account(ACC2).build()).reason())
+            .isEqualTo(RejectReason.KILL_SWITCH);
+
+        final RiskGateway restarted = RiskFixture.gateway();
+        exchange.replayInto(restarted);
+        assertThat(restarted.isKillSwitchOn(BROKER1, ACC2)).isTrue();
+        assertThat(restarted.isKillSwitchOn(BROKER2, 0)).isTrue();
+        assertThat(restarted.isKillSwitchOn(BROKER1, 0)).isFalse();
+
+        exchange.killSwitch(BROKER2, 0, false);
+        assertThat(gateway.isKillSwitchOn(BROKER2, 0)).isFalse();
     }
 
     @Test

@@ -14,6 +14,7 @@ import exchange.matching.command.NewOrderCommand;
 import exchange.matching.command.RejectOrderCommand;
 import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.event.EventDecoder;
 import exchange.matching.event.EventHandler;
@@ -138,10 +139,15 @@ final class RiskedExchange {
         return result;
     }
 
-    /** Journals the kill switch's mass cancel. */
+    /** Journals the engine's kill switch command, which cancels the firm's or account's orders. */
     void killSwitchCancel(final int firmId, final int accountIdOrZero) {
-        KillSwitchCommand.write(journal, 0, firmId, accountIdOrZero);
-        apply((MassCancelCommand) new MassCancelCommand().wrap(journal, 0));
+        killSwitch(firmId, accountIdOrZero, true);
+    }
+
+    /** Journals the engine's kill switch command, on or off. */
+    void killSwitch(final int firmId, final int accountIdOrZero, final boolean on) {
+        KillSwitchCommand.write(journal, 0, firmId, accountIdOrZero, on);
+        apply((SetKillSwitchCommand) new SetKillSwitchCommand().wrap(journal, 0));
     }
 
     void massCancelFirm(final int firmId) {

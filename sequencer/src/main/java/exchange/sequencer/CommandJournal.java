@@ -6,7 +6,6 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
-import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -95,7 +94,15 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
     }
 
     private void findEnd(final Path dir) {
-        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd()) {
+        final long last = QueueFiles.lastDocumentIndex(queue);
+        if (last < 0) {
+            return;
+        }
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (!tailer.moveToIndex(last)) {
+                throw new CorruptJournalException("the last journal entry in " + dir + " (index "
+                    + Long.toHexString(last) + ") cannot be read");
+            }
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
                     return;

@@ -3,7 +3,6 @@ package exchange.sequencer;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
-import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -84,10 +83,23 @@ public final class EventLog implements AutoCloseable {
      * @throws CorruptJournalException when the last document is not a valid list of entries
      */
     public End lastEntry() {
-        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
-             DocumentContext dc = tailer.readingDocument()) {
+        final long last = QueueFiles.lastDocumentIndex(queue);
+        if (last < 0) {
+            return End.EMPTY;
+        }
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            if (!tailer.moveToIndex(last)) {
+                throw new CorruptJournalException("the event log's last document " + Long.toHexString(last)
+                    + " cannot be read");
+            }
+            return lastEntry(tailer);
+        }
+    }
+
+    private static End lastEntry(final ExcerptTailer tailer) {
+        try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
-                return End.EMPTY;
+                throw new CorruptJournalException("the event log's last document cannot be read");
             }
             final Bytes<?> bytes = dc.wire().bytes();
             final int length = (int) bytes.readRemaining();

@@ -1,5 +1,6 @@
 package exchange.sequencer;
 
+import exchange.matching.TradingPhase;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
@@ -7,6 +8,8 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The trading-day lifecycle beside a sequencer, on one housekeeping thread: the GTC recorder (which
@@ -60,6 +63,32 @@ public final class TradingDay implements AutoCloseable {
     public static TradingDay start(final Sequencer sequencer, final TradingSchedule schedule, final long gtcCapacity,
                                    final EpochNanoClock clock) {
         return new TradingDay(sequencer, schedule, gtcCapacity, clock);
+    }
+
+    /**
+     * Ends the trading day now, as at its scheduled end (operators).
+     *
+     * @return completes with the EndOfDay command's sequence once journaled, or exceptionally with an
+     *         {@link IllegalStateException} when no trading day is open
+     * @see TradingDayDriver#requestEndOfDay()
+     */
+    public CompletableFuture<Long> requestEndOfDay() {
+        return driver.requestEndOfDay();
+    }
+
+    /** @return the phase the schedule has every instrument in now (CLOSED outside the trading day); any thread */
+    public TradingPhase phase() {
+        return driver.phase();
+    }
+
+    /** @return true from the start of a trading day to its end; any thread */
+    public boolean isDayOpen() {
+        return driver.isDayOpen();
+    }
+
+    /** @return the trading date the exchange is in or last was in, yyyymmdd, 0 before the first; any thread */
+    public int tradingDate() {
+        return driver.tradingDate();
     }
 
     /** @return the GTC store, for operators and tests */

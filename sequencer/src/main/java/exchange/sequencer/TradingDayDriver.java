@@ -4,6 +4,7 @@ import exchange.matching.Instrument;
 import exchange.matching.TradingPhase;
 import exchange.matching.command.ClockCommand;
 import exchange.matching.command.EndOfDayCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
@@ -11,21 +12,29 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives the trading day from the schedule by journaling commands, like any other command source:
  * <ol>
  *   <li>a day left open (the exchange was down at its end) is ended first: phase CLOSED, EndOfDay;</li>
- *   <li>at start of day, once the GTC store holds what the last day saved, the saved GTC and GTD
- *       orders are journaled back (RestoreOrder, in time priority);</li>
- *   <li>the phases follow the timetable (pre-open, continuous, pre-close, closed);</li>
+ *   <li>at start of day, once the GTC store holds what the last day saved, the kill switches that are
+ *       on are restated (so that consumers reading the event log from the start of the day know them),
+ *       then the saved GTC and GTD orders are journaled back (RestoreOrder, in time priority);</li>
+ *   <li>the phases follow the timetable (pre-open, continuous, pre-close, closed), as scheduled
+ *       changes: an instrument an operator halted stays halted until an operator resumes it;</li>
  *   <li>at end of day: phase CLOSED, then EndOfDay (Day orders expire, the rest is saved);</li>
  *   <li>when no command has arrived for a clock interval, a Clock command, so that GTD orders expire
  *       and timed auctions end on time.</li>
  * </ol>
  * Started late, it catches up: it starts the day, then goes straight to the phase of the moment.
+ * An operator may end the day early ({@link #requestEndOfDay()}): the driver ends it as at the scheduled
+ * time, and the schedule starts the next day at its time.
  *
- * <p>One thread (the housekeeping thread).
+ * <p>One thread (the housekeeping thread), but {@link #requestEndOfDay()}, {@link #phase()} and
+ * {@link #isDayOpen()} may be called from any thread.
  */
 public final class TradingDayDriver {
     private static final Logger LOG = LoggerFactory.getLogger(TradingDayDriver.class);
@@ -38,6 +47,8 @@ public final class TradingDayDriver {
     private final GtcStore store;
     private final TradingDayState state;
     private final EpochNanoClock clock;
+    private final AtomicReference<CompletableFuture<Long>> endOfDayRequest = new AtomicReference<>();
+    private long endOfDaySequence;
 
     public TradingDayDriver(final TradingSchedule schedule, final Sequencer sequencer, final GtcRecorder recorder,
                             final GtcStore store, final Path stateFile, final EpochNanoClock clock) {
@@ -70,6 +81,7 @@ public final class TradingDayDriver {
             }
             work += startDay(today);
         }
+        work += endDayOnRequest();
         if (state.date() == today && state.stage() == TradingDayState.Stage.STARTED) {
             if (schedule.pastEndOfDay(now)) {
                 work += endDay(today);
@@ -94,6 +106,48 @@ public final class TradingDayDriver {
     }
 
     /**
+     * Asks for the trading day to end now: on the driver's thread, at its next tick, phase CLOSED then
+     * EndOfDay, as at the scheduled end of day. Asking again before then gets the same answer.
+     *
+     * @return completes with the sequence of the EndOfDay command once it is journaled, or exceptionally
+     *         with an {@link IllegalStateException} when no trading day is open
+     */
+    public CompletableFuture<Long> requestEndOfDay() {
+        return endOfDayRequest.updateAndGet(pending -> pending == null ? new CompletableFuture<>() : pending);
+    }
+
+    private int endDayOnRequest() {
+        final CompletableFuture<Long> request = endOfDayRequest.getAndSet(null);
+        if (request == null) {
+            return 0;
+        }
+        if (state.stage() != TradingDayState.Stage.STARTED) {
+            request.completeExceptionally(new IllegalStateException("no trading day is open"
+                + (state.date() == 0 ? "" : " (trading day " + state.date() + " has " + state.stage().name().toLowerCase(Locale.ROOT) + ")")));
+            return 0;
+        }
+        LOG.info("trading day {}: ending on request", state.date());
+        final int work = endDay(state.date());
+        request.complete(endOfDaySequence);
+        return work;
+    }
+
+    /** @return the phase the driver last journaled for every instrument (CLOSED outside the trading day); any thread */
+    public TradingPhase phase() {
+        return state.phase();
+    }
+
+    /** @return true from the start of a trading day to its end; any thread */
+    public boolean isDayOpen() {
+        return state.stage() == TradingDayState.Stage.STARTED;
+    }
+
+    /** @return the trading date the driver is in or last was in, yyyymmdd, 0 before the first; any thread */
+    public int tradingDate() {
+        return state.date();
+    }
+
+    /**
      * The store is ready when every journaled command has been applied and the recorder has read all
      * their events: then a DayEnded already journaled has been saved.
      */
@@ -113,20 +167,26 @@ public final class TradingDayDriver {
 
     private int startDay(final int today) {
         setPhase(TradingPhase.CLOSED); // the books stay closed while the orders come back
+        commands.append((buffer, offset) -> {
+            final SetKillSwitchCommand c = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, offset);
+            c.init().instrumentId(Instrument.NULL_ID);
+            c.action(SetKillSwitchCommand.ACTION_RESTATE);
+            return c.length();
+        });
         final List<GtcStore.Saved> saved = store.pending();
         for (final GtcStore.Saved s : saved) {
             commands.append(RecordCopy.of(s.record()));
         }
         state.set(today, TradingDayState.Stage.STARTED, TradingPhase.CLOSED);
         LOG.info("trading day {} started: {} GTC/GTD orders restored", today, saved.size());
-        return saved.size() + 1;
+        return saved.size() + 2;
     }
 
     private int endDay(final int date) {
         if (state.phase() != TradingPhase.CLOSED) {
             setPhase(TradingPhase.CLOSED);
         }
-        commands.append((buffer, offset) -> {
+        endOfDaySequence = commands.append((buffer, offset) -> {
             final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
             c.init().tradingDate(date);
             return c.length();
@@ -140,7 +200,7 @@ public final class TradingDayDriver {
         commands.append((buffer, offset) -> {
             final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset);
             c.init().instrumentId(Instrument.NULL_ID);
-            c.phase(phase);
+            c.phase(phase).scheduled(true);
             return c.length();
         });
     }

@@ -20,9 +20,10 @@ final class TradingDayState {
     enum Stage { NONE, STARTED, ENDED }
 
     private final Path file;
-    private int date;
-    private Stage stage = Stage.NONE;
-    private TradingPhase phase = TradingPhase.CLOSED;
+    // Written by the driver's thread only; volatile so that operators may read them from any thread.
+    private volatile int date;
+    private volatile Stage stage = Stage.NONE;
+    private volatile TradingPhase phase = TradingPhase.CLOSED;
 
     TradingDayState(final Path file) {
         this.file = file;

@@ -2,16 +2,21 @@ package exchange.sequencer;
 
 import exchange.matching.EngineConfig;
 import exchange.matching.Instrument;
+import exchange.matching.RejectReason;
 import exchange.matching.Side;
 import exchange.matching.TimeInForce;
 import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.EventType;
+import exchange.matching.event.KillSwitchChangedEvent;
+import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.OrderType;
 import exchange.matching.command.NewOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
+import exchange.matching.command.SetPhaseCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(60)
 class TradingDayTest {
@@ -73,6 +79,14 @@ class TradingDayTest {
         throw new AssertionError("event never came");
     }
 
+    /** Waits until the GTC recorder, on the trading-day thread, has taken the restored orders out of the store. */
+    private static void awaitStoreEmpty(final TradingDay day) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (day.store().size() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     private static Predicate<Event> phase(final exchange.matching.TradingPhase phase) {
         return e -> e.type() == EventType.PHASE_CHANGED && ((PhaseChangedEvent) e).phase() == phase;
     }
@@ -115,6 +129,7 @@ class TradingDayTest {
             assertThat(new String(((CancelledEvent) expired).contextBytes())).isEmpty();
             clock.set("2026-11-28T09:30:00Z");
             await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z"));
+            awaitStoreEmpty(day);
             assertThat(day.store().size()).as("restored orders leave the store").isZero();
             final long sell = sequencer.commands().append(order(Side.SELL, 100_0000, 25, 3, TimeInForce.IOC, 0, "s"));
             final Event first = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
@@ -157,6 +172,7 @@ class TradingDayTest {
             final long sell = sequencer.commands().append(order(Side.SELL, 100_0000, 4, 3, TimeInForce.IOC, 0, "s"));
             final Event trade = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
             assertThat(((TradeEvent) trade).buy().orderId()).isEqualTo(gtc);
+            awaitStoreEmpty(day);
             assertThat(day.store().size()).isZero();
         }
     }
@@ -180,6 +196,103 @@ class TradingDayTest {
             assertThat(((CancelledEvent) expired).reason()).isEqualTo(exchange.matching.CancelReason.END_OF_DAY);
             await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtc);
         }
+    }
+
+    @Test
+    void shouldEndTheDayOnRequestAndStartTheNextAtItsScheduledTime() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CONTINUOUS);
+            assertThat(day.isDayOpen()).isTrue();
+            assertThat(day.tradingDate()).isEqualTo(20261127);
+            final long dayOrder = sequencer.commands().append(order(Side.BUY, 99_0000, 10, 1, TimeInForce.DAY, 0, "day"));
+
+            final long endOfDay = day.requestEndOfDay().get(10, TimeUnit.SECONDS);
+
+            final Event ended = await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            assertThat(ended.commandSequence()).isEqualTo(endOfDay).isGreaterThan(dayOrder);
+            assertThat(((exchange.matching.event.DayEndedEvent) ended).tradingDate()).isEqualTo(20261127);
+            assertThat(day.isDayOpen()).isFalse();
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CLOSED);
+            // the schedule does not open the ended day again...
+            clock.set("2026-11-27T10:30:00Z");
+            final long marker = sequencer.commands().append(order(Side.BUY, 99_0000, 1, 1, TimeInForce.DAY, 0, "late"));
+            await(sequencer, e -> e.commandSequence() == marker);
+            assertThat(EventLogCollector.readAll(sequencer.eventLog()).stream()
+                .filter(e -> e.event().type() == EventType.DAY_ENDED).count()).isEqualTo(1);
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CLOSED);
+            // ...and a second request is refused
+            assertThatThrownBy(() -> day.requestEndOfDay().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no trading day is open (trading day 20261127 has ended)");
+            // the next day starts as scheduled
+            clock.set("2026-11-28T09:30:00Z");
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            assertThat(day.isDayOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldLeaveAnInstrumentAnOperatorHaltedHaltedAndRestateKillSwitchesWhenTheNextDayStarts() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            sequencer.commands().append((buffer, offset) -> {
+                final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset);
+                c.init().instrumentId(1);
+                c.phase(exchange.matching.TradingPhase.HALTED);
+                return c.length();
+            });
+            sequencer.commands().append((buffer, offset) -> {
+                final SetKillSwitchCommand c = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, offset);
+                c.init().firmId(2);
+                c.action(SetKillSwitchCommand.ACTION_ON);
+                return c.length();
+            });
+            await(sequencer, phase(exchange.matching.TradingPhase.HALTED));
+            clock.set("2026-11-27T17:06:00Z"); // close and end of day
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z"); // the next day opens
+            await(sequencer, e -> e.type() == EventType.KILL_SWITCH_CHANGED && ((KillSwitchChangedEvent) e).restated());
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((day.tradingDate() != 20261128 || day.phase() != exchange.matching.TradingPhase.CONTINUOUS)
+                && System.nanoTime() < deadline) {
+                Thread.sleep(5); // the schedule has opened the day (for every instrument but the halted one)
+            }
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CONTINUOUS);
+            final long marker = sequencer.commands().append(order(Side.BUY, 99_0000, 1, 1, TimeInForce.DAY, 0, "m"));
+            final Event refused = await(sequencer, e -> e.commandSequence() == marker);
+            assertThat(((RejectedEvent) refused).reason()).isEqualTo(RejectReason.INSTRUMENT_HALTED);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.PHASE_CHANGED)
+                .map(e -> ((PhaseChangedEvent) e.event()).phase()).toList())
+                .as("the schedule never moved the halted instrument")
+                .containsExactly(exchange.matching.TradingPhase.CLOSED, exchange.matching.TradingPhase.CONTINUOUS,
+                    exchange.matching.TradingPhase.HALTED);
+            final int dayEnded = indexOf(all, EventType.DAY_ENDED);
+            final int restated = indexOf(all, EventType.KILL_SWITCH_CHANGED, dayEnded + 1);
+            final KillSwitchChangedEvent k = (KillSwitchChangedEvent) all.get(restated).event();
+            assertThat(k.firmId()).isEqualTo(2);
+            assertThat(k.on()).isTrue();
+            assertThat(k.restated()).as("told again in the new day, for consumers that read from its start").isTrue();
+        }
+    }
+
+    private static int indexOf(final List<EventLogCollector.Logged> all, final EventType type) {
+        return indexOf(all, type, 0);
+    }
+
+    private static int indexOf(final List<EventLogCollector.Logged> all, final EventType type, final int from) {
+        for (int i = from; i < all.size(); i++) {
+            if (all.get(i).event().type() == type) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type + " from event " + from);
     }
 
     private static CommandWriter order(final Side side, final long price, final long qty, final int firm,
@@ -220,6 +333,7 @@ class TradingDayTest {
             sequencer.commands().append(order(Side.BUY, 95_0000, 5, 4, TimeInForce.DAY, 0, "b1"));
             sequencer.commands().append(order(Side.SELL, 95_0000, 1, 3, TimeInForce.IOC, 0, "s2"));
             await(sequencer, e -> e.type() == EventType.TRIGGERED && ((OrderEvent) e).orderId() == stop);
+            awaitStoreEmpty(day);
             assertThat(day.store().size()).isZero();
         }
     }

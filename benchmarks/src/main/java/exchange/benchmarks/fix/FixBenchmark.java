@@ -110,7 +110,8 @@ public final class FixBenchmark implements Callable<Integer> {
             final Path data = dir.resolve("exchange-data-" + round);
             logTo("exchange-" + round);
             try (ExchangeServer server = ExchangeServer.start(ExchangeConfig.load(bench.configDir(),
-                Map.of(ExchangeConfig.DATA_DIR, data.toString(), ExchangeConfig.FIX_PORT, "0")))) {
+                Map.of(ExchangeConfig.DATA_DIR, data.toString(), ExchangeConfig.FIX_PORT, "0",
+                    "exchange.admin.port", "0", "exchange.md.rerequest.address", "127.0.0.1:0")))) {
                 if (traded.isEmpty()) {
                     for (int i = 0; i < sessions; i++) {
                         traded.add(server.instruments().get(i % server.instruments().size()));

@@ -218,7 +218,10 @@ public final class FixTestClient implements Application, AutoCloseable {
         if (possDupNext) {
             possDupNext = false;
             message.getHeader().setBoolean(43, true);
-            message.getHeader().setUtcTimeStamp(122, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+            // the original sending time is earlier than this sending, which QuickFIX/J has stamped by now:
+            // a later one is refused with a session Reject (OrigSendingTime after SendingTime)
+            message.getHeader().setUtcTimeStamp(122,
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1));
         }
     }
 

@@ -2,6 +2,7 @@ package exchange.fix.testing;
 
 import exchange.fix.FirmDirectory;
 import exchange.fix.FixGateway;
+import exchange.fix.FixObserver;
 import exchange.fix.Instruments;
 import exchange.fix.Passwords;
 import exchange.fix.RiskChecks;
@@ -80,6 +81,11 @@ public final class TestVenue implements AutoCloseable {
 
     /** @param risk the risk settings, {@link #riskSettings()} with changes */
     public TestVenue(final Path dir, final Properties risk) {
+        this(dir, risk, FixObserver.NONE);
+    }
+
+    /** @param observer told of the gateway's messages and timings */
+    public TestVenue(final Path dir, final Properties risk, final FixObserver observer) {
         this.dir = dir;
         this.sequencer = Sequencer.start(SequencerConfig.builder(dir.resolve("data")).idleStrategy("backoff")
                 .engine(EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10)).build(),
@@ -101,7 +107,7 @@ public final class TestVenue implements AutoCloseable {
                 @Override
                 public void onLogout(final FixSession session) {
                 }
-            });
+            }, observer);
     }
 
     private static final String SECRET1 = Passwords.hash("secret1");

@@ -99,7 +99,7 @@ public final class ChronicleMessageStore implements MessageStore {
     }
 
     private long recoverLastSequence() {
-        final long lastIndex = queue.lastIndex();
+        final long lastIndex = exchange.sequencer.QueueFiles.lastDocumentIndex(queue);
         if (lastIndex < 0) {
             return NULL_SEQUENCE;
         }

@@ -26,13 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real sequencer in a temporary folder, for market-data tests: orders go in through its journal, the
  * matching thread applies them and writes the event log the market-data service reads. Its clock
  * starts at 2026-11-27 09:00 UTC and moves a microsecond per command, so two runs stamp the same times.
- * The instruments are those {@code CommandStream} uses: AAA (1) and BBB (2), tick 0.01, lot 1.
+ * The instruments are those {@code CommandStream} uses: AAA (1) and BBB (2), tick 0.01, lot 1, with
+ * their price collars, circuit breakers and policies, and the engine has the stream's firms' self-trade
+ * prevention, so that the streams' stops, icebergs, auctions and self-trade decrements all happen.
  */
 public final class SequencerFixture implements AutoCloseable {
-    public static final List<Instrument> INSTRUMENTS = List.of(
-        Instrument.builder(1, "AAA").tickSize(100).build(), Instrument.builder(2, "BBB").tickSize(100).build());
+    public static final List<Instrument> INSTRUMENTS = exchange.matching.testing.CommandStream.instruments();
     public static final int ORDER_CAPACITY = 1 << 14;
-    public static final EngineConfig ENGINE = EngineConfig.defaults().orderCapacity(ORDER_CAPACITY).levelCapacity(1 << 10);
+    public static final EngineConfig ENGINE = exchange.matching.testing.CommandStream.withFirms(
+        EngineConfig.defaults().orderCapacity(ORDER_CAPACITY).levelCapacity(1 << 10));
     /** 2026-11-27T09:00:00Z in ns. */
     public static final long START_NS = 1_795_770_000_000_000_000L;
     public static final int TRADING_DATE = 20261127;

@@ -11,7 +11,8 @@ public enum CommandType {
     SET_PHASE(7),
     CLOCK(8),
     END_OF_DAY(9),
-    RESTORE_ORDER(10);
+    RESTORE_ORDER(10),
+    SET_KILL_SWITCH(11);
 
     private static final CommandType[] BY_CODE = new CommandType[16];
 

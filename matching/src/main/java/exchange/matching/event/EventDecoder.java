@@ -24,6 +24,7 @@ public final class EventDecoder {
     private final TriggeredEvent triggered = new TriggeredEvent();
     private final AuctionIndicativeEvent auctionIndicative = new AuctionIndicativeEvent();
     private final AuctionUncrossedEvent auctionUncrossed = new AuctionUncrossedEvent();
+    private final KillSwitchChangedEvent killSwitchChanged = new KillSwitchChangedEvent();
 
     /**
      * Wraps the record at an offset in the flyweight of its type.
@@ -67,6 +68,7 @@ public final class EventDecoder {
             case TRIGGERED -> handler.onTriggered(triggered);
             case AUCTION_INDICATIVE -> handler.onAuctionIndicative(auctionIndicative);
             case AUCTION_UNCROSSED -> handler.onAuctionUncrossed(auctionUncrossed);
+            case KILL_SWITCH_CHANGED -> handler.onKillSwitchChanged(killSwitchChanged);
             default -> throw new IllegalStateException("no handler method for " + event.type());
         }
         return Flyweight.lengthAt(buffer, offset);
@@ -94,6 +96,7 @@ public final class EventDecoder {
             case TRIGGERED -> triggered;
             case AUCTION_INDICATIVE -> auctionIndicative;
             case AUCTION_UNCROSSED -> auctionUncrossed;
+            case KILL_SWITCH_CHANGED -> killSwitchChanged;
         };
     }
 }

@@ -52,4 +52,7 @@ public interface EventHandler {
 
     default void onAuctionUncrossed(final AuctionUncrossedEvent event) {
     }
+
+    default void onKillSwitchChanged(final KillSwitchChangedEvent event) {
+    }
 }

@@ -36,7 +36,9 @@ public enum EventType {
     /** During a call phase, the auction as it would uncross now: market data NOII. */
     AUCTION_INDICATIVE(15),
     /** An auction uncrossed (its trades come before): market data Cross Trade. */
-    AUCTION_UNCROSSED(16);
+    AUCTION_UNCROSSED(16),
+    /** A kill switch went on or off (or was restated at the start of a day). */
+    KILL_SWITCH_CHANGED(17);
 
     private static final EventType[] BY_CODE = new EventType[32];
 

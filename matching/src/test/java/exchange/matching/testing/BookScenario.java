@@ -17,6 +17,7 @@ import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.TradingPhase;
 import exchange.matching.event.Event;
@@ -216,11 +217,30 @@ public final class BookScenario {
 
     /** Moves an instrument (0 for all) to a phase. */
     public void phase(final int instrumentId, final TradingPhase phase) {
+        phase(instrumentId, phase, false);
+    }
+
+    /** Moves an instrument (0 for all) to a phase; a scheduled change leaves halted instruments halted. */
+    public void phase(final int instrumentId, final TradingPhase phase, final boolean scheduled) {
         setPhase.wrap(buffer, 0);
         setPhase.init();
         stamp(setPhase).instrumentId(instrumentId);
-        setPhase.phase(phase);
+        setPhase.phase(phase).scheduled(scheduled);
         engine.setPhase(setPhase);
+    }
+
+    /**
+     * A kill switch command of the exchange (session 0).
+     *
+     * @param action {@link SetKillSwitchCommand#ACTION_ON}, {@code ACTION_OFF} or {@code ACTION_RESTATE}
+     */
+    public void killSwitch(final int firmId, final int accountId, final byte action) {
+        final SetKillSwitchCommand command = new SetKillSwitchCommand();
+        command.wrap(buffer, 0);
+        command.init();
+        stamp(command).firmId(firmId);
+        command.action(action).accountId(accountId);
+        engine.setKillSwitch(command);
     }
 
     /** Ends the trading day 2026-11-27. */

@@ -21,6 +21,7 @@ import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.TradingPhase;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -85,11 +86,18 @@ public final class CommandStream {
         final List<long[]> orders = new ArrayList<>(); // {order id, instrument, side code, firm, type code}
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[512]);
         long now = BookScenario.T0;
+        long[] switchOff = null; // {firm, account, sequence}: a kill switch goes off again soon, so that trading goes on
         for (long sequence = 1; sequence <= length; sequence++) {
             now += random.nextInt(1_000_000);
             final int kind = random.nextInt(100);
             final Command command;
-            if (kind < 55 || orders.isEmpty()) {
+            if (switchOff != null && sequence >= switchOff[2]) {
+                final SetKillSwitchCommand c = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, 0);
+                c.init();
+                c.action(SetKillSwitchCommand.ACTION_OFF).accountId((int) switchOff[1]).firmId((int) switchOff[0]);
+                switchOff = null;
+                command = c;
+            } else if (kind < 55 || orders.isEmpty()) {
                 final NewOrderCommand c = (NewOrderCommand) new NewOrderCommand().wrap(buffer, 0);
                 newOrder(c.init(), random, now);
                 orders.add(new long[] {sequence, c.instrumentId(), c.sideCode(), c.firmId(),
@@ -143,6 +151,10 @@ public final class CommandStream {
                 command = c;
             } else if (kind < 89 && random.nextInt(4) == 0) {
                 command = special(buffer, random, orders, sequence, now);
+                if (command instanceof SetKillSwitchCommand k && k.action() == SetKillSwitchCommand.ACTION_ON
+                    && switchOff == null) {
+                    switchOff = new long[] {k.firmId(), k.accountId(), sequence + 20 + random.nextInt(200)};
+                }
             } else if (kind < 90) {
                 final RejectOrderCommand c = (RejectOrderCommand) new RejectOrderCommand().wrap(buffer, 0);
                 newOrder(c.init(), random, now);
@@ -164,7 +176,10 @@ public final class CommandStream {
         return commands;
     }
 
-    /** A rare command: a phase change, an end of day, or an order restored from an earlier day. */
+    /**
+     * A rare command: a phase change (now and then a scheduled one), an end of day, a kill switch, or an
+     * order restored from an earlier day.
+     */
     private static Command special(final UnsafeBuffer buffer, final SplittableRandom random, final List<long[]> orders,
                                    final long sequence, final long now) {
         final int which = random.nextInt(10);
@@ -175,6 +190,15 @@ public final class CommandStream {
             final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, 0);
             c.init();
             c.tradingDate(20261127);
+            return c;
+        }
+        if (which < 6) {
+            final SetKillSwitchCommand c = (SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, 0);
+            c.init();
+            final int a = random.nextInt(20);
+            c.action(a < 10 ? SetKillSwitchCommand.ACTION_ON : a < 17 ? SetKillSwitchCommand.ACTION_OFF
+                : a < 19 ? SetKillSwitchCommand.ACTION_RESTATE : 9);
+            c.accountId(random.nextInt(3)).firmId(random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(3));
             return c;
         }
         final RestoreOrderCommand c = (RestoreOrderCommand) new RestoreOrderCommand().wrap(buffer, 0);
@@ -226,6 +250,7 @@ public final class CommandStream {
         final int p = random.nextInt(100);
         c.phase(p < 40 ? TradingPhase.CONTINUOUS : p < 60 ? TradingPhase.PRE_OPEN : p < 70 ? TradingPhase.PRE_CLOSE
             : p < 80 ? TradingPhase.VOLATILITY_AUCTION : p < 90 ? TradingPhase.HALTED : TradingPhase.CLOSED);
+        c.scheduled(c.instrumentId() == 0 && random.nextInt(3) == 0);
         return c;
     }
 
@@ -246,6 +271,7 @@ public final class CommandStream {
             case SET_PHASE -> new SetPhaseCommand();
             case END_OF_DAY -> new EndOfDayCommand();
             case RESTORE_ORDER -> new RestoreOrderCommand();
+            case SET_KILL_SWITCH -> new SetKillSwitchCommand();
         };
         flyweight.wrap(buffer, 0);
         return flyweight.toString();

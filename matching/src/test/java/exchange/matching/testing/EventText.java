@@ -11,6 +11,7 @@ import exchange.matching.event.TriggeredEvent;
 import exchange.matching.event.AuctionIndicativeEvent;
 import exchange.matching.event.AuctionUncrossedEvent;
 import exchange.matching.event.Event;
+import exchange.matching.event.KillSwitchChangedEvent;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
@@ -58,6 +59,9 @@ public final class EventText {
             case AUCTION_INDICATIVE -> indicative((AuctionIndicativeEvent) event);
             case AUCTION_UNCROSSED -> "AUCTION_UNCROSSED " + ((AuctionUncrossedEvent) event).quantity() + "@"
                 + BookScenario.price(((AuctionUncrossedEvent) event).price());
+            case KILL_SWITCH_CHANGED -> "KILL_SWITCH " + ((KillSwitchChangedEvent) event).firmId() + "/"
+                + ((KillSwitchChangedEvent) event).accountId() + " " + (((KillSwitchChangedEvent) event).on() ? "on" : "off")
+                + " " + ((KillSwitchChangedEvent) event).cancelledCount();
         };
     }
 

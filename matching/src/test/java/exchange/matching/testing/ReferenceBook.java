@@ -23,6 +23,7 @@ import exchange.matching.command.ReplaceCommand;
 import exchange.matching.command.StatusCommand;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.RestoreOrderCommand;
+import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.matching.TradingPhase;
 import exchange.matching.event.DayEndedEvent;
@@ -34,6 +35,7 @@ import exchange.matching.event.CancelRejectedEvent;
 import exchange.matching.event.CancelledEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.EventSink;
+import exchange.matching.event.KillSwitchChangedEvent;
 import exchange.matching.event.MassCancelledEvent;
 import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
@@ -56,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A deliberately simple order book, for tests: plain objects in a {@link TreeMap} of price to a
@@ -125,6 +128,7 @@ public final class ReferenceBook {
     private long lowestPrint = Long.MAX_VALUE;
     private long highestPrint = Long.MIN_VALUE;
     private boolean triggering;
+    private final TreeSet<Long> killSwitches = new TreeSet<>(); // firm << 32 | account
     private final PriorityQueue<long[]> gtd = new PriorityQueue<>(
         Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
     private final EngineConfig config;
@@ -167,6 +171,7 @@ public final class ReferenceBook {
             case SET_PHASE -> setPhase((SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset));
             case END_OF_DAY -> endOfDay((EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset));
             case RESTORE_ORDER -> restoreOrder((RestoreOrderCommand) new RestoreOrderCommand().wrap(buffer, offset));
+            case SET_KILL_SWITCH -> setKillSwitch((SetKillSwitchCommand) new SetKillSwitchCommand().wrap(buffer, offset));
             default -> throw new IllegalArgumentException("not supported by the reference: " + type);
         }
         publishIndicatives();
@@ -335,7 +340,7 @@ public final class ReferenceBook {
 
     private void newOrder(final NewOrderCommand c) {
         begin(c);
-        RejectReason reason = validate(c);
+        RejectReason reason = blocked(c.firmId(), c.accountId()) ? RejectReason.KILL_SWITCH : validate(c);
         lastOrderId = Math.max(lastOrderId, c.sequence());
         long price = c.price();
         if (reason == RejectReason.NONE && c.postOnly() && continuous(c.instrumentId())) {
@@ -693,7 +698,9 @@ public final class ReferenceBook {
         }
         final Instrument instrument = instruments.get(o.book);
         final RejectReason reason;
-        if (c.sideCode() != o.side.code() || c.orderTypeCode() != o.type.code() || c.timeInForceCode() != o.tif.code()) {
+        if (blocked(o.firm, o.account)) {
+            reason = RejectReason.KILL_SWITCH;
+        } else if (c.sideCode() != o.side.code() || c.orderTypeCode() != o.type.code() || c.timeInForceCode() != o.tif.code()) {
             reason = RejectReason.REPLACE_NOT_ALLOWED;
         } else if (c.quantity() <= 0) {
             reason = RejectReason.INVALID_QUANTITY;
@@ -830,7 +837,8 @@ public final class ReferenceBook {
     private void setPhase(final SetPhaseCommand c) {
         begin(c);
         instruments.keySet().stream().sorted().forEach(book -> {
-            if (c.instrumentId() == Instrument.NULL_ID || c.instrumentId() == book) {
+            if ((c.instrumentId() == Instrument.NULL_ID || c.instrumentId() == book)
+                && !(phases.get(book) == TradingPhase.HALTED && c.scheduled())) {
                 changePhase(book, c.phase(), PhaseChangedEvent.REASON_COMMAND);
             }
         });
@@ -1045,6 +1053,60 @@ public final class ReferenceBook {
         });
     }
 
+    private static long killKey(final int firm, final int account) {
+        return ((long) firm << 32) | (account & 0xFFFFFFFFL);
+    }
+
+    private boolean blocked(final int firm, final int account) {
+        return killSwitches.contains(killKey(firm, 0)) || (account != 0 && killSwitches.contains(killKey(firm, account)));
+    }
+
+    private void killSwitchChanged(final SetKillSwitchCommand c, final int firm, final int account, final boolean on,
+                                   final int flags, final long count) {
+        final KillSwitchChangedEvent e = new KillSwitchChangedEvent();
+        e.wrap(scratch, 0);
+        e.init(Instrument.NULL_ID, c.sequence(), c.timestampNs());
+        e.firmId(firm).accountId(account).on(on).flags(flags).cancelledCount(count);
+        publish(e);
+    }
+
+    private void setKillSwitch(final SetKillSwitchCommand c) {
+        begin(c);
+        final int firm = c.firmId();
+        final int account = c.accountId();
+        if (c.action() == SetKillSwitchCommand.ACTION_RESTATE) {
+            for (final long key : killSwitches) {
+                killSwitchChanged(c, (int) (key >>> 32), (int) key, true, KillSwitchChangedEvent.FLAG_RESTATED, 0);
+            }
+            return;
+        }
+        if (firm == 0 || (c.action() != SetKillSwitchCommand.ACTION_ON && c.action() != SetKillSwitchCommand.ACTION_OFF)) {
+            killSwitchChanged(c, firm, account, killSwitches.contains(killKey(firm, account)),
+                KillSwitchChangedEvent.FLAG_REFUSED, 0);
+            return;
+        }
+        if (c.action() == SetKillSwitchCommand.ACTION_OFF) {
+            killSwitches.remove(killKey(firm, account));
+            killSwitchChanged(c, firm, account, false, 0, 0);
+            return;
+        }
+        killSwitches.add(killKey(firm, account));
+        final List<Order> victims = new ArrayList<>();
+        instruments.keySet().stream().sorted().forEach(book -> {
+            for (final TreeMap<Long, List<Order>> side : List.of(bids.get(book), asks.get(book), buyStops.get(book),
+                sellStops.get(book))) {
+                side.values().forEach(level -> level.stream()
+                    .filter(o -> o.firm == firm && (account == 0 || o.account == account)).forEach(victims::add));
+            }
+        });
+        for (final Order o : victims) {
+            unbook(o);
+            cancelled(o, CancelReason.KILL_SWITCH, null);
+            live.remove(o.id);
+        }
+        killSwitchChanged(c, firm, account, true, 0, victims.size());
+    }
+
     private void endOfDay(final EndOfDayCommand c) {
         begin(c);
         final List<Order> expiring = new ArrayList<>();
@@ -1080,7 +1142,8 @@ public final class ReferenceBook {
         boolean ok = instrument != null && c.side() != null && c.orderType() != null && c.timeInForce() != null
             && (!c.orderType().hasLimitPrice() || c.price() > 0)
             && c.orderQty() > c.cumQty() && c.cumQty() >= 0
-            && live.size() < config.orderCapacity() && !live.containsKey(c.orderId());
+            && live.size() < config.orderCapacity() && !live.containsKey(c.orderId())
+            && !blocked(c.firmId(), c.accountId());
         final boolean stop = ok && c.orderType().isStop();
         final boolean waiting = stop && (c.flags() & RestoreOrderCommand.TRIGGERED) == 0;
         ok = ok && (!stop || c.stopPrice() > 0) && (!waiting || c.cumQty() == 0)
