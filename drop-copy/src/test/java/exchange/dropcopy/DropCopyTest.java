@@ -87,6 +87,54 @@ class DropCopyTest {
     }
 
     @Test
+    void shouldCopyAStopTriggerAndASelfTradeRestatementOfAFix50Session() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient b4 = venue.connect("FIXT.1.1", "BROKER4");
+             FixTestClient all = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(b1.awaitLogon(WAIT) && b4.awaitLogon(WAIT) && all.awaitLogon(WAIT)).isTrue();
+            final Message stop = FixOrders.market("ST", "AAA", '2', "10");
+            stop.setChar(40, '3');
+            stop.setString(99, "99");
+            b4.send(stop); // BROKER4 is FIX 5.0 SP2, firm BROKER2: its trigger is ExecType L
+            b4.next("8", WAIT);
+            b1.send(FixOrders.limit("BID", "AAA", '1', "5", "99"));
+            b1.next("8", WAIT);
+            b4.send(FixOrders.limit("HIT", "AAA", '2', "1", "99"));
+            final List<Message> own = take(b4, 4); // HIT new, HIT fill, ST triggered, ST fill
+            assertThat(own.get(2).getChar(150)).isEqualTo('L');
+
+            final List<Message> copies = take(all, 8); // ST new, BID new, HIT new, 2 fills, trigger, 2 fills
+            final Message trigger = copies.get(5);
+            assertThat(trigger.getString(17)).isEqualTo(own.get(2).getString(17));
+            // the copy is FIX 4.4, whatever the order's session: the trigger as a restatement
+            assertThat(trigger.getChar(150)).isEqualTo('D');
+            assertThat(trigger.getInt(378)).isEqualTo(99);
+            assertThat(trigger.getString(58)).isEqualTo("Stop triggered at 99");
+            assertThat(party(trigger, 3)).isEqualTo("BROKER4");
+
+            // self-trade prevention: BROKER1 sells into its own bid with decrement
+            b1.send(FixOrders.limit("BID2", "AAA", '1', "5", "98"));
+            final Message sell = FixOrders.limit("S1", "AAA", '2', "2", "98");
+            sell.setChar(8000, 'D');
+            b1.send(sell);
+            // the stop's cancel, BID2 new, S1 new, BID2 restated, S1 canceled
+            final Message restated = take(all, 5).stream().filter(m -> {
+                try {
+                    return m.getChar(150) == 'D';
+                } catch (final quickfix.FieldNotFound e) {
+                    return false;
+                }
+            }).findFirst().orElseThrow();
+            assertThat(restated.getInt(378)).isEqualTo(5);
+            assertThat(restated.getBoolean(797)).isTrue();
+            assertThat(b1.rejectsSent()).isEmpty();
+            assertThat(all.rejectsSent()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldCopyOnlyTheEntitledFirmAndAddTradeCaptureReports() throws Exception {
         try (TestVenue venue = new TestVenue(dir);
              DropCopy ignored = dropCopy(venue);
