@@ -36,6 +36,7 @@ public final class ScriptParser {
     private static final Pattern EXPECT_DISCONNECT = Pattern.compile("e(\\d*),?DISCONNECT");
     private static final Pattern EXPECT_NOTHING = Pattern.compile("e(\\d*),?NOTHING\\s+(\\d+)");
     private static final Pattern SET_SESSION = Pattern.compile("iSET_SESSION\\s+(\\S+)\\s+([^=\\s]+)=(.*)");
+    private static final Pattern SET_PHASE = Pattern.compile("iSET_PHASE\\s+(\\S+)\\s+(\\S+)");
     private static final Pattern WAIT = Pattern.compile("iWAIT\\s+(\\d+)");
     private static final Pattern TIMEOUT = Pattern.compile("eTIMEOUT\\s+(\\d+)");
 
@@ -110,6 +111,9 @@ public final class ScriptParser {
         }
         if ((matcher = SET_SESSION.matcher(line)).matches()) {
             return new SetSessionStep(number, matcher.group(1), matcher.group(2), matcher.group(3));
+        }
+        if ((matcher = SET_PHASE.matcher(line)).matches()) {
+            return new SetPhaseStep(number, matcher.group(1), matcher.group(2));
         }
         if ((matcher = WAIT.matcher(line)).matches()) {
             return new WaitStep(number, millis(number, matcher.group(1)));

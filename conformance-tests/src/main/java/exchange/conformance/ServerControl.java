@@ -50,4 +50,17 @@ public interface ServerControl {
             }
         };
     }
+
+    /**
+     * Moves an instrument to a trading phase: a script's {@code iSET_PHASE AAPL PRE_OPEN}, as the
+     * exchange's schedule or an operator would. Returns once the change has its place among the
+     * server's commands, so that the script's next message comes after it.
+     *
+     * @throws UnsupportedOperationException when the server cannot be reached this way
+     * @throws IllegalArgumentException      when there is no such instrument or phase
+     */
+    default void setPhase(String symbol, String phase) {
+        throw new UnsupportedOperationException("iSET_PHASE needs control of the server's trading phases, "
+                + "which a plain TCP connection does not give");
+    }
 }

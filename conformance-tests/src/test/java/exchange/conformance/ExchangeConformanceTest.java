@@ -57,7 +57,7 @@ class ExchangeConformanceTest {
     }
 
     /**
-     * The exchange's own suite, then a check of docs/FIX-SPEC.md against every message the exchange sent
+     * The exchange's own suite (with the scripts that need the server's trading phases), then a check of docs/FIX-SPEC.md against every message the exchange sent
      * in it: each message type has its table, each tag sent is in its table for that FIX version, each
      * documented tag was sent.
      */
@@ -65,8 +65,8 @@ class ExchangeConformanceTest {
     Stream<DynamicTest> shouldPassEveryScriptOfTheExchangesOwnSuite() throws IOException {
         SentTags sent = new SentTags();
         return Stream.concat(
-                DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts()), exchange.runner(RunOptions.defaults()),
-                        sent::record),
+                DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts(), ModulePaths.operatorScripts()),
+                        exchange.runner(RunOptions.defaults()), sent::record),
                 Stream.of(DynamicTest.dynamicTest("SCRIPTS.md's example", () -> {
                     ScriptResult result = exchange.runner(RunOptions.defaults()).run(ScriptsDocumentationTest.example());
                     assertThat(result.passed()).as(result.report()).isTrue();

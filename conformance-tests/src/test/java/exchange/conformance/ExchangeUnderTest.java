@@ -12,6 +12,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 import exchange.fix.FixSession;
+import exchange.matching.Instrument;
+import exchange.matching.TradingPhase;
+import exchange.matching.command.SetPhaseCommand;
 import exchange.fix.SessionRole;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
@@ -179,6 +182,25 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot set " + setting + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void setPhase(String symbol, String phase) {
+        Instrument instrument = server.instruments().stream().filter(i -> i.symbol().equals(symbol)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no instrument " + symbol));
+        TradingPhase to;
+        try {
+            to = TradingPhase.valueOf(phase);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("no trading phase " + phase + " (" + java.util.Arrays.toString(
+                    TradingPhase.values()) + ")");
+        }
+        server.sequencer().commands().append((buffer, offset) -> {
+            SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset);
+            c.init().instrumentId(instrument.id());
+            c.phase(to);
+            return c.length();
+        });
     }
 
     @Override

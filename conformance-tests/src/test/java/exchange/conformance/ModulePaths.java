@@ -23,6 +23,11 @@ final class ModulePaths {
     }
 
     /** The configuration the conformance exchange runs with: the repository's {@code config/conformance}. */
+    /** Scripts that move instruments between trading phases ({@code iSET_PHASE}): in-process only. */
+    static Path operatorScripts() {
+        return moduleDirectory().resolve("src/test/resources/operator-scripts");
+    }
+
     static Path conformanceConfig() {
         return moduleDirectory().resolveSibling("config").resolve("conformance");
     }
