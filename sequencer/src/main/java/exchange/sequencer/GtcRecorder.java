@@ -163,6 +163,10 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         if (o != null) {
             o.priority = e.commandSequence();
             o.restore.price(e.price());
+            if (o.restore.displayQty() > 0 && e.visibleQty() > 0 && e.visibleQty() < e.leavesQty()) {
+                // an iceberg shows a whole fresh peak when it is booked: a replace may have changed it
+                o.restore.displayQty(e.visibleQty());
+            }
         }
     }
 

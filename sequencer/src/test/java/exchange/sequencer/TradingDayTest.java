@@ -316,6 +316,17 @@ class TradingDayTest {
             final long iceberg = sequencer.commands().append(order(Side.BUY, 100_0000, 50, 2, TimeInForce.GTC, "ice",
                 c -> c.displayQuantity(10)));
             await(sequencer, e -> e.commandSequence() == iceberg);
+            // a new peak (a replace that loses priority) is what comes back
+            final long replace = sequencer.commands().append((buffer, offset) -> {
+                final exchange.matching.command.ReplaceCommand r =
+                    (exchange.matching.command.ReplaceCommand) new exchange.matching.command.ReplaceCommand().wrap(buffer, offset);
+                r.init().instrumentId(1).sessionId(2).firmId(2);
+                r.orderId(iceberg);
+                r.side(Side.BUY).orderType(OrderType.LIMIT).timeInForce(TimeInForce.GTC);
+                r.quantity(50).price(100_0000).displayQuantity(20);
+                return r.length();
+            });
+            await(sequencer, e -> e.type() == EventType.BOOKED && e.commandSequence() == replace);
             clock.set("2026-11-27T17:06:00Z");
             await(sequencer, e -> e.type() == EventType.DAY_ENDED);
             clock.set("2026-11-28T09:30:00Z");
@@ -324,8 +335,8 @@ class TradingDayTest {
             assertThat(((OrderEvent) stopBack).orderType()).isEqualTo(OrderType.STOP);
             final Event icebergBack = await(sequencer,
                 e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == iceberg);
-            assertThat(((exchange.matching.event.RestoredEvent) icebergBack).displayQty()).isEqualTo(10);
-            assertThat(((exchange.matching.event.RestoredEvent) icebergBack).visibleQty()).isEqualTo(10);
+            assertThat(((exchange.matching.event.RestoredEvent) icebergBack).displayQty()).isEqualTo(20);
+            assertThat(((exchange.matching.event.RestoredEvent) icebergBack).visibleQty()).isEqualTo(20);
             await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
                 && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
             // the iceberg trades in full; a print at 95 then triggers the stop that came back waiting
