@@ -33,9 +33,17 @@ public final class OrderRegistry {
         return session(session).putIfAbsent(clOrdId, PENDING) == null;
     }
 
-    /** Records the order a ClOrdID names (after journaling, or when the event log says so). */
+    /**
+     * Records the order a ClOrdID names (after journaling, or when the event log says so). The sender
+     * records every accepted order again, almost always finding the acceptor's entry already there: a
+     * read then, not a write, which would lock the entry's bin against the session's own thread.
+     */
     public void record(final int session, final String clOrdId, final long orderId) {
-        session(session).put(clOrdId, orderId);
+        final ConcurrentHashMap<String, Long> ids = session(session);
+        final Long known = ids.get(clOrdId);
+        if (known == null || known != orderId) {
+            ids.put(clOrdId, orderId);
+        }
     }
 
     /** Gives a claimed ClOrdID back (the order never reached the journal). */
