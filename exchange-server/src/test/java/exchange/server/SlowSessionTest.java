@@ -56,6 +56,12 @@ class SlowSessionTest {
                 assertThat(other.next("8", WAIT).getChar(150)).as("acknowledgement of order %d", i).isEqualTo('0');
             }
             flood.join(TimeUnit.SECONDS.toMillis(120));
+            // The flood has handed its last bytes to the kernel, not the exchange: on loopback megabytes of
+            // orders can still be in the sockets' buffers, so wait for the engine to have them (or give up).
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (server.sequencer().appliedSequence() < SLOW_ORDERS + 200 && System.nanoTime() < deadlineNs) {
+                Thread.sleep(10);
+            }
             assertThat(server.sequencer().awaitApplied(60, TimeUnit.SECONDS)).as("matching thread caught up").isTrue();
             assertThat(server.sequencer().failure()).isNull();
             // the engine took every order of the slow session, even though none of its reports was read

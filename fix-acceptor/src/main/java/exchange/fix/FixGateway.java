@@ -199,6 +199,7 @@ public final class FixGateway implements AutoCloseable {
     /** Logs every session out, stops accepting, then stops the sender. */
     @Override
     public void close() {
+        sessions.forgetQuickFixSessions();
         acceptor.stop(false);
         guard.close();
         senderRunner.close();

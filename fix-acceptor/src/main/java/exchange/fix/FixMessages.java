@@ -4,12 +4,8 @@ import exchange.matching.CancelReason;
 import exchange.matching.RejectReason;
 import quickfix.Message;
 import quickfix.field.MsgType;
-import quickfix.field.converter.UtcTimestampConverter;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Builds the exchange's outgoing FIX application messages as plain {@link Message}s by tag, in the
@@ -86,10 +82,7 @@ public final class FixMessages {
 
     /** Sets TransactTime from an epoch nanosecond time stamp, in the session's precision. */
     public static void transactTime(final Message m, final FixVersion version, final long epochNs) {
-        final LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochSecond(0, epochNs), ZoneOffset.UTC);
-        m.setString(TRANSACT_TIME, version == FixVersion.FIX42
-            ? UtcTimestampConverter.convert(t, quickfix.UtcTimestampPrecision.MILLIS)
-            : UtcTimestampConverter.convert(t, quickfix.UtcTimestampPrecision.MICROS));
+        m.setString(TRANSACT_TIME, UtcTimestamps.format(epochNs, version != FixVersion.FIX42));
     }
 
     /** Sets a decimal field without trailing zeros or exponent. */

@@ -7,15 +7,18 @@ import quickfix.SessionID;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The configured sessions, by QuickFIX/J id and by engine session number, and the way to send to
- * them. Immutable after construction; thread-safe.
+ * them. Immutable after construction (but for the QuickFIX/J sessions it remembers); thread-safe.
  */
 public final class FixSessions {
     private final Map<SessionID, FixSession> byId = new HashMap<>();
     private final FixSession[] byNumber = new FixSession[0x10000];
     private final List<FixSession> all;
+    private final AtomicReferenceArray<Session> qfjSessions = new AtomicReferenceArray<>(0x10000);
+    private volatile boolean remembering = true;
 
     public FixSessions(final List<FixSession> sessions) {
         for (final FixSession s : sessions) {
@@ -56,11 +59,40 @@ public final class FixSessions {
      * @return false when QuickFIX/J has no such session
      */
     public boolean send(final FixSession session, final Message message) {
-        final Session s = Session.lookupSession(session.sessionId());
+        final Session s = qfjSession(session);
         if (s == null) {
             return false;
         }
         s.send(message);
         return true;
+    }
+
+    /**
+     * QuickFIX/J's session, remembered after the first lookup: the ExecutionReport sender sends every
+     * report through here, and QuickFIX/J's registry lookup (a hash of the SessionID's text) cost 5% of
+     * its time. An acceptor creates its sessions once, when it starts; {@link #forgetQuickFixSessions()}
+     * is called before it stops (and unregisters and closes them), after which every send looks up again.
+     */
+    private Session qfjSession(final FixSession session) {
+        final int number = session.number();
+        if (!remembering || byNumber(number) != session) {
+            return Session.lookupSession(session.sessionId());
+        }
+        Session s = qfjSessions.get(number);
+        if (s == null) {
+            s = Session.lookupSession(session.sessionId());
+            if (s != null && remembering) {
+                qfjSessions.set(number, s);
+            }
+        }
+        return s;
+    }
+
+    /** Stops remembering QuickFIX/J's sessions: their acceptor is about to stop. */
+    public void forgetQuickFixSessions() {
+        remembering = false;
+        for (int i = 0; i < qfjSessions.length(); i++) {
+            qfjSessions.set(i, null);
+        }
     }
 }

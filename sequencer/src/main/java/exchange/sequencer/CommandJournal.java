@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The inbound journal: every command, in the single line the engine applies them in. A Chronicle Queue
@@ -41,6 +42,12 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
     private final AtomicLong lastTimestamp = new AtomicLong();
     private final AtomicLong lastSyncedIndex = new AtomicLong(-1);
     private final ThreadLocal<Appender> appenders;
+    /**
+     * Taken around Chronicle's own write lock so that the process's writers queue here: a writer that
+     * finds Chronicle's lock held spins and yields until it is free, which on a machine with fewer cores
+     * than gateway threads burns the core the holder needs; a waiter on this lock parks.
+     */
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final List<Appender> allAppenders = new ArrayList<>();
     private boolean tornEntryFound;
 
@@ -178,6 +185,7 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
         check(scratch, length);
         final long sequence;
         long index;
+        writeLock.lock();
         try (DocumentContext dc = a.appender.writingDocument()) {
             sequence = lastSequence.get() + 1;
             final long timestamp = Math.max(clock.nanoTime(), lastTimestamp.get());
@@ -188,6 +196,8 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
             lastSequence.set(sequence);
             lastTimestamp.set(timestamp);
             index = dc.index();
+        } finally {
+            writeLock.unlock();
         }
         if (durability == Durability.SYNC) {
             a.appender.sync();
