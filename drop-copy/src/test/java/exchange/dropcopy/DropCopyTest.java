@@ -87,6 +87,31 @@ class DropCopyTest {
     }
 
     @Test
+    void shouldCopyAnIcebergsPeakAsMaxFloor() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient all = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(b1.awaitLogon(WAIT) && all.awaitLogon(WAIT)).isTrue();
+            final Message iceberg = FixOrders.limit("I1", "AAA", '1', "100", "100");
+            iceberg.setString(111, "10");
+            b1.send(iceberg);
+            b1.next("8", WAIT);
+            final Message newPeak = FixOrders.replace("I2", "I1", "AAA", '1', "100", "100");
+            newPeak.setString(111, "20");
+            b1.send(newPeak);
+            assertThat(b1.next("8", WAIT).getString(111)).isEqualTo("20");
+
+            final List<Message> copies = take(all, 2);
+            assertThat(copies.get(0).getChar(150)).isEqualTo('0');
+            assertThat(copies.get(0).getString(111)).isEqualTo("10");
+            assertThat(copies.get(1).getChar(150)).isEqualTo('5');
+            assertThat(copies.get(1).getString(111)).isEqualTo("20");
+            assertThat(all.rejectsSent()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldCopyAStopTriggerAndASelfTradeRestatementOfAFix50Session() throws Exception {
         try (TestVenue venue = new TestVenue(dir);
              DropCopy ignored = dropCopy(venue);

@@ -9,7 +9,8 @@ import quickfix.Message;
 /**
  * ExecutionReport (8) builders, one per kind of report, in the session's dialect. FIX 4.2 gets
  * ExecTransType (20) = 0, fills as ExecType 1 (partial) or 2 (fill), and status answers as
- * ExecTransType 3; FIX 4.4 and 5.0 SP2 get ExecType F and I.
+ * ExecTransType 3; FIX 4.4 and 5.0 SP2 get ExecType F and I. Every report about an iceberg echoes its
+ * peak as MaxFloor (111), which all three dictionaries have in ExecutionReport.
  */
 final class ExecutionReports {
     /** LastLiquidityInd (851) 4: the fill was in an auction (FIX 5.0 SP2 only). */
@@ -50,6 +51,9 @@ final class ExecutionReports {
         }
         if (info.stopPrice != 0) {
             FixMessages.decimal(m, FixMessages.STOP_PX, FixDecimal.price(info.stopPrice));
+        }
+        if (info.displayQty != 0) {
+            m.setString(FixMessages.MAX_FLOOR, Long.toString(info.displayQty));
         }
         m.setString(FixMessages.ORDER_QTY, Long.toString(info.orderQty));
         m.setString(FixMessages.CUM_QTY, Long.toString(info.cumQty));

@@ -19,6 +19,8 @@ final class OrderInfo {
     byte tif;
     long price;
     long stopPrice;
+    /** An iceberg's peak (MaxFloor, 111), 0 for an order shown whole. */
+    long displayQty;
     long orderQty;
     long cumQty;
     int accountId;

@@ -151,6 +151,7 @@ public final class ReportStream implements EventHandler {
         info.from(e);
         info.clOrdId = c.clOrdId();
         info.account = c.account();
+        info.displayQty = e.displayQty();
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
         recordState(info, e.accountId());
@@ -260,6 +261,7 @@ public final class ReportStream implements EventHandler {
         }
         final ClientContext c = context(e);
         info.from(e);
+        info.displayQty = e.displayQty();
         info.origClOrdId = c.origClOrdId();
         info.clOrdId = c.clOrdId();
         if (!c.account().isEmpty()) {
@@ -376,6 +378,7 @@ public final class ReportStream implements EventHandler {
         info.from(e);
         info.clOrdId = c.clOrdId();
         info.account = c.account();
+        info.displayQty = e.displayQty();
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
         recordState(info, e.accountId());

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import quickfix.Message;
 
 import java.nio.file.Path;
@@ -177,6 +179,50 @@ class MarketStructureTest {
         assertThat(status.getChar(39)).isEqualTo('1');
         assertThat(status.getString(14)).isEqualTo("25");
         assertThat(status.getString(151)).isEqualTo("75");
+    }
+
+    @Test
+    void shouldEchoAnIcebergsPeakAsMaxFloorInEveryReportOfIt() throws Exception {
+        final Message iceberg = FixOrders.limit("I1", "AAA", '1', "100", "100");
+        iceberg.setString(111, "10");
+        b1.send(iceberg);
+        assertThat(expect(b1, '0').getString(111)).isEqualTo("10");
+        b2.send(FixOrders.limit("A1", "AAA", '2', "25", "100"));
+        expect(b2, '0');
+        assertThat(expect(b2, 'F').isSetField(111)).isFalse();
+        assertThat(expect(b1, 'F').getString(111)).isEqualTo("10");
+        b1.send(FixOrders.status("I1", "AAA", '1'));
+        assertThat(expect(b1, 'I').getString(111)).isEqualTo("10");
+        final Message newPeak = FixOrders.replace("I2", "I1", "AAA", '1', "100", "100");
+        newPeak.setString(111, "20");
+        b1.send(newPeak);
+        final Message replaced = expect(b1, '5');
+        assertThat(replaced.getString(111)).isEqualTo("20");
+        assertThat(replaced.getString(151)).isEqualTo("75");
+        b1.send(FixOrders.replace("I3", "I2", "AAA", '1', "90", "100")); // no MaxFloor: the peak stays
+        assertThat(expect(b1, '5').getString(111)).isEqualTo("20");
+        b1.send(FixOrders.cancel("I4", "I3", "AAA", '1', "90"));
+        assertThat(expect(b1, '4').getString(111)).isEqualTo("20");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"FIX.4.2, BROKER3", "FIXT.1.1, BROKER4"})
+    void shouldEchoMaxFloorInTheOtherDialects(final String beginString, final String broker) throws Exception {
+        final FixTestClient client = venue.connect(beginString, broker);
+        try {
+            assertThat(client.awaitLogon(WAIT)).isTrue();
+            final Message iceberg = FixOrders.limit("I1", "AAA", '1', "100", "100");
+            iceberg.setString(111, "10");
+            client.send(iceberg);
+            assertThat(expect(client, '0').getString(111)).isEqualTo("10");
+            client.send(FixOrders.status("I1", "AAA", '1'));
+            final Message status = client.next("8", WAIT);
+            assertThat(status.getChar(39)).isEqualTo('0');
+            assertThat(status.getString(111)).isEqualTo("10");
+            assertThat(client.rejectsSent()).isEmpty();
+        } finally {
+            client.close();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package exchange.marketdata;
 
 import exchange.marketdata.book.BookListener;
+import exchange.marketdata.book.IndicativeAuction;
 import exchange.marketdata.book.OrderBook;
 import exchange.marketdata.book.PriceLevels;
 import exchange.marketdata.book.Prices;
@@ -11,9 +12,9 @@ import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
 /**
- * Prints, for md-listen, every trade and every change of the top {@code depth} levels of a book, with
- * the feed sequence number of the message that caused it. A book change that leaves the top levels as
- * they were prints nothing. Subscriber thread only.
+ * Prints, for md-listen, every trade, every indicative auction (NOII), every cross and every change of the
+ * top {@code depth} levels of a book, with the feed sequence number of the message that caused it. A book
+ * change that leaves the top levels as they were prints nothing. Subscriber thread only.
  */
 final class BookPrinter implements BookListener {
     private static final int FIELDS_PER_LEVEL = 6;
@@ -37,6 +38,21 @@ final class BookPrinter implements BookListener {
     public void onTrade(final OrderBook book) {
         out.printf("seq=%d %s TRADE %d@%s match=%d%n", sequenceNumber.getAsLong(), book.stock(),
             book.lastTradeShares(), Prices.format(book.lastTradePrice()), book.lastMatchNumber());
+    }
+
+    @Override
+    public void onIndicativeAuction(final OrderBook book) {
+        final IndicativeAuction auction = book.indicative();
+        out.printf("seq=%d %s AUCTION indicative %s paired %d imbalance %d %c type %c%n", sequenceNumber.getAsLong(),
+            book.stock(), Prices.format(auction.currentReferencePrice()), auction.pairedShares(),
+            auction.imbalanceShares(), auction.imbalanceDirection(), auction.crossType());
+    }
+
+    @Override
+    public void onCrossTrade(final OrderBook book) {
+        out.printf("seq=%d %s CROSS %d@%s match=%d type %c%n", sequenceNumber.getAsLong(), book.stock(),
+            book.lastCrossShares(), Prices.format(book.lastCrossPrice()), book.lastCrossMatchNumber(),
+            book.lastCrossType());
     }
 
     @Override

@@ -39,6 +39,30 @@ class MdListenTest {
     }
 
     @Test
+    void shouldPrintTheIndicativeAuctionAndTheCross() throws Exception {
+        final String listing = listen(1,
+            itch.stockDirectory(1, "AAPL"),
+            itch.tradingAction(1, "AAPL", 'Q'),
+            itch.add(1, "AAPL", 1, 'B', 600, 190_5000),
+            itch.imbalance(1, "AAPL", 0, 600, 'B', 190_5000, 'O'),
+            itch.add(1, "AAPL", 2, 'S', 500, 190_2500),
+            itch.imbalance(1, "AAPL", 500, 100, 'B', 190_2500, 'O'),
+            itch.executedWithPrice(1, 1, 500, 9, false, 190_2500),
+            itch.executedWithPrice(1, 2, 500, 9, false, 190_2500),
+            itch.crossTrade(1, "AAPL", 500, 190_2500, 9, 'O'));
+
+        assertThat(listing).isEqualTo(String.join("\n",
+            "seq=3 AAPL bid 600@190.5000 (1) | ask -",
+            "seq=4 AAPL AUCTION indicative 190.5000 paired 0 imbalance 600 B type O",
+            "seq=5 AAPL bid 600@190.5000 (1) | ask 500@190.2500 (1)",
+            "seq=6 AAPL AUCTION indicative 190.2500 paired 500 imbalance 100 B type O",
+            "seq=7 AAPL bid 100@190.5000 (1) | ask 500@190.2500 (1)",
+            "seq=8 AAPL bid 100@190.5000 (1) | ask -",
+            "seq=9 AAPL CROSS 500@190.2500 match=9 type O",
+            ""));
+    }
+
+    @Test
     void shouldShowTheRequestedDepth() throws Exception {
         final String listing = listen(2,
             itch.add(3, "MSFT", 1, 'B', 100, 99_9900),

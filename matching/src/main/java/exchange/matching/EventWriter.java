@@ -256,7 +256,7 @@ final class EventWriter {
     }
 
     void replaced(final int slot, final long previousPrice, final long previousOrderQty, final long visibleQty,
-                  final long previousVisibleQty, final boolean priorityKept, final DirectBuffer context,
+                  final long previousVisibleQty, final long displayQty, final boolean priorityKept, final DirectBuffer context,
                   final int contextStart, final int contextLength) {
         replaced.init(orders.bookId(slot), commandSequence, timestampNs);
         orderState(replaced, slot, nextExecId++);
@@ -267,6 +267,7 @@ final class EventWriter {
             .previousOrderQty(previousOrderQty)
             .visibleQty(visibleQty)
             .previousVisibleQty(previousVisibleQty)
+            .displayQty(displayQty)
             .priorityKept(priorityKept)
             .context(context, contextStart, contextLength);
         publish(replaced.length());

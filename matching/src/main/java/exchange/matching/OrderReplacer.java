@@ -86,8 +86,8 @@ final class OrderReplacer {
                 }
             }
         }
-        events.replaced(slot, oldPrice, oldQty, ended ? 0 : books.visible(slot), oldVisible, keepsPriority,
-            command.buffer(), command.contextStart(), command.contextLength());
+        events.replaced(slot, oldPrice, oldQty, ended ? 0 : books.visible(slot), oldVisible, ended ? oldPeak : newPeak,
+            keepsPriority, command.buffer(), command.contextStart(), command.contextLength());
         if (ended) {
             books.release(slot);
         } else if (!keepsPriority) {
@@ -109,7 +109,7 @@ final class OrderReplacer {
         if (newStop == oldStop && newPrice == oldPrice && newQty <= oldQty) {
             books.stopLevels().addQty(orders.level(slot), newQty - oldQty);
             orders.orderQty(slot, newQty);
-            events.replaced(slot, oldPrice, oldQty, 0, 0, true, command.buffer(), command.contextStart(),
+            events.replaced(slot, oldPrice, oldQty, 0, 0, 0, true, command.buffer(), command.contextStart(),
                 command.contextLength());
             return;
         }
@@ -122,7 +122,7 @@ final class OrderReplacer {
         orders.orderQty(slot, newQty);
         extras.stopPrice(slot, newStop);
         books.waitStop(book, slot, command.sequence());
-        events.replaced(slot, oldPrice, oldQty, 0, 0, false, command.buffer(), command.contextStart(),
+        events.replaced(slot, oldPrice, oldQty, 0, 0, 0, false, command.buffer(), command.contextStart(),
             command.contextLength());
     }
 

@@ -79,14 +79,14 @@ class IcebergTest extends MatchingScenarioTest {
     void shouldKeepPriorityAndShowNoMoreThanIsLeftWhenTheQuantityGoesDown() {
         given(book().order(sell("A1", 101_0000, 100).display(20)).ask("A2", 101_0000, 30));
         when(s -> s.replace("A1", 101_0000, 10, r -> r.side(Side.SELL)));
-        then(events("REPLACED A1 kept"), bookIs("ask 101: A1 10, A2 30"));
+        then(events("REPLACED A1 kept peak 20"), bookIs("ask 101: A1 10, A2 30"));
     }
 
     @Test
     void shouldLosePriorityForANewPeak() {
         given(book().order(sell("A1", 101_0000, 100).display(20)).ask("A2", 101_0000, 30));
         when(s -> s.replace("A1", 101_0000, 100, r -> r.side(Side.SELL).displayQuantity(40)));
-        then(events("REPLACED A1 lost", "BOOKED A1 40"), bookIs("ask 101: A2 30, A1 40/100"));
+        then(events("REPLACED A1 lost peak 40", "BOOKED A1 40"), bookIs("ask 101: A2 30, A1 40/100"));
     }
 
     @Test

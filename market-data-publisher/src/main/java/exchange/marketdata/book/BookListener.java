@@ -13,4 +13,15 @@ public interface BookListener {
     /** A printable trade happened in {@code book}; its last-trade fields hold it. */
     default void onTrade(final OrderBook book) {
     }
+
+    /** A Net Order Imbalance Indicator arrived for {@code book}; {@link OrderBook#indicative()} holds it. */
+    default void onIndicativeAuction(final OrderBook book) {
+    }
+
+    /**
+     * An auction uncrossed in {@code book} (Cross Trade); its last-cross fields hold it, and its last-trade
+     * fields too when shares crossed. Not also reported as {@link #onTrade}.
+     */
+    default void onCrossTrade(final OrderBook book) {
+    }
 }

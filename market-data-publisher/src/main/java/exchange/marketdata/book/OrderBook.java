@@ -4,7 +4,7 @@ import exchange.marketdata.itch.ItchWire;
 
 /**
  * The book of one instrument (one Stock Locate) as rebuilt from the feed: bid and ask price levels,
- * the last trade and the trading state. Read it on the thread that feeds its
+ * the last trade, the latest indicative auction, the last cross and the trading state. Read it on the thread that feeds its
  * {@link OrderBookBuilder}; it is valid until the next message.
  */
 public final class OrderBook {
@@ -20,6 +20,11 @@ public final class OrderBook {
     private long lastTradeShares;
     private long lastMatchNumber;
     private long tradeCount;
+    private final IndicativeAuction indicative = new IndicativeAuction();
+    private long lastCrossPrice = NO_TRADE;
+    private long lastCrossShares;
+    private long lastCrossMatchNumber;
+    private char lastCrossType = ' ';
 
     OrderBook(final int stockLocate, final int initialLevels) {
         this.stockLocate = stockLocate;
@@ -71,6 +76,37 @@ public final class OrderBook {
     /** Printable trades seen. */
     public long tradeCount() {
         return tradeCount;
+    }
+
+    /** The latest Net Order Imbalance Indicator; {@link IndicativeAuction#present()} false before any. */
+    public IndicativeAuction indicative() {
+        return indicative;
+    }
+
+    /** Price of the last Cross Trade, in 1/10,000, or {@link #NO_TRADE} before any. */
+    public long lastCrossPrice() {
+        return lastCrossPrice;
+    }
+
+    /** Shares of the last Cross Trade; 0 when the auction matched nothing. */
+    public long lastCrossShares() {
+        return lastCrossShares;
+    }
+
+    public long lastCrossMatchNumber() {
+        return lastCrossMatchNumber;
+    }
+
+    /** Cross Type of the last Cross Trade: O opening, C closing, H halt or volatility auction. */
+    public char lastCrossType() {
+        return lastCrossType;
+    }
+
+    void cross(final long price, final long shares, final long matchNumber, final char crossType) {
+        lastCrossPrice = price;
+        lastCrossShares = shares;
+        lastCrossMatchNumber = matchNumber;
+        lastCrossType = crossType;
     }
 
     void stockCode(final long stockCode) {

@@ -5,6 +5,7 @@ import exchange.marketdata.itch.AddOrderWithMpid;
 import exchange.marketdata.itch.BrokenTrade;
 import exchange.marketdata.itch.CrossTrade;
 import exchange.marketdata.itch.ItchMessageHandler;
+import exchange.marketdata.itch.NetOrderImbalanceIndicator;
 import exchange.marketdata.itch.OrderCancel;
 import exchange.marketdata.itch.OrderDelete;
 import exchange.marketdata.itch.OrderExecuted;
@@ -30,7 +31,11 @@ import java.util.List;
  *   <li>Order Cancel (X) takes shares off; Order Delete (D) removes the order.</li>
  *   <li>Order Replace (U): the order is removed and a new one, same side, new reference, shares and
  *   price, is added (it loses its priority).</li>
- *   <li>Trade (P) and Cross Trade (Q) only set the last trade: they match orders the book never held.</li>
+ *   <li>Trade (P) only sets the last trade: it matches orders the book never held.</li>
+ *   <li>Cross Trade (Q) sets the last cross (and the last trade when shares crossed) and goes to
+ *   {@link BookListener#onCrossTrade}; the auction's executions came before it as non-printable C.</li>
+ *   <li>Net Order Imbalance Indicator (I) replaces the book's {@link OrderBook#indicative() indicative
+ *   auction} and goes to {@link BookListener#onIndicativeAuction}.</li>
  *   <li>Stock Directory (R) names the book; Stock Trading Action (H) sets its state.</li>
  * </ul>
  * A message about an order the builder never saw (a subscriber that did not start from sequence 1)
@@ -178,13 +183,22 @@ public final class OrderBookBuilder implements ItchMessageHandler {
 
     @Override
     public void onCrossTrade(final CrossTrade.Decoder message) {
-        if (message.shares() == 0) {
-            return; // a cross that matched nothing carries no trade
-        }
         final OrderBook book = bookFor(message.stockLocate());
         book.stockCode(message.stockCode());
-        book.trade(message.crossPrice(), message.shares(), message.matchNumber());
-        listener.onTrade(book);
+        book.cross(message.crossPrice(), message.shares(), message.matchNumber(), message.crossType());
+        if (message.shares() != 0) { // a cross that matched nothing carries no trade
+            book.trade(message.crossPrice(), message.shares(), message.matchNumber());
+        }
+        listener.onCrossTrade(book);
+    }
+
+    @Override
+    public void onNetOrderImbalanceIndicator(final NetOrderImbalanceIndicator.Decoder message) {
+        final OrderBook book = bookFor(message.stockLocate());
+        book.stockCode(message.stockCode());
+        book.indicative().set(message.pairedShares(), message.imbalanceShares(), message.imbalanceDirection(),
+            message.farPrice(), message.nearPrice(), message.currentReferencePrice(), message.crossType());
+        listener.onIndicativeAuction(book);
     }
 
     @Override

@@ -26,6 +26,20 @@ class OrderBookBuilderTest {
         public void onTrade(final OrderBook book) {
             events.add("trade " + book.stock() + " " + book.lastTradeShares() + "@" + Prices.format(book.lastTradePrice()));
         }
+
+        @Override
+        public void onIndicativeAuction(final OrderBook book) {
+            final IndicativeAuction auction = book.indicative();
+            events.add("auction " + book.stock() + " " + auction.pairedShares() + "+" + auction.imbalanceShares()
+                + auction.imbalanceDirection() + "@" + Prices.format(auction.currentReferencePrice()) + " "
+                + auction.crossType());
+        }
+
+        @Override
+        public void onCrossTrade(final OrderBook book) {
+            events.add("cross " + book.stock() + " " + book.lastCrossShares() + "@" + Prices.format(book.lastCrossPrice())
+                + " match=" + book.lastCrossMatchNumber() + " " + book.lastCrossType());
+        }
     }, 4);
     private final ItchMessageDispatcher dispatcher = new ItchMessageDispatcher(builder);
 
@@ -183,6 +197,56 @@ class OrderBookBuilderTest {
 
         when(itch.crossTrade(MSFT, "MSFT", 5_000, 100_0500, 9), itch.brokenTrade(MSFT, 9));
         assertThat(book(MSFT)).startsWith("MSFT [2] last=5000@100.0500 match=9 trades=2");
+    }
+
+    @Test
+    void shouldKeepTheLatestIndicativeAuctionOfEachInstrument() {
+        given(itch.stockDirectory(AAPL, "AAPL"), itch.stockDirectory(MSFT, "MSFT"));
+        assertThat(builder.book(AAPL).indicative().present()).isFalse();
+
+        when(
+            itch.imbalance(AAPL, "AAPL", 400, 200, 'B', 190_0000, 'O'),
+            itch.imbalance(MSFT, "MSFT", 0, 0, 'O', 0, 'C'),
+            itch.imbalance(AAPL, "AAPL", 500, 100, 'S', 190_2500, 'O'));
+
+        final IndicativeAuction aapl = builder.book(AAPL).indicative();
+        assertThat(aapl.present()).isTrue();
+        assertThat(aapl.pairedShares()).isEqualTo(500);
+        assertThat(aapl.imbalanceShares()).isEqualTo(100);
+        assertThat(aapl.imbalanceDirection()).isEqualTo('S');
+        assertThat(aapl.farPrice()).isEqualTo(190_2500);
+        assertThat(aapl.nearPrice()).isEqualTo(190_2500);
+        assertThat(aapl.currentReferencePrice()).isEqualTo(190_2500);
+        assertThat(aapl.crossType()).isEqualTo('O');
+        assertThat(builder.book(MSFT).indicative().imbalanceDirection()).isEqualTo('O');
+        assertThat(builder.book(MSFT).indicative().crossType()).isEqualTo('C');
+        assertThat(events).containsExactly(
+            "auction AAPL 400+200B@190.0000 O", "auction MSFT 0+0O@0.0000 C", "auction AAPL 500+100S@190.2500 O");
+        assertThat(book(AAPL)).as("no level changes").endsWith("bid:\n  ask:");
+    }
+
+    @Test
+    void shouldReportACrossTradeToTheListenerAndKeepItAsTheLastTrade() {
+        given(itch.stockDirectory(AAPL, "AAPL"));
+
+        when(itch.crossTrade(AAPL, "AAPL", 500, 190_2500, 7, 'O'));
+
+        assertThat(events).containsExactly("cross AAPL 500@190.2500 match=7 O");
+        final OrderBook book = builder.book(AAPL);
+        assertThat(book.lastTradePrice()).isEqualTo(190_2500);
+        assertThat(book.lastTradeShares()).isEqualTo(500);
+        assertThat(book.lastCrossType()).isEqualTo('O');
+    }
+
+    @Test
+    void shouldReportACrossThatMatchedNothingWithoutMakingItATrade() {
+        given(itch.stockDirectory(AAPL, "AAPL"));
+
+        when(itch.crossTrade(AAPL, "AAPL", 0, 190_0000, 3, 'C'));
+
+        assertThat(events).containsExactly("cross AAPL 0@190.0000 match=3 C");
+        assertThat(builder.book(AAPL).lastTradePrice()).isEqualTo(OrderBook.NO_TRADE);
+        assertThat(builder.book(AAPL).tradeCount()).isZero();
     }
 
     @Test

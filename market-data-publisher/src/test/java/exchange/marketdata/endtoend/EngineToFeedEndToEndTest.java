@@ -1,6 +1,8 @@
 package exchange.marketdata.endtoend;
 
 import exchange.marketdata.MarketDataConfig;
+import exchange.marketdata.book.IndicativeAuction;
+import exchange.marketdata.book.OrderBook;
 import exchange.marketdata.moldudp64.MoldSession;
 import exchange.marketdata.service.MarketDataService;
 import exchange.marketdata.store.ChronicleMessageStore;
@@ -14,8 +16,13 @@ import exchange.marketdata.testing.ItchText;
 import exchange.marketdata.testing.Network;
 import exchange.marketdata.testing.RecordingFeed;
 import exchange.marketdata.testing.SequencerFixture;
+import exchange.marketdata.translator.TradingStates;
 import exchange.matching.Instrument;
 import exchange.matching.MatchingEngine;
+import exchange.matching.event.AuctionIndicativeEvent;
+import exchange.matching.event.AuctionUncrossedEvent;
+import exchange.matching.event.EventDecoder;
+import exchange.matching.event.EventHandler;
 import exchange.matching.testing.CommandStream;
 import exchange.sequencer.EventLog;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -88,6 +95,7 @@ class EngineToFeedEndToEndTest {
 
         awaitDelivered(subscriber);
         assertBooksAreTheEngines(subscriber, feed);
+        assertAuctionsAreTheEngines(subscriber, feed);
         endTheDay(subscriber, feed);
     }
 
@@ -185,6 +193,57 @@ class EngineToFeedEndToEndTest {
         assertThat(rebuilt).isEqualTo(expected);
         assertThat(expected.values().stream().mapToInt(List::size).sum()).as("books worth comparing").isGreaterThan(5);
         assertThat(subscriber.onSubscriberThread(() -> feed.books().unknownOrderMessages(), 10_000)).isZero();
+    }
+
+    /**
+     * The random flow's call phases (pre-open, pre-close, volatility auctions) and their uncrossings: each
+     * subscriber book holds the engine's last indicative auction and last cross of its instrument.
+     */
+    private void assertAuctionsAreTheEngines(final FeedSubscriber subscriber, final RecordingFeed feed) {
+        final Map<String, String> expected = new TreeMap<>();
+        final EventDecoder decoder = new EventDecoder();
+        final EventHandler auctions = new EventHandler() {
+            @Override
+            public void onAuctionIndicative(final AuctionIndicativeEvent e) {
+                final String symbol = SequencerFixture.INSTRUMENTS.get(e.instrumentId() - 1).symbol();
+                expected.merge(symbol, auction(e.price(), e.pairedQty(), e.imbalanceQty(),
+                    TradingStates.crossType(e.phase())) + " | no cross", (old, now) -> now.split(" \\| ")[0]
+                    + " | " + old.split(" \\| ")[1]);
+            }
+
+            @Override
+            public void onAuctionUncrossed(final AuctionUncrossedEvent e) {
+                final String symbol = SequencerFixture.INSTRUMENTS.get(e.instrumentId() - 1).symbol();
+                final String cross = cross(e.quantity(), e.price(), e.matchId(), TradingStates.crossType(e.phase()));
+                expected.merge(symbol, "no auction | " + cross, (old, now) -> old.split(" \\| ")[0] + " | " + cross);
+            }
+        };
+        exchange.referenceEngine((buffer, offset, length) -> decoder.decode(buffer, offset, auctions));
+        final Map<String, String> seen = subscriber.onSubscriberThread(() -> {
+            final Map<String, String> books = new TreeMap<>();
+            for (final OrderBook book : feed.books().books()) {
+                final IndicativeAuction a = book.indicative();
+                if (a.present() || book.lastCrossPrice() != OrderBook.NO_TRADE) {
+                    books.put(book.stock(), (a.present()
+                        ? auction(a.currentReferencePrice(), a.pairedShares(), a.imbalanceShares(), a.crossType())
+                        : "no auction") + " | " + (book.lastCrossPrice() == OrderBook.NO_TRADE ? "no cross"
+                        : cross(book.lastCrossShares(), book.lastCrossPrice(), book.lastCrossMatchNumber(),
+                            book.lastCrossType())));
+                }
+            }
+            return books;
+        }, 10_000);
+        assertThat(seen).isEqualTo(expected);
+        assertThat(expected.values()).as("auctions and crosses worth comparing")
+            .anyMatch(v -> !v.startsWith("no auction") && !v.endsWith("no cross"));
+    }
+
+    private static String auction(final long price, final long paired, final long imbalance, final char crossType) {
+        return "auction " + paired + "+" + imbalance + "@" + price + " " + crossType;
+    }
+
+    private static String cross(final long shares, final long price, final long match, final char crossType) {
+        return "cross " + shares + "@" + price + " match=" + match + " " + crossType;
     }
 
     /**

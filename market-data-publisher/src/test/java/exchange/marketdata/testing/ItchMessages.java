@@ -4,6 +4,7 @@ import exchange.marketdata.itch.AddOrder;
 import exchange.marketdata.itch.AddOrderWithMpid;
 import exchange.marketdata.itch.BrokenTrade;
 import exchange.marketdata.itch.CrossTrade;
+import exchange.marketdata.itch.NetOrderImbalanceIndicator;
 import exchange.marketdata.itch.ItchEncoder;
 import exchange.marketdata.itch.OrderCancel;
 import exchange.marketdata.itch.OrderDelete;
@@ -98,6 +99,21 @@ public final class ItchMessages {
     public byte[] crossTrade(final int locate, final String stock, final long shares, final long price, final long match) {
         return bytes(header(new CrossTrade.Encoder(), locate)
             .shares(shares).stock(stock).crossPrice(price).matchNumber(match).crossType('O'));
+    }
+
+    public byte[] crossTrade(final int locate, final String stock, final long shares, final long price, final long match,
+                             final char crossType) {
+        return bytes(header(new CrossTrade.Encoder(), locate)
+            .shares(shares).stock(stock).crossPrice(price).matchNumber(match).crossType(crossType));
+    }
+
+    /** A Net Order Imbalance Indicator as the exchange sends it: far, near and reference all the indicative price. */
+    public byte[] imbalance(final int locate, final String stock, final long paired, final long imbalance,
+                            final char direction, final long price, final char crossType) {
+        return bytes(header(new NetOrderImbalanceIndicator.Encoder(), locate)
+            .pairedShares(paired).imbalanceShares(imbalance).imbalanceDirection(direction).stock(stock)
+            .farPrice(price).nearPrice(price).currentReferencePrice(price).crossType(crossType)
+            .priceVariationIndicator(' '));
     }
 
     public byte[] brokenTrade(final int locate, final long match) {

@@ -3,6 +3,7 @@ package exchange.marketdata.testing;
 import exchange.matching.EngineConfig;
 import exchange.matching.Instrument;
 import exchange.matching.MatchingEngine;
+import exchange.matching.event.EventSink;
 import exchange.matching.command.CommandType;
 import exchange.matching.TradingPhase;
 import exchange.matching.command.EndOfDayCommand;
@@ -102,7 +103,12 @@ public final class SequencerFixture implements AutoCloseable {
      * to compare a feed with.
      */
     public MatchingEngine referenceEngine() {
-        final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, ENGINE, (buffer, offset, length) -> { });
+        return referenceEngine((buffer, offset, length) -> { });
+    }
+
+    /** {@link #referenceEngine()}, its events to {@code events} as it replays the journal. */
+    public MatchingEngine referenceEngine(final EventSink events) {
+        final MatchingEngine engine = new MatchingEngine(INSTRUMENTS, ENGINE, events);
         try (JournalReader reader = sequencer.commands().newReader()) {
             final JournalReader.RecordHandler apply = (record, length, index) -> engine.onCommand(record, 0);
             while (reader.read(apply)) {

@@ -42,7 +42,8 @@ public final class EventText {
             case TRADE -> trade((TradeEvent) event, label);
             case CANCELLED -> "CANCELLED " + label.apply(((OrderEvent) event).orderId()) + " " + ((CancelledEvent) event).reason();
             case REPLACED -> "REPLACED " + label.apply(((OrderEvent) event).orderId()) + " "
-                + (((ReplacedEvent) event).priorityKept() ? "kept" : "lost");
+                + (((ReplacedEvent) event).priorityKept() ? "kept" : "lost")
+                + (((ReplacedEvent) event).displayQty() > 0 ? " peak " + ((ReplacedEvent) event).displayQty() : "");
             case CANCEL_REJECTED -> "CANCEL_REJECTED " + label.apply(((OrderEvent) event).orderId()) + " "
                 + ((CancelRejectedEvent) event).reason();
             case STATUS -> "STATUS " + label.apply(((OrderEvent) event).orderId()) + " "

@@ -1313,7 +1313,7 @@ public final class ReferenceBook {
         e.init(o.book, c.sequence(), c.timestampNs());
         state(e, o, execId++);
         e.previousPrice(oldPrice).previousOrderQty(oldQty).visibleQty(visible).previousVisibleQty(oldVisible)
-            .priorityKept(kept).context(c.buffer(), c.contextStart(), c.contextLength());
+            .displayQty(o.peak).priorityKept(kept).context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
     }
 
