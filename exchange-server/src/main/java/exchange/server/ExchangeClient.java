@@ -76,11 +76,13 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     @Option(names = "--logon-timeout", description = "seconds to wait for the logon (default: ${DEFAULT-VALUE})")
     int logonTimeoutSeconds = 10;
 
+    static final String ORDER_FORM = "buy|sell QTY SYMBOL PRICE|market [day|gtc|ioc|fok|opg|atc] [stop PRICE] "
+        + "[peak QTY] [min QTY] [post-only] [stp A|N|O|B|D], or cancel CLORDID buy|sell SYMBOL";
+
     @Option(names = "--store", description = "where the session's sequence numbers are kept (default: ${DEFAULT-VALUE})")
     Path store = Path.of("data", "client");
 
-    @Parameters(description = "an order as words: buy|sell QTY SYMBOL PRICE|market [day|gtc|ioc|fok], "
-        + "or cancel CLORDID buy|sell SYMBOL")
+    @Parameters(description = "an order as words: " + ORDER_FORM)
     List<String> words = new ArrayList<>();
 
     private final CountDownLatch loggedOn = new CountDownLatch(1);
@@ -116,7 +118,7 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
                 messages.add(parse(order));
             } catch (final IllegalArgumentException | IndexOutOfBoundsException e) {
                 System.err.println("cannot read the order '" + String.join(" ", order) + "': " + e.getMessage()
-                    + "\n  write: buy|sell QTY SYMBOL PRICE|market [day|gtc|ioc|fok], or cancel CLORDID buy|sell SYMBOL");
+                    + "\n  write: " + ORDER_FORM);
                 return 2;
             }
         }
@@ -183,22 +185,41 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         m.setString(38, w.get(1));
         m.setString(55, w.get(2));
         m.setString(60, now);
-        if ("market".equalsIgnoreCase(w.get(3))) {
-            m.setChar(40, '1');
-        } else {
-            m.setChar(40, '2');
+        final boolean market = "market".equalsIgnoreCase(w.get(3));
+        if (!market) {
             m.setString(44, w.get(3));
         }
-        if (w.size() > 4) {
-            m.setChar(59, switch (w.get(4).toLowerCase(Locale.ROOT)) {
-                case "day" -> '0';
-                case "gtc" -> '1';
-                case "ioc" -> '3';
-                case "fok" -> '4';
-                default -> throw new IllegalArgumentException("time in force must be day, gtc, ioc or fok");
-            });
+        char ordType = market ? '1' : '2';
+        for (int i = 4; i < w.size(); i++) {
+            final String word = w.get(i).toLowerCase(Locale.ROOT);
+            switch (word) {
+                case "day" -> m.setChar(59, '0');
+                case "gtc" -> m.setChar(59, '1');
+                case "opg" -> m.setChar(59, '2');
+                case "ioc" -> m.setChar(59, '3');
+                case "fok" -> m.setChar(59, '4');
+                case "atc" -> m.setChar(59, '7');
+                case "post-only" -> m.setChar(18, '6');
+                case "stop" -> {
+                    m.setString(99, valueAfter(w, i++, "stop PRICE"));
+                    ordType = market ? '3' : '4';
+                }
+                case "peak" -> m.setString(111, valueAfter(w, i++, "peak QTY"));
+                case "min" -> m.setString(110, valueAfter(w, i++, "min QTY"));
+                case "stp" -> m.setString(8000, valueAfter(w, i++, "stp A|N|O|B|D").toUpperCase(Locale.ROOT));
+                default -> throw new IllegalArgumentException("'" + w.get(i) + "' is not day, gtc, opg, ioc, fok, atc, "
+                    + "post-only, stop PRICE, peak QTY, min QTY or stp MODE: " + w);
+            }
         }
+        m.setChar(40, ordType);
         return m;
+    }
+
+    private static String valueAfter(final List<String> w, final int i, final String form) {
+        if (i + 1 >= w.size()) {
+            throw new IllegalArgumentException("'" + w.get(i) + "' needs a value (" + form + "): " + w);
+        }
+        return w.get(i + 1);
     }
 
     /** @return one line for a report: what happened, to which order, and its quantities */
@@ -242,6 +263,7 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
             case 'C' -> "EXPIRED";
             case 'D' -> "RESTATED";
             case 'I' -> "STATUS";
+            case 'L' -> "TRIGGERED";
             default -> "EXEC " + c;
         };
     }

@@ -61,6 +61,45 @@ class ExchangeClientTest {
     }
 
     @Test
+    void shouldSendIcebergsStopsAndInstructionsWrittenAsWords() throws Exception {
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
+            final String port = Integer.toString(server.fixPort());
+            final int[] code = new int[1];
+            final String buyer = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "1",
+                "--file", write("buys.txt", "buy 100 AAPL 190 peak 20 gtc\nbuy 10 AAPL market stop 191\n"));
+            assertThat(code[0]).isZero();
+            assertThat(buyer).containsPattern("<< NEW +C-\\S+ BUY 100 AAPL @190 +cum 0 leaves 100")
+                .containsPattern("<< NEW +C-\\S+ BUY 10 AAPL +cum 0 leaves 10");
+
+            // the iceberg trades past its peak of 20; a post-only sell at the bid would take, so it is refused;
+            // the firm's own buy meets its own sell and self-trade prevention decrements both
+            final String seller = run(code, "--port", port, "--store", dir.resolve("c2").toString(), "--wait", "1",
+                "--sender", "BROKER2", "--user", "broker2", "--password", "broker2-demo", "--file",
+                write("sells.txt", "sell 30 AAPL 190\nsell 5 AAPL 190 post-only\nsell 10 AAPL 191\nbuy 1 AAPL 191 stp D\n"));
+            assertThat(code[0]).isZero();
+            assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 30 AAPL @190 +filled 30 @190 +cum 30 leaves 0")
+                .containsPattern("<< REJECTED +C-\\S+ SELL 5 AAPL @190 .*Post-only")
+                .containsPattern("<< RESTATED +C-\\S+ SELL 9 AAPL @191 +cum 0 leaves 9 .*self-trade prevention")
+                .containsPattern("<< CANCELED +C-\\S+ BUY 1 AAPL @191 .*self-trade prevention");
+
+            // a trade at 191 (the firm trading with itself, which its settings allow) triggers the waiting buy stop,
+            // which finds nothing to buy once triggered
+            final String trigger = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "2",
+                "--file", write("trigger.txt", "sell 5 AAPL 191\nbuy 5 AAPL 191\n"));
+            assertThat(code[0]).isZero();
+            assertThat(trigger).containsPattern("<< RESTATED +C-\\S+ BUY 10 AAPL .*Stop triggered at 191")
+                .containsPattern("<< CANCELED +C-\\S+ BUY 10 AAPL +cum 0 leaves 0");
+        }
+    }
+
+    private String write(final String name, final String text) throws java.io.IOException {
+        final Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file.toString();
+    }
+
+    @Test
     void shouldRefuseAnOrderItCannotReadBeforeConnecting() {
         final int[] code = new int[1];
         run(code, "--port", "1", "--store", dir.resolve("c").toString(), "buy", "100", "AAPL", "190", "someday");
