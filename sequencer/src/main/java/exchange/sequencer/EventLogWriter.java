@@ -36,7 +36,8 @@ public final class EventLogWriter implements EventSink, AutoCloseable {
      */
     public EventLogWriter(final EventLog log, final int batchBytes) {
         this.appender = log.queue().createAppender();
-        this.batch = new UnsafeBuffer(new byte[batchBytes]);
+        // off the heap, so that a flush is one memory-to-memory copy (a heap array goes through a slower loop)
+        this.batch = new UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(batchBytes));
     }
 
     /**
@@ -108,7 +109,7 @@ public final class EventLogWriter implements EventSink, AutoCloseable {
             return;
         }
         try (DocumentContext dc = appender.writingDocument()) {
-            dc.wire().bytes().write(batch.byteArray(), 0, length);
+            dc.wire().bytes().unsafeWrite(batch.addressOffset(), length);
         }
         length = 0;
         entryStart = -1;
