@@ -94,25 +94,8 @@ final class ExecutionReports {
     /** The answer to a status request: the order's state, or unknown. */
     Message status(final FixVersion version, final StatusEvent e, final OrderInfo info, final String clOrdId) {
         if (info == null) {
-            final Message m = FixMessages.of("8");
-            m.setString(FixMessages.ORDER_ID, Long.toString(e.orderId()));
-            m.setString(FixMessages.CL_ORD_ID, clOrdId);
-            m.setString(FixMessages.EXEC_ID, "0");
-            if (version == FixVersion.FIX42) {
-                m.setChar(FixMessages.EXEC_TRANS_TYPE, '3');
-                m.setChar(FixMessages.EXEC_TYPE, '8');
-            } else {
-                m.setChar(FixMessages.EXEC_TYPE, 'I');
-            }
-            m.setChar(FixMessages.ORD_STATUS, '8');
-            m.setString(FixMessages.SYMBOL, instruments.symbol(e.instrumentId()));
-            m.setChar(FixMessages.SIDE, '1');
-            m.setInt(FixMessages.LEAVES_QTY, 0);
-            m.setInt(FixMessages.CUM_QTY, 0);
-            m.setInt(FixMessages.AVG_PX, 0);
-            m.setInt(FixMessages.ORD_REJ_REASON, 5);
-            m.setString(FixMessages.TEXT, "Unknown order");
-            return m;
+            return Responses.unknownOrderStatus(version, Long.toString(e.orderId()), clOrdId,
+                instruments.symbol(e.instrumentId()), '1', "Unknown order");
         }
         final char ordStatus = info.ordStatus();
         final Message m = common(version, info, info.orderId, 0, version == FixVersion.FIX42 ? ordStatus : 'I',

@@ -57,10 +57,20 @@ final class Responses {
     /** ExecutionReport answering a status request for an order the session does not know. */
     static Message unknownOrderStatus(final FixSession session, final Message request, final String text)
         throws FieldNotFound {
-        final FixVersion version = FixVersion.of(session.sessionId());
+        return unknownOrderStatus(FixVersion.of(session.sessionId()), "NONE",
+            request.getString(FixMessages.CL_ORD_ID), request.getString(FixMessages.SYMBOL),
+            request.getChar(FixMessages.SIDE), text);
+    }
+
+    /**
+     * ExecutionReport answering a status request for an unknown order: ExecType I (FIX 4.2: ExecType 8
+     * with ExecTransType 3), OrdStatus 8 Rejected, OrdRejReason 5 unknown order, nothing filled.
+     */
+    static Message unknownOrderStatus(final FixVersion version, final String orderId, final String clOrdId,
+                                      final String symbol, final char side, final String text) {
         final Message m = FixMessages.of("8");
-        m.setString(FixMessages.ORDER_ID, "NONE");
-        m.setString(FixMessages.CL_ORD_ID, request.getString(FixMessages.CL_ORD_ID));
+        m.setString(FixMessages.ORDER_ID, orderId);
+        m.setString(FixMessages.CL_ORD_ID, clOrdId);
         m.setString(FixMessages.EXEC_ID, "0");
         if (version == FixVersion.FIX42) {
             m.setChar(FixMessages.EXEC_TRANS_TYPE, '3');
@@ -69,8 +79,8 @@ final class Responses {
             m.setChar(FixMessages.EXEC_TYPE, 'I');
         }
         m.setChar(FixMessages.ORD_STATUS, '8');
-        m.setString(FixMessages.SYMBOL, request.getString(FixMessages.SYMBOL));
-        m.setChar(FixMessages.SIDE, request.getChar(FixMessages.SIDE));
+        m.setString(FixMessages.SYMBOL, symbol);
+        m.setChar(FixMessages.SIDE, side);
         m.setInt(FixMessages.LEAVES_QTY, 0);
         m.setInt(FixMessages.CUM_QTY, 0);
         m.setInt(FixMessages.AVG_PX, 0);
