@@ -50,13 +50,16 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final List<Appender> allAppenders = new ArrayList<>();
     private boolean tornEntryFound;
+    private final QueuePrefaulter.Writer prefault = new QueuePrefaulter.Writer();
 
     private static final class Appender {
         final ExcerptAppender appender;
         final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_RECORD_LENGTH]);
+        final MappedChunkAdvisor advisor;
 
-        Appender(final ExcerptAppender appender) {
+        Appender(final ExcerptAppender appender, final QueuePrefaulter.Writer prefault) {
             this.appender = appender;
+            this.advisor = new MappedChunkAdvisor(prefault);
         }
     }
 
@@ -65,7 +68,7 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
         this.durability = durability;
         this.clock = clock;
         this.appenders = ThreadLocal.withInitial(() -> {
-            final Appender a = new Appender(queue.createAppender());
+            final Appender a = new Appender(queue.createAppender(), prefault);
             synchronized (allAppenders) {
                 allAppenders.add(a);
             }
@@ -164,6 +167,11 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
         return lastTimestamp.get();
     }
 
+    /** @return where the appenders say how far they have written, for a {@link QueuePrefaulter} */
+    QueuePrefaulter.Writer prefault() {
+        return prefault;
+    }
+
     /** @return the underlying queue, for readers in this package */
     SingleChronicleQueue queue() {
         return queue;
@@ -192,6 +200,7 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
             scratch.putLong(Command.SEQUENCE_OFFSET, sequence);
             scratch.putLong(Command.TIMESTAMP_OFFSET, timestamp);
             dc.wire().bytes().write(scratch.byteArray(), 0, length);
+            a.advisor.wrote(dc.wire().bytes());
             // Both counters move under Chronicle's write lock, so sequences follow the journal's order.
             lastSequence.set(sequence);
             lastTimestamp.set(timestamp);

@@ -39,6 +39,7 @@ public final class EventLog implements AutoCloseable {
 
     private final SingleChronicleQueue queue;
     private final Path dir;
+    private final QueuePrefaulter.Writer prefault = new QueuePrefaulter.Writer();
 
     private EventLog(final SingleChronicleQueue queue, final Path dir) {
         this.queue = queue;
@@ -63,6 +64,11 @@ public final class EventLog implements AutoCloseable {
 
     SingleChronicleQueue queue() {
         return queue;
+    }
+
+    /** @return where the writer says how far it has written, for a {@link QueuePrefaulter} */
+    QueuePrefaulter.Writer prefault() {
+        return prefault;
     }
 
     /** @return the log's directory */

@@ -21,6 +21,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class EventLogWriter implements EventSink, AutoCloseable {
     private final ExcerptAppender appender;
     private final UnsafeBuffer batch;
+    private final MappedChunkAdvisor advisor;
     private int length;
     private int entryStart = -1;
     private long commandSequence;
@@ -36,6 +37,7 @@ public final class EventLogWriter implements EventSink, AutoCloseable {
      */
     public EventLogWriter(final EventLog log, final int batchBytes) {
         this.appender = log.queue().createAppender();
+        this.advisor = new MappedChunkAdvisor(log.prefault());
         // off the heap, so that a flush is one memory-to-memory copy (a heap array goes through a slower loop)
         this.batch = new UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(batchBytes));
     }
@@ -110,6 +112,7 @@ public final class EventLogWriter implements EventSink, AutoCloseable {
         }
         try (DocumentContext dc = appender.writingDocument()) {
             dc.wire().bytes().unsafeWrite(batch.addressOffset(), length);
+            advisor.wrote(dc.wire().bytes());
         }
         length = 0;
         entryStart = -1;

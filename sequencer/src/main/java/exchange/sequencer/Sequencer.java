@@ -38,6 +38,7 @@ public final class Sequencer implements AutoCloseable {
     private final MatchingAgent agent;
     private final AgentRunner runner;
     private final RecoveryReport recovery;
+    private final QueuePrefaulter prefaulter;
 
     /** What start-up found and did, for the log and for tests. */
     public record RecoveryReport(long snapshotSequence, long replayedCommands, long republishedFrom,
@@ -52,6 +53,7 @@ public final class Sequencer implements AutoCloseable {
         this.writer = writer;
         this.agent = agent;
         this.recovery = recovery;
+        this.prefaulter = new QueuePrefaulter(journal.prefault(), eventLog.prefault());
         final IdleStrategy idle = IdleStrategies.create(config.idleStrategy());
         final ErrorHandler errors = e -> LOG.error("matching thread error", e);
         this.runner = new AgentRunner(idle, errors, null, agent);
@@ -216,6 +218,7 @@ public final class Sequencer implements AutoCloseable {
     public void close() {
         runner.close();
         writer.close();
+        prefaulter.close();
         journal.close();
         eventLog.close();
         LOG.info("sequencer stopped at sequence {}", agent.appliedSequence());
