@@ -54,6 +54,11 @@ final class QueuePrefaulter implements AutoCloseable {
             }
             this.position = position;
         }
+
+        /** @return the offset written up to */
+        long position() {
+            return position;
+        }
     }
 
     /** The prefault thread's state for one queue. */
@@ -62,6 +67,7 @@ final class QueuePrefaulter implements AutoCloseable {
         MappedFile file;
         MappedBytesStore store;
         long upTo;
+        volatile long populatedUpTo;
 
         Follower(final Writer writer) {
             this.writer = writer;
@@ -160,6 +166,7 @@ final class QueuePrefaulter implements AutoCloseable {
                 LOG.debug("prefaulting {} at {} failed: {}", f.file.file(), f.upTo, posix.strerror(error));
             }
             f.upTo = end;
+            f.populatedUpTo = end;
             return true;
         } catch (final UnsupportedOperationException e) {
             throw e;
@@ -194,6 +201,19 @@ final class QueuePrefaulter implements AutoCloseable {
             }
         }
         f.file = null;
+    }
+
+    /**
+     * @param queue the queue's place among the writers given at construction
+     * @return the file offset up to which the last populating step reached, for tests
+     */
+    long populatedUpTo(final int queue) {
+        return followers[queue].populatedUpTo;
+    }
+
+    /** @return true when the platform lets it populate pages, for tests */
+    boolean active() {
+        return thread != null && thread.isAlive();
     }
 
     /** Stops the thread, which lets go of the files it held. */
