@@ -32,8 +32,8 @@ final class QueuePrefaulter implements AutoCloseable {
     private static final int MADV_POPULATE_WRITE = 23;
     private static final int EINVAL = 22;
     private static final long PAGE_MASK = ~4095L;
-    private static final long STEP_BYTES = 1L << 20;
-    private static final long AHEAD_BYTES = 16L << 20;
+    private static final long STEP_BYTES = 2L << 20;
+    private static final long AHEAD_BYTES = 32L << 20;
     private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /**
