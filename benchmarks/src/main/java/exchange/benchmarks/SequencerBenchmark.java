@@ -97,7 +97,8 @@ public final class SequencerBenchmark implements Callable<Integer> {
             if (sequencer.failure() != null || System.nanoTime() > deadline) {
                 throw new IllegalStateException("the matching thread stopped or stalled", sequencer.failure());
             }
-            Thread.onSpinWait();
+            // park rather than spin: on two cores a spinning harness thread takes CPU from the threads measured
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000);
         }
     }
 
