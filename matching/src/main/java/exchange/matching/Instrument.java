@@ -27,6 +27,8 @@ public final class Instrument {
     private final String symbol;
     private final long tickSize;
     private final long lotSize;
+    private final Multiples ticks;
+    private final Multiples lots;
     private final long referencePrice;
     private final int maxPriceLevels;
     private final int priceCollarBps;
@@ -41,6 +43,8 @@ public final class Instrument {
         this.symbol = b.symbol;
         this.tickSize = b.tickSize;
         this.lotSize = b.lotSize;
+        this.ticks = new Multiples(b.tickSize);
+        this.lots = new Multiples(b.lotSize);
         this.referencePrice = b.referencePrice;
         this.maxPriceLevels = b.maxPriceLevels;
         this.priceCollarBps = b.priceCollarBps;
@@ -80,6 +84,22 @@ public final class Instrument {
     /** @return quantity increment. */
     public long lotSize() {
         return lotSize;
+    }
+
+    /**
+     * @param price a price, 0 or more
+     * @return true when it is a whole number of ticks (without a division: see {@link Multiples})
+     */
+    boolean onTick(final long price) {
+        return ticks.divides(price);
+    }
+
+    /**
+     * @param qty a quantity, 0 or more
+     * @return true when it is a whole number of lots
+     */
+    boolean onLot(final long qty) {
+        return lots.divides(qty);
     }
 
     /** @return reference price in 1/10,000 units (previous close), 0 when unknown. */

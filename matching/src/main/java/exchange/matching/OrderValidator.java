@@ -50,7 +50,7 @@ final class OrderValidator {
         if (qty <= 0) {
             return RejectReason.INVALID_QUANTITY;
         }
-        if (qty % instrument.lotSize() != 0) {
+        if (!instrument.onLot(qty)) { // qty > 0 here
             return RejectReason.QUANTITY_OFF_LOT;
         }
         if (type.hasLimitPrice()) {
@@ -159,7 +159,7 @@ final class OrderValidator {
     }
 
     private static boolean onTick(final long price, final Instrument instrument) {
-        return price > 0 && price % instrument.tickSize() == 0;
+        return price > 0 && instrument.onTick(price);
     }
 
     /**
@@ -217,7 +217,7 @@ final class OrderValidator {
         if (qty <= 0) {
             return RejectReason.INVALID_QUANTITY;
         }
-        if (qty % instrument.lotSize() != 0) {
+        if (!instrument.onLot(qty)) { // qty > 0 here
             return RejectReason.QUANTITY_OFF_LOT;
         }
         if (type.hasLimitPrice()) {
@@ -256,7 +256,7 @@ final class OrderValidator {
         if (price <= 0) {
             return RejectReason.INVALID_PRICE;
         }
-        if (price % instrument.tickSize() != 0) {
+        if (!instrument.onTick(price)) { // price > 0 here
             return RejectReason.PRICE_OFF_TICK;
         }
         return RejectReason.NONE;
