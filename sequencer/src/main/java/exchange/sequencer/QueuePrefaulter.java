@@ -79,6 +79,7 @@ final class QueuePrefaulter implements AutoCloseable {
     private final PosixAPI posix;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean unsupported;
     private boolean supported;
 
     /**
@@ -113,6 +114,7 @@ final class QueuePrefaulter implements AutoCloseable {
                 }
             }
         } catch (final UnsupportedOperationException e) {
+            unsupported = true;
             LOG.info("{}: queue pages are faulted in by their writers", e.getMessage());
         } finally {
             for (final Follower f : followers) {
@@ -214,6 +216,11 @@ final class QueuePrefaulter implements AutoCloseable {
     /** @return true when the platform lets it populate pages, for tests */
     boolean active() {
         return thread != null && thread.isAlive();
+    }
+
+    /** @return true when the kernel refused to populate pages (older than Linux 5.14) and the thread stopped, for tests */
+    boolean unsupported() {
+        return unsupported;
     }
 
     /** Stops the thread, which lets go of the files it held. */
