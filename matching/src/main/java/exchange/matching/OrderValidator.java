@@ -118,10 +118,10 @@ final class OrderValidator {
         if (display > 0 && (type != OrderType.LIMIT || tif.isImmediate())) {
             return RejectReason.UNSUPPORTED_ORDER;
         }
-        if (display != 0 && (display < 0 || display >= qty || display % instrument.lotSize() != 0)) {
+        if (display != 0 && (display < 0 || display >= qty || !instrument.onLot(display))) {
             return RejectReason.INVALID_DISPLAY_QUANTITY;
         }
-        if (minQty != 0 && (minQty < 0 || minQty > qty || minQty % instrument.lotSize() != 0
+        if (minQty != 0 && (minQty < 0 || minQty > qty || !instrument.onLot(minQty)
             || tif != TimeInForce.IOC)) {
             return RejectReason.INVALID_MIN_QUANTITY;
         }
@@ -235,7 +235,7 @@ final class OrderValidator {
             if (!iceberg) {
                 return RejectReason.REPLACE_NOT_ALLOWED;
             }
-            if (display < 0 || display % instrument.lotSize() != 0) {
+            if (display < 0 || !instrument.onLot(display)) {
                 return RejectReason.INVALID_DISPLAY_QUANTITY;
             }
         }
