@@ -129,8 +129,14 @@ public final class BatchingAsyncAppender extends UnsynchronizedAppenderBase<ILog
         final long idleNs = TimeUnit.MILLISECONDS.toNanos(idleMs);
         long droppedReported = 0;
         while (running) {
-            if (writeBatch(batch) == 0) {
-                LockSupport.parkNanos(idleNs);
+            try {
+                if (writeBatch(batch) == 0) {
+                    LockSupport.parkNanos(idleNs);
+                }
+            } catch (final RuntimeException e) {
+                // an appender that throws loses its batch, not the writer: the log goes on
+                batch.clear();
+                addError(getName() + ": writing a batch failed", e);
             }
             final long droppedNow = dropped.get();
             if (droppedNow != droppedReported) {
