@@ -62,13 +62,11 @@ final class OrderStore {
     static final int WAITING_STOP = 1 << 31;
 
     private static final long LOW_INT = 0xFFFF_FFFFL;
-    private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
     private final long[] data;
     private final int capacity;
     private final int[] index;
     private final int indexMask;
-    private final int indexShift;
     private int freeHead;
     private int size;
 
@@ -84,7 +82,6 @@ final class OrderStore {
         final int indexSize = Integer.highestOneBit(Math.max(2, capacity * 2 - 1)) << 1;
         this.index = new int[indexSize];
         this.indexMask = indexSize - 1;
-        this.indexShift = 64 - Integer.numberOfTrailingZeros(indexSize);
         for (int slot = 0; slot < capacity; slot++) {
             setNext(slot, slot + 1 < capacity ? slot + 1 : NULL_SLOT);
         }
@@ -160,13 +157,15 @@ final class OrderStore {
     }
 
     /**
-     * Order ids are command sequences, so live orders cluster in time. The hash keeps each run of 16
-     * consecutive ids together in one 64-byte line of the index and scatters the runs: inserting a
-     * new order touches a line that is usually already in cache, and probe chains stay short.
+     * Order ids are command sequences, so live orders cluster in time. The home of an id is twice the
+     * id, modulo the index size: a new order's entry is next to the previous order's (the index is
+     * written front to back, which the prefetcher follows), the orders still live sit in the few lines
+     * and pages of the recent ids, and the odd position after each home is free for an id that finds
+     * its home taken (only by an id half an index size away), so probe chains, and the walk of a
+     * backward-shift deletion, end after one or two entries.
      */
     private int hash(final long orderId) {
-        final int block = (int) (((orderId >>> 6) * GOLDEN) >>> indexShift) & ~63;
-        return (block | (int) (orderId & 63)) & indexMask;
+        return (int) (orderId << 1) & indexMask;
     }
 
     private void insertIndex(final long orderId, final int slot) {
