@@ -181,33 +181,15 @@ final class EventWriter {
         b.putLong(Event.TIMESTAMP_OFFSET, timestampNs);
     }
 
-    /**
-     * Writes a record's context: its length byte and the bytes. The caller's header gave the record
-     * the length that covers them.
-     */
-    private void context(final int contextOffset, final DirectBuffer src, final int srcOffset, final int length) {
-        scratch.putByte(contextOffset, (byte) length);
-        if (length > 0) {
-            scratch.putBytes(contextOffset + 1, src, srcOffset, length);
-        }
-    }
-
-    private static int checkedContextLength(final int length) {
-        if (length < 0 || length > Flyweight.MAX_CONTEXT_LENGTH) {
-            throw new IllegalArgumentException("context length " + length + " outside 0.." + Flyweight.MAX_CONTEXT_LENGTH);
-        }
-        return length;
-    }
-
     void accepted(final int slot, final NewOrderCommand command) {
-        final int contextLength = checkedContextLength(command.contextLength());
+        final int contextLength = command.contextLength();
         header(EventType.ACCEPTED, AcceptedEvent.CONTEXT_OFFSET + 1 + contextLength, orders.bookId(slot));
         orderState(slot, nextExecId++);
         final UnsafeBuffer b = scratch;
         b.putLong(AcceptedEvent.DISPLAY_QTY_OFFSET, command.displayQuantity());
         b.putLong(AcceptedEvent.MIN_QTY_OFFSET, command.minQuantity());
         b.putLong(AcceptedEvent.EXPIRE_TIME_OFFSET, command.expireTimeNs());
-        context(AcceptedEvent.CONTEXT_OFFSET, command.buffer(), command.contextStart(), contextLength);
+        Flyweight.writeContext(scratch, AcceptedEvent.CONTEXT_OFFSET, command.buffer(), command.contextStart(), contextLength);
         publish(AcceptedEvent.CONTEXT_OFFSET + 1 + contextLength);
     }
 
@@ -294,14 +276,14 @@ final class EventWriter {
      */
     void cancelled(final int slot, final CancelReason reason, final DirectBuffer context, final int contextStart,
                    final int contextLength) {
-        final int length = context != null ? checkedContextLength(contextLength) : 0;
+        final int length = context != null ? contextLength : 0;
         header(EventType.CANCELLED, CancelledEvent.CONTEXT_OFFSET + 1 + length, orders.bookId(slot));
         orderState(slot, nextExecId++);
         final UnsafeBuffer b = scratch;
         b.putLong(CancelledEvent.CANCELLED_QTY_OFFSET, orders.leavesQty(slot));
         b.putByte(CancelledEvent.REASON_OFFSET, reason.code());
         b.putLong(OrderEvent.LEAVES_QTY_OFFSET, 0);
-        context(CancelledEvent.CONTEXT_OFFSET, context, contextStart, length);
+        Flyweight.writeContext(scratch, CancelledEvent.CONTEXT_OFFSET, context, contextStart, length);
         publish(CancelledEvent.CONTEXT_OFFSET + 1 + length);
     }
 

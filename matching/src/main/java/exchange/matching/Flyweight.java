@@ -111,14 +111,29 @@ public abstract class Flyweight {
      * @param length        number of bytes, at most {@link #MAX_CONTEXT_LENGTH}
      */
     protected final void putContext(final int contextOffset, final DirectBuffer src, final int srcOffset, final int length) {
+        writeContext(buffer, offset + contextOffset, src, srcOffset, length);
+        buffer.putShort(offset + LENGTH_OFFSET, (short) (contextOffset + 1 + length));
+    }
+
+    /**
+     * Writes a context (its length byte, then its bytes) without touching the record length: for
+     * writers that set the length in the record's header themselves.
+     *
+     * @param buffer    where the record is
+     * @param at        offset in {@code buffer} of the context length byte
+     * @param src       bytes to copy (not read when {@code length} is 0)
+     * @param srcOffset first byte in {@code src}
+     * @param length    number of bytes, at most {@link #MAX_CONTEXT_LENGTH}
+     */
+    static void writeContext(final MutableDirectBuffer buffer, final int at, final DirectBuffer src,
+                             final int srcOffset, final int length) {
         if (length < 0 || length > MAX_CONTEXT_LENGTH) {
             throw new IllegalArgumentException("context length " + length + " outside 0.." + MAX_CONTEXT_LENGTH);
         }
-        buffer.putByte(offset + contextOffset, (byte) length);
+        buffer.putByte(at, (byte) length);
         if (length > 0) {
-            buffer.putBytes(offset + contextOffset + 1, src, srcOffset, length);
+            buffer.putBytes(at + 1, src, srcOffset, length);
         }
-        buffer.putShort(offset + LENGTH_OFFSET, (short) (contextOffset + 1 + length));
     }
 
     /**
