@@ -65,6 +65,8 @@ final class QueuePrefaulter implements AutoCloseable {
     private static final class Follower {
         final Writer writer;
         MappedFile file;
+        /** whether this thread holds a reference on {@link #file} */
+        boolean fileHeld;
         MappedBytesStore store;
         long upTo;
         volatile long populatedUpTo;
@@ -139,6 +141,7 @@ final class QueuePrefaulter implements AutoCloseable {
                     return false; // closed: the writer has moved on to the next cycle's file
                 }
                 f.file = file;
+                f.fileHeld = true;
                 f.upTo = writerAt;
             }
             if (f.upTo < writerAt) {
@@ -177,7 +180,7 @@ final class QueuePrefaulter implements AutoCloseable {
             LOG.debug("prefaulting stopped on {}: {}", file.file(), e.toString());
             releaseStore(f);
             releaseFile(f);
-            f.file = file;
+            f.file = file; // not held: followed no further, until the writer moves to another file
             f.upTo = Long.MAX_VALUE;
             return false;
         }
@@ -195,12 +198,13 @@ final class QueuePrefaulter implements AutoCloseable {
     }
 
     private void releaseFile(final Follower f) {
-        if (f.file != null && f.upTo != Long.MAX_VALUE) {
+        if (f.fileHeld) {
             try {
                 f.file.release(owner);
             } catch (final RuntimeException e) {
                 LOG.debug("releasing a file: {}", e.toString());
             }
+            f.fileHeld = false;
         }
         f.file = null;
     }
