@@ -79,6 +79,16 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     static final String ORDER_FORM = "buy|sell QTY SYMBOL PRICE|market [day|gtc|ioc|fok|opg|atc] [stop PRICE] "
         + "[peak QTY] [min QTY] [post-only] [stp A|N|O|B|D], or cancel CLORDID buy|sell SYMBOL";
 
+    @Option(names = "--tls", description = "connect over TLS (the exchange's sessions have SocketUseSSL=Y)")
+    boolean tls;
+
+    @Option(names = "--trust-store", description = "with --tls: the key store (JKS or PKCS12) holding the certificate "
+        + "the exchange must present; without it the exchange's certificate is not checked")
+    Path trustStore;
+
+    @Option(names = "--trust-store-password", description = "the trust store's password, if it has one")
+    String trustStorePassword;
+
     @Option(names = "--store", description = "where the session's sequence numbers are kept (default: ${DEFAULT-VALUE})")
     Path store = Path.of("data", "client");
 
@@ -140,6 +150,25 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         settings.setString(sessionId, "TargetCompID", target);
         if ("FIXT.1.1".equals(begin)) {
             settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
+        }
+        if (trustStore != null && !tls) {
+            System.err.println("--trust-store is for TLS connections: add --tls");
+            return 2;
+        }
+        if (tls) {
+            settings.setString("SocketUseSSL", "Y");
+            if (trustStore != null) {
+                if (!Files.isReadable(trustStore)) {
+                    System.err.println("cannot read the trust store " + trustStore);
+                    return 2;
+                }
+                settings.setString("SocketTrustStore", trustStore.toAbsolutePath().toString());
+                if (trustStorePassword != null) {
+                    settings.setString("SocketTrustStorePassword", trustStorePassword);
+                }
+            } else {
+                System.err.println("TLS without --trust-store: the exchange's certificate is not checked");
+            }
         }
         final SocketInitiator initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
             new ScreenLogFactory(settings), new DefaultMessageFactory());

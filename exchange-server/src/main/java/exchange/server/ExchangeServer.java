@@ -147,6 +147,7 @@ public final class ExchangeServer implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             final SessionSettings settings = new SessionSettings(in);
             settings.setString("FileStorePath", config.dataDir().resolve("fix-store").toString());
+            checkTls(settings, file);
             if (config.fixPort() >= 0) {
                 settings.setLong("SocketAcceptPort", config.fixPort());
                 for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
@@ -158,6 +159,42 @@ public final class ExchangeServer implements AutoCloseable {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         } catch (final java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static final String[] KEY_STORES = {"SocketKeyStore", "SocketTrustStore"};
+
+    /**
+     * TLS settings that QuickFIX/J would take in silence and fail every handshake with: a key or trust
+     * store that cannot be read (QuickFIX/J goes on with an empty one), or SocketUseSSL=Y without a key
+     * store. A relative store path is resolved against the session file's folder, as the configuration's
+     * other files are.
+     */
+    private static void checkTls(final SessionSettings settings, final Path file) throws ConfigError {
+        final Path folder = file.toAbsolutePath().getParent();
+        checkTls(settings.getDefaultProperties(), file, "[DEFAULT]", folder); // the live section
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+            final SessionID id = it.next();
+            checkTls(settings.getSessionProperties(id, false), file, id.toString(), folder); // the live section
+            if ("Y".equalsIgnoreCase(settings.isSetting(id, "SocketUseSSL") ? settings.getString(id, "SocketUseSSL") : "N")
+                && !settings.isSetting(id, "SocketKeyStore")) {
+                throw new IllegalArgumentException(file + ": session " + id + " has SocketUseSSL=Y but no SocketKeyStore");
+            }
+        }
+    }
+
+    private static void checkTls(final java.util.Properties section, final Path file, final String name,
+                                 final Path folder) {
+        for (final String key : KEY_STORES) {
+            final String value = section.getProperty(key);
+            if (value == null) {
+                continue;
+            }
+            final Path store = folder.resolve(value.trim());
+            if (!Files.isRegularFile(store) || !Files.isReadable(store)) {
+                throw new IllegalArgumentException(file + ": " + name + " " + key + "=" + value + ": cannot read " + store);
+            }
+            section.setProperty(key, store.toString());
         }
     }
 

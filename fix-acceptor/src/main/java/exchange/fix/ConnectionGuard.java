@@ -10,6 +10,7 @@ import quickfix.mina.SessionConnector;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 
 /**
  * Protects the acceptor from connections that are not FIX sessions: QuickFIX/J's decoder keeps every
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>whose undecoded bytes (what the codec holds waiting for the rest of a message) pass a limit;</li>
  *   <li>that has not logged on to a configured session within a time after connecting.</li>
  * </ul>
- * Both are logged with the remote address. Sessions that behave never notice it: it reads one
+ * Both are logged with the remote address, as is a connection whose TLS handshake fails. Sessions that behave never notice it: it reads one
  * attribute per received buffer.
  */
 public final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable {
@@ -68,6 +69,23 @@ public final class ConnectionGuard extends IoFilterAdapter implements AutoClosea
             }
         }
         next.messageReceived(session, message);
+    }
+
+    /**
+     * A connection whose TLS fails (a client that does not speak TLS to a TLS session, or does not trust
+     * its certificate) is logged with its remote address and the reason; QuickFIX/J closes it.
+     */
+    @Override
+    public void exceptionCaught(final NextFilter next, final IoSession session, final Throwable cause) throws Exception {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException) {
+                final Object fixSession = session.getAttribute(SessionConnector.QF_SESSION);
+                LOG.warn("connection from {}{}: TLS failed: {}", session.getRemoteAddress(),
+                    fixSession == null ? "" : " (" + fixSession + ")", t.getMessage());
+                break;
+            }
+        }
+        next.exceptionCaught(session, cause);
     }
 
     /** What the codec holds of unfinished messages: its cumulative buffer, kept as a session attribute. */

@@ -1,0 +1,169 @@
+package exchange.server;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import exchange.fix.ConnectionGuard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The exchange's FIX sessions over TLS, set up as the README says: a key store made with the JDK's
+ * keytool, QuickFIX/J's SSL keys in fix-sessions.cfg, and bin/exchange-client with --tls. A client that
+ * does not speak TLS, or that does not trust the exchange's certificate, does not get a session, and the
+ * exchange goes on serving the others.
+ */
+@Timeout(180)
+class TlsTest {
+    private static final String PASSWORD = "changeit";
+
+    @TempDir
+    Path dir;
+
+    private final ListAppender<ILoggingEvent> guardLog = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        guardLog.start();
+        ((Logger) LoggerFactory.getLogger(ConnectionGuard.class)).addAppender(guardLog);
+    }
+
+    @AfterEach
+    void stopListening() {
+        ((Logger) LoggerFactory.getLogger(ConnectionGuard.class)).detachAppender(guardLog);
+    }
+
+    private List<String> guardWarnings() {
+        return guardLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    private static void keytool(final String... args) throws IOException, InterruptedException {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
+        assertThat(p.exitValue()).as("keytool %s: %s", args[0], output).isZero();
+    }
+
+    /** A self-signed key pair for the exchange, and a trust store holding only its certificate. */
+    private Path[] exchangeKeys(final String name) throws Exception {
+        final Path keys = dir.resolve(name + ".p12");
+        final Path cert = dir.resolve(name + ".crt");
+        final Path trust = dir.resolve(name + "-trust.p12");
+        keytool("-genkeypair", "-alias", "exchange", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+            "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+            "-keystore", keys.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-alias", "exchange", "-keystore", keys.toString(), "-storepass", PASSWORD,
+            "-file", cert.toString());
+        keytool("-importcert", "-noprompt", "-alias", "exchange", "-file", cert.toString(), "-storetype", "PKCS12",
+            "-keystore", trust.toString(), "-storepass", PASSWORD);
+        return new Path[] {keys, trust};
+    }
+
+    private static String run(final int[] exitCode, final String... args) {
+        final PrintStream out = System.out;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exitCode[0] = new CommandLine(new ExchangeClient()).execute(args);
+        } finally {
+            System.setOut(out);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldTradeOverTlsAndRefuseClientsThatDoNotSpeakItOrDoNotTrustTheExchange() throws Exception {
+        final Path[] exchange = exchangeKeys("exchange");
+        final Path[] stranger = exchangeKeys("stranger");
+        // the key store beside the session file, named relative to it
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        Files.copy(exchange[0], config.resolve("exchange.p12"));
+        withDefaults(config, "SocketUseSSL=Y\nSocketKeyStore=exchange.p12\nSocketKeyStorePassword=" + PASSWORD);
+        try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
+            final String port = Integer.toString(server.fixPort());
+            final int[] code = new int[1];
+
+            final String plain = run(code, "--port", port, "--store", dir.resolve("c0").toString(), "--wait", "0",
+                "--logon-timeout", "3", "buy", "1", "AAPL", "190");
+            assertThat(code[0]).isEqualTo(1);
+            assertThat(plain).contains("could not log on");
+            assertThat(guardWarnings()).anySatisfy(w -> assertThat(w).startsWith("connection from ")
+                .contains("127.0.0.1:").contains(": TLS failed: "));
+            final int refusedSoFar = guardWarnings().size();
+
+            final String distrustful = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "0",
+                "--logon-timeout", "3", "--tls", "--trust-store", stranger[1].toString(), "--trust-store-password",
+                PASSWORD, "buy", "1", "AAPL", "190");
+            assertThat(code[0]).isEqualTo(1);
+            assertThat(distrustful).contains("could not log on");
+            assertThat(guardWarnings().subList(refusedSoFar, guardWarnings().size()))
+                .anySatisfy(w -> assertThat(w).contains("TLS failed").containsIgnoringCase("certificate"));
+
+            final String buyer = run(code, "--port", port, "--store", dir.resolve("c2").toString(), "--wait", "1",
+                "--tls", "--trust-store", exchange[1].toString(), "--trust-store-password", PASSWORD,
+                "buy", "100", "AAPL", "190.25");
+            assertThat(code[0]).isZero();
+            assertThat(buyer).contains("logged on as FIX.4.4:BROKER1->EXCH")
+                .containsPattern("<< NEW +C-\\S+ BUY 100 AAPL @190.25 +cum 0 leaves 100");
+
+            final String seller = run(code, "--port", port, "--store", dir.resolve("c3").toString(), "--wait", "1",
+                "--tls", "--sender", "BROKER2", "--user", "broker2", "--password", "broker2-demo",
+                "sell", "100", "AAPL", "190");
+            assertThat(code[0]).isZero();
+            assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 100 AAPL @190 +filled 100 @190.25 +cum 100 leaves 0");
+        }
+    }
+
+    /** Adds lines to the [DEFAULT] section of the copy's fix-sessions.cfg. */
+    private static void withDefaults(final Path config, final String lines) throws IOException {
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        final String cfg = Files.readString(sessions);
+        assertThat(cfg).contains("[DEFAULT]\n");
+        Files.writeString(sessions, cfg.replace("[DEFAULT]\n", "[DEFAULT]\n" + lines + "\n"));
+    }
+
+    @Test
+    void shouldNotStartWithAKeyStoreItCannotReadOrTlsWithoutOne() throws Exception {
+        final Path missing = ShippedConfig.copyTo(dir.resolve("missing"));
+        withDefaults(missing, "SocketUseSSL=Y\nSocketKeyStore=no-such.p12\nSocketKeyStorePassword=" + PASSWORD);
+        assertThatThrownBy(() -> ExchangeServer.start(missing, ShippedConfig.isolated(dir.resolve("d1"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("SocketKeyStore=no-such.p12")
+            .hasMessageContaining("cannot read " + missing.toAbsolutePath().resolve("no-such.p12"));
+
+        final Path none = ShippedConfig.copyTo(dir.resolve("none"));
+        withDefaults(none, "SocketUseSSL=Y");
+        assertThatThrownBy(() -> ExchangeServer.start(none, ShippedConfig.isolated(dir.resolve("d2"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("SocketUseSSL=Y but no SocketKeyStore");
+    }
+
+    @Test
+    void shouldRefuseATrustStoreWithoutTls() {
+        final int[] code = new int[1];
+        run(code, "--port", "1", "--store", dir.resolve("c").toString(), "--trust-store", dir.resolve("x").toString(),
+            "buy", "1", "AAPL", "190");
+        assertThat(code[0]).isEqualTo(2);
+    }
+}
