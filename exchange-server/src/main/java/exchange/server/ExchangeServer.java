@@ -176,9 +176,11 @@ public final class ExchangeServer implements AutoCloseable {
         for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
             final SessionID id = it.next();
             checkTls(settings.getSessionProperties(id, false), file, id.toString(), folder); // the live section
-            if ("Y".equalsIgnoreCase(settings.isSetting(id, "SocketUseSSL") ? settings.getString(id, "SocketUseSSL") : "N")
-                && !settings.isSetting(id, "SocketKeyStore")) {
-                throw new IllegalArgumentException(file + ": session " + id + " has SocketUseSSL=Y but no SocketKeyStore");
+            final boolean tls = settings.isSetting(id, "SocketUseSSL")
+                && "Y".equalsIgnoreCase(settings.getString(id, "SocketUseSSL").trim());
+            if (tls && !settings.isSetting(id, "SocketKeyStore")) {
+                throw new IllegalArgumentException(file + ": session " + id
+                    + " has SocketUseSSL=Y but no SocketKeyStore");
             }
         }
     }
@@ -192,7 +194,8 @@ public final class ExchangeServer implements AutoCloseable {
             }
             final Path store = folder.resolve(value.trim());
             if (!Files.isRegularFile(store) || !Files.isReadable(store)) {
-                throw new IllegalArgumentException(file + ": " + name + " " + key + "=" + value + ": cannot read " + store);
+                throw new IllegalArgumentException(file + ": " + name + " " + key + "=" + value
+                    + ": cannot read " + store);
             }
             section.setProperty(key, store.toString());
         }

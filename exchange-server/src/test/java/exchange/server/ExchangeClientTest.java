@@ -21,7 +21,7 @@ class ExchangeClientTest {
     Path dir;
 
     /** Runs the client's main command and returns what it printed. */
-    private static String run(final int[] exitCode, final String... args) {
+    static String run(final int[] exitCode, final String... args) {
         final PrintStream out = System.out;
         final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));

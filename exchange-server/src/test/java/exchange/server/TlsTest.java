@@ -10,11 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static exchange.server.ExchangeClientTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,18 +76,6 @@ class TlsTest {
         keytool("-importcert", "-noprompt", "-alias", "exchange", "-file", cert.toString(), "-storetype", "PKCS12",
             "-keystore", trust.toString(), "-storepass", PASSWORD);
         return new Path[] {keys, trust};
-    }
-
-    private static String run(final int[] exitCode, final String... args) {
-        final PrintStream out = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exitCode[0] = new CommandLine(new ExchangeClient()).execute(args);
-        } finally {
-            System.setOut(out);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test
