@@ -1,6 +1,8 @@
 package exchange.server;
 
 import exchange.fix.Passwords;
+import org.apache.mina.core.filterchain.IoFilterAdapter;
+import org.apache.mina.core.session.IoSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +33,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 
 /**
  * {@code bin/exchange-client}: a small FIX client for people. Logs on as a demo broker, sends orders
@@ -88,6 +91,13 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
 
     @Option(names = "--trust-store-password", description = "the trust store's password, if it has one")
     String trustStorePassword;
+
+    @Option(names = "--key-store", description = "with --tls: your key store (JKS or PKCS12), for an exchange that "
+        + "asks for client certificates (NeedClientAuth=Y)")
+    Path keyStore;
+
+    @Option(names = "--key-store-password", description = "the key store's password")
+    String keyStorePassword;
 
     @Option(names = "--store", description = "where the session's sequence numbers are kept (default: ${DEFAULT-VALUE})")
     Path store = Path.of("data", "client");
@@ -151,8 +161,8 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         if ("FIXT.1.1".equals(begin)) {
             settings.setString(sessionId, "DefaultApplVerID", "FIX.5.0SP2");
         }
-        if (trustStore != null && !tls) {
-            System.err.println("--trust-store is for TLS connections: add --tls");
+        if ((trustStore != null || keyStore != null) && !tls) {
+            System.err.println("--trust-store and --key-store are for TLS connections: add --tls");
             return 2;
         }
         if (tls) {
@@ -169,9 +179,20 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
             } else {
                 System.err.println("TLS without --trust-store: the exchange's certificate is not checked");
             }
+            if (keyStore != null) {
+                if (!Files.isReadable(keyStore)) {
+                    System.err.println("cannot read the key store " + keyStore);
+                    return 2;
+                }
+                settings.setString("SocketKeyStore", keyStore.toAbsolutePath().toString());
+                if (keyStorePassword != null) {
+                    settings.setString("SocketKeyStorePassword", keyStorePassword);
+                }
+            }
         }
         final SocketInitiator initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
             new ScreenLogFactory(settings), new DefaultMessageFactory());
+        initiator.setIoFilterChainBuilder(chain -> chain.addFirst("exchange-client-errors", new PlainErrors()));
         initiator.start();
         try {
             if (!loggedOn.await(logonTimeoutSeconds, TimeUnit.SECONDS)) {
@@ -360,6 +381,25 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
             }
             System.out.println(Passwords.hash(p));
             return 0;
+        }
+    }
+
+    /**
+     * Says in one line why TLS failed (QuickFIX/J would log the stack trace as an error) and closes the
+     * connection once TLS's alert, which tells the exchange why, is out.
+     */
+    private static final class PlainErrors extends IoFilterAdapter {
+        @Override
+        public void exceptionCaught(final NextFilter next, final IoSession session, final Throwable cause)
+            throws Exception {
+            for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SSLException) {
+                    System.err.println("TLS failed: " + t.getMessage());
+                    session.closeOnFlush();
+                    return;
+                }
+            }
+            next.exceptionCaught(session, cause);
         }
     }
 }

@@ -1,9 +1,12 @@
 package exchange.server;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import exchange.fix.ConnectionGuard;
+import exchange.server.logging.ClosedConnectionWrites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +40,32 @@ class TlsTest {
     Path dir;
 
     private final ListAppender<ILoggingEvent> guardLog = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> quickFixLog = new ListAppender<>();
+
+    private final ClosedConnectionWrites closedConnectionWrites = new ClosedConnectionWrites();
 
     @BeforeEach
     void listen() {
+        // as config/logback.xml does: QuickFIX/J's error for TLS's closing message after a Logout is dropped
+        closedConnectionWrites.start();
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).addTurboFilter(closedConnectionWrites);
         guardLog.start();
+        quickFixLog.start();
         ((Logger) LoggerFactory.getLogger(ConnectionGuard.class)).addAppender(guardLog);
+        ((Logger) LoggerFactory.getLogger("quickfix.mina")).addAppender(quickFixLog);
     }
 
     @AfterEach
     void stopListening() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList().remove(closedConnectionWrites);
         ((Logger) LoggerFactory.getLogger(ConnectionGuard.class)).detachAppender(guardLog);
+        ((Logger) LoggerFactory.getLogger("quickfix.mina")).detachAppender(quickFixLog);
+    }
+
+    /** @return QuickFIX/J's socket-level errors: a refused or closed TLS connection should have none */
+    private List<String> quickFixErrors() {
+        return quickFixLog.list.stream().filter(e -> e.getLevel() == Level.ERROR)
+            .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
     }
 
     private List<String> guardWarnings() {
@@ -119,6 +138,34 @@ class TlsTest {
             assertThat(code[0]).isZero();
             assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 100 AAPL @190 +filled 100 @190.25 +cum 100 leaves 0");
         }
+        assertThat(quickFixErrors()).as("QuickFIX/J socket errors").isEmpty();
+    }
+
+    @Test
+    void shouldAskBrokersForTheirCertificateWhenConfiguredTo() throws Exception {
+        final Path[] exchange = exchangeKeys("exchange");
+        final Path[] broker = exchangeKeys("broker"); // the broker's key pair; its trust store is the exchange's to use
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        withDefaults(config, "SocketUseSSL=Y\nSocketKeyStore=" + exchange[0] + "\nSocketKeyStorePassword=" + PASSWORD
+            + "\nNeedClientAuth=Y\nSocketTrustStore=" + broker[1] + "\nSocketTrustStorePassword=" + PASSWORD);
+        try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
+            final String port = Integer.toString(server.fixPort());
+            final int[] code = new int[1];
+
+            final String anonymous = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "0",
+                "--logon-timeout", "3", "--tls", "--trust-store", exchange[1].toString(), "--trust-store-password",
+                PASSWORD, "buy", "1", "AAPL", "190");
+            assertThat(code[0]).isEqualTo(1);
+            assertThat(anonymous).contains("could not log on");
+            assertThat(guardWarnings()).anySatisfy(w -> assertThat(w).contains(": TLS failed: "));
+
+            final String known = run(code, "--port", port, "--store", dir.resolve("c2").toString(), "--wait", "1",
+                "--tls", "--trust-store", exchange[1].toString(), "--trust-store-password", PASSWORD,
+                "--key-store", broker[0].toString(), "--key-store-password", PASSWORD, "buy", "100", "AAPL", "190.25");
+            assertThat(code[0]).isZero();
+            assertThat(known).containsPattern("<< NEW +C-\\S+ BUY 100 AAPL @190.25 +cum 0 leaves 100");
+        }
+        assertThat(quickFixErrors()).as("QuickFIX/J socket errors").isEmpty();
     }
 
     /** Adds lines to the [DEFAULT] section of the copy's fix-sessions.cfg. */
@@ -146,10 +193,13 @@ class TlsTest {
     }
 
     @Test
-    void shouldRefuseATrustStoreWithoutTls() {
+    void shouldRefuseStoresWithoutTlsAndStoresItCannotRead() {
         final int[] code = new int[1];
         run(code, "--port", "1", "--store", dir.resolve("c").toString(), "--trust-store", dir.resolve("x").toString(),
             "buy", "1", "AAPL", "190");
+        assertThat(code[0]).isEqualTo(2);
+        run(code, "--port", "1", "--store", dir.resolve("c").toString(), "--tls", "--key-store",
+            dir.resolve("no-such.p12").toString(), "buy", "1", "AAPL", "190");
         assertThat(code[0]).isEqualTo(2);
     }
 }

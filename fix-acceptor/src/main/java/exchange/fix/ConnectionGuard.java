@@ -73,19 +73,33 @@ public final class ConnectionGuard extends IoFilterAdapter implements AutoClosea
 
     /**
      * A connection whose TLS fails (a client that does not speak TLS to a TLS session, or does not trust
-     * its certificate) is logged with its remote address and the reason; QuickFIX/J closes it.
+     * its certificate) is logged with its remote address and the reason, one line. When no FIX session is
+     * bound to the connection, this filter closes it and QuickFIX/J does not hear of it (it would log the
+     * stack trace as an error, and there is nothing else to do for a connection without a session); with a
+     * session bound, QuickFIX/J gets the exception and disconnects the session.
      */
     @Override
     public void exceptionCaught(final NextFilter next, final IoSession session, final Throwable cause) throws Exception {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SSLException) {
-                final Object fixSession = session.getAttribute(SessionConnector.QF_SESSION);
-                LOG.warn("connection from {}{}: TLS failed: {}", session.getRemoteAddress(),
-                    fixSession == null ? "" : " (" + fixSession + ")", t.getMessage());
-                break;
+        final Object fixSession = session.getAttribute(SessionConnector.QF_SESSION);
+        final SSLException tls = tlsCause(cause);
+        if (tls != null) {
+            LOG.warn("connection from {}{}: TLS failed: {}", session.getRemoteAddress(),
+                fixSession == null ? "" : " (" + fixSession + ")", tls.getMessage());
+            if (fixSession == null) {
+                session.closeOnFlush(); // what TLS still has to say (its alert) goes out first
+                return;
             }
         }
         next.exceptionCaught(session, cause);
+    }
+
+    private static SSLException tlsCause(final Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 
     /** What the codec holds of unfinished messages: its cumulative buffer, kept as a session attribute. */
