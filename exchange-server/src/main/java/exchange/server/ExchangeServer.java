@@ -109,8 +109,9 @@ public final class ExchangeServer implements AutoCloseable {
             close();
             throw e;
         }
+        final String tls = tlsSessions(settings);
         for (final InetSocketAddress address : fix.addresses()) {
-            LOG.info("FIX acceptor listening on {}:{}", address.getHostString(), address.getPort());
+            LOG.info("FIX acceptor listening on {}:{}{}", address.getHostString(), address.getPort(), tls);
         }
         if (marketData != null) {
             LOG.info("market data: ITCH 5.0 over MoldUDP64 to {} on {}, re-requests on {}",
@@ -164,6 +165,29 @@ public final class ExchangeServer implements AutoCloseable {
 
     private static final String[] KEY_STORES = {"SocketKeyStore", "SocketTrustStore"};
 
+    /** @return " (TLS)" when every session uses TLS, " (TLS for ...)" naming those that do, or "" */
+    private static String tlsSessions(final SessionSettings settings) {
+        final List<String> tls = new ArrayList<>();
+        int sessions = 0;
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+            final SessionID id = it.next();
+            sessions++;
+            if (usesTls(settings, id)) {
+                tls.add(id.toString());
+            }
+        }
+        return tls.isEmpty() ? "" : tls.size() == sessions ? " (TLS)" : " (TLS for " + String.join(", ", tls) + ")";
+    }
+
+    private static boolean usesTls(final SessionSettings settings, final SessionID id) {
+        try {
+            return settings.isSetting(id, "SocketUseSSL")
+                && "Y".equalsIgnoreCase(settings.getString(id, "SocketUseSSL").trim());
+        } catch (final ConfigError e) {
+            return false;
+        }
+    }
+
     /**
      * TLS settings that QuickFIX/J would take in silence and fail every handshake with: a key or trust
      * store that cannot be read (QuickFIX/J goes on with an empty one), or SocketUseSSL=Y without a key
@@ -176,9 +200,7 @@ public final class ExchangeServer implements AutoCloseable {
         for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
             final SessionID id = it.next();
             checkTls(settings.getSessionProperties(id, false), file, id.toString(), folder); // the live section
-            final boolean tls = settings.isSetting(id, "SocketUseSSL")
-                && "Y".equalsIgnoreCase(settings.getString(id, "SocketUseSSL").trim());
-            if (tls && !settings.isSetting(id, "SocketKeyStore")) {
+            if (usesTls(settings, id) && !settings.isSetting(id, "SocketKeyStore")) {
                 throw new IllegalArgumentException(file + ": session " + id
                     + " has SocketUseSSL=Y but no SocketKeyStore");
             }

@@ -41,6 +41,7 @@ class TlsTest {
 
     private final ListAppender<ILoggingEvent> guardLog = new ListAppender<>();
     private final ListAppender<ILoggingEvent> quickFixLog = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
 
     private final ClosedConnectionWrites closedConnectionWrites = new ClosedConnectionWrites();
 
@@ -53,6 +54,8 @@ class TlsTest {
         quickFixLog.start();
         ((Logger) LoggerFactory.getLogger(ConnectionGuard.class)).addAppender(guardLog);
         ((Logger) LoggerFactory.getLogger("quickfix.mina")).addAppender(quickFixLog);
+        serverLog.start();
+        ((Logger) LoggerFactory.getLogger(ExchangeServer.class)).addAppender(serverLog);
     }
 
     @AfterEach
@@ -60,6 +63,7 @@ class TlsTest {
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList().remove(closedConnectionWrites);
         ((Logger) LoggerFactory.getLogger(ConnectionGuard.class)).detachAppender(guardLog);
         ((Logger) LoggerFactory.getLogger("quickfix.mina")).detachAppender(quickFixLog);
+        ((Logger) LoggerFactory.getLogger(ExchangeServer.class)).detachAppender(serverLog);
     }
 
     /** @return QuickFIX/J's socket-level errors: a refused or closed TLS connection should have none */
@@ -108,6 +112,8 @@ class TlsTest {
         try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
             final String port = Integer.toString(server.fixPort());
             final int[] code = new int[1];
+            assertThat(serverLog.list).map(ILoggingEvent::getFormattedMessage)
+                .contains("FIX acceptor listening on 0.0.0.0:" + port + " (TLS)");
 
             final String plain = run(code, "--port", port, "--store", dir.resolve("c0").toString(), "--wait", "0",
                 "--logon-timeout", "3", "buy", "1", "AAPL", "190");
