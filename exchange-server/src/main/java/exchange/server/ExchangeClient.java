@@ -167,27 +167,12 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         }
         if (tls) {
             settings.setString("SocketUseSSL", "Y");
-            if (trustStore != null) {
-                if (!Files.isReadable(trustStore)) {
-                    System.err.println("cannot read the trust store " + trustStore);
-                    return 2;
-                }
-                settings.setString("SocketTrustStore", trustStore.toAbsolutePath().toString());
-                if (trustStorePassword != null) {
-                    settings.setString("SocketTrustStorePassword", trustStorePassword);
-                }
-            } else {
+            if (trustStore == null) {
                 System.err.println("TLS without --trust-store: the exchange's certificate is not checked");
             }
-            if (keyStore != null) {
-                if (!Files.isReadable(keyStore)) {
-                    System.err.println("cannot read the key store " + keyStore);
-                    return 2;
-                }
-                settings.setString("SocketKeyStore", keyStore.toAbsolutePath().toString());
-                if (keyStorePassword != null) {
-                    settings.setString("SocketKeyStorePassword", keyStorePassword);
-                }
+            if (!store(settings, "trust", trustStore, trustStorePassword, "SocketTrustStore")
+                || !store(settings, "key", keyStore, keyStorePassword, "SocketKeyStore")) {
+                return 2;
             }
         }
         final SocketInitiator initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
@@ -208,6 +193,27 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         } finally {
             initiator.stop();
         }
+    }
+
+    /**
+     * Sets a key or trust store, when given, as QuickFIX/J's {@code key} and {@code key + "Password"}.
+     *
+     * @return false, having said so, when the file cannot be read
+     */
+    private static boolean store(final SessionSettings settings, final String kind, final Path file,
+                                 final String password, final String key) {
+        if (file == null) {
+            return true;
+        }
+        if (!Files.isReadable(file)) {
+            System.err.println("cannot read the " + kind + " store " + file);
+            return false;
+        }
+        settings.setString(key, file.toAbsolutePath().toString());
+        if (password != null) {
+            settings.setString(key + "Password", password);
+        }
+        return true;
     }
 
     private Message parse(final List<String> w) {
