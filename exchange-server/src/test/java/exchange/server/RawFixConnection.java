@@ -33,15 +33,25 @@ final class RawFixConnection implements AutoCloseable {
 
     /** @param receiveBuffer the socket's receive buffer in bytes, 0 for the system's */
     RawFixConnection(final int port, final String sender, final int receiveBuffer) throws IOException {
-        this.socket = new Socket();
-        if (receiveBuffer > 0) {
-            socket.setReceiveBufferSize(receiveBuffer);
-        }
-        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        this(connect(port, receiveBuffer), sender);
+    }
+
+    /** Over a socket already connected to the exchange (a TLS one, say). */
+    RawFixConnection(final Socket connected, final String sender) throws IOException {
+        this.socket = connected;
         socket.setSoTimeout(200);
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.sender = sender;
+    }
+
+    private static Socket connect(final int port, final int receiveBuffer) throws IOException {
+        final Socket s = new Socket();
+        if (receiveBuffer > 0) {
+            s.setReceiveBufferSize(receiveBuffer);
+        }
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        return s;
     }
 
     /** A FIX 4.4 message with header, BodyLength and CheckSum right, from "tag=value" body fields. */

@@ -15,12 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 import static exchange.server.ExchangeClientTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +186,62 @@ class TlsTest {
         final String cfg = Files.readString(sessions);
         assertThat(cfg).contains("[DEFAULT]\n");
         Files.writeString(sessions, cfg.replace("[DEFAULT]\n", "[DEFAULT]\n" + lines + "\n"));
+    }
+
+    /** A TLS socket to the exchange that trusts the certificate in {@code trustStore}, handshake done. */
+    private static SSLSocket tlsSocket(final int port, final Path trustStore) throws Exception {
+        final KeyStore trusted = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            trusted.load(in, PASSWORD.toCharArray());
+        }
+        final TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        final SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        final SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
+        socket.setSoTimeout(10_000);
+        socket.startHandshake();
+        return socket;
+    }
+
+    @Test
+    void shouldHoldTlsConnectionsToTheGuardsLimits() throws Exception {
+        final Path[] exchange = exchangeKeys("exchange");
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        Files.writeString(sessions, Files.readString(sessions).replace("LogonWaitSeconds=10", "LogonWaitSeconds=2"));
+        withDefaults(config, "SocketUseSSL=Y\nSocketKeyStore=" + exchange[0] + "\nSocketKeyStorePassword=" + PASSWORD);
+        try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
+            // TLS done, no Logon: closed after LogonWaitSeconds, as a plain connection is
+            try (RawFixConnection c = new RawFixConnection(tlsSocket(server.fixPort(), exchange[1]), "NOBODY")) {
+                assertThat(c.closedWithin(6_000)).isTrue();
+            }
+            // logged on over TLS, then a message that never ends: closed at MaxPendingBytes of plaintext
+            try (RawFixConnection c = new RawFixConnection(tlsSocket(server.fixPort(), exchange[1]), "BROKER1")) {
+                assertThat(c.logon("broker1", "broker1-demo")).as("Logon answer").isNotNull().containsEntry(35, "A");
+                c.send("8=FIX.4.4\u00019=2000000000\u000135=D\u0001");
+                final byte[] filler = new byte[256 * 1024];
+                Arrays.fill(filler, (byte) 'A');
+                boolean closed = false;
+                for (int i = 0; i < 8 && !closed; i++) { // 2 MB at most
+                    try {
+                        c.send(filler);
+                    } catch (final IOException e) {
+                        closed = true;
+                    }
+                }
+                assertThat(closed || c.closedWithin(5_000)).isTrue();
+            }
+            assertThat(guardWarnings()).anySatisfy(w -> assertThat(w).contains("without the end of a FIX message"));
+
+            final int[] code = new int[1];
+            final String buyer = run(code, "--port", Integer.toString(server.fixPort()), "--store",
+                dir.resolve("c1").toString(), "--wait", "1", "--tls", "--trust-store", exchange[1].toString(),
+                "--trust-store-password", PASSWORD, "--sender", "BROKER2", "--user", "broker2", "--password",
+                "broker2-demo", "buy", "10", "AAPL", "190");
+            assertThat(code[0]).isZero();
+            assertThat(buyer).containsPattern("<< NEW +C-\\S+ BUY 10 AAPL @190 +cum 0 leaves 10");
+        }
     }
 
     @Test
