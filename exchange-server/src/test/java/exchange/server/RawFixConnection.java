@@ -139,6 +139,25 @@ final class RawFixConnection implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Starts a NewOrderSingle that claims a BodyLength of two billion and sends up to 2 MB of it.
+     *
+     * @return true when the exchange closed the connection meanwhile or within 5 s after
+     */
+    boolean sendsAMessageThatNeverEnds() throws IOException {
+        send("8=FIX.4.4\u00019=2000000000\u000135=D\u0001");
+        final byte[] filler = new byte[256 * 1024];
+        java.util.Arrays.fill(filler, (byte) 'A');
+        for (int i = 0; i < 8; i++) {
+            try {
+                send(filler);
+            } catch (final IOException e) {
+                return true;
+            }
+        }
+        return closedWithin(5_000);
+    }
+
     /** @return true when the exchange closed the connection within the time */
     boolean closedWithin(final long timeoutMs) throws IOException {
         final long deadline = System.currentTimeMillis() + timeoutMs;
