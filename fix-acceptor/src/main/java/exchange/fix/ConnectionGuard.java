@@ -21,8 +21,8 @@ import javax.net.ssl.SSLException;
  *   <li>whose undecoded bytes (what the codec holds waiting for the rest of a message) pass a limit;</li>
  *   <li>that has not logged on to a configured session within a time after connecting.</li>
  * </ul>
- * Both are logged with the remote address, as is a connection whose TLS handshake fails. Sessions that behave never notice it: it reads one
- * attribute per received buffer.
+ * Both are logged with the remote address, as is a connection whose TLS handshake fails. Sessions
+ * that behave never notice it: it reads one attribute per received buffer.
  */
 public final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
