@@ -1,5 +1,6 @@
 package exchange.server;
 
+import exchange.fix.ConnectionGuard;
 import exchange.fix.Passwords;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IoSession;
@@ -398,12 +399,11 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         @Override
         public void exceptionCaught(final NextFilter next, final IoSession session, final Throwable cause)
             throws Exception {
-            for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof SSLException) {
-                    System.err.println("TLS failed: " + t.getMessage());
-                    session.closeOnFlush();
-                    return;
-                }
+            final SSLException tls = ConnectionGuard.tlsCause(cause);
+            if (tls != null) {
+                System.err.println("TLS failed: " + tls.getMessage());
+                session.closeOnFlush();
+                return;
             }
             next.exceptionCaught(session, cause);
         }

@@ -93,8 +93,9 @@ public final class ConnectionGuard extends IoFilterAdapter implements AutoClosea
         next.exceptionCaught(session, cause);
     }
 
-    private static SSLException tlsCause(final Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    /** @return the TLS failure in an exception's chain of causes (the exception itself included), or null */
+    public static SSLException tlsCause(final Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SSLException ssl) {
                 return ssl;
             }
