@@ -20,7 +20,8 @@ import java.util.Map;
  * Chronicle Map ({@code <dir>/gtc-orders.cm}), keyed by order id. Each value is the order's
  * {@link RestoreOrderCommand} record (state, fills, context) prefixed by its time priority:
  * <pre>
- *   0  priority (i64): the sequence of the command that last gave it its place in its level
+ *   0  priority (i64): when it last took its place in its level (or among the waiting stops), in the
+ *      order of the events of the day: a lower value was there first
  *   8  the RestoreOrderCommand record
  * </pre>
  * One extra entry, under key {@link #META_KEY}, holds the trading date the set was saved for.

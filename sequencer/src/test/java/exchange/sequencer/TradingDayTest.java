@@ -350,6 +350,33 @@ class TradingDayTest {
     }
 
     @Test
+    void shouldKeepTheLevelOrderOfGoodTillOrdersThatTookTheirPlacesInOneCommand() throws Exception {
+        final long aggressor;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            sequencer.commands().append(order(Side.SELL, 101_0000, 5, 3, TimeInForce.DAY, 0, "ask"));
+            final long stop = sequencer.commands().append(order(Side.BUY, 101_0000, 10, 1, TimeInForce.GTC, "stop",
+                c -> c.orderType(OrderType.STOP_LIMIT).stopPrice(101_0000)));
+            // takes the ask, books its rest at 101, and only then the stop-limit it triggered books behind it:
+            // both take their places in the same command, the aggressor (the higher order id) first
+            aggressor = sequencer.commands().append(order(Side.BUY, 101_0000, 15, 2, TimeInForce.GTC, 0, "agg"));
+            final Event stopBooked = await(sequencer, e -> e.type() == EventType.BOOKED && ((exchange.matching.event.BookedEvent) e).orderId() == stop);
+            assertThat(stopBooked.commandSequence()).isEqualTo(aggressor);
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z");
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            final long sell = sequencer.commands().append(order(Side.SELL, 101_0000, 10, 3, TimeInForce.IOC, 0, "s"));
+            final Event trade = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
+            assertThat(((TradeEvent) trade).buy().orderId()).as("the order that was first at 101 yesterday").isEqualTo(aggressor);
+            awaitStoreEmpty(day);
+        }
+    }
+
+    @Test
     void shouldUncrossTheOpeningAuctionWhenTheSchedulesPreOpenEnds() throws Exception {
         final Properties p = new Properties();
         p.setProperty(TradingSchedule.START_OF_DAY, "08:00");
