@@ -241,8 +241,20 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         }
     }
 
+    /**
+     * Saves the orders that live on. A day ended a second time (the driver journals EndOfDay again when a
+     * crash came between journaling it and noting that the day had ended) finds nothing live, since the
+     * engine held no order after the first; saving that would wipe what the first one saved, so the
+     * store is left as it is.
+     */
     @Override
     public void onDayEnded(final DayEndedEvent e) {
+        if (live.isEmpty() && store.savedDate() == e.tradingDate()) {
+            position.save(documentIndex, commandSequence, eventIndex);
+            LOG.warn("trading day {} ended again: the {} GTC/GTD orders saved at its first end are kept",
+                e.tradingDate(), store.size());
+            return;
+        }
         final List<GtcStore.Saved> saved = new ArrayList<>(live.size());
         for (final Map.Entry<Long, Order> entry : live.entrySet()) {
             saved.add(new GtcStore.Saved(entry.getKey(), entry.getValue().priority, entry.getValue().bytes()));

@@ -199,6 +199,40 @@ class TradingDayTest {
     }
 
     @Test
+    void shouldNotLoseTheSavedGoodTillOrdersWhenACrashMakesTheDriverEndTheDayTwice() throws Exception {
+        final long gtc;
+        final java.nio.file.Path stateFile;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            stateFile = sequencer.config().dataDir().resolve("trading-day.state");
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            gtc = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (day.store().savedDate() != 20261127 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(day.store().size()).isEqualTo(1);
+        }
+        // A crash after the EndOfDay was journaled and before the driver wrote down that the day had ended.
+        java.nio.file.Files.writeString(stateFile, "date=20261127\nstage=STARTED\nphase=CLOSED\n");
+
+        clock.set("2026-11-28T09:30:00Z");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.DAY_ENDED).count())
+                .as("the day was ended again after the restart").isEqualTo(2);
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.RESTORED)
+                .map(e -> ((OrderEvent) e.event()).orderId()).toList()).containsExactly(gtc);
+        }
+    }
+
+    @Test
     void shouldEndTheDayOnRequestAndStartTheNextAtItsScheduledTime() throws Exception {
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
              TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
