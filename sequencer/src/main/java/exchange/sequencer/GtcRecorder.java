@@ -169,10 +169,6 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         if (o != null) {
             o.priority = ++places;
             o.restore.price(e.price());
-            if (o.restore.displayQty() > 0 && e.visibleQty() > 0 && e.visibleQty() < e.leavesQty()) {
-                // an iceberg shows a whole fresh peak when it is booked: a replace may have changed it
-                o.restore.displayQty(e.visibleQty());
-            }
         }
     }
 
@@ -214,6 +210,11 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         }
         o.restore.price(e.price()).stopPrice(e.stopPrice()).orderQty(e.orderQty()).cumQty(e.cumQty())
             .cumNotional(e.cumNotional());
+        if (o.restore.displayQty() > 0 && e.displayQty() > 0) {
+            // the peak after the replace, also one at or above the quantity (the whole order shows),
+            // which no Booked event tells apart from the quantity left
+            o.restore.displayQty(e.displayQty());
+        }
         if (e.contextLength() > 0) {
             o.restore.context(e.buffer(), e.contextStart(), e.contextLength());
         }

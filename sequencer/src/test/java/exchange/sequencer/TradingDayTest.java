@@ -384,6 +384,35 @@ class TradingDayTest {
     }
 
     @Test
+    void shouldCarryTheShowingOfAnIcebergWhosePeakAReplaceRaisedToItsWholeQuantity() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            final long iceberg = sequencer.commands().append(order(Side.SELL, 101_0000, 50, 2, TimeInForce.GTC, "ice",
+                c -> c.displayQuantity(10)));
+            // a peak of 60 for 50: the whole order shows from now on
+            final long replace = sequencer.commands().append((buffer, offset) -> {
+                final exchange.matching.command.ReplaceCommand r =
+                    (exchange.matching.command.ReplaceCommand) new exchange.matching.command.ReplaceCommand().wrap(buffer, offset);
+                r.init().instrumentId(1).sessionId(2).firmId(2);
+                r.orderId(iceberg);
+                r.side(Side.SELL).orderType(OrderType.LIMIT).timeInForce(TimeInForce.GTC);
+                r.quantity(50).price(101_0000).displayQuantity(60);
+                return r.length();
+            });
+            final Event booked = await(sequencer, e -> e.type() == EventType.BOOKED && e.commandSequence() == replace);
+            assertThat(((exchange.matching.event.BookedEvent) booked).visibleQty()).isEqualTo(50);
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z");
+            final Event back = await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == iceberg);
+            assertThat(((exchange.matching.event.RestoredEvent) back).visibleQty()).as("shown as yesterday").isEqualTo(50);
+            awaitStoreEmpty(day);
+        }
+    }
+
+    @Test
     void shouldKeepTheLevelOrderOfGoodTillOrdersThatTookTheirPlacesInOneCommand() throws Exception {
         final long aggressor;
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
