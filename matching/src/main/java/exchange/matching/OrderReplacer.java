@@ -38,7 +38,8 @@ final class OrderReplacer {
         final OrderBook book = books.book(orders.bookId(slot));
         final boolean iceberg = books.isIceberg(slot);
         final RejectReason reason = killSwitches.blocks(orders.firmId(slot), orders.accountId(slot))
-            ? RejectReason.KILL_SWITCH : OrderValidator.validateReplace(command, orders.flags(slot), iceberg, book);
+            ? RejectReason.KILL_SWITCH : OrderValidator.validateReplace(command, orders.flags(slot), iceberg, book,
+                orders.price(slot), (orders.flags(slot) & OrderStore.WAITING_STOP) != 0 ? extras.stopPrice(slot) : 0);
         if (reason != RejectReason.NONE) {
             rejected(command, slot, reason);
             return;

@@ -197,14 +197,18 @@ final class OrderValidator {
      * unchanged; quantity positive and on lot; limit price positive and on tick; for a waiting stop, a
      * stop price positive and on tick; a display quantity only for an iceberg (0 keeps its peak),
      * positive and on lot; the phase takes orders; a new limit within the static price collar; a waiting
-     * stop's new stop price not already reached.
+     * stop's new stop price not already reached. A price the replace leaves as it was is not checked
+     * against the collar or the last trade again: it was taken when entered, the collar may have moved
+     * since (an auction), and refusing it would stop the owner from reducing the order.
      *
-     * @param flags   the live order's flags
-     * @param iceberg whether the live order is an iceberg
+     * @param flags        the live order's flags
+     * @param iceberg      whether the live order is an iceberg
+     * @param currentPrice the live order's limit price
+     * @param currentStop  a waiting stop's stop price (ignored otherwise)
      * @return {@link RejectReason#NONE} when valid
      */
     static RejectReason validateReplace(final ReplaceCommand command, final int flags, final boolean iceberg,
-                                        final OrderBook book) {
+                                        final OrderBook book, final long currentPrice, final long currentStop) {
         final Instrument instrument = book.instrument();
         final OrderType type = OrderStore.type(flags);
         final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
@@ -243,10 +247,11 @@ final class OrderValidator {
         if (phaseReason != RejectReason.NONE) {
             return phaseReason;
         }
-        if (type.hasLimitPrice() && outsideCollar(command.price(), book)) {
+        if (type.hasLimitPrice() && command.price() != currentPrice && outsideCollar(command.price(), book)) {
             return RejectReason.PRICE_OUTSIDE_COLLAR;
         }
-        if (waitingStop && reached(sell, command.stopPrice(), book.lastTradePrice())) {
+        if (waitingStop && command.stopPrice() != currentStop
+            && reached(sell, command.stopPrice(), book.lastTradePrice())) {
             return RejectReason.INVALID_STOP_PRICE;
         }
         return RejectReason.NONE;

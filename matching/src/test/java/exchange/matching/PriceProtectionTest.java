@@ -67,6 +67,22 @@ class PriceProtectionTest extends MatchingScenarioTest {
     }
 
     @Test
+    void shouldLetAnOrderTheCollarHasMovedAwayFromBeReducedAtItsPriceButNotRepricedOutsideIt() {
+        collar(500);
+        given(s -> {
+            s.enter(buy("B1", 96_0000, 10));
+            s.phase(TEST, TradingPhase.PRE_OPEN);
+            s.enter(buy("X", 104_0000, 10));
+            s.enter(sell("Y", 104_0000, 10));
+            s.phase(TEST, TradingPhase.CONTINUOUS); // the opening auction at 104 moves the collar to 98.8 - 109.2
+        });
+        when(s -> s.replace("B1", 96_0000, 4));
+        then(events("REPLACED B1 kept"), bookIs("bid 96: B1 4"));
+        when(s -> s.replace("B1", 97_0000, 4));
+        then(events("CANCEL_REJECTED B1 PRICE_OUTSIDE_COLLAR"), bookIs("bid 96: B1 4"));
+    }
+
+    @Test
     void shouldHaveNoCollarWithoutAReferencePrice() {
         scenario = BookScenario.of(i -> i.referencePrice(0).priceCollarBps(1000), c -> c);
         when(buy("X", 500_0000, 10));

@@ -115,6 +115,24 @@ class StopOrderTest extends MatchingScenarioTest {
     }
 
     @Test
+    void shouldLetAWaitingStopWhosePriceTheCloseReachedBeReducedButNotGivenAnotherReachedPrice() {
+        given(s -> {
+            s.enter(sellStop("S1", 99_0000, 10).gtc());
+            s.phase(1, TradingPhase.PRE_CLOSE);
+            s.enter(buy("X", 98_0000, 5));
+            s.enter(sell("Y", 98_0000, 5));
+            s.phase(1, TradingPhase.CLOSED); // the closing auction prints 98 and triggers nothing
+            s.endOfDay();
+            s.restore("S1", s.orderId("S1"), sellStop("S1", 99_0000, 10).gtc(), 0, 0);
+            s.phase(1, TradingPhase.CONTINUOUS);
+        });
+        when(s -> s.replace("S1", 0, 6, r -> r.side(Side.SELL).orderType(OrderType.STOP).timeInForce(TimeInForce.GTC).stopPrice(99_0000)));
+        then(events("REPLACED S1 kept"), stopsAre("sell stop 99: S1 6"));
+        when(s -> s.replace("S1", 0, 6, r -> r.side(Side.SELL).orderType(OrderType.STOP).timeInForce(TimeInForce.GTC).stopPrice(98_5000)));
+        then(events("CANCEL_REJECTED S1 INVALID_STOP_PRICE"), stopsAre("sell stop 99: S1 6"));
+    }
+
+    @Test
     void shouldExpireWaitingDayStopsAtEndOfDayAndCarryGoodTillCancelledOnesOffTheBook() {
         given(book().order(buyStop("S1", 101_0000, 5)).order(sellStop("S2", 99_0000, 5).gtc()));
         when(s -> s.endOfDay());

@@ -57,9 +57,14 @@ final class OrderChecks {
         return RiskResult.PASSED;
     }
 
-    /** Quantity, then price (tick, collar), then notional; the same for new orders and replaces. */
+    /**
+     * Quantity, then price (tick, collar), then notional; the same for new orders and replaces.
+     *
+     * @param collared false for a replace that keeps the order's limit: a price taken at entry is not
+     *                 refused again (the order may have come back from a day with another reference price)
+     */
     static RiskResult checkOrder(final SessionRisk session, final InstrumentRisk instrument,
-                                         final OrderType type, final long price, final long qty) {
+                                 final OrderType type, final long price, final long qty, final boolean collared) {
         if (type == null) {
             return session.refuse(RejectReason.INVALID_FIELD, RejectTexts.invalidOrderType("type"));
         }
@@ -76,7 +81,7 @@ final class OrderChecks {
             if (price % instrument.instrument().tickSize() != 0) {
                 return session.refuse(RejectReason.PRICE_OFF_TICK, RejectTexts.priceOffTick(price, instrument));
             }
-            if (instrument.hasCollar() && (price < instrument.collarLow() || price > instrument.collarHigh())) {
+            if (collared && instrument.hasCollar() && (price < instrument.collarLow() || price > instrument.collarHigh())) {
                 return session.refuse(RejectReason.PRICE_OUTSIDE_RISK_COLLAR,
                     RejectTexts.priceOutsideCollar(price, instrument));
             }

@@ -174,7 +174,7 @@ public final class RiskGateway implements EventHandler {
         }
         final OrderType type = order.orderType();
         final long qty = order.quantity();
-        result = OrderChecks.checkOrder(session, instrument, type, order.price(), qty);
+        result = OrderChecks.checkOrder(session, instrument, type, order.price(), qty, true);
         if (result != RiskResult.PASSED) {
             return result;
         }
@@ -192,8 +192,10 @@ public final class RiskGateway implements EventHandler {
 
     /**
      * Checks a cancel/replace: throttle, kill switches, instrument, and quantity, price, collar and
-     * notional on the new values; then reserves what the replace may add to the account's exposure,
-     * if anything, and stamps the context with it.
+     * notional on the new values (the collar only for a new limit: one the order keeps was taken at
+     * entry, perhaps on a day with another reference price, and its owner must be able to reduce the
+     * order); then reserves what the replace may add to the account's exposure, if anything, and
+     * stamps the context with it.
      *
      * <p>The gateway keeps no order book, so the acceptor says what it knows of the order. What may be
      * added, with the fills unknown, is the larger of {@code new notional - current notional} and, when
@@ -230,7 +232,9 @@ public final class RiskGateway implements EventHandler {
         }
         final OrderType type = OrderType.fromCode(replace.orderTypeCode());
         final long qty = replace.quantity();
-        result = OrderChecks.checkOrder(session, instrument, type, replace.price(), qty);
+        // the engine is the authority on the order's price; the acceptor's is one it took at entry
+        final boolean keepsPrice = currentPrice > 0 && replace.price() == currentPrice;
+        result = OrderChecks.checkOrder(session, instrument, type, replace.price(), qty, !keepsPrice);
         if (result != RiskResult.PASSED) {
             return result;
         }

@@ -88,6 +88,15 @@ class ReplaceChecksTest {
     }
 
     @Test
+    void shouldNotRefuseAReplaceThatKeepsALimitOutsideTheCollarButRefuseANewOne() {
+        // an order of an earlier day, taken when the reference price was higher
+        assertThat(gateway.checkReplace(session, replace(7).to(5, 115_0000).build(), ACC1, 115_0000, 10, 0).passed())
+            .isTrue();
+        assertThat(gateway.checkReplace(session, replace(7).to(5, 114_0000).build(), ACC1, 115_0000, 10, 0).reason())
+            .isEqualTo(RejectReason.PRICE_OUTSIDE_RISK_COLLAR);
+    }
+
+    @Test
     void shouldRefuseAReplaceWhileTheAccountsKillSwitchIsOn() {
         gateway.killSwitch(BROKER1, ACC1, true);
 

@@ -42,7 +42,7 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
     private static final class Order {
         final byte[] record = new byte[RestoreOrderCommand.CONTEXT_OFFSET + 1 + 255];
         final RestoreOrderCommand restore = new RestoreOrderCommand();
-        long priority;
+        long priority; // its place: the value of places when it last took one
 
         Order() {
             restore.wrap(new UnsafeBuffer(record), 0);
@@ -59,6 +59,12 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
     private final EventLogReader reader;
     private final EventDecoder decoder = new EventDecoder();
     private final Map<Long, Order> live = new HashMap<>();
+    // Places taken in a level (or among the waiting stops), counted in event order. Not the command
+    // sequence: one command can give several orders their places (an aggressor booked, then the
+    // stop-limits it triggered behind it; icebergs refreshed one after another), and only the event
+    // order tells which came first. Relative only, so it need not survive a restart: the recorder
+    // reads again from the last DayEnded, where no good-till order is live.
+    private long places;
     private long documentIndex;
     private long commandSequence;
     private int eventIndex;
@@ -123,7 +129,7 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
             fromOrderEvent(o, e);
             o.restore.displayQty(e.displayQty()).expireTimeNs(e.expireTimeNs());
             o.restore.context(e.buffer(), e.contextStart(), e.contextLength());
-            o.priority = e.commandSequence();
+            o.priority = ++places;
             live.put(e.orderId(), o);
         }
     }
@@ -137,7 +143,7 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         if (e.orderType() != null && e.orderType().isStop() && e.visibleQty() > 0) {
             o.restore.flags(RestoreOrderCommand.TRIGGERED); // on the book: it had triggered before
         }
-        o.priority = e.commandSequence();
+        o.priority = ++places;
         live.put(e.orderId(), o);
         store.remove(e.orderId());
     }
@@ -161,12 +167,8 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
     public void onBooked(final BookedEvent e) {
         final Order o = live.get(e.orderId());
         if (o != null) {
-            o.priority = e.commandSequence();
+            o.priority = ++places;
             o.restore.price(e.price());
-            if (o.restore.displayQty() > 0 && e.visibleQty() > 0 && e.visibleQty() < e.leavesQty()) {
-                // an iceberg shows a whole fresh peak when it is booked: a replace may have changed it
-                o.restore.displayQty(e.visibleQty());
-            }
         }
     }
 
@@ -208,11 +210,16 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         }
         o.restore.price(e.price()).stopPrice(e.stopPrice()).orderQty(e.orderQty()).cumQty(e.cumQty())
             .cumNotional(e.cumNotional());
+        if (o.restore.displayQty() > 0 && e.displayQty() > 0) {
+            // the peak after the replace, also one at or above the quantity (the whole order shows),
+            // which no Booked event tells apart from the quantity left
+            o.restore.displayQty(e.displayQty());
+        }
         if (e.contextLength() > 0) {
             o.restore.context(e.buffer(), e.contextStart(), e.contextLength());
         }
         if (!e.priorityKept()) {
-            o.priority = e.commandSequence();
+            o.priority = ++places;
         }
     }
 
@@ -222,7 +229,7 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         final Order o = live.get(e.orderId());
         if (o != null) {
             o.restore.flags(o.restore.flags() | RestoreOrderCommand.TRIGGERED);
-            o.priority = e.commandSequence();
+            o.priority = ++places;
         }
     }
 
@@ -235,8 +242,20 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         }
     }
 
+    /**
+     * Saves the orders that live on. A day ended a second time (the driver journals EndOfDay again when a
+     * crash came between journaling it and noting that the day had ended) finds nothing live, since the
+     * engine held no order after the first; saving that would wipe what the first one saved, so the
+     * store is left as it is.
+     */
     @Override
     public void onDayEnded(final DayEndedEvent e) {
+        if (live.isEmpty() && store.savedDate() == e.tradingDate()) {
+            position.save(documentIndex, commandSequence, eventIndex);
+            LOG.warn("trading day {} ended again: the {} GTC/GTD orders saved at its first end are kept",
+                e.tradingDate(), store.size());
+            return;
+        }
         final List<GtcStore.Saved> saved = new ArrayList<>(live.size());
         for (final Map.Entry<Long, Order> entry : live.entrySet()) {
             saved.add(new GtcStore.Saved(entry.getKey(), entry.getValue().priority, entry.getValue().bytes()));

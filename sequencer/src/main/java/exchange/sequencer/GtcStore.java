@@ -20,7 +20,8 @@ import java.util.Map;
  * Chronicle Map ({@code <dir>/gtc-orders.cm}), keyed by order id. Each value is the order's
  * {@link RestoreOrderCommand} record (state, fills, context) prefixed by its time priority:
  * <pre>
- *   0  priority (i64): the sequence of the command that last gave it its place in its level
+ *   0  priority (i64): when it last took its place in its level (or among the waiting stops), in the
+ *      order of the events of the day: a lower value was there first
  *   8  the RestoreOrderCommand record
  * </pre>
  * One extra entry, under key {@link #META_KEY}, holds the trading date the set was saved for.
@@ -48,10 +49,12 @@ public final class GtcStore implements AutoCloseable {
     }
 
     /**
-     * @param dir      where the map file lives; created if missing
-     * @param capacity most GTC and GTD orders kept
+     * @param dir        where the map file lives; created if missing
+     * @param capacity   GTC and GTD orders the store is sized for
+     * @param mostOrders the most orders the engine can hold: the store grows to take that many good-till
+     *                   orders when it must (more tiers, slower), so that an end of day never fails
      */
-    public GtcStore(final Path dir, final long capacity) {
+    public GtcStore(final Path dir, final long capacity, final long mostOrders) {
         try {
             Files.createDirectories(dir);
             final File file = dir.resolve("gtc-orders.cm").toFile();
@@ -59,10 +62,20 @@ public final class GtcStore implements AutoCloseable {
                 .name("gtc-orders")
                 .entries(capacity)
                 .averageValueSize(8 + 112 + 48)
+                .maxBloatFactor(bloatFor(capacity, mostOrders))
                 .createPersistedTo(file);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot open the GTC store in " + dir, e);
         }
+    }
+
+    /**
+     * Chronicle Map takes about {@code entries x maxBloatFactor} entries before it refuses one; a tier
+     * more than the ratio leaves room for segments that fill unevenly. Chronicle allows at most 1,000.
+     */
+    static double bloatFor(final long capacity, final long mostOrders) {
+        final long ratio = (Math.max(mostOrders, capacity) + capacity - 1) / capacity;
+        return ratio <= 1 ? 1.0 : Math.min(1_000, ratio + 1);
     }
 
     /** @return the trading date (yyyymmdd) of the last save, 0 when never saved */

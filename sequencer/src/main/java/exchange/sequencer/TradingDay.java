@@ -27,7 +27,7 @@ public final class TradingDay implements AutoCloseable {
     private TradingDay(final Sequencer sequencer, final TradingSchedule schedule, final long gtcCapacity,
                        final EpochNanoClock clock) {
         final java.nio.file.Path data = sequencer.config().dataDir();
-        this.store = new GtcStore(data.resolve("gtc"), gtcCapacity);
+        this.store = new GtcStore(data.resolve("gtc"), gtcCapacity, sequencer.config().engine().orderCapacity());
         this.position = new PositionStore(data.resolve("positions"), "gtc-recorder", false);
         this.recorder = new GtcRecorder(sequencer.eventLog(), store, position);
         this.driver = new TradingDayDriver(schedule, sequencer, recorder, store, data.resolve("trading-day.state"), clock);
@@ -56,7 +56,7 @@ public final class TradingDay implements AutoCloseable {
      *
      * @param sequencer   the running sequencer
      * @param schedule    the timetable
-     * @param gtcCapacity most GTC/GTD orders the store keeps
+     * @param gtcCapacity GTC/GTD orders the store is sized for (it takes up to as many as the engine holds)
      * @param clock       wall clock (a test may drive it)
      * @return the running lifecycle
      */

@@ -199,6 +199,40 @@ class TradingDayTest {
     }
 
     @Test
+    void shouldNotLoseTheSavedGoodTillOrdersWhenACrashMakesTheDriverEndTheDayTwice() throws Exception {
+        final long gtc;
+        final java.nio.file.Path stateFile;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            stateFile = sequencer.config().dataDir().resolve("trading-day.state");
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            gtc = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (day.store().savedDate() != 20261127 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(day.store().size()).isEqualTo(1);
+        }
+        // A crash after the EndOfDay was journaled and before the driver wrote down that the day had ended.
+        java.nio.file.Files.writeString(stateFile, "date=20261127\nstage=STARTED\nphase=CLOSED\n");
+
+        clock.set("2026-11-28T09:30:00Z");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.DAY_ENDED).count())
+                .as("the day was ended again after the restart").isEqualTo(2);
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.RESTORED)
+                .map(e -> ((OrderEvent) e.event()).orderId()).toList()).containsExactly(gtc);
+        }
+    }
+
+    @Test
     void shouldEndTheDayOnRequestAndStartTheNextAtItsScheduledTime() throws Exception {
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
              TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
@@ -346,6 +380,62 @@ class TradingDayTest {
             await(sequencer, e -> e.type() == EventType.TRIGGERED && ((OrderEvent) e).orderId() == stop);
             awaitStoreEmpty(day);
             assertThat(day.store().size()).isZero();
+        }
+    }
+
+    @Test
+    void shouldCarryTheShowingOfAnIcebergWhosePeakAReplaceRaisedToItsWholeQuantity() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            final long iceberg = sequencer.commands().append(order(Side.SELL, 101_0000, 50, 2, TimeInForce.GTC, "ice",
+                c -> c.displayQuantity(10)));
+            // a peak of 60 for 50: the whole order shows from now on
+            final long replace = sequencer.commands().append((buffer, offset) -> {
+                final exchange.matching.command.ReplaceCommand r =
+                    (exchange.matching.command.ReplaceCommand) new exchange.matching.command.ReplaceCommand().wrap(buffer, offset);
+                r.init().instrumentId(1).sessionId(2).firmId(2);
+                r.orderId(iceberg);
+                r.side(Side.SELL).orderType(OrderType.LIMIT).timeInForce(TimeInForce.GTC);
+                r.quantity(50).price(101_0000).displayQuantity(60);
+                return r.length();
+            });
+            final Event booked = await(sequencer, e -> e.type() == EventType.BOOKED && e.commandSequence() == replace);
+            assertThat(((exchange.matching.event.BookedEvent) booked).visibleQty()).isEqualTo(50);
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z");
+            final Event back = await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == iceberg);
+            assertThat(((exchange.matching.event.RestoredEvent) back).visibleQty()).as("shown as yesterday").isEqualTo(50);
+            awaitStoreEmpty(day);
+        }
+    }
+
+    @Test
+    void shouldKeepTheLevelOrderOfGoodTillOrdersThatTookTheirPlacesInOneCommand() throws Exception {
+        final long aggressor;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            sequencer.commands().append(order(Side.SELL, 101_0000, 5, 3, TimeInForce.DAY, 0, "ask"));
+            final long stop = sequencer.commands().append(order(Side.BUY, 101_0000, 10, 1, TimeInForce.GTC, "stop",
+                c -> c.orderType(OrderType.STOP_LIMIT).stopPrice(101_0000)));
+            // takes the ask, books its rest at 101, and only then the stop-limit it triggered books behind it:
+            // both take their places in the same command, the aggressor (the higher order id) first
+            aggressor = sequencer.commands().append(order(Side.BUY, 101_0000, 15, 2, TimeInForce.GTC, 0, "agg"));
+            final Event stopBooked = await(sequencer, e -> e.type() == EventType.BOOKED && ((exchange.matching.event.BookedEvent) e).orderId() == stop);
+            assertThat(stopBooked.commandSequence()).isEqualTo(aggressor);
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            clock.set("2026-11-28T09:30:00Z");
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            final long sell = sequencer.commands().append(order(Side.SELL, 101_0000, 10, 3, TimeInForce.IOC, 0, "s"));
+            final Event trade = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
+            assertThat(((TradeEvent) trade).buy().orderId()).as("the order that was first at 101 yesterday").isEqualTo(aggressor);
+            awaitStoreEmpty(day);
         }
     }
 

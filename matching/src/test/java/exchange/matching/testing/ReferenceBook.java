@@ -718,9 +718,9 @@ public final class ReferenceBook {
             reason = RejectReason.INVALID_DISPLAY_QUANTITY;
         } else if (phaseReason(o.book) != RejectReason.NONE) {
             reason = phaseReason(o.book);
-        } else if (o.type.hasLimitPrice() && outsideCollar(o.book, c.price())) {
-            reason = RejectReason.PRICE_OUTSIDE_COLLAR;
-        } else if (o.waiting && reached(o.side, c.stopPrice(), lastTrade.get(o.book))) {
+        } else if (o.type.hasLimitPrice() && c.price() != o.price && outsideCollar(o.book, c.price())) {
+            reason = RejectReason.PRICE_OUTSIDE_COLLAR; // an unchanged price was taken when entered
+        } else if (o.waiting && c.stopPrice() != o.stopPrice && reached(o.side, c.stopPrice(), lastTrade.get(o.book))) {
             reason = RejectReason.INVALID_STOP_PRICE;
         } else {
             reason = RejectReason.NONE;
