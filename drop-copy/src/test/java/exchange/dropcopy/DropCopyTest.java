@@ -192,6 +192,21 @@ class DropCopyTest {
             all.send(FixOrders.limit("X", "AAA", '1', "1", "100"));
             final Message reject = all.next("j", WAIT);
             assertThat(reject.getString(58)).contains("drop-copy");
+            assertThat(reject.getString(372)).isEqualTo("D");
+            assertThat(reject.getString(379)).isEqualTo("X");
+            // FIX: 6 Not authorized (4, Application not available, would tell the client to try again later)
+            assertThat(reject.getInt(380)).isEqualTo(6);
+
+            final Message quoteRequest = new Message(); // a message the exchange takes from nobody
+            quoteRequest.getHeader().setString(35, "R");
+            quoteRequest.setString(131, "Q1");
+            final Group related = new Group(146, 55);
+            related.setString(55, "AAA");
+            quoteRequest.addGroup(related);
+            all.send(quoteRequest);
+            final Message unsupported = all.next("j", WAIT);
+            assertThat(unsupported.getString(372)).isEqualTo("R");
+            assertThat(unsupported.getInt(380)).as("the answer an order-entry session gets").isEqualTo(3);
         }
     }
 
