@@ -18,6 +18,7 @@ import quickfix.FieldConvertError;
 import quickfix.SessionSettings;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ public final class DropCopy implements AutoCloseable {
     private final AgentRunner runner;
 
     private DropCopy(final EventLog log, final FixSessions sessions, final Instruments instruments,
-                     final SessionSettings settings, final Path dataDir) {
+                     final SessionSettings settings, final Path dataDir, final ZoneId zone) {
         for (final FixSession s : sessions.all()) {
             if (s.role() != SessionRole.DROP_COPY) {
                 continue;
@@ -40,7 +41,7 @@ public final class DropCopy implements AutoCloseable {
             senders.add(new DropCopySender(log, s, sessions, instruments,
                 new PositionStore(positions, "drop-copy-" + s.number(), false),
                 new PositionStore(positions, "drop-copy-" + s.number() + "-day", false),
-                tradeCaptureReports(settings, s)));
+                tradeCaptureReports(settings, s), zone));
             LOG.info("drop copy {} for {}", s.sessionId(), s.dropCopyFirms());
         }
         if (senders.isEmpty()) {
@@ -64,10 +65,12 @@ public final class DropCopy implements AutoCloseable {
 
     /**
      * Starts the feeds of the configured drop-copy sessions (none when there are none).
+     *
+     * @param zone the trading schedule's time zone, where a trade's TradeDate is its date
      */
     public static DropCopy start(final EventLog log, final FixSessions sessions, final Instruments instruments,
-                                 final SessionSettings settings, final Path dataDir) {
-        return new DropCopy(log, sessions, instruments, settings, dataDir);
+                                 final SessionSettings settings, final Path dataDir, final ZoneId zone) {
+        return new DropCopy(log, sessions, instruments, settings, dataDir, zone);
     }
 
     /** @return each session's feed */

@@ -17,6 +17,10 @@ import quickfix.Session;
 import quickfix.field.MsgType;
 
 import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,20 +45,25 @@ public final class DropCopySender extends ReportAgent {
     private static final int LOOK_BACK = 2_000;
     /** Parties (453) members in the order of the FIX 4.4 dictionary. */
     private static final int[] PARTY_ORDER = {448, 447, 452, 0};
+    /** UTCTimestamp to the second: a TransactTime's date and time, its fraction left off. */
+    private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss");
 
     private final FixSession target;
     private final FixSessions sessions;
     private final boolean tradeCaptureReports;
+    /** The trading schedule's time zone: a trade's TradeDate is its date there. */
+    private final ZoneId zone;
     private final Set<String> sentBefore = new HashSet<>();
     private long copies;
 
     public DropCopySender(final EventLog log, final FixSession target, final FixSessions sessions,
                           final Instruments instruments, final PositionStore position, final PositionStore dayStart,
-                          final boolean tradeCaptureReports) {
+                          final boolean tradeCaptureReports, final ZoneId zone) {
         super(log, position, dayStart, instruments, null, session -> FixVersion.of(target.sessionId()));
         this.target = target;
         this.sessions = sessions;
         this.tradeCaptureReports = tradeCaptureReports;
+        this.zone = zone;
     }
 
     @Override
@@ -105,7 +114,7 @@ public final class DropCopySender extends ReportAgent {
                 copies++;
             }
             if (tradeCaptureReports && message.isSetField(32) && !sentBefore.contains("AE:" + execId)) {
-                sessions.send(target, tradeCaptureReport(message, owner, stream.matchId()));
+                sessions.send(target, tradeCaptureReport(message, owner, stream.matchId(), zone));
             }
         } catch (final FieldNotFound e) {
             throw new IllegalStateException("an ExecutionReport without " + e.field, e);
@@ -130,8 +139,8 @@ public final class DropCopySender extends ReportAgent {
     }
 
     /** A TradeCaptureReport (AE) of one side's fill, copied from its ExecutionReport. */
-    private static Message tradeCaptureReport(final Message er, final FixSession owner, final long matchId)
-        throws FieldNotFound {
+    private static Message tradeCaptureReport(final Message er, final FixSession owner, final long matchId,
+        final ZoneId zone) throws FieldNotFound {
         final Message ae = new Message();
         ae.getHeader().setString(MsgType.FIELD, "AE");
         ae.setString(571, er.getString(17)); // TradeReportID
@@ -142,7 +151,7 @@ public final class DropCopySender extends ReportAgent {
         ae.setString(55, er.getString(55));
         ae.setString(32, er.getString(32));
         ae.setString(31, er.getString(31));
-        ae.setString(75, er.getString(60).substring(0, 8)); // TradeDate
+        ae.setString(75, tradeDate(er.getString(60), zone));
         ae.setString(60, er.getString(60));
         final Group side = new Group(552, 54, new int[] {54, 37, 11, 453, 1, 0});
         side.setChar(54, er.getChar(54));
@@ -158,6 +167,17 @@ public final class DropCopySender extends ReportAgent {
         side.addGroup(party);
         ae.addGroup(side);
         return ae;
+    }
+
+    /**
+     * TradeDate (75): FIX 4.4 has it "in local time at place of trade", the date of the trade in the
+     * exchange's time zone, which is not the date of its UTC TransactTime for a trade late or early in
+     * the day away from UTC.
+     */
+    static String tradeDate(final String utcTransactTime, final ZoneId zone) {
+        final LocalDateTime utc = LocalDateTime.parse(utcTransactTime.substring(0, 17), UTC_SECONDS);
+        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate()
+            .format(DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     /** @return copies sent since start */

@@ -12,21 +12,32 @@ import quickfix.Message;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 @Timeout(90)
 class DropCopyTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final DateTimeFormatter UTC_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss");
 
     @TempDir
     Path dir;
 
     private static DropCopy dropCopy(final TestVenue venue) {
+        return dropCopy(venue, ZoneOffset.UTC);
+    }
+
+    private static DropCopy dropCopy(final TestVenue venue, final ZoneId zone) {
         return DropCopy.start(venue.sequencer().eventLog(), venue.gateway().sessions(),
-            new Instruments(TestVenue.INSTRUMENTS), venue.settings(), venue.dataDir());
+            new Instruments(TestVenue.INSTRUMENTS), venue.settings(), venue.dataDir(), zone);
     }
 
     private static String party(final Message m, final int role) throws Exception {
@@ -183,6 +194,38 @@ class DropCopyTest {
         }
     }
 
+    /**
+     * TradeDate (75) is the date of the trade where it took place ("expressed in local time at place of
+     * trade", FIX 4.4): the exchange's schedule zone, not UTC. The zone is picked so that its date differs
+     * from UTC's now: UTC-12 before noon UTC, UTC+14 after.
+     */
+    @Test
+    void shouldDateATradeCaptureReportInTheExchangesTimeZone() throws Exception {
+        final ZoneId zone = ZoneOffset.ofHours(OffsetDateTime.now(ZoneOffset.UTC).getHour() < 12 ? -12 : 14);
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue, zone);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
+             FixTestClient one = venue.connect("FIX.4.4", "DROPB1")) {
+            assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && one.awaitLogon(WAIT)).isTrue();
+            b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
+            b2.next("8", WAIT);
+            b1.send(FixOrders.limit("B1", "AAA", '1', "4", "100"));
+            b1.next("8", WAIT);
+            final Message fill = b1.next("8", WAIT);
+            one.next("8", WAIT); // the copy of B1's acknowledgement
+            assertThat(one.next("8", WAIT).getString(17)).isEqualTo(fill.getString(17));
+            final Message tcr = one.next("AE", WAIT);
+            assertThat(tcr.getString(17)).isEqualTo(fill.getString(17));
+            final LocalDateTime transactTime = LocalDateTime.parse(fill.getString(60).substring(0, 17), UTC_TIMESTAMP);
+            final String localDate = transactTime.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate()
+                .format(DateTimeFormatter.BASIC_ISO_DATE);
+            // so it is, but within seconds of noon or midnight UTC, when the test proves nothing
+            assumeThat(localDate).as("the zone's date is not UTC's").isNotEqualTo(fill.getString(60).substring(0, 8));
+            assertThat(tcr.getString(75)).isEqualTo(localDate);
+        }
+    }
+
     @Test
     void shouldNotLetADropCopySessionTrade() throws Exception {
         try (TestVenue venue = new TestVenue(dir);
@@ -192,6 +235,21 @@ class DropCopyTest {
             all.send(FixOrders.limit("X", "AAA", '1', "1", "100"));
             final Message reject = all.next("j", WAIT);
             assertThat(reject.getString(58)).contains("drop-copy");
+            assertThat(reject.getString(372)).isEqualTo("D");
+            assertThat(reject.getString(379)).isEqualTo("X");
+            // FIX: 6 Not authorized (4, Application not available, would tell the client to try again later)
+            assertThat(reject.getInt(380)).isEqualTo(6);
+
+            final Message quoteRequest = new Message(); // a message the exchange takes from nobody
+            quoteRequest.getHeader().setString(35, "R");
+            quoteRequest.setString(131, "Q1");
+            final Group related = new Group(146, 55);
+            related.setString(55, "AAA");
+            quoteRequest.addGroup(related);
+            all.send(quoteRequest);
+            final Message unsupported = all.next("j", WAIT);
+            assertThat(unsupported.getString(372)).isEqualTo("R");
+            assertThat(unsupported.getInt(380)).as("the answer an order-entry session gets").isEqualTo(3);
         }
     }
 

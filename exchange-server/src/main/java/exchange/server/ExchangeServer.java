@@ -92,7 +92,7 @@ public final class ExchangeServer implements AutoCloseable {
                 sequencer.eventLog(), risk, config.dataDir(), new SystemEpochNanoClock(), new SessionLog(), fixMetrics);
             started.add(fix);
             this.dropCopy = DropCopy.start(sequencer.eventLog(), fix.sessions(), new Instruments(instruments), settings,
-                config.dataDir());
+                config.dataDir(), config.schedule().zone());
             started.add(dropCopy);
             if (config.marketDataEnabled()) {
                 this.marketData = MarketDataService.start(config.marketData(), sequencer.eventLog(), instruments,

@@ -150,16 +150,26 @@ public final class ExchangeApplication implements Application {
         observer.requestHandled(now, clock.nanoTime());
     }
 
-    /** A drop-copy session may not trade: a BusinessMessageReject (j) that says so. */
+    /**
+     * A drop-copy session may not trade: a BusinessMessageReject (j) that says so, reason 6 (not
+     * authorized). A message the exchange takes from no session gets the answer every session gets.
+     */
     private void rejectOnDropCopy(final FixSession session, final Message message, final String type)
-        throws FieldNotFound {
+        throws FieldNotFound, UnsupportedMessageType {
+        switch (type) {
+            case MsgType.ORDER_SINGLE, MsgType.ORDER_CANCEL_REQUEST, MsgType.ORDER_CANCEL_REPLACE_REQUEST,
+                MsgType.ORDER_STATUS_REQUEST, MsgType.ORDER_MASS_CANCEL_REQUEST -> { }
+            default -> throw new UnsupportedMessageType();
+        }
         final Message reject = FixMessages.of(MsgType.BUSINESS_MESSAGE_REJECT);
         reject.setInt(45, message.getHeader().getInt(34)); // RefSeqNum
         reject.setString(372, type); // RefMsgType
         if (message.isSetField(11)) {
             reject.setString(379, message.getString(11)); // BusinessRejectRefID
         }
-        reject.setInt(380, 4); // BusinessRejectReason: application not available
+        // BusinessRejectReason 6, not authorized: the session may not, whenever it asks (4, application
+        // not available, would say the exchange is down and invite a retry).
+        reject.setInt(380, 6);
         reject.setString(58, "A drop-copy session may not send orders");
         sessions.send(session, reject);
     }

@@ -2,6 +2,7 @@ package exchange.fix;
 
 import quickfix.ConfigError;
 import quickfix.FieldConvertError;
+import quickfix.FixVersions;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
@@ -18,7 +19,7 @@ import java.util.Set;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>SessionNumber</td><td>(required)</td><td>1..65535, unique, never reused: the engine's session id</td></tr>
  *   <tr><td>Firm</td><td>(required for order entry)</td><td>the firm's name in the firm directory</td></tr>
- *   <tr><td>Role</td><td>order-entry</td><td>order-entry or drop-copy</td></tr>
+ *   <tr><td>Role</td><td>order-entry</td><td>order-entry or drop-copy (a drop copy is FIX.4.4 or FIXT.1.1)</td></tr>
  *   <tr><td>Username</td><td>(none)</td><td>the Logon Username (553) expected; none means no check</td></tr>
  *   <tr><td>PasswordHash</td><td>(none)</td><td>salted hash of the Logon Password (554), see {@link Passwords}</td></tr>
  *   <tr><td>CancelOnDisconnect</td><td>N</td><td>cancel the session's open orders when it logs out or drops</td></tr>
@@ -83,6 +84,12 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
             }
             if (role == SessionRole.DROP_COPY && dropCopy.isEmpty()) {
                 throw new IllegalArgumentException(id + ": a drop-copy session needs DropCopyFirms (names, or *)");
+            }
+            if (role == SessionRole.DROP_COPY && !FixVersions.BEGINSTRING_FIX44.equals(id.getBeginString())
+                && !FixVersions.BEGINSTRING_FIXT11.equals(id.getBeginString())) {
+                // A FIX 4.2 engine refuses a message with a tag its version does not define: every copy.
+                throw new IllegalArgumentException(id + ": a drop-copy session is FIX.4.4 or FIXT.1.1; "
+                    + id.getBeginString() + " has no CopyMsgIndicator (797) nor Parties (453) to say what a copy is");
             }
             for (final String f : dropCopy) {
                 if (!"*".equals(f) && firms.firmId(f) == FirmDirectory.UNKNOWN) {

@@ -2,6 +2,7 @@ package exchange.marketdata;
 
 import exchange.marketdata.moldudp64.MoldSession;
 import exchange.marketdata.moldudp64.MoldUdp64;
+import exchange.marketdata.store.ChronicleMessageStore;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -102,6 +103,12 @@ public final class MarketDataConfig {
     /** Messages a subscriber holds while it waits for a gap to be filled; a power of two. */
     public static final String REORDER_CAPACITY = PREFIX + "subscriber.reorderCapacity";
     public static final String REORDER_CAPACITY_DEFAULT = "65536";
+    /**
+     * Most messages a subscriber can hold: each is held in a slot of the longest message
+     * ({@link ChronicleMessageStore#DEFAULT_MAX_MESSAGE_LENGTH}, 512 bytes), and the slots share one array.
+     */
+    public static final int MAX_REORDER_CAPACITY =
+        Integer.highestOneBit(Integer.MAX_VALUE / ChronicleMessageStore.DEFAULT_MAX_MESSAGE_LENGTH);
 
     /** SO_RCVBUF of a subscriber's sockets (the OS may cap it, e.g. net.core.rmem_max on Linux). */
     public static final String RECEIVE_BUFFER_BYTES = PREFIX + "subscriber.receiveBufferBytes";
@@ -150,7 +157,7 @@ public final class MarketDataConfig {
         maxMessagesPerRequest = parser.integer(MAX_MESSAGES_PER_REQUEST, 1, 0xFFFF);
         maxMessagesPerSecondPerRequester = parser.integer(MAX_MESSAGES_PER_SECOND_PER_REQUESTER, 1, Integer.MAX_VALUE);
         rerequestTimeoutMs = parser.integer(REREQUEST_TIMEOUT_MS, 1, 600_000);
-        reorderCapacity = parser.powerOfTwo(REORDER_CAPACITY, 16, 1 << 24);
+        reorderCapacity = parser.powerOfTwo(REORDER_CAPACITY, 16, MAX_REORDER_CAPACITY);
         receiveBufferBytes = parser.integer(RECEIVE_BUFFER_BYTES, 1024, Integer.MAX_VALUE);
         parser.throwIfAnyError();
     }

@@ -65,6 +65,27 @@ class MarketDataConfigTest {
             .hasMessageContaining("exchange.md.rerequest.address");
     }
 
+    /**
+     * A subscriber holds each message across a gap in a slot of 512 bytes, all in one array: 2^22
+     * messages would be 2 GiB, past what a Java array holds (the subscriber failed to start with a
+     * NegativeArraySizeException; 2^23 and 2^24 overflowed to an empty buffer that failed at the first
+     * gap). The configuration refuses them up front, as it does every other impossible setting.
+     */
+    @Test
+    void shouldRefuseAReorderCapacityTheSubscriberCannotHold() {
+        final Properties largest = new Properties();
+        largest.setProperty(MarketDataConfig.REORDER_CAPACITY, Integer.toString(1 << 21));
+        assertThat(MarketDataConfig.from(largest).reorderCapacity()).isEqualTo(1 << 21);
+
+        for (final int capacity : new int[] {1 << 22, 1 << 23, 1 << 24}) {
+            final Properties properties = new Properties();
+            properties.setProperty(MarketDataConfig.REORDER_CAPACITY, Integer.toString(capacity));
+            assertThatThrownBy(() -> MarketDataConfig.from(properties))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exchange.md.subscriber.reorderCapacity = '" + capacity + "'");
+        }
+    }
+
     @Test
     void shouldRefuseASettingItDoesNotKnow() {
         assertThatThrownBy(() -> MarketDataConfig.from(new Properties()).with("exchange.md.prot", "1"))

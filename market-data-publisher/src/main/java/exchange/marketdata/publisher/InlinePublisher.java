@@ -105,13 +105,16 @@ public final class InlinePublisher implements AutoCloseable {
      * Ends a batch: hands its full packets to the socket, and the open one too unless the socket is
      * still busy with earlier packets. Then the open packet keeps filling with the next batch, so that a
      * feed too busy for one packet per batch sends fuller packets rather than falling behind; it leaves
-     * at the latest when the writer has nothing more to read ({@link #idle()}).
+     * at the latest when the writer has nothing more to read ({@link #idle()}). A heartbeat goes too
+     * once due: a batch of events that publish nothing (rejects, orders that never rest, a restart's
+     * replay of what the log holds) is idle time for the feed, however busy the writer.
      */
     public void endOfBatch() {
         nowNs = System.nanoTime();
         if (sink.queued() == 0) {
             packetiser.flush(nowNs);
         }
+        packetiser.sendHeartbeatIfIdle(nowNs);
         sink.flush();
         sentUpTo = packetiser.nextSequenceNumber() - 1 - packetiser.pendingMessageCount();
     }

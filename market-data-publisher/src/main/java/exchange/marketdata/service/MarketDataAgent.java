@@ -7,10 +7,12 @@ import exchange.marketdata.store.ChronicleMessageStore;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.transport.RateLimitedLog;
 import exchange.marketdata.translator.ItchTranslator;
+import exchange.matching.Flyweight;
 import exchange.matching.Instrument;
 import exchange.matching.TradingPhase;
 import exchange.matching.event.Event;
 import exchange.matching.event.EventDecoder;
+import exchange.matching.event.EventType;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.EventLogConsumer;
 import exchange.sequencer.EventLogReader;
@@ -130,7 +132,9 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
                 if (sessionLog != null) {
                     sessionLog.commit();
                 }
-                publisher.endOfBatch();
+                if (publisher != null) { // none before a new exchange's first event that opens a session
+                    publisher.endOfBatch();
+                }
                 lastEventIndex = eventIndex;
                 lastCommandSequence = commandSequence; // volatile, written last: the batch is done
                 reportUnpublished();
@@ -148,16 +152,35 @@ final class MarketDataAgent implements Agent, EventLogConsumer {
     @Override
     public void onEvent(final long documentIndex, final long commandSequence, final int eventIndex,
         final MutableDirectBuffer buffer, final int offset, final int length) {
-        if (!translator.isSessionOpen()) {
+        final boolean inSession = translator.isSessionOpen() || opensSession(Flyweight.typeCodeAt(buffer, offset));
+        if (!translator.isSessionOpen() && inSession) {
             openSession(buffer.getLong(offset + Event.TIMESTAMP_OFFSET));
         }
         decoder.decode(buffer, offset, translator);
         this.documentIndex = documentIndex;
         this.commandSequence = commandSequence;
         this.eventIndex = eventIndex;
-        if (!translator.isSessionOpen()) {
+        if (inSession && !translator.isSessionOpen()) {
             endSession();
         }
+    }
+
+    /**
+     * Whether an event that comes while no session is open starts one. Those that never publish
+     * anything do not: a reject, a cancel reject or a status answer between one trading day's end and
+     * the next day's first book or phase change would otherwise open a session named after the old date,
+     * and the next day's messages would go out in it, stamped more than 24 hours after its midnight.
+     */
+    private static boolean opensSession(final int eventTypeCode) {
+        final EventType type = EventType.fromCode(eventTypeCode);
+        if (type == null) {
+            return true; // the decoder refuses it, loudly
+        }
+        return switch (type) {
+            case ACCEPTED, REJECTED, CANCEL_REJECTED, STATUS, MASS_CANCELLED, TRIGGERED, KILL_SWITCH_CHANGED,
+                DAY_ENDED -> false;
+            default -> true;
+        };
     }
 
     /** Opens the session of the trading day of {@code timestampNs}, resuming its log if it has one. */

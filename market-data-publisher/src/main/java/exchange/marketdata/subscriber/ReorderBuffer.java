@@ -30,6 +30,10 @@ final class ReorderBuffer {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
         }
+        if ((long)capacity * slotLength > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a reorder buffer of " + capacity + " messages of up to " + slotLength
+                + " bytes does not fit one array of at most " + Integer.MAX_VALUE + " bytes");
+        }
         this.mask = capacity - 1;
         this.slotLength = slotLength;
         this.sequences = new long[capacity];

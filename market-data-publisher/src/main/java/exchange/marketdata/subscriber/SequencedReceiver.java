@@ -56,6 +56,8 @@ public final class SequencedReceiver {
      * @param session the session to follow, or null to follow the first one seen.
      * @param reorderCapacity messages held across a gap, a power of two.
      * @param maxMessageLength largest message held across a gap; a longer one is asked for again.
+     * @throws IllegalArgumentException if {@code reorderCapacity * maxMessageLength} bytes do not fit
+     *     one array.
      */
     public SequencedReceiver(
         final MoldSession session,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The subscriber's sequencing logic, packet by packet, without a network. */
 class SequencedReceiverTest {
@@ -68,6 +69,15 @@ class SequencedReceiverTest {
             sequences.add(sequence);
         }
         return sequences;
+    }
+
+    @Test
+    void shouldRefuseAReorderBufferTooLargeForOneArray() {
+        // 2^22 slots of 1,024 bytes: 4 GiB, which an int size overflowed to an empty buffer.
+        assertThatThrownBy(() -> new SequencedReceiver(SESSION, (sequence, buffer, offset, length) -> { },
+            (requested, from, count) -> { }, MAX_PER_REQUEST, TIMEOUT_NS, 1 << 22, 1024))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("reorder buffer");
     }
 
     @Test

@@ -41,9 +41,11 @@ public final class SequencerFixture implements AutoCloseable {
     public static final int TRADING_DATE = 20261127;
 
     private final Sequencer sequencer;
+    private final long[] now;
 
-    private SequencerFixture(final Sequencer sequencer) {
+    private SequencerFixture(final Sequencer sequencer, final long[] now) {
         this.sequencer = sequencer;
+        this.now = now;
     }
 
     public static SequencerFixture start(final Path dataDir) {
@@ -51,7 +53,23 @@ public final class SequencerFixture implements AutoCloseable {
             .engine(ENGINE).build();
         final long[] now = {START_NS};
         final EpochNanoClock clock = () -> now[0] += 1_000;
-        return new SequencerFixture(Sequencer.start(config, INSTRUMENTS, clock));
+        return new SequencerFixture(Sequencer.start(config, INSTRUMENTS, clock), now);
+    }
+
+    /**
+     * Moves the clock on: the next command is stamped a microsecond after {@code epochNs}. Call it
+     * between appends (the sequencer reads the clock on its own thread as it journals).
+     */
+    public void clockAt(final long epochNs) {
+        now[0] = epochNs;
+    }
+
+    /** Appends commands written by {@code writers} and waits until they are applied. */
+    public void append(final CommandWriter... writers) throws InterruptedException {
+        for (final CommandWriter writer : writers) {
+            sequencer.commands().append(writer);
+        }
+        awaitApplied();
     }
 
     public EventLog eventLog() {
