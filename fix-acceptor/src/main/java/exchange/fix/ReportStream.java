@@ -10,6 +10,7 @@ import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.EventHandler;
 import exchange.matching.event.MassCancelledEvent;
+import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
 import exchange.matching.event.RestatedEvent;
@@ -329,11 +330,22 @@ public final class ReportStream implements EventHandler {
         send(info.session, m, "17=" + e.execId());
     }
 
+    /**
+     * The order a request that the engine found no live order of the requester's for names: an order
+     * of the requester's firm that has ended, else {@code null} (unknown: another firm's order is none
+     * of the requester's business, live or not).
+     */
+    private OrderInfo endedOrderOfRequester(final OrderEvent e) {
+        final OrderInfo info = finished.get(e.orderId());
+        return info != null && info.firm == e.firmId() ? info : null;
+    }
+
     @Override
     public void onCancelRejected(final CancelRejectedEvent e) {
         final ClientContext c = context(e);
-        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : finished.get(e.orderId());
-        final int session = info != null ? info.session : e.sessionId(); // the requester, for an unknown order
+        // Not live: the event names the requester, who gets the answer (the order's owner did not ask).
+        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : endedOrderOfRequester(e);
+        final int session = e.orderLive() && info != null ? info.session : e.sessionId();
         final boolean tooLate = !e.orderLive() && info != null
             && e.reason() == exchange.matching.RejectReason.UNKNOWN_ORDER;
         final Message m = FixMessages.of("9");
@@ -351,8 +363,8 @@ public final class ReportStream implements EventHandler {
     @Override
     public void onStatus(final StatusEvent e) {
         final ClientContext c = context(e);
-        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : finished.get(e.orderId());
-        final int session = info != null ? info.session : e.sessionId();
+        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : endedOrderOfRequester(e);
+        final int session = e.orderLive() && info != null ? info.session : e.sessionId();
         send(session, reports.status(versions.applyAsVersion(session), e, info, c.clOrdId()), null);
     }
 
