@@ -270,6 +270,10 @@ public final class ReportStream implements EventHandler {
         }
         final char status;
         if (e.leavesQty() == 0) {
+            // Asked for less than it has filled, the order is done at what it filled (FIX's order state
+            // change matrix: replace to 7,000 after 8,000 filled is Replaced, Filled, OrderQty 8,000), never
+            // CumQty above OrderQty.
+            info.orderQty = Math.max(info.orderQty, e.cumQty());
             status = e.cumQty() > 0 ? '2' : '4';
             finish(info, status);
         } else {
