@@ -190,8 +190,16 @@ public final class OrderEntry {
                     : "MinQty " + min + " must be above 0 and at most OrderQty " + qty;
             }
         }
-        if (m.isSetField(FixMessages.EXEC_INST) && m.getString(FixMessages.EXEC_INST).contains("6")) {
-            order.postOnly(true);
+        if (m.isSetField(FixMessages.EXEC_INST)) {
+            final String execInst = m.getString(FixMessages.EXEC_INST);
+            if (onlyPostOnly(execInst)) {
+                order.postOnly(true);
+            } else if (reason == RejectReason.NONE) {
+                // An instruction the exchange does not carry out (all or none, a peg...) is refused, not
+                // dropped: the broker's client would believe it in force.
+                reason = RejectReason.UNSUPPORTED_ORDER;
+                text = "ExecInst " + execInst + " is not supported (6 participate don't initiate: post-only)";
+            }
         }
         if (m.isSetField(FixMessages.SELF_TRADE_PREVENTION)) {
             final String stp = m.getString(FixMessages.SELF_TRADE_PREVENTION);
@@ -266,6 +274,20 @@ public final class OrderEntry {
             case 'D' -> SelfTradePrevention.DECREMENT;
             default -> null;
         };
+    }
+
+    /** @return true when ExecInst (18, space-separated values) says 6, post-only, and nothing else */
+    private static boolean onlyPostOnly(final String execInst) {
+        boolean postOnly = false;
+        for (int i = 0; i < execInst.length(); i++) {
+            final char c = execInst.charAt(i);
+            if (c == '6') {
+                postOnly = true;
+            } else if (c != ' ') {
+                return false;
+            }
+        }
+        return postOnly;
     }
 
     private static String clip(final String value, final int max) {
