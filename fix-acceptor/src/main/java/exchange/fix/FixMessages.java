@@ -52,6 +52,7 @@ public final class FixMessages {
     public static final int MASS_CANCEL_RESPONSE = 531;
     public static final int MASS_CANCEL_REJECT_REASON = 532;
     public static final int TOTAL_AFFECTED_ORDERS = 533;
+    public static final int ORD_STATUS_REQ_ID = 790;
     public static final int COPY_MSG_INDICATOR = 797;
     public static final int LAST_LIQUIDITY_IND = 851;
     public static final int TRD_MATCH_ID = 880;

@@ -442,6 +442,13 @@ public final class OrderEntry {
                 risk.text()));
             return;
         }
+        // FIX 4.4 and 5.0 SP2: the answer echoes OrdStatusReqID (790) when the request has one
+        final String reqId = m.isSetField(FixMessages.ORD_STATUS_REQ_ID) ? m.getString(FixMessages.ORD_STATUS_REQ_ID) : null;
+        if (reqId != null && reqId.length() > ClientContext.MAX_ID_LENGTH) {
+            responder.send(session, Responses.businessMessageReject(m, clOrdId, Responses.BUSINESS_REJECT_OTHER,
+                "OrdStatusReqID may have at most " + ClientContext.MAX_ID_LENGTH + " characters"));
+            return;
+        }
         if (orderId == OrderRegistry.UNKNOWN || instrument == null || clOrdId.length() > ClientContext.MAX_ID_LENGTH) {
             responder.send(session, Responses.unknownOrderStatus(session, m, "Unknown order"));
             return;
@@ -450,7 +457,7 @@ public final class OrderEntry {
         s.status.wrap(s.buffer, 0);
         s.status.init().instrumentId(instrument.id()).sessionId(session.number()).firmId(session.firmId());
         s.status.orderId(orderId);
-        final int n = ClientContext.write(s.context, 0, clOrdId, "", "", (char) 0, null);
+        final int n = ClientContext.write(s.context, 0, clOrdId, "", "", (char) 0, reqId);
         s.status.context(s.context, 0, n);
         s.length = s.status.length();
         commands.append(s);

@@ -395,7 +395,11 @@ public final class ReportStream implements EventHandler {
             info = liveOrderOfRequester(e); // a live order asked about with another Symbol: its state all the same
         }
         final int session = e.orderLive() && info != null ? info.session : e.sessionId();
-        send(session, reports.status(versions.applyAsVersion(session), e, info, c.clOrdId()), null);
+        final Message m = reports.status(versions.applyAsVersion(session), e, info, c.clOrdId());
+        if (!c.text().isEmpty()) { // a status request's context carries its OrdStatusReqID there
+            m.setString(FixMessages.ORD_STATUS_REQ_ID, c.text());
+        }
+        send(session, m, null);
     }
 
     @Override

@@ -57,9 +57,13 @@ final class Responses {
     /** ExecutionReport answering a status request for an order the session does not know. */
     static Message unknownOrderStatus(final FixSession session, final Message request, final String text)
         throws FieldNotFound {
-        return unknownOrderStatus(FixVersion.of(session.sessionId()), "NONE",
+        final Message m = unknownOrderStatus(FixVersion.of(session.sessionId()), "NONE",
             request.getString(FixMessages.CL_ORD_ID), request.getString(FixMessages.SYMBOL),
             request.getChar(FixMessages.SIDE), text);
+        if (request.isSetField(FixMessages.ORD_STATUS_REQ_ID)) {
+            m.setString(FixMessages.ORD_STATUS_REQ_ID, request.getString(FixMessages.ORD_STATUS_REQ_ID));
+        }
+        return m;
     }
 
     /**
