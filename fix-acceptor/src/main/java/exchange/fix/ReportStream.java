@@ -410,7 +410,7 @@ public final class ReportStream implements EventHandler {
         final ClientContext c = context(e);
         final Message m = FixMessages.of("r");
         m.setString(FixMessages.CL_ORD_ID, c.clOrdId());
-        m.setString(FixMessages.ORDER_ID, Long.toString(e.commandSequence()));
+        FixMessages.massCancelReportId(m, versions.applyAsVersion(e.sessionId()), Long.toString(e.commandSequence()));
         m.setChar(FixMessages.MASS_CANCEL_REQUEST_TYPE, c.massCancelType());
         m.setChar(FixMessages.MASS_CANCEL_RESPONSE, c.massCancelType());
         m.setString(FixMessages.TOTAL_AFFECTED_ORDERS, Long.toString(e.cancelledCount()));

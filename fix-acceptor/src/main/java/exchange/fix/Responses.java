@@ -98,7 +98,7 @@ final class Responses {
         throws FieldNotFound {
         final Message m = FixMessages.of("r");
         m.setString(FixMessages.CL_ORD_ID, request.getString(FixMessages.CL_ORD_ID));
-        m.setString(FixMessages.ORDER_ID, "NONE");
+        FixMessages.massCancelReportId(m, FixVersion.of(session.sessionId()), "NONE");
         m.setChar(FixMessages.MASS_CANCEL_REQUEST_TYPE, request.getChar(FixMessages.MASS_CANCEL_REQUEST_TYPE));
         m.setChar(FixMessages.MASS_CANCEL_RESPONSE, '0');
         m.setInt(FixMessages.MASS_CANCEL_REJECT_REASON, text.startsWith("MassCancelRequestType") ? 0
