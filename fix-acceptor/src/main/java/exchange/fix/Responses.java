@@ -101,8 +101,11 @@ final class Responses {
         FixMessages.massCancelReportId(m, FixVersion.of(session.sessionId()), "NONE");
         m.setChar(FixMessages.MASS_CANCEL_REQUEST_TYPE, request.getChar(FixMessages.MASS_CANCEL_REQUEST_TYPE));
         m.setChar(FixMessages.MASS_CANCEL_RESPONSE, '0');
+        // FIX 4.4 lists 99 (other) but types the field as one character, and dictionaries that check types
+        // (QuickFIX/J's FIX44.xml) refuse the whole report: there, "other" goes as 0, the Text saying why.
+        final boolean oneCharacter = FixVersion.of(session.sessionId()) == FixVersion.FIX44;
         m.setInt(FixMessages.MASS_CANCEL_REJECT_REASON, text.startsWith("MassCancelRequestType") ? 0
-            : text.startsWith("Unknown symbol") ? 1 : 99);
+            : text.startsWith("Unknown symbol") ? 1 : oneCharacter ? 0 : 99);
         m.setInt(FixMessages.TOTAL_AFFECTED_ORDERS, 0);
         m.setString(FixMessages.TEXT, text);
         return m;
