@@ -412,6 +412,13 @@ public final class OrderEntry {
             (char) 0, null);
         r.context(s.context, 0, n);
         final long[] current = registry.orderState(orderId);
+        if (current != null && !account.isEmpty() && firms.accountId(session.firmId(), account) != (int) current[0]) {
+            // The engine keeps an order on its account; taking the replace would report an Account the
+            // order, its exposure and its drop copies are not on.
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+                RejectReason.INVALID_FIELD, "Account " + account + " is not the order's: an order cannot move to another account"));
+            return;
+        }
         final PreTradeChecks.Result risk = current == null
             ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
             : checks.replace(session, r, (int) current[0], current[1], current[2], nowNs);

@@ -265,9 +265,7 @@ public final class ReportStream implements EventHandler {
         info.displayQty = e.displayQty();
         info.origClOrdId = c.origClOrdId();
         info.clOrdId = c.clOrdId();
-        if (!c.account().isEmpty()) {
-            info.account = c.account();
-        }
+        // the Account stays the order's: a replace cannot move it (the acceptor refuses one that tries)
         final char status;
         if (e.leavesQty() == 0) {
             // Asked for less than it has filled, the order is done at what it filled (FIX's order state
