@@ -94,7 +94,7 @@ final class ExecutionReports {
     /** The answer to a status request: the order's state, or unknown. */
     Message status(final FixVersion version, final StatusEvent e, final OrderInfo info, final String clOrdId) {
         if (info == null) {
-            return Responses.unknownOrderStatus(version, Long.toString(e.orderId()), clOrdId,
+            return Responses.unknownOrderStatus(version, "NONE", clOrdId,
                 instruments.symbol(e.instrumentId()), '1', "Unknown order");
         }
         final char ordStatus = info.ordStatus();

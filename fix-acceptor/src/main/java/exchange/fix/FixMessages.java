@@ -52,9 +52,11 @@ public final class FixMessages {
     public static final int MASS_CANCEL_RESPONSE = 531;
     public static final int MASS_CANCEL_REJECT_REASON = 532;
     public static final int TOTAL_AFFECTED_ORDERS = 533;
+    public static final int ORD_STATUS_REQ_ID = 790;
     public static final int COPY_MSG_INDICATOR = 797;
     public static final int LAST_LIQUIDITY_IND = 851;
     public static final int TRD_MATCH_ID = 880;
+    public static final int MASS_ACTION_REPORT_ID = 1369;
 
     /** ExecRestatementReason (378) 4: broker option (FIX 4.2's nearest to "other"). */
     public static final int RESTATED_BROKER_OPTION = 4;
@@ -88,6 +90,17 @@ public final class FixMessages {
     /** Sets a decimal field without trailing zeros or exponent. */
     public static void decimal(final Message m, final int tag, final BigDecimal value) {
         m.setString(tag, value.toPlainString());
+    }
+
+    /**
+     * Sets OrderMassCancelReport's OrderID (37) and, in FIX 5.0 SP2, whose dictionary requires it,
+     * MassActionReportID (1369): the same identifier of the request, {@code NONE} when refused.
+     */
+    public static void massCancelReportId(final Message m, final FixVersion version, final String id) {
+        m.setString(ORDER_ID, id);
+        if (version == FixVersion.FIX50SP2) {
+            m.setString(MASS_ACTION_REPORT_ID, id);
+        }
     }
 
     /** FIX OrdRejReason (103) for an engine or gateway reason. */

@@ -190,8 +190,16 @@ public final class OrderEntry {
                     : "MinQty " + min + " must be above 0 and at most OrderQty " + qty;
             }
         }
-        if (m.isSetField(FixMessages.EXEC_INST) && m.getString(FixMessages.EXEC_INST).contains("6")) {
-            order.postOnly(true);
+        if (m.isSetField(FixMessages.EXEC_INST)) {
+            final String execInst = m.getString(FixMessages.EXEC_INST);
+            if (onlyPostOnly(execInst)) {
+                order.postOnly(true);
+            } else if (reason == RejectReason.NONE) {
+                // An instruction the exchange does not carry out (all or none, a peg...) is refused, not
+                // dropped: the broker's client would believe it in force.
+                reason = RejectReason.UNSUPPORTED_ORDER;
+                text = "ExecInst " + execInst + " is not supported (6 participate don't initiate: post-only)";
+            }
         }
         if (m.isSetField(FixMessages.SELF_TRADE_PREVENTION)) {
             final String stp = m.getString(FixMessages.SELF_TRADE_PREVENTION);
@@ -266,6 +274,20 @@ public final class OrderEntry {
             case 'D' -> SelfTradePrevention.DECREMENT;
             default -> null;
         };
+    }
+
+    /** @return true when ExecInst (18, space-separated values) says 6, post-only, and nothing else */
+    private static boolean onlyPostOnly(final String execInst) {
+        boolean postOnly = false;
+        for (int i = 0; i < execInst.length(); i++) {
+            final char c = execInst.charAt(i);
+            if (c == '6') {
+                postOnly = true;
+            } else if (c != ' ') {
+                return false;
+            }
+        }
+        return postOnly;
     }
 
     private static String clip(final String value, final int max) {
@@ -390,6 +412,13 @@ public final class OrderEntry {
             (char) 0, null);
         r.context(s.context, 0, n);
         final long[] current = registry.orderState(orderId);
+        if (current != null && !account.isEmpty() && firms.accountId(session.firmId(), account) != (int) current[0]) {
+            // The engine keeps an order on its account; taking the replace would report an Account the
+            // order, its exposure and its drop copies are not on.
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+                RejectReason.INVALID_FIELD, "Account " + account + " is not the order's: an order cannot move to another account"));
+            return;
+        }
         final PreTradeChecks.Result risk = current == null
             ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
             : checks.replace(session, r, (int) current[0], current[1], current[2], nowNs);
@@ -420,6 +449,13 @@ public final class OrderEntry {
                 risk.text()));
             return;
         }
+        // FIX 4.4 and 5.0 SP2: the answer echoes OrdStatusReqID (790) when the request has one
+        final String reqId = m.isSetField(FixMessages.ORD_STATUS_REQ_ID) ? m.getString(FixMessages.ORD_STATUS_REQ_ID) : null;
+        if (reqId != null && reqId.length() > ClientContext.MAX_ID_LENGTH) {
+            responder.send(session, Responses.businessMessageReject(m, clOrdId, Responses.BUSINESS_REJECT_OTHER,
+                "OrdStatusReqID may have at most " + ClientContext.MAX_ID_LENGTH + " characters"));
+            return;
+        }
         if (orderId == OrderRegistry.UNKNOWN || instrument == null || clOrdId.length() > ClientContext.MAX_ID_LENGTH) {
             responder.send(session, Responses.unknownOrderStatus(session, m, "Unknown order"));
             return;
@@ -428,7 +464,7 @@ public final class OrderEntry {
         s.status.wrap(s.buffer, 0);
         s.status.init().instrumentId(instrument.id()).sessionId(session.number()).firmId(session.firmId());
         s.status.orderId(orderId);
-        final int n = ClientContext.write(s.context, 0, clOrdId, "", "", (char) 0, null);
+        final int n = ClientContext.write(s.context, 0, clOrdId, "", "", (char) 0, reqId);
         s.status.context(s.context, 0, n);
         s.length = s.status.length();
         commands.append(s);

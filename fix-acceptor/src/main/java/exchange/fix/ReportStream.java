@@ -10,6 +10,7 @@ import exchange.matching.event.DayEndedEvent;
 import exchange.matching.event.Event;
 import exchange.matching.event.EventHandler;
 import exchange.matching.event.MassCancelledEvent;
+import exchange.matching.event.OrderEvent;
 import exchange.matching.event.RejectedEvent;
 import exchange.matching.event.ReplacedEvent;
 import exchange.matching.event.RestatedEvent;
@@ -264,11 +265,13 @@ public final class ReportStream implements EventHandler {
         info.displayQty = e.displayQty();
         info.origClOrdId = c.origClOrdId();
         info.clOrdId = c.clOrdId();
-        if (!c.account().isEmpty()) {
-            info.account = c.account();
-        }
+        // the Account stays the order's: a replace cannot move it (the acceptor refuses one that tries)
         final char status;
         if (e.leavesQty() == 0) {
+            // Asked for less than it has filled, the order is done at what it filled (FIX's order state
+            // change matrix: replace to 7,000 after 8,000 filled is Replaced, Filled, OrderQty 8,000), never
+            // CumQty above OrderQty.
+            info.orderQty = Math.max(info.orderQty, e.cumQty());
             status = e.cumQty() > 0 ? '2' : '4';
             finish(info, status);
         } else {
@@ -329,31 +332,72 @@ public final class ReportStream implements EventHandler {
         send(info.session, m, "17=" + e.execId());
     }
 
+    /**
+     * The order a request that the engine found no live order of the requester's for names: an order
+     * of the requester's firm that has ended, else {@code null} (unknown: another firm's order is none
+     * of the requester's business, live or not).
+     */
+    private OrderInfo endedOrderOfRequester(final OrderEvent e) {
+        final OrderInfo info = finished.get(e.orderId());
+        return info != null && info.firm == e.firmId() ? info : null;
+    }
+
+    /**
+     * A live order of the requester's firm that a request the engine found no live order for names:
+     * the request's Symbol is not the order's (the engine looks for the order in that instrument's
+     * book). {@code null} when there is none.
+     */
+    private OrderInfo liveOrderOfRequester(final OrderEvent e) {
+        final OrderInfo info = live.get(e.orderId());
+        return info != null && info.firm == e.firmId() ? info : null;
+    }
+
     @Override
     public void onCancelRejected(final CancelRejectedEvent e) {
         final ClientContext c = context(e);
-        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : finished.get(e.orderId());
-        final int session = info != null ? info.session : e.sessionId(); // the requester, for an unknown order
-        final boolean tooLate = !e.orderLive() && info != null
-            && e.reason() == exchange.matching.RejectReason.UNKNOWN_ORDER;
+        // Not live: the event names the requester, who gets the answer (the order's owner did not ask).
+        final OrderInfo ended = e.orderLive() ? null : endedOrderOfRequester(e);
+        final OrderInfo otherSymbol = e.orderLive() || ended != null ? null : liveOrderOfRequester(e);
+        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : ended != null ? ended : otherSymbol;
+        final int session = e.orderLive() && info != null ? info.session : e.sessionId();
+        final boolean tooLate = ended != null && e.reason() == exchange.matching.RejectReason.UNKNOWN_ORDER;
         final Message m = FixMessages.of("9");
         m.setString(FixMessages.ORDER_ID, info != null ? Long.toString(e.orderId()) : "NONE");
         m.setString(FixMessages.CL_ORD_ID, c.clOrdId());
         m.setString(FixMessages.ORIG_CL_ORD_ID, c.origClOrdId());
         m.setChar(FixMessages.ORD_STATUS, info != null ? info.ordStatus() : '8');
         m.setChar(FixMessages.CXL_REJ_RESPONSE_TO, e.requestType() == CommandType.REPLACE ? '2' : '1');
-        m.setInt(FixMessages.CXL_REJ_REASON, tooLate ? 0 : FixMessages.cxlRejReason(e.reason(), versions.applyAsVersion(session)));
-        m.setString(FixMessages.TEXT, tooLate ? "Too late to cancel: the order is "
-            + (info.finalStatus == '2' ? "filled" : "no longer live") : e.reason().text());
+        final String text;
+        if (tooLate) {
+            m.setInt(FixMessages.CXL_REJ_REASON, 0);
+            text = "Too late to cancel: the order is " + (ended.finalStatus == '2' ? "filled" : "no longer live");
+        } else if (otherSymbol != null) {
+            // the order is live and stays so: its OrderID and status, not an unknown order's NONE and 8
+            m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(RejectReason.INVALID_FIELD,
+                versions.applyAsVersion(session)));
+            text = "Symbol " + instruments.symbol(e.instrumentId()) + " is not the order's: "
+                + instruments.symbol(otherSymbol.instrument);
+        } else {
+            m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(e.reason(), versions.applyAsVersion(session)));
+            text = e.reason().text();
+        }
+        m.setString(FixMessages.TEXT, text);
         send(session, m, "9:" + c.clOrdId());
     }
 
     @Override
     public void onStatus(final StatusEvent e) {
         final ClientContext c = context(e);
-        final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : finished.get(e.orderId());
-        final int session = info != null ? info.session : e.sessionId();
-        send(session, reports.status(versions.applyAsVersion(session), e, info, c.clOrdId()), null);
+        OrderInfo info = e.orderLive() ? live.get(e.orderId()) : endedOrderOfRequester(e);
+        if (info == null && !e.orderLive()) {
+            info = liveOrderOfRequester(e); // a live order asked about with another Symbol: its state all the same
+        }
+        final int session = e.orderLive() && info != null ? info.session : e.sessionId();
+        final Message m = reports.status(versions.applyAsVersion(session), e, info, c.clOrdId());
+        if (!c.text().isEmpty()) { // a status request's context carries its OrdStatusReqID there
+            m.setString(FixMessages.ORD_STATUS_REQ_ID, c.text());
+        }
+        send(session, m, null);
     }
 
     @Override
@@ -364,7 +408,7 @@ public final class ReportStream implements EventHandler {
         final ClientContext c = context(e);
         final Message m = FixMessages.of("r");
         m.setString(FixMessages.CL_ORD_ID, c.clOrdId());
-        m.setString(FixMessages.ORDER_ID, Long.toString(e.commandSequence()));
+        FixMessages.massCancelReportId(m, versions.applyAsVersion(e.sessionId()), Long.toString(e.commandSequence()));
         m.setChar(FixMessages.MASS_CANCEL_REQUEST_TYPE, c.massCancelType());
         m.setChar(FixMessages.MASS_CANCEL_RESPONSE, c.massCancelType());
         m.setString(FixMessages.TOTAL_AFFECTED_ORDERS, Long.toString(e.cancelledCount()));

@@ -57,9 +57,13 @@ final class Responses {
     /** ExecutionReport answering a status request for an order the session does not know. */
     static Message unknownOrderStatus(final FixSession session, final Message request, final String text)
         throws FieldNotFound {
-        return unknownOrderStatus(FixVersion.of(session.sessionId()), "NONE",
+        final Message m = unknownOrderStatus(FixVersion.of(session.sessionId()), "NONE",
             request.getString(FixMessages.CL_ORD_ID), request.getString(FixMessages.SYMBOL),
             request.getChar(FixMessages.SIDE), text);
+        if (request.isSetField(FixMessages.ORD_STATUS_REQ_ID)) {
+            m.setString(FixMessages.ORD_STATUS_REQ_ID, request.getString(FixMessages.ORD_STATUS_REQ_ID));
+        }
+        return m;
     }
 
     /**
@@ -94,11 +98,14 @@ final class Responses {
         throws FieldNotFound {
         final Message m = FixMessages.of("r");
         m.setString(FixMessages.CL_ORD_ID, request.getString(FixMessages.CL_ORD_ID));
-        m.setString(FixMessages.ORDER_ID, "NONE");
+        FixMessages.massCancelReportId(m, FixVersion.of(session.sessionId()), "NONE");
         m.setChar(FixMessages.MASS_CANCEL_REQUEST_TYPE, request.getChar(FixMessages.MASS_CANCEL_REQUEST_TYPE));
         m.setChar(FixMessages.MASS_CANCEL_RESPONSE, '0');
+        // FIX 4.4 lists 99 (other) but types the field as one character, and dictionaries that check types
+        // (QuickFIX/J's FIX44.xml) refuse the whole report: there, "other" goes as 0, the Text saying why.
+        final boolean oneCharacter = FixVersion.of(session.sessionId()) == FixVersion.FIX44;
         m.setInt(FixMessages.MASS_CANCEL_REJECT_REASON, text.startsWith("MassCancelRequestType") ? 0
-            : text.startsWith("Unknown symbol") ? 1 : 99);
+            : text.startsWith("Unknown symbol") ? 1 : oneCharacter ? 0 : 99);
         m.setInt(FixMessages.TOTAL_AFFECTED_ORDERS, 0);
         m.setString(FixMessages.TEXT, text);
         return m;

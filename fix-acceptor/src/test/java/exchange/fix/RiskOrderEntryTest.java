@@ -162,6 +162,12 @@ class RiskOrderEntryTest {
             assertThat(refused.getInt(380)).isZero();
             assertThat(refused.getString(372)).isEqualTo("H");
             assertThat(refused.getString(58)).contains("exceeds the session limit of 5/s");
+            // so is a mass cancel, with a MassCancelRejectReason the client's FIX 4.4 dictionary takes
+            b1.send(FixOrders.massCancel("M1", '7', null));
+            final Message massCancel = b1.next("r", WAIT);
+            assertThat(massCancel.getChar(531)).isEqualTo('0');
+            assertThat(massCancel.getString(58)).contains("exceeds the session limit of 5/s");
+            assertThat(b1.rejectsSent()).as("what the client's FIX 4.4 dictionary refused").isEmpty();
             // another session has its own window
             assertThat(answer(b2, FixOrders.limit("X", "AAA", '1', "1", "100")).getChar(150)).isEqualTo('0');
             Thread.sleep(1_100);

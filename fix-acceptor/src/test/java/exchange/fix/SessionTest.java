@@ -79,6 +79,16 @@ class SessionTest {
             assertThat(fill.getChar(39)).isEqualTo('2');
             assertThat(fill.getHeader().getString(8)).isEqualTo("FIXT.1.1");
             assertThat(fill.getString(880)).as("TrdMatchID, in the ExecutionReport from FIX 5.0").isNotEmpty();
+            // FIX 5.0 SP2's OrderMassCancelReport requires MassActionReportID (1369), done or refused
+            b4.send(FixOrders.massCancel("M1", '7', null));
+            final Message done = b4.next("r", WAIT);
+            assertThat(done.getChar(531)).isEqualTo('7');
+            assertThat(done.getString(1369)).isEqualTo(done.getString(37));
+            b4.send(FixOrders.massCancel("M2", '4', null));
+            final Message refused = b4.next("r", WAIT);
+            assertThat(refused.getChar(531)).isEqualTo('0');
+            assertThat(refused.getString(1369)).isEqualTo("NONE");
+            assertThat(b4.rejectsSent()).as("what the client's FIX 5.0 SP2 dictionary refused").isEmpty();
         }
     }
 

@@ -38,7 +38,8 @@ class SupportedTagsTest {
             "D", readNewOrders(),
             "F", read(m -> entry.cancel(BROKER, m, 0), cancel(), withOrderId(cancel())),
             "G", read(m -> entry.replace(BROKER, m, 0), replace(), withOrderId(replace())),
-            "H", read(m -> entry.status(BROKER, m, 0), status("O1"), status("UNKNOWN"), withOrderId(status("O1"))),
+            "H", read(m -> entry.status(BROKER, m, 0), status("O1"), status("UNKNOWN"), withOrderId(status("O1")),
+                withStatusReqId(status("O1"))),
             "q", read(m -> entry.massCancel(BROKER, m, 0), massCancel('7'), massCancel('1'), massCancel('4')));
 
         assertThat(read.keySet()).containsExactlyInAnyOrderElementsOf(SupportedTags.messageTypes());
@@ -115,6 +116,11 @@ class SupportedTagsTest {
         m.setString(11, clOrdId);
         m.setString(55, "AAA");
         m.setChar(54, '1');
+        return m;
+    }
+
+    private static RecordingMessage withStatusReqId(final RecordingMessage m) {
+        m.setString(790, "REQ1");
         return m;
     }
 
