@@ -4,6 +4,7 @@ import exchange.fix.Instruments;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
 import exchange.fix.testing.TestVenue;
+import exchange.matching.command.EndOfDayCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -290,6 +291,41 @@ class DropCopyTest {
             assertThat(received).containsExactlyElementsOf(expected.subList(5, 13));
             assertThat(copies.nothingWithin(Duration.ofMillis(500))).as("no duplicate").isTrue();
             copies.close();
+        }
+    }
+
+    @Test
+    void shouldStartADropCopySessionAddedToARunningExchangeWithTheCurrentTradingDay() throws Exception {
+        final List<String> today = new ArrayList<>();
+        try (TestVenue venue = new TestVenue(dir);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1")) {
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            for (int i = 0; i < 3; i++) {
+                b1.send(FixOrders.limit("Y" + i, "AAA", '1', "1", "90"));
+                assertThat(b1.next("8", WAIT).getString(11)).isEqualTo("Y" + i);
+            }
+            venue.sequencer().commands().append((buffer, offset) -> {
+                final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
+                c.init().tradingDate(20261126);
+                return c.length();
+            });
+            for (int i = 0; i < 3; i++) {
+                assertThat(b1.next("8", WAIT).getChar(150)).as("yesterday's Day orders expire").isEqualTo('C');
+            }
+            for (int i = 0; i < 2; i++) {
+                b1.send(FixOrders.limit("T" + i, "AAA", '1', "1", "90"));
+                today.add(b1.next("8", WAIT).getString(17));
+            }
+            // the drop copy starts only now, as when a compliance session is added to a running exchange
+            try (DropCopy ignored = dropCopy(venue)) {
+                final FixTestClient copies = venue.connect("FIX.4.4", "DROPALL");
+                assertThat(copies.awaitLogon(WAIT)).isTrue();
+                assertThat(List.of(copies.next("8", WAIT).getString(17), copies.next("8", WAIT).getString(17)))
+                    .as("the copies of the current trading day, not of the day before")
+                    .containsExactlyElementsOf(today);
+                assertThat(copies.nothingWithin(Duration.ofMillis(500))).isTrue();
+                copies.close();
+            }
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Runs a {@link ReportStream} over the event log with a durable place, exactly once across restarts:
  * it saves its place after each batch and the place where the trading day began at each DayEnded;
  * on start it follows the log silently from the start of the day up to the saved place (to know the
- * day's orders again), then produces messages from there on. The subclass sends them, skipping what
+ * day's orders again), then produces messages from there on. On its very first start (no place saved)
+ * it begins with the current trading day, not with the days before it. The subclass sends them, skipping what
  * its sessions' QuickFIX/J stores show was sent just before a crash.
  *
  * <p>One thread: drive it with an AgentRunner.
@@ -66,7 +67,14 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
         final PositionStore.Position day = dayStart.load();
         final PositionStore.Position saved = position.load();
         reader = log.newReader();
-        if (!day.isNone() && !reader.seekAfter(day.documentIndex(), day.commandSequence(), day.eventIndex())) {
+        if (day.isNone() && saved.isNone()) {
+            // never run before (a session added to a running exchange): the current day, not the history
+            if (reader.seekToCurrentDay()) {
+                dayStart.save(reader.lastDocumentIndex(), reader.lastCommandSequence(), reader.lastEventIndex());
+                LOG.info("{}: first start; taking up the trading day that began after command {}", roleName(),
+                    reader.lastCommandSequence());
+            }
+        } else if (!day.isNone() && !reader.seekAfter(day.documentIndex(), day.commandSequence(), day.eventIndex())) {
             LOG.warn("{}: the start of the trading day is not in the event log; reading it from its start", roleName());
         }
         long followed = 0;

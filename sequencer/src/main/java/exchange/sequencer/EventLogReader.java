@@ -1,5 +1,7 @@
 package exchange.sequencer;
 
+import exchange.matching.event.Event;
+import exchange.matching.event.EventType;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -42,6 +44,38 @@ public final class EventLogReader implements AutoCloseable {
         lastSequence = commandSequence;
         lastEventIndex = eventIndex;
         return true;
+    }
+
+    /**
+     * Positions a reader that has read nothing yet just after the log's last DayEnded event, reading the
+     * log through once to find it, or back at the start when no trading day has ended: where a consumer
+     * that has never run begins, so that it takes up the current trading day rather than the whole
+     * history (a drop-copy session added months after the exchange started).
+     *
+     * @return true when a trading day had ended
+     */
+    public boolean seekToCurrentDay() {
+        final long[] dayEnded = {-1, 0, 0};
+        final EventLogConsumer find = (documentIndex, commandSequence, eventIndex, buffer, offset, length) -> {
+            if ((buffer.getByte(offset + Event.TYPE_OFFSET) & 0xFF) == EventType.DAY_ENDED.code()) {
+                dayEnded[0] = documentIndex;
+                dayEnded[1] = commandSequence;
+                dayEnded[2] = eventIndex;
+            }
+        };
+        while (poll(find, 1024) > 0) {
+            // to the end of the log
+        }
+        if (dayEnded[0] < 0) {
+            tailer.toStart();
+            skipUpToSequence = -1;
+            skipUpToEvent = -1;
+            lastSequence = 0;
+            lastEventIndex = -1;
+            lastDocumentIndex = -1;
+            return false;
+        }
+        return seekAfter(dayEnded[0], dayEnded[1], (int) dayEnded[2]);
     }
 
     /** Positions the reader at the end of the log: only events written from now on will be read. */
