@@ -1,0 +1,44 @@
+package exchange.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An operator's mistakes in the configuration folder: each stops the start with one sentence naming the
+ * file or setting and what is wrong (what {@code bin/exchange} prints as "cannot start: ..."), never a
+ * stack trace, and leaves nothing of the exchange running.
+ */
+@Timeout(60)
+class StartUpRefusalTest {
+    @TempDir
+    Path dir;
+
+    private Path config() {
+        return ShippedConfig.copyTo(dir.resolve("config"));
+    }
+
+    private Map<String, String> inTempDir() {
+        return ShippedConfig.isolated(dir);
+    }
+
+    @Test
+    void shouldRefuseABadAdminTokenFileAndLeaveNoThreadOfTheControlPlaneRunning() throws Exception {
+        final Path config = config();
+        Files.writeString(config.resolve("admin.tokens"), "bob = short\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("admin.tokens line")
+            .hasMessageContaining("at least 16 printable characters");
+        assertThat(Thread.getAllStackTraces().keySet()).as("threads after the refused start")
+            .noneMatch(t -> t.isAlive() && t.getName().contains("operations-view"));
+    }
+}
