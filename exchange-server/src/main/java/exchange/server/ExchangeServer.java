@@ -64,6 +64,8 @@ public final class ExchangeServer implements AutoCloseable {
     private ExchangeServer(final ExchangeConfig config, final EpochNanoClock clock) throws InterruptedException {
         this.config = config;
         LOG.info("configuration {}: {}", config.configDir().toAbsolutePath(), config.describe());
+        requireFile("instruments file", config.instrumentsFile(), ExchangeConfig.INSTRUMENTS_FILE);
+        requireFile("risk file", config.riskFile(), ExchangeConfig.RISK_FILE);
         this.instruments = InstrumentsFile.read(config.instrumentsFile());
         final RiskConfig riskConfig = RiskConfig.load(config.riskFile());
         riskConfig.checkInstruments(instruments);
@@ -119,6 +121,14 @@ public final class ExchangeServer implements AutoCloseable {
                 config.marketData().rerequestAddress());
         }
         LOG.info("exchange ready: {} instruments, data in {}", instruments.size(), config.dataDir().toAbsolutePath());
+    }
+
+    /** A missing file would otherwise stop the start with the stack trace of a NoSuchFileException. */
+    private static void requireFile(final String what, final Path file, final String setting) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(what + " " + file + (Files.exists(file) ? " is not a file" : " does not exist")
+                + " (" + setting + " in " + ExchangeConfig.FILE_NAME + ", relative to the configuration folder)");
+        }
     }
 
     private void agentFailed(final Throwable t) {
@@ -306,6 +316,10 @@ public final class ExchangeServer implements AutoCloseable {
                 server = start(ExchangeConfig.load(config));
             } catch (final IllegalArgumentException e) {
                 LOG.error("cannot start: {}", e.getMessage());
+                return 2;
+            } catch (final java.io.UncheckedIOException e) {
+                // a configuration file that exists but cannot be read: say which and why, not a stack trace
+                LOG.error("cannot start: {}: {}", e.getMessage(), e.getCause());
                 return 2;
             }
             final CountDownLatch stopped = new CountDownLatch(1);

@@ -41,4 +41,22 @@ class StartUpRefusalTest {
         assertThat(Thread.getAllStackTraces().keySet()).as("threads after the refused start")
             .noneMatch(t -> t.isAlive() && t.getName().contains("operations-view"));
     }
+
+    @Test
+    void shouldRefuseAMissingInstrumentsOrRiskFileNamingIt() throws Exception {
+        final Path config = config();
+        Files.delete(config.resolve("instruments.csv"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("instruments file " + config.resolve("instruments.csv") + " does not exist")
+            .hasMessageContaining(ExchangeConfig.INSTRUMENTS_FILE);
+        ShippedConfig.copyTo(dir.resolve("other"));
+        Files.copy(dir.resolve("other").resolve("instruments.csv"), config.resolve("instruments.csv"));
+        Files.delete(config.resolve("risk.properties"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("risk file " + config.resolve("risk.properties") + " does not exist")
+            .hasMessageContaining(ExchangeConfig.RISK_FILE);
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
 }
