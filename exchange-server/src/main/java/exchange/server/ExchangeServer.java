@@ -71,6 +71,7 @@ public final class ExchangeServer implements AutoCloseable {
         riskConfig.checkInstruments(instruments);
         LOG.info("risk limits {}: {}", config.riskFile(), riskConfig.describe());
         final SessionSettings settings = fixSettings(config);
+        requireDataFolder(config.dataDir());
         try {
             this.sequencer = Sequencer.start(config.sequencer(), instruments, clock);
             started.add(sequencer);
@@ -128,6 +129,26 @@ public final class ExchangeServer implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(what + " " + file + (Files.exists(file) ? " is not a file" : " does not exist")
                 + " (" + setting + " in " + ExchangeConfig.FILE_NAME + ", relative to the configuration folder)");
+        }
+    }
+
+    /**
+     * The data folder is made here, before anything is written in it: a path that cannot be a folder would
+     * otherwise end in Chronicle Queue's stack trace ("Can't append to a read-only chronicle").
+     */
+    private static void requireDataFolder(final Path dir) {
+        final Path absolute = dir.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException(ExchangeConfig.DATA_DIR + ": " + absolute + " is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(absolute);
+        } catch (final java.io.IOException e) {
+            throw new IllegalArgumentException(ExchangeConfig.DATA_DIR + ": cannot create the folder " + absolute + " ("
+                + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(absolute)) {
+            throw new IllegalArgumentException(ExchangeConfig.DATA_DIR + ": the folder " + absolute + " is not writable");
         }
     }
 

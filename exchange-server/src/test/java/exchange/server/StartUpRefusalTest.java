@@ -59,4 +59,21 @@ class StartUpRefusalTest {
             .hasMessageContaining(ExchangeConfig.RISK_FILE);
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
+
+    @Test
+    void shouldRefuseADataFolderThatIsAFileNamingTheSetting() throws Exception {
+        final Path config = config();
+        final Path file = Files.writeString(dir.resolve("not-a-folder"), "");
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put(ExchangeConfig.DATA_DIR, file.toString());
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(ExchangeConfig.DATA_DIR)
+            .hasMessageContaining(file.toAbsolutePath() + " is a file, not a folder");
+        settings.put(ExchangeConfig.DATA_DIR, file.resolve("data").toString());
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(ExchangeConfig.DATA_DIR)
+            .hasMessageContaining("cannot create");
+    }
 }
