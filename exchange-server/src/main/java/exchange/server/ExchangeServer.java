@@ -110,7 +110,7 @@ public final class ExchangeServer implements AutoCloseable {
             started.add(operations);
         } catch (final RuntimeException e) {
             close();
-            throw e;
+            throw bindFailure(e);
         }
         final String tls = tlsSessions(settings);
         for (final InetSocketAddress address : fix.addresses()) {
@@ -150,6 +150,24 @@ public final class ExchangeServer implements AutoCloseable {
         if (!Files.isWritable(absolute)) {
             throw new IllegalArgumentException(ExchangeConfig.DATA_DIR + ": the folder " + absolute + " is not writable");
         }
+    }
+
+    /**
+     * QuickFIX/J reports a FIX port in use as a RuntimeError wrapping the BindException; said here in one
+     * sentence naming the address and where the port is set. Anything else is returned as it is.
+     */
+    private static RuntimeException bindFailure(final RuntimeException e) {
+        String where = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Error while binding on ")) {
+                where = t.getMessage().substring("Error while binding on ".length());
+            }
+            if (t instanceof java.net.BindException && where != null) {
+                return new IllegalArgumentException("FIX acceptor: cannot listen on " + where + ": " + t.getMessage()
+                    + " (the port is SocketAcceptPort in the FIX session file, or " + ExchangeConfig.FIX_PORT + ")", e);
+            }
+        }
+        return e;
     }
 
     private void agentFailed(final Throwable t) {

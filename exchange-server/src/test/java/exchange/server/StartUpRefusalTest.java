@@ -76,4 +76,19 @@ class StartUpRefusalTest {
             .hasMessageContaining(ExchangeConfig.DATA_DIR)
             .hasMessageContaining("cannot create");
     }
+
+    @Test
+    void shouldRefuseAFixPortInUseNamingThePort() throws Exception {
+        final Path config = config();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+            taken.bind(new java.net.InetSocketAddress("0.0.0.0", 0));
+            final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+            settings.put(ExchangeConfig.FIX_PORT, Integer.toString(taken.getLocalPort()));
+            assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FIX acceptor: cannot listen on")
+                .hasMessageContaining(":" + taken.getLocalPort())
+                .hasMessageContaining("SocketAcceptPort");
+        }
+    }
 }
