@@ -107,6 +107,43 @@ class ExchangeClientTest {
     }
 
     @Test
+    void shouldRefuseWrongWordsAndAMissingFileWithAReasonAndTheFormBeforeConnecting() {
+        final String[][] wrong = {
+            {"buy", "100"}, {"buy", "abc", "AAPL", "190"}, {"buy", "100", "AAPL", "19x"}, {"sell", "0", "AAPL", "190"},
+            {"buy", "100", "AAPL", "190", "peak", "lots"}, {"buy", "100", "AAPL", "190", "stop", "high"},
+            {"cancel", "C-1"}, {"cancel", "C-1", "both", "AAPL"}};
+        for (final String[] words : wrong) {
+            final String[] said = new String[1];
+            final int code = runCapturingErrors(said, words);
+            assertThat(code).as(String.join(" ", words)).isEqualTo(2);
+            assertThat(said[0]).as(String.join(" ", words)).startsWith("cannot read the order '" + String.join(" ", words))
+                .contains("write: buy|sell QTY SYMBOL").doesNotContain("Exception").doesNotContain("out of bounds");
+        }
+        final String[] said = new String[1];
+        assertThat(runCapturingErrors(said, "--file", dir.resolve("no-such-orders.txt").toString())).isEqualTo(2);
+        assertThat(said[0]).startsWith("cannot read the file of orders ").doesNotContain("Exception");
+    }
+
+    /** Runs the client against a port nobody listens on; returns its exit code, with what it said on stderr. */
+    private int runCapturingErrors(final String[] said, final String... words) {
+        final PrintStream err = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        final int[] code = new int[1];
+        try {
+            final String[] args = new String[words.length + 6];
+            System.arraycopy(new String[] {"--port", "1", "--logon-timeout", "1", "--store", dir.resolve("c").toString()},
+                0, args, 0, 6);
+            System.arraycopy(words, 0, args, 6, words.length);
+            run(code, args);
+        } finally {
+            System.setErr(err);
+        }
+        said[0] = captured.toString(StandardCharsets.UTF_8);
+        return code[0];
+    }
+
+    @Test
     void shouldPrintAPasswordHashTheExchangeAccepts() {
         final int[] code = new int[1];
         final String hash = run(code, "hash-password", "s3cret").trim();
