@@ -5,6 +5,7 @@ import exchange.marketdata.service.MarketDataService;
 import exchange.fix.ExchangeApplication;
 import exchange.fix.FixGateway;
 import exchange.fix.FixSession;
+import exchange.fix.FixSessions;
 import exchange.fix.Instruments;
 import exchange.fix.RiskChecks;
 import exchange.fix.RiskFeed;
@@ -71,6 +72,8 @@ public final class ExchangeServer implements AutoCloseable {
         riskConfig.checkInstruments(instruments);
         LOG.info("risk limits {}: {}", config.riskFile(), riskConfig.describe());
         final SessionSettings settings = fixSettings(config);
+        this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
+        checkSessions(settings, risk, config.fixSessionsFile());
         requireDataFolder(config.dataDir());
         try {
             this.sequencer = Sequencer.start(config.sequencer(), instruments, clock);
@@ -83,7 +86,6 @@ public final class ExchangeServer implements AutoCloseable {
             }
             final TradingDay tradingDay = TradingDay.start(sequencer, config.schedule(), config.gtcCapacity(), clock);
             started.add(tradingDay);
-            this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
             final RiskFeed feed = new RiskFeed(sequencer.eventLog(),
                 new PositionStore(config.dataDir().resolve("positions"), "risk-day", false), risk.gateway());
             feed.catchUp();
@@ -122,6 +124,22 @@ public final class ExchangeServer implements AutoCloseable {
                 config.marketData().rerequestAddress());
         }
         LOG.info("exchange ready: {} instruments, data in {}", instruments.size(), config.dataDir().toAbsolutePath());
+    }
+
+    /**
+     * The exchange's keys of each session (SessionNumber, Firm, ...), read as the FIX gateway will read them,
+     * so that a mistake stops the start before the sequencer journals anything, and names the file.
+     */
+    private static void checkSessions(final SessionSettings settings, final RiskChecks firms, final Path file) {
+        try {
+            final List<FixSession> sessions = new ArrayList<>();
+            for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+                sessions.add(FixSession.from(settings, it.next(), firms));
+            }
+            new FixSessions(sessions);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** A missing file would otherwise stop the start with the stack trace of a NoSuchFileException. */

@@ -91,4 +91,23 @@ class StartUpRefusalTest {
                 .hasMessageContaining("SocketAcceptPort");
         }
     }
+
+    @Test
+    void shouldRefuseABadSessionKeyNamingTheFileTheSessionAndTheKeyBeforeStarting() throws Exception {
+        final Path config = config();
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        final String shipped = Files.readString(sessions);
+        Files.writeString(sessions, shipped.replace("SessionNumber=1\n", "SessionNumber=one\n"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: SessionNumber must be a whole number: 'one'");
+        Files.writeString(sessions, shipped.replace("SessionNumber=1\n", "SessionNumber=4294967298\n"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .as("not cut to an int (4294967298 would be 2, BROKER2's)")
+            .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: SessionNumber must be 1 to 65535, got 4294967298");
+        Files.writeString(sessions, shipped.replace("SessionNumber=2\n", "SessionNumber=1\n"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .hasMessageStartingWith(sessions + ": SessionNumber 1 is used by both");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
 }
