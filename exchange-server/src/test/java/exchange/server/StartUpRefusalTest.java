@@ -110,4 +110,19 @@ class StartUpRefusalTest {
             .hasMessageStartingWith(sessions + ": SessionNumber 1 is used by both");
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
+
+    @Test
+    void shouldRefuseAnEngineCapacityOutOfRangeNamingTheSetting() {
+        final Path config = config();
+        for (final String name : new String[] {"exchange.engine.orders", "exchange.engine.levels", "exchange.engine.extras",
+            "exchange.engine.gtd"}) {
+            final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+            settings.put(name, "-1");
+            assertThatThrownBy(() -> ExchangeServer.start(config, settings)).as(name)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(name + " must be 1 to ")
+                .hasMessageEndingWith(": -1");
+        }
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
 }

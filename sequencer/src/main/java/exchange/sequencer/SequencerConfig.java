@@ -98,10 +98,10 @@ public final class SequencerConfig {
         b.snapshotInterval(longProperty(properties, SNAPSHOT_INTERVAL, 1_000_000L));
         b.snapshotsKept(intProperty(properties, SNAPSHOTS_KEPT, 2));
         EngineConfig engine = EngineConfig.defaults()
-            .orderCapacity(intProperty(properties, ORDER_CAPACITY, EngineConfig.DEFAULT_ORDER_CAPACITY))
-            .levelCapacity(intProperty(properties, LEVEL_CAPACITY, EngineConfig.DEFAULT_LEVEL_CAPACITY))
-            .extrasCapacity(intProperty(properties, EXTRAS_CAPACITY, EngineConfig.DEFAULT_EXTRAS_CAPACITY))
-            .gtdCapacity(intProperty(properties, GTD_CAPACITY, EngineConfig.DEFAULT_GTD_CAPACITY))
+            .orderCapacity(capacity(properties, ORDER_CAPACITY, EngineConfig.DEFAULT_ORDER_CAPACITY, 1 << 28))
+            .levelCapacity(capacity(properties, LEVEL_CAPACITY, EngineConfig.DEFAULT_LEVEL_CAPACITY, 1 << 28))
+            .extrasCapacity(capacity(properties, EXTRAS_CAPACITY, EngineConfig.DEFAULT_EXTRAS_CAPACITY, 1 << 27))
+            .gtdCapacity(capacity(properties, GTD_CAPACITY, EngineConfig.DEFAULT_GTD_CAPACITY, 1 << 28))
             .selfTradeScope(scope(properties.getProperty(STP_SCOPE, "firm")))
             .selfTradePrevention(selfTradePrevention(STP_DEFAULT, properties.getProperty(STP_DEFAULT, "none")));
         for (final String name : new java.util.TreeSet<>(properties.stringPropertyNames())) {
@@ -153,6 +153,19 @@ public final class SequencerConfig {
         } catch (final NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'");
         }
+    }
+
+    /**
+     * An engine store's size, checked here with the setting's name: the stores check it too, but only
+     * once the sequencer starts and without the name (or not at all: a negative GTD capacity was a
+     * NegativeArraySizeException). The largest values are the stores' own limits.
+     */
+    private static int capacity(final Properties p, final String name, final int defaultValue, final int max) {
+        final int value = intProperty(p, name, defaultValue);
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + " must be 1 to " + max + ": " + value);
+        }
+        return value;
     }
 
     private static long longProperty(final Properties p, final String name, final long defaultValue) {
