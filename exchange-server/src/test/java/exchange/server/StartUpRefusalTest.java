@@ -125,4 +125,21 @@ class StartUpRefusalTest {
         }
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
+
+    @Test
+    void shouldNameTheSettingOfEveryWrongValueOfExchangeProperties() {
+        final Path config = config();
+        final String[][] wrong = {
+            {"exchange.sequencer.durability", "fsync", "page-cache or sync"},
+            {"exchange.sequencer.idle", "spin", "busy-spin, yield, backoff or sleep"},
+            {"exchange.schedule.clock-interval-ms", "1s", "a whole number of milliseconds"},
+        };
+        for (final String[] w : wrong) {
+            assertThatThrownBy(() -> ExchangeConfig.load(config, Map.of(w[0], w[1]))).as(w[0])
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(w[0])
+                .hasMessageContaining(w[2])
+                .hasMessageContaining("'" + w[1] + "'");
+        }
+    }
 }

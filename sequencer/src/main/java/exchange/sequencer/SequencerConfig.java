@@ -92,7 +92,7 @@ public final class SequencerConfig {
      */
     public static SequencerConfig fromProperties(final Properties properties, final Path dataDir) {
         final Builder b = builder(dataDir);
-        b.durability(Durability.parse(properties.getProperty(DURABILITY, "page-cache")));
+        b.durability(named(DURABILITY, () -> Durability.parse(properties.getProperty(DURABILITY, "page-cache"))));
         b.idleStrategy(properties.getProperty(IDLE, "backoff"));
         b.cpu(intProperty(properties, CPU, -1));
         b.snapshotInterval(longProperty(properties, SNAPSHOT_INTERVAL, 1_000_000L));
@@ -144,6 +144,15 @@ public final class SequencerConfig {
     /** @return a self-trade prevention mode as the settings spell it: cancel-resting */
     private static String spelling(final Enum<?> value) {
         return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Runs a parse whose message does not say which setting it read, and says it. */
+    static <T> T named(final String setting, final java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
     }
 
     private static int intProperty(final Properties p, final String name, final int defaultValue) {
@@ -300,7 +309,7 @@ public final class SequencerConfig {
             if (dataDir == null) {
                 throw new IllegalArgumentException("data dir is required");
             }
-            IdleStrategies.create(idleStrategy);
+            named(IDLE, () -> IdleStrategies.create(idleStrategy));
             if (cpu < -1) {
                 throw new IllegalArgumentException(CPU + " must be -1 (no pinning) or a CPU number: " + cpu);
             }
