@@ -142,4 +142,15 @@ class StartUpRefusalTest {
                 .hasMessageContaining("'" + w[1] + "'");
         }
     }
+
+    @Test
+    void shouldRefuseTheLogFolderInExchangePropertiesWhereItWouldDoNothing() throws Exception {
+        final Path config = config();
+        Files.writeString(config.resolve(ExchangeConfig.FILE_NAME), "exchange.log.dir=/var/log/exchange\n",
+            StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> ExchangeConfig.load(config))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(ExchangeConfig.LOG_DIR + " is read by logback.xml")
+            .hasMessageContaining("JAVA_OPTS=-Dexchange.log.dir=/var/log/exchange bin/exchange");
+    }
 }
