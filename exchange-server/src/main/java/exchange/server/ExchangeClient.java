@@ -62,7 +62,8 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     @Option(names = "--target", description = "the exchange's CompID (default: ${DEFAULT-VALUE})")
     String target = "EXCH";
 
-    @Option(names = "--user", description = "Logon Username (default: ${DEFAULT-VALUE})")
+    @Option(names = "--user", description = "Logon Username (default: ${DEFAULT-VALUE}); with --password, not sent "
+        + "in FIX 4.2, which has no such fields")
     String user = "broker1";
 
     @Option(names = "--password", description = "Logon Password (default: the demo password)")
@@ -379,7 +380,9 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     @Override
     public void toAdmin(final Message message, final SessionID id) {
         try {
-            if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && user != null && !user.isEmpty()) {
+            // FIX 4.2 has no Username (553) or Password (554): a Logon carrying them is refused as invalid
+            if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && user != null && !user.isEmpty()
+                && !"FIX.4.2".equals(id.getBeginString())) {
                 message.setString(553, user);
                 message.setString(554, password);
             }

@@ -53,6 +53,13 @@ class ExchangeClientTest {
             assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 60 AAPL @190 +filled 60 @190.25 +cum 60 leaves 0")
                 .containsPattern("<< FILL +C-\\S+ SELL 10 AAPL +filled 10 @190.25 +cum 10 leaves 0");
 
+            // the README's --fix 4.2: the demo's FIX 4.2 session is CompID only, as FIX 4.2 has no Username (553)
+            final String fix42 = run(code, "--port", port, "--store", dir.resolve("c4").toString(), "--wait", "1",
+                "--fix", "4.2", "--sender", "BROKER1-42", "buy", "5", "MSFT", "420");
+            assertThat(code[0]).isZero();
+            assertThat(fix42).contains("logged on as FIX.4.2:BROKER1-42->EXCH")
+                .containsPattern("<< NEW +C-\\S+ BUY 5 MSFT @420 +cum 0 leaves 5");
+
             final String refused = run(code, "--port", port, "--store", dir.resolve("c3").toString(), "--wait", "1",
                 "--logon-timeout", "3", "--password", "wrong", "buy", "1", "AAPL", "190");
             assertThat(code[0]).isEqualTo(1);
