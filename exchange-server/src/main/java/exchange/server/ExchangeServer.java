@@ -74,7 +74,8 @@ public final class ExchangeServer implements AutoCloseable {
         final SessionSettings settings = fixSettings(config);
         this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
         checkSessions(settings, risk, config.fixSessionsFile());
-        requireDataFolder(config.dataDir());
+        requireFolder(ExchangeConfig.DATA_DIR, config.dataDir());
+        requireFolder(exchange.operations.OperationsConfig.REPORTS_DIR, config.operations().reportsDir());
         try {
             this.sequencer = Sequencer.start(config.sequencer(), instruments, clock);
             started.add(sequencer);
@@ -152,22 +153,23 @@ public final class ExchangeServer implements AutoCloseable {
     }
 
     /**
-     * The data folder is made here, before anything is written in it: a path that cannot be a folder would
-     * otherwise end in Chronicle Queue's stack trace ("Can't append to a read-only chronicle").
+     * The data and reports folders are made here, before anything is written in them: a path that cannot be
+     * a folder would otherwise end in Chronicle Queue's stack trace ("Can't append to a read-only
+     * chronicle"), or in the report writer's, without the setting's name.
      */
-    private static void requireDataFolder(final Path dir) {
+    private static void requireFolder(final String setting, final Path dir) {
         final Path absolute = dir.toAbsolutePath();
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException(ExchangeConfig.DATA_DIR + ": " + absolute + " is a file, not a folder");
+            throw new IllegalArgumentException(setting + ": " + absolute + " is a file, not a folder");
         }
         try {
             Files.createDirectories(absolute);
         } catch (final java.io.IOException e) {
-            throw new IllegalArgumentException(ExchangeConfig.DATA_DIR + ": cannot create the folder " + absolute + " ("
+            throw new IllegalArgumentException(setting + ": cannot create the folder " + absolute + " ("
                 + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
         if (!Files.isWritable(absolute)) {
-            throw new IllegalArgumentException(ExchangeConfig.DATA_DIR + ": the folder " + absolute + " is not writable");
+            throw new IllegalArgumentException(setting + ": the folder " + absolute + " is not writable");
         }
     }
 
@@ -377,7 +379,8 @@ public final class ExchangeServer implements AutoCloseable {
                 return 2;
             } catch (final java.io.UncheckedIOException e) {
                 // a configuration file that exists but cannot be read: say which and why, not a stack trace
-                LOG.error("cannot start: {}: {}", e.getMessage(), e.getCause());
+                // the cause as text: SLF4J would take a Throwable as the last argument for a stack trace
+                LOG.error("cannot start: {}: {}", e.getMessage(), String.valueOf(e.getCause()));
                 return 2;
             }
             final CountDownLatch stopped = new CountDownLatch(1);

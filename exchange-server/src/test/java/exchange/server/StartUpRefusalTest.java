@@ -75,6 +75,11 @@ class StartUpRefusalTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining(ExchangeConfig.DATA_DIR)
             .hasMessageContaining("cannot create");
+        settings.put(ExchangeConfig.DATA_DIR, dir.resolve("data").toString());
+        settings.put(exchange.operations.OperationsConfig.REPORTS_DIR, file.resolve("reports").toString());
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(exchange.operations.OperationsConfig.REPORTS_DIR + ": cannot create the folder");
     }
 
     @Test
