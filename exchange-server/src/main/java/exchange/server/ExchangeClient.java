@@ -62,7 +62,8 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     @Option(names = "--target", description = "the exchange's CompID (default: ${DEFAULT-VALUE})")
     String target = "EXCH";
 
-    @Option(names = "--user", description = "Logon Username (default: ${DEFAULT-VALUE})")
+    @Option(names = "--user", description = "Logon Username (default: ${DEFAULT-VALUE}); with --password, not sent "
+        + "in FIX 4.2, which has no such fields")
     String user = "broker1";
 
     @Option(names = "--password", description = "Logon Password (default: the demo password)")
@@ -121,6 +122,10 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
             orders.add(words);
         }
         if (file != null) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                System.err.println("cannot read the file of orders " + file);
+                return 2;
+            }
             for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank() && !line.trim().startsWith("#")) {
                     orders.add(List.of(line.trim().split("\\s+")));
@@ -137,7 +142,7 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         for (final List<String> order : orders) {
             try {
                 messages.add(parse(order));
-            } catch (final IllegalArgumentException | IndexOutOfBoundsException e) {
+            } catch (final IllegalArgumentException e) {
                 System.err.println("cannot read the order '" + String.join(" ", order) + "': " + e.getMessage()
                     + "\n  write: " + ORDER_FORM);
                 return 2;
@@ -224,10 +229,13 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         final String now = UtcTimestampConverter.convert(LocalDateTime.now(ZoneOffset.UTC),
             quickfix.UtcTimestampPrecision.MILLIS);
         if ("cancel".equals(verb)) {
+            if (w.size() != 4) {
+                throw new IllegalArgumentException("a cancel is four words, cancel CLORDID buy|sell SYMBOL: " + w);
+            }
             m.getHeader().setString(MsgType.FIELD, "F");
             m.setString(11, clOrdId);
             m.setString(41, w.get(1));
-            m.setChar(54, "buy".equalsIgnoreCase(w.get(2)) ? '1' : '2');
+            m.setChar(54, side(w.get(2)) ? '1' : '2');
             m.setString(55, w.get(3));
             m.setString(60, now);
             return m;
@@ -235,16 +243,19 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         if (!"buy".equals(verb) && !"sell".equals(verb)) {
             throw new IllegalArgumentException("an order starts with buy, sell or cancel: " + w);
         }
+        if (w.size() < 4) {
+            throw new IllegalArgumentException("an order needs at least buy|sell QTY SYMBOL PRICE|market: " + w);
+        }
         m.getHeader().setString(MsgType.FIELD, "D");
         m.setString(11, clOrdId);
         m.setChar(21, '1');
         m.setChar(54, "buy".equals(verb) ? '1' : '2');
-        m.setString(38, w.get(1));
+        m.setString(38, quantity(w.get(1), "QTY"));
         m.setString(55, w.get(2));
         m.setString(60, now);
         final boolean market = "market".equalsIgnoreCase(w.get(3));
         if (!market) {
-            m.setString(44, w.get(3));
+            m.setString(44, price(w.get(3), "PRICE"));
         }
         char ordType = market ? '1' : '2';
         for (int i = 4; i < w.size(); i++) {
@@ -258,11 +269,11 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
                 case "atc" -> m.setChar(59, '7');
                 case "post-only" -> m.setChar(18, '6');
                 case "stop" -> {
-                    m.setString(99, valueAfter(w, i++, "stop PRICE"));
+                    m.setString(99, price(valueAfter(w, i++, "stop PRICE"), "stop PRICE"));
                     ordType = market ? '3' : '4';
                 }
-                case "peak" -> m.setString(111, valueAfter(w, i++, "peak QTY"));
-                case "min" -> m.setString(110, valueAfter(w, i++, "min QTY"));
+                case "peak" -> m.setString(111, quantity(valueAfter(w, i++, "peak QTY"), "peak QTY"));
+                case "min" -> m.setString(110, quantity(valueAfter(w, i++, "min QTY"), "min QTY"));
                 case "stp" -> m.setString(8000, valueAfter(w, i++, "stp A|N|O|B|D").toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("'" + w.get(i) + "' is not day, gtc, opg, ioc, fok, atc, "
                     + "post-only, stop PRICE, peak QTY, min QTY or stp MODE: " + w);
@@ -270,6 +281,32 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
         }
         m.setChar(40, ordType);
         return m;
+    }
+
+    /**
+     * The words are checked here because the exchange answers a malformed number with a session-level
+     * Reject, which would leave the person at the terminal with no report at all.
+     */
+    private static String quantity(final String word, final String what) {
+        if (!word.matches("[0-9]{1,15}") || Long.parseLong(word) == 0) {
+            throw new IllegalArgumentException(what + " must be a whole number above 0: '" + word + "'");
+        }
+        return word;
+    }
+
+    private static String price(final String word, final String what) {
+        if (!word.matches("[0-9]{1,12}(\\.[0-9]{1,8})?")) {
+            throw new IllegalArgumentException(what + " must be a decimal number like 190.25: '" + word + "'");
+        }
+        return word;
+    }
+
+    private static boolean side(final String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "buy" -> true;
+            case "sell" -> false;
+            default -> throw new IllegalArgumentException("the side is buy or sell: '" + word + "'");
+        };
     }
 
     private static String valueAfter(final List<String> w, final int i, final String form) {
@@ -343,7 +380,9 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     @Override
     public void toAdmin(final Message message, final SessionID id) {
         try {
-            if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && user != null && !user.isEmpty()) {
+            // FIX 4.2 has no Username (553) or Password (554): a Logon carrying them is refused as invalid
+            if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && user != null && !user.isEmpty()
+                && !"FIX.4.2".equals(id.getBeginString())) {
                 message.setString(553, user);
                 message.setString(554, password);
             }

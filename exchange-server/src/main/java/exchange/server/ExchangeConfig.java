@@ -167,6 +167,12 @@ public final class ExchangeConfig {
             } catch (final IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
+            if (p.containsKey(LOG_DIR)) {
+                // logback has opened its files before this file is read: taken here, it would do nothing
+                throw new IllegalArgumentException(file + ": " + LOG_DIR + " is read by logback.xml when the JVM"
+                    + " starts, before this file; give it as a system property (JAVA_OPTS=-D" + LOG_DIR + "="
+                    + p.getProperty(LOG_DIR).trim() + " bin/exchange)");
+            }
         }
         for (final String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("exchange.")) {

@@ -5,6 +5,7 @@ import exchange.marketdata.service.MarketDataService;
 import exchange.fix.ExchangeApplication;
 import exchange.fix.FixGateway;
 import exchange.fix.FixSession;
+import exchange.fix.FixSessions;
 import exchange.fix.Instruments;
 import exchange.fix.RiskChecks;
 import exchange.fix.RiskFeed;
@@ -64,11 +65,17 @@ public final class ExchangeServer implements AutoCloseable {
     private ExchangeServer(final ExchangeConfig config, final EpochNanoClock clock) throws InterruptedException {
         this.config = config;
         LOG.info("configuration {}: {}", config.configDir().toAbsolutePath(), config.describe());
+        requireFile("instruments file", config.instrumentsFile(), ExchangeConfig.INSTRUMENTS_FILE);
+        requireFile("risk file", config.riskFile(), ExchangeConfig.RISK_FILE);
         this.instruments = InstrumentsFile.read(config.instrumentsFile());
         final RiskConfig riskConfig = RiskConfig.load(config.riskFile());
         riskConfig.checkInstruments(instruments);
         LOG.info("risk limits {}: {}", config.riskFile(), riskConfig.describe());
         final SessionSettings settings = fixSettings(config);
+        this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
+        checkSessions(settings, risk, config.fixSessionsFile());
+        requireFolder(ExchangeConfig.DATA_DIR, config.dataDir());
+        requireFolder(exchange.operations.OperationsConfig.REPORTS_DIR, config.operations().reportsDir());
         try {
             this.sequencer = Sequencer.start(config.sequencer(), instruments, clock);
             started.add(sequencer);
@@ -80,7 +87,6 @@ public final class ExchangeServer implements AutoCloseable {
             }
             final TradingDay tradingDay = TradingDay.start(sequencer, config.schedule(), config.gtcCapacity(), clock);
             started.add(tradingDay);
-            this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
             final RiskFeed feed = new RiskFeed(sequencer.eventLog(),
                 new PositionStore(config.dataDir().resolve("positions"), "risk-day", false), risk.gateway());
             feed.catchUp();
@@ -103,11 +109,12 @@ public final class ExchangeServer implements AutoCloseable {
                 LOG.info("market data is off ({}=false)", ExchangeConfig.MD_ENABLED);
             }
             this.operations = Operations.start(config.operations(), new Operations.Parts(sequencer, tradingDay,
-                instruments, risk.gateway(), fix.sessions(), fixMetrics, Map.of("risk-feed", feed::lastCommandSequence)));
+                instruments, risk.gateway(), fix.sessions(), fixMetrics, Map.of("risk-feed", feed::lastCommandSequence,
+                "gtc-recorder", tradingDay::gtcRecorderSequence)));
             started.add(operations);
         } catch (final RuntimeException e) {
             close();
-            throw e;
+            throw bindFailure(e);
         }
         final String tls = tlsSessions(settings);
         for (final InetSocketAddress address : fix.addresses()) {
@@ -119,6 +126,69 @@ public final class ExchangeServer implements AutoCloseable {
                 config.marketData().rerequestAddress());
         }
         LOG.info("exchange ready: {} instruments, data in {}", instruments.size(), config.dataDir().toAbsolutePath());
+    }
+
+    /**
+     * The exchange's keys of each session (SessionNumber, Firm, ...), read as the FIX gateway will read them,
+     * so that a mistake stops the start before the sequencer journals anything, and names the file.
+     */
+    private static void checkSessions(final SessionSettings settings, final RiskChecks firms, final Path file) {
+        try {
+            final List<FixSession> sessions = new ArrayList<>();
+            for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+                sessions.add(FixSession.from(settings, it.next(), firms));
+            }
+            new FixSessions(sessions);
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A missing file would otherwise stop the start with the stack trace of a NoSuchFileException. */
+    private static void requireFile(final String what, final Path file, final String setting) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(what + " " + file + (Files.exists(file) ? " is not a file" : " does not exist")
+                + " (" + setting + " in " + ExchangeConfig.FILE_NAME + ", relative to the configuration folder)");
+        }
+    }
+
+    /**
+     * The data and reports folders are made here, before anything is written in them: a path that cannot be
+     * a folder would otherwise end in Chronicle Queue's stack trace ("Can't append to a read-only
+     * chronicle"), or in the report writer's, without the setting's name.
+     */
+    private static void requireFolder(final String setting, final Path dir) {
+        final Path absolute = dir.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException(setting + ": " + absolute + " is a file, not a folder");
+        }
+        try {
+            Files.createDirectories(absolute);
+        } catch (final java.io.IOException e) {
+            throw new IllegalArgumentException(setting + ": cannot create the folder " + absolute + " ("
+                + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(absolute)) {
+            throw new IllegalArgumentException(setting + ": the folder " + absolute + " is not writable");
+        }
+    }
+
+    /**
+     * QuickFIX/J reports a FIX port in use as a RuntimeError wrapping the BindException; said here in one
+     * sentence naming the address and where the port is set. Anything else is returned as it is.
+     */
+    private static RuntimeException bindFailure(final RuntimeException e) {
+        String where = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Error while binding on ")) {
+                where = t.getMessage().substring("Error while binding on ".length());
+            }
+            if (t instanceof java.net.BindException && where != null) {
+                return new IllegalArgumentException("FIX acceptor: cannot listen on " + where + ": " + t.getMessage()
+                    + " (the port is SocketAcceptPort in the FIX session file, or " + ExchangeConfig.FIX_PORT + ")", e);
+            }
+        }
+        return e;
     }
 
     private void agentFailed(final Throwable t) {
@@ -306,6 +376,11 @@ public final class ExchangeServer implements AutoCloseable {
                 server = start(ExchangeConfig.load(config));
             } catch (final IllegalArgumentException e) {
                 LOG.error("cannot start: {}", e.getMessage());
+                return 2;
+            } catch (final java.io.UncheckedIOException e) {
+                // a configuration file that exists but cannot be read: say which and why, not a stack trace
+                // the cause as text: SLF4J would take a Throwable as the last argument for a stack trace
+                LOG.error("cannot start: {}: {}", e.getMessage(), String.valueOf(e.getCause()));
                 return 2;
             }
             final CountDownLatch stopped = new CountDownLatch(1);

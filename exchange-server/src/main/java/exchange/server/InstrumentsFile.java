@@ -62,6 +62,10 @@ public final class InstrumentsFile {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         final List<Instrument> instruments = new ArrayList<>();
+        // ids and symbols seen, with their line: the engine and the FIX gateway would refuse a second one
+        // only once the sequencer has started, without saying where it is
+        final Map<Integer, Integer> idLines = new HashMap<>();
+        final Map<String, Integer> symbolLines = new HashMap<>();
         Map<String, Integer> columns = null;
         for (int n = 0; n < lines.size(); n++) {
             final String line = lines.get(n).trim();
@@ -89,13 +93,17 @@ public final class InstrumentsFile {
             }
             final String where = file + " line " + (n + 1) + ": ";
             try {
-                final Instrument.Builder b = Instrument.builder(Integer.parseInt(cell(cells, columns, "id")),
+                if (cells.length > columns.size()) {
+                    throw new IllegalArgumentException(cells.length + " values for the header's " + columns.size()
+                        + " columns");
+                }
+                final Instrument.Builder b = Instrument.builder(whole(cell(cells, columns, "id"), "id"),
                     cell(cells, columns, "symbol"));
                 b.tickSize(price(cell(cells, columns, "tick")));
-                b.lotSize(Long.parseLong(cell(cells, columns, "lot")));
+                b.lotSize(whole(cell(cells, columns, "lot"), "lot"));
                 b.referencePrice(price(cell(cells, columns, "reference")));
                 if (has(cells, columns, "levels")) {
-                    b.maxPriceLevels(Integer.parseInt(cell(cells, columns, "levels")));
+                    b.maxPriceLevels(whole(cell(cells, columns, "levels"), "levels"));
                 }
                 if (has(cells, columns, "collar_bps")) {
                     b.priceCollarBps(whole(cell(cells, columns, "collar_bps"), "collar_bps"));
@@ -117,7 +125,18 @@ public final class InstrumentsFile {
                     b.postOnlyPolicy(choice(PostOnlyPolicy.class, cell(cells, columns, "post_only"), "post_only",
                         "reject or reprice"));
                 }
-                instruments.add(b.build());
+                final Instrument instrument = b.build();
+                final Integer idLine = idLines.putIfAbsent(instrument.id(), n + 1);
+                if (idLine != null) {
+                    throw new IllegalArgumentException("id " + instrument.id() + " is already used on line " + idLine
+                        + " (ids are unique and never reused)");
+                }
+                final Integer symbolLine = symbolLines.putIfAbsent(instrument.symbol(), n + 1);
+                if (symbolLine != null) {
+                    throw new IllegalArgumentException("symbol " + instrument.symbol() + " is already used on line "
+                        + symbolLine);
+                }
+                instruments.add(instrument);
             } catch (final IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }

@@ -53,6 +53,13 @@ class ExchangeClientTest {
             assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 60 AAPL @190 +filled 60 @190.25 +cum 60 leaves 0")
                 .containsPattern("<< FILL +C-\\S+ SELL 10 AAPL +filled 10 @190.25 +cum 10 leaves 0");
 
+            // the README's --fix 4.2: the demo's FIX 4.2 session is CompID only, as FIX 4.2 has no Username (553)
+            final String fix42 = run(code, "--port", port, "--store", dir.resolve("c4").toString(), "--wait", "1",
+                "--fix", "4.2", "--sender", "BROKER1-42", "buy", "5", "MSFT", "420");
+            assertThat(code[0]).isZero();
+            assertThat(fix42).contains("logged on as FIX.4.2:BROKER1-42->EXCH")
+                .containsPattern("<< NEW +C-\\S+ BUY 5 MSFT @420 +cum 0 leaves 5");
+
             final String refused = run(code, "--port", port, "--store", dir.resolve("c3").toString(), "--wait", "1",
                 "--logon-timeout", "3", "--password", "wrong", "buy", "1", "AAPL", "190");
             assertThat(code[0]).isEqualTo(1);
@@ -104,6 +111,43 @@ class ExchangeClientTest {
         final int[] code = new int[1];
         run(code, "--port", "1", "--store", dir.resolve("c").toString(), "buy", "100", "AAPL", "190", "someday");
         assertThat(code[0]).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseWrongWordsAndAMissingFileWithAReasonAndTheFormBeforeConnecting() {
+        final String[][] wrong = {
+            {"buy", "100"}, {"buy", "abc", "AAPL", "190"}, {"buy", "100", "AAPL", "19x"}, {"sell", "0", "AAPL", "190"},
+            {"buy", "100", "AAPL", "190", "peak", "lots"}, {"buy", "100", "AAPL", "190", "stop", "high"},
+            {"cancel", "C-1"}, {"cancel", "C-1", "both", "AAPL"}};
+        for (final String[] words : wrong) {
+            final String[] said = new String[1];
+            final int code = runCapturingErrors(said, words);
+            assertThat(code).as(String.join(" ", words)).isEqualTo(2);
+            assertThat(said[0]).as(String.join(" ", words)).startsWith("cannot read the order '" + String.join(" ", words))
+                .contains("write: buy|sell QTY SYMBOL").doesNotContain("Exception").doesNotContain("out of bounds");
+        }
+        final String[] said = new String[1];
+        assertThat(runCapturingErrors(said, "--file", dir.resolve("no-such-orders.txt").toString())).isEqualTo(2);
+        assertThat(said[0]).startsWith("cannot read the file of orders ").doesNotContain("Exception");
+    }
+
+    /** Runs the client against a port nobody listens on; returns its exit code, with what it said on stderr. */
+    private int runCapturingErrors(final String[] said, final String... words) {
+        final PrintStream err = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        final int[] code = new int[1];
+        try {
+            final String[] args = new String[words.length + 6];
+            System.arraycopy(new String[] {"--port", "1", "--logon-timeout", "1", "--store", dir.resolve("c").toString()},
+                0, args, 0, 6);
+            System.arraycopy(words, 0, args, 6, words.length);
+            run(code, args);
+        } finally {
+            System.setErr(err);
+        }
+        said[0] = captured.toString(StandardCharsets.UTF_8);
+        return code[0];
     }
 
     @Test

@@ -67,6 +67,25 @@ class MarketStructureConfigTest {
     }
 
     @Test
+    void shouldNameTheLineTheColumnAndTheOtherLineOfADuplicateOrANonNumber() {
+        final String header = "id,symbol,tick,lot,reference,levels\n";
+        assertThatThrownBy(() -> read(header + "1,AAA,0.01,1,100,\n2,BBB,0.01,1,100,\n3,AAA,0.01,1,100,\n"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("instruments.csv line 4: symbol AAA is already used on line 2");
+        assertThatThrownBy(() -> read(header + "# a comment\n7,AAA,0.01,1,100,\n7,BBB,0.01,1,100,\n"))
+            .hasMessageContaining("instruments.csv line 4: id 7 is already used on line 3");
+        assertThatThrownBy(() -> read(header + "x,AAA,0.01,1,100,\n"))
+            .hasMessageContaining("line 2: id must be a whole number: 'x'");
+        assertThatThrownBy(() -> read(header + "1,AAA,0.01,1.5,100,\n"))
+            .hasMessageContaining("line 2: lot must be a whole number: '1.5'");
+        assertThatThrownBy(() -> read(header + "1,AAA,0.01,1,100,many\n"))
+            .hasMessageContaining("line 2: levels must be a whole number: 'many'");
+        assertThatThrownBy(() -> read(header + "1,AAA,0.01,1,100,4096,500\n"))
+            .as("a value without a column is not dropped in silence")
+            .hasMessageContaining("line 2: 7 values for the header's 6 columns");
+    }
+
+    @Test
     void shouldReadTheShippedInstruments() {
         final List<Instrument> shipped = InstrumentsFile.read(ShippedConfig.REPOSITORY_CONFIG.resolve("instruments.csv"));
         assertThat(shipped).isNotEmpty().allSatisfy(i -> assertThat(i.priceCollarBps()).isPositive());

@@ -43,7 +43,7 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
      */
     public static FixSession from(final SessionSettings settings, final SessionID id, final FirmDirectory firms) {
         try {
-            final int number = integer(settings, id, "SessionNumber", -1);
+            final long number = number(settings, id, "SessionNumber", -1);
             if (number < 1 || number > 0xFFFF) {
                 throw new IllegalArgumentException(id + ": SessionNumber must be 1 to 65535, got " + number);
             }
@@ -72,9 +72,10 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
             }
             final boolean cancelOnDisconnect = settings.isSetting(id, "CancelOnDisconnect")
                 && settings.getBool(id, "CancelOnDisconnect");
-            final int perSecond = integer(settings, id, "MaxMessagesPerSecond", 0);
-            if (perSecond < 0) {
-                throw new IllegalArgumentException(id + ": MaxMessagesPerSecond must not be negative");
+            final long perSecond = number(settings, id, "MaxMessagesPerSecond", 0);
+            if (perSecond < 0 || perSecond > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(id + ": MaxMessagesPerSecond must be 0 to " + Integer.MAX_VALUE
+                    + ", got " + perSecond);
             }
             final Set<String> dropCopy = new LinkedHashSet<>();
             for (final String f : string(settings, id, "DropCopyFirms", "").split(",")) {
@@ -96,8 +97,8 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
                     throw new IllegalArgumentException(id + ": DropCopyFirms names " + f + ", which is not a firm");
                 }
             }
-            return new FixSession(id, number, firm, firmId, role, username, hash, cancelOnDisconnect, perSecond,
-                Set.copyOf(dropCopy));
+            return new FixSession(id, (int) number, firm, firmId, role, username, hash, cancelOnDisconnect,
+                (int) perSecond, Set.copyOf(dropCopy));
         } catch (final ConfigError | FieldConvertError e) {
             throw new IllegalArgumentException(id + ": " + e.getMessage(), e);
         }
@@ -108,8 +109,17 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
         return s.isSetting(id, key) ? s.getString(id, key).trim() : def;
     }
 
-    private static int integer(final SessionSettings s, final SessionID id, final String key, final int def)
-        throws ConfigError, FieldConvertError {
-        return s.isSetting(id, key) ? (int) s.getLong(id, key) : def;
+    /** A value that is no number is named with its key (QuickFIX/J's error names neither). */
+    private static long number(final SessionSettings s, final SessionID id, final String key, final int def)
+        throws ConfigError {
+        if (!s.isSetting(id, key)) {
+            return def;
+        }
+        final String value = s.getString(id, key).trim();
+        try {
+            return Long.parseLong(value);
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException(id + ": " + key + " must be a whole number: '" + value + "'");
+        }
     }
 }

@@ -68,7 +68,15 @@ public final class AdminTokens {
                 throw new IllegalArgumentException(where + "the token of " + name + " must be at least "
                     + MIN_TOKEN_LENGTH + " printable characters without spaces");
             }
-            if (tokens.put(name, sha256(token)) != null) {
+            final byte[] digest = sha256(token);
+            for (final Map.Entry<String, byte[]> other : tokens.entrySet()) {
+                if (!other.getKey().equals(name) && MessageDigest.isEqual(digest, other.getValue())) {
+                    // the audit log names who acted by the token: these two could not be told apart
+                    throw new IllegalArgumentException(where + name + " has the same token as " + other.getKey()
+                        + "; give each operator a token of their own");
+                }
+            }
+            if (tokens.put(name, digest) != null) {
                 throw new IllegalArgumentException(where + name + " is listed twice");
             }
         }

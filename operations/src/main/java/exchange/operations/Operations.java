@@ -64,6 +64,8 @@ public final class Operations implements AutoCloseable {
     private final AdminHttpServer server;
 
     private Operations(final OperationsConfig config, final Parts parts) {
+        // read before the thread below starts, so that a wrong file refuses the start with nothing to undo
+        final AdminTokens tokens = config.enabled() ? AdminTokens.load(config.tokenFile()) : null;
         final Path data = parts.sequencer().config().dataDir();
         this.view = new MarketView(parts.sequencer().eventLog(), data.resolve("operations"), parts.instruments(),
             parts.sequencer().config().engine().orderCapacity(), firmNames(parts), accountNames(parts),
@@ -80,13 +82,24 @@ public final class Operations implements AutoCloseable {
             LOG.info("admin API disabled ({}=false)", OperationsConfig.ENABLED);
             return;
         }
+        try {
+            this.server = startServer(config, parts, data, tokens);
+        } catch (final RuntimeException e) {
+            runner.close(); // the exchange's close() does not know this part, which never finished starting
+            throw e;
+        }
+        LOG.info("admin API, metrics and console on http://{}:{}/ ({} operators)", config.bind().getHostAddress(),
+            server.port(), tokens.size());
+    }
+
+    private AdminHttpServer startServer(final OperationsConfig config, final Parts parts, final Path data,
+                                        final AdminTokens tokens) {
         final Map<String, LongSupplier> consumers = new LinkedHashMap<>(parts.consumers());
         consumers.put(view.roleName(), view::lastEventSequence);
         consumers.put(reports.roleName(), reports::lastEventSequence);
         final Services services = new Services(config, parts.sequencer(), parts.tradingDay(), view, parts.risk(),
             new SessionFigures(parts.sessions(), parts.fixMetrics(), parts.risk()), parts.fixMetrics(),
             new ConsumerLag(parts.sequencer().eventLog(), data.resolve("positions"), consumers), parts.instruments());
-        final AdminTokens tokens = AdminTokens.load(config.tokenFile());
         if (tokens.isEmpty()) {
             LOG.warn("admin API: no operator tokens in {}: every request will be refused", config.tokenFile());
         }
@@ -97,16 +110,7 @@ public final class Operations implements AutoCloseable {
         final MetricsPage metrics = new MetricsPage(services);
         routes.add(Route.api("GET", "/metrics", r -> Response.text(200, PrometheusWriter.CONTENT_TYPE, metrics.render())));
         routes.addAll(new ConsoleEndpoints().routes());
-        AdminHttpServer started = null;
-        try {
-            started = new AdminHttpServer(new InetSocketAddress(config.bind(), config.port()), tokens, routes);
-        } catch (final RuntimeException e) {
-            runner.close();
-            throw e;
-        }
-        this.server = started;
-        LOG.info("admin API, metrics and console on http://{}:{}/ ({} operators)", config.bind().getHostAddress(),
-            server.port(), tokens.size());
+        return new AdminHttpServer(new InetSocketAddress(config.bind(), config.port()), tokens, routes);
     }
 
     private static IntFunction<String> firmNames(final Parts parts) {

@@ -74,5 +74,9 @@ class OperationsConfigTest {
         assertThatThrownBy(() -> AdminTokens.load(file)).hasMessageContaining("line 2: a is listed twice");
         Files.writeString(file, "a b = alice-token-0123456789\n");
         assertThatThrownBy(() -> AdminTokens.load(file)).hasMessageContaining("an operator's name");
+        // the audit log names who acted by the token: two operators with one token could not be told apart
+        Files.writeString(file, "alice = shared-token-0123456789\nbob = shared-token-0123456789\n");
+        assertThatThrownBy(() -> AdminTokens.load(file))
+            .hasMessageContaining("line 2: bob has the same token as alice; give each operator a token of their own");
     }
 }

@@ -92,16 +92,16 @@ public final class SequencerConfig {
      */
     public static SequencerConfig fromProperties(final Properties properties, final Path dataDir) {
         final Builder b = builder(dataDir);
-        b.durability(Durability.parse(properties.getProperty(DURABILITY, "page-cache")));
+        b.durability(named(DURABILITY, () -> Durability.parse(properties.getProperty(DURABILITY, "page-cache"))));
         b.idleStrategy(properties.getProperty(IDLE, "backoff"));
         b.cpu(intProperty(properties, CPU, -1));
         b.snapshotInterval(longProperty(properties, SNAPSHOT_INTERVAL, 1_000_000L));
         b.snapshotsKept(intProperty(properties, SNAPSHOTS_KEPT, 2));
         EngineConfig engine = EngineConfig.defaults()
-            .orderCapacity(intProperty(properties, ORDER_CAPACITY, EngineConfig.DEFAULT_ORDER_CAPACITY))
-            .levelCapacity(intProperty(properties, LEVEL_CAPACITY, EngineConfig.DEFAULT_LEVEL_CAPACITY))
-            .extrasCapacity(intProperty(properties, EXTRAS_CAPACITY, EngineConfig.DEFAULT_EXTRAS_CAPACITY))
-            .gtdCapacity(intProperty(properties, GTD_CAPACITY, EngineConfig.DEFAULT_GTD_CAPACITY))
+            .orderCapacity(capacity(properties, ORDER_CAPACITY, EngineConfig.DEFAULT_ORDER_CAPACITY, 1 << 28))
+            .levelCapacity(capacity(properties, LEVEL_CAPACITY, EngineConfig.DEFAULT_LEVEL_CAPACITY, 1 << 28))
+            .extrasCapacity(capacity(properties, EXTRAS_CAPACITY, EngineConfig.DEFAULT_EXTRAS_CAPACITY, 1 << 27))
+            .gtdCapacity(capacity(properties, GTD_CAPACITY, EngineConfig.DEFAULT_GTD_CAPACITY, 1 << 28))
             .selfTradeScope(scope(properties.getProperty(STP_SCOPE, "firm")))
             .selfTradePrevention(selfTradePrevention(STP_DEFAULT, properties.getProperty(STP_DEFAULT, "none")));
         for (final String name : new java.util.TreeSet<>(properties.stringPropertyNames())) {
@@ -146,6 +146,15 @@ public final class SequencerConfig {
         return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
+    /** Runs a parse whose message does not say which setting it read, and says it. */
+    static <T> T named(final String setting, final java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (final IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
+    }
+
     private static int intProperty(final Properties p, final String name, final int defaultValue) {
         final String value = p.getProperty(name);
         try {
@@ -153,6 +162,19 @@ public final class SequencerConfig {
         } catch (final NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'");
         }
+    }
+
+    /**
+     * An engine store's size, checked here with the setting's name: the stores check it too, but only
+     * once the sequencer starts and without the name (or not at all: a negative GTD capacity was a
+     * NegativeArraySizeException). The largest values are the stores' own limits.
+     */
+    private static int capacity(final Properties p, final String name, final int defaultValue, final int max) {
+        final int value = intProperty(p, name, defaultValue);
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + " must be 1 to " + max + ": " + value);
+        }
+        return value;
     }
 
     private static long longProperty(final Properties p, final String name, final long defaultValue) {
@@ -287,7 +309,7 @@ public final class SequencerConfig {
             if (dataDir == null) {
                 throw new IllegalArgumentException("data dir is required");
             }
-            IdleStrategies.create(idleStrategy);
+            named(IDLE, () -> IdleStrategies.create(idleStrategy));
             if (cpu < -1) {
                 throw new IllegalArgumentException(CPU + " must be -1 (no pinning) or a CPU number: " + cpu);
             }

@@ -91,6 +91,14 @@ public final class TradingDay implements AutoCloseable {
         return driver.tradingDate();
     }
 
+    /**
+     * @return the command sequence of the last event the GTC recorder has read; its position file moves
+     *         only at each end of day, so a lag measured from the file would grow all day
+     */
+    public long gtcRecorderSequence() {
+        return recorder.processedSequence();
+    }
+
     /** @return the GTC store, for operators and tests */
     public GtcStore store() {
         return store;

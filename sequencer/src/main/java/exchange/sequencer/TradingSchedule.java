@@ -96,9 +96,17 @@ public final class TradingSchedule {
         final TradingSchedule s = new TradingSchedule(zone, days,
             time(p, START_OF_DAY, "00:00"), optionalTime(p, PRE_OPEN), time(p, OPEN, "00:00"),
             optionalTime(p, PRE_CLOSE), time(p, CLOSE, "23:55"), time(p, END_OF_DAY, "23:56"),
-            Long.parseLong(p.getProperty(CLOCK_INTERVAL_MS, "1000").trim()));
+            clockInterval(p.getProperty(CLOCK_INTERVAL_MS, "1000").trim()));
         s.validate();
         return s;
+    }
+
+    private static long clockInterval(final String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (final NumberFormatException e) {
+            throw new IllegalArgumentException(CLOCK_INTERVAL_MS + " must be a whole number of milliseconds: '" + value + "'");
+        }
     }
 
     private static LocalTime time(final Properties p, final String name, final String defaultValue) {

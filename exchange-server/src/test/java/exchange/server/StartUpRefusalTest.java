@@ -1,0 +1,161 @@
+package exchange.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An operator's mistakes in the configuration folder: each stops the start with one sentence naming the
+ * file or setting and what is wrong (what {@code bin/exchange} prints as "cannot start: ..."), never a
+ * stack trace, and leaves nothing of the exchange running.
+ */
+@Timeout(60)
+class StartUpRefusalTest {
+    @TempDir
+    Path dir;
+
+    private Path config() {
+        return ShippedConfig.copyTo(dir.resolve("config"));
+    }
+
+    private Map<String, String> inTempDir() {
+        return ShippedConfig.isolated(dir);
+    }
+
+    @Test
+    void shouldRefuseABadAdminTokenFileAndLeaveNoThreadOfTheControlPlaneRunning() throws Exception {
+        final Path config = config();
+        Files.writeString(config.resolve("admin.tokens"), "bob = short\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("admin.tokens line")
+            .hasMessageContaining("at least 16 printable characters");
+        assertThat(Thread.getAllStackTraces().keySet()).as("threads after the refused start")
+            .noneMatch(t -> t.isAlive() && t.getName().contains("operations-view"));
+    }
+
+    @Test
+    void shouldRefuseAMissingInstrumentsOrRiskFileNamingIt() throws Exception {
+        final Path config = config();
+        Files.delete(config.resolve("instruments.csv"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("instruments file " + config.resolve("instruments.csv") + " does not exist")
+            .hasMessageContaining(ExchangeConfig.INSTRUMENTS_FILE);
+        ShippedConfig.copyTo(dir.resolve("other"));
+        Files.copy(dir.resolve("other").resolve("instruments.csv"), config.resolve("instruments.csv"));
+        Files.delete(config.resolve("risk.properties"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("risk file " + config.resolve("risk.properties") + " does not exist")
+            .hasMessageContaining(ExchangeConfig.RISK_FILE);
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseADataFolderThatIsAFileNamingTheSetting() throws Exception {
+        final Path config = config();
+        final Path file = Files.writeString(dir.resolve("not-a-folder"), "");
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put(ExchangeConfig.DATA_DIR, file.toString());
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(ExchangeConfig.DATA_DIR)
+            .hasMessageContaining(file.toAbsolutePath() + " is a file, not a folder");
+        settings.put(ExchangeConfig.DATA_DIR, file.resolve("data").toString());
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(ExchangeConfig.DATA_DIR)
+            .hasMessageContaining("cannot create");
+        settings.put(ExchangeConfig.DATA_DIR, dir.resolve("data").toString());
+        settings.put(exchange.operations.OperationsConfig.REPORTS_DIR, file.resolve("reports").toString());
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(exchange.operations.OperationsConfig.REPORTS_DIR + ": cannot create the folder");
+    }
+
+    @Test
+    void shouldRefuseAFixPortInUseNamingThePort() throws Exception {
+        final Path config = config();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+            taken.bind(new java.net.InetSocketAddress("0.0.0.0", 0));
+            final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+            settings.put(ExchangeConfig.FIX_PORT, Integer.toString(taken.getLocalPort()));
+            assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FIX acceptor: cannot listen on")
+                .hasMessageContaining(":" + taken.getLocalPort())
+                .hasMessageContaining("SocketAcceptPort");
+        }
+    }
+
+    @Test
+    void shouldRefuseABadSessionKeyNamingTheFileTheSessionAndTheKeyBeforeStarting() throws Exception {
+        final Path config = config();
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        final String shipped = Files.readString(sessions);
+        Files.writeString(sessions, shipped.replace("SessionNumber=1\n", "SessionNumber=one\n"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: SessionNumber must be a whole number: 'one'");
+        Files.writeString(sessions, shipped.replace("SessionNumber=1\n", "SessionNumber=4294967298\n"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .as("not cut to an int (4294967298 would be 2, BROKER2's)")
+            .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: SessionNumber must be 1 to 65535, got 4294967298");
+        Files.writeString(sessions, shipped.replace("SessionNumber=2\n", "SessionNumber=1\n"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .hasMessageStartingWith(sessions + ": SessionNumber 1 is used by both");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAnEngineCapacityOutOfRangeNamingTheSetting() {
+        final Path config = config();
+        for (final String name : new String[] {"exchange.engine.orders", "exchange.engine.levels", "exchange.engine.extras",
+            "exchange.engine.gtd"}) {
+            final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+            settings.put(name, "-1");
+            assertThatThrownBy(() -> ExchangeServer.start(config, settings)).as(name)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(name + " must be 1 to ")
+                .hasMessageEndingWith(": -1");
+        }
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
+    @Test
+    void shouldNameTheSettingOfEveryWrongValueOfExchangeProperties() {
+        final Path config = config();
+        final String[][] wrong = {
+            {"exchange.sequencer.durability", "fsync", "page-cache or sync"},
+            {"exchange.sequencer.idle", "spin", "busy-spin, yield, backoff or sleep"},
+            {"exchange.schedule.clock-interval-ms", "1s", "a whole number of milliseconds"},
+        };
+        for (final String[] w : wrong) {
+            assertThatThrownBy(() -> ExchangeConfig.load(config, Map.of(w[0], w[1]))).as(w[0])
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(w[0])
+                .hasMessageContaining(w[2])
+                .hasMessageContaining("'" + w[1] + "'");
+        }
+    }
+
+    @Test
+    void shouldRefuseTheLogFolderInExchangePropertiesWhereItWouldDoNothing() throws Exception {
+        final Path config = config();
+        Files.writeString(config.resolve(ExchangeConfig.FILE_NAME), "exchange.log.dir=/var/log/exchange\n",
+            StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> ExchangeConfig.load(config))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(ExchangeConfig.LOG_DIR + " is read by logback.xml")
+            .hasMessageContaining("JAVA_OPTS=-Dexchange.log.dir=/var/log/exchange bin/exchange");
+    }
+}
