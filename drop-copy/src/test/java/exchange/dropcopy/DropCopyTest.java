@@ -171,6 +171,15 @@ class DropCopyTest {
         }
     }
 
+    /** BROKER2 offers 4 AAA at 100 (S1) and BROKER1 buys them (B1). @return BROKER1's fill */
+    private static Message b1Buys4FromB2(final FixTestClient b1, final FixTestClient b2) throws Exception {
+        b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
+        b2.next("8", WAIT);
+        b1.send(FixOrders.limit("B1", "AAA", '1', "4", "100"));
+        b1.next("8", WAIT);
+        return b1.next("8", WAIT);
+    }
+
     @Test
     void shouldCopyOnlyTheEntitledFirmAndAddTradeCaptureReports() throws Exception {
         try (TestVenue venue = new TestVenue(dir);
@@ -179,11 +188,7 @@ class DropCopyTest {
              FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
              FixTestClient one = venue.connect("FIX.4.4", "DROPB1")) {
             assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && one.awaitLogon(WAIT)).isTrue();
-            b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
-            b2.next("8", WAIT);
-            b1.send(FixOrders.limit("B1", "AAA", '1', "4", "100"));
-            b1.next("8", WAIT);
-            final Message fill = b1.next("8", WAIT);
+            final Message fill = b1Buys4FromB2(b1, b2);
             final Message newCopy = one.next("8", WAIT);
             assertThat(newCopy.getString(11)).isEqualTo("B1");
             final Message fillCopy = one.next("8", WAIT);
@@ -209,11 +214,7 @@ class DropCopyTest {
              FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
              FixTestClient one = venue.connect("FIX.4.4", "DROPB1")) {
             assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && one.awaitLogon(WAIT)).isTrue();
-            b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
-            b2.next("8", WAIT);
-            b1.send(FixOrders.limit("B1", "AAA", '1', "4", "100"));
-            b1.next("8", WAIT);
-            final Message fill = b1.next("8", WAIT);
+            final Message fill = b1Buys4FromB2(b1, b2);
             one.next("8", WAIT); // the copy of B1's acknowledgement
             assertThat(one.next("8", WAIT).getString(17)).isEqualTo(fill.getString(17));
             final Message tcr = one.next("AE", WAIT);

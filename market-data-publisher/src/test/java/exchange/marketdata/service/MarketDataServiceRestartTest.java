@@ -192,8 +192,8 @@ class MarketDataServiceRestartTest {
         assertThat(service.failure()).isNull();
     }
 
-    /** Every session's messages, sessions in name order. */
-    private static Map<String, List<byte[]>> sessions(final Path storeDir) throws IOException {
+    /** Every session's messages, sessions in name order (also for {@link MarketDataSessionDayTest}). */
+    static Map<String, List<byte[]>> sessions(final Path storeDir) throws IOException {
         final Map<String, List<byte[]>> sessions = new LinkedHashMap<>();
         try (Stream<Path> dirs = Files.list(storeDir)) {
             for (final Path session : dirs.filter(Files::isDirectory).sorted().toList()) {

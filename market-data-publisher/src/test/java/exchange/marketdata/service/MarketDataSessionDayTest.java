@@ -3,8 +3,6 @@ package exchange.marketdata.service;
 import exchange.marketdata.MarketDataConfig;
 import exchange.marketdata.itch.ItchWire;
 import exchange.marketdata.store.ChronicleMessageStore;
-import exchange.marketdata.store.MessageStore;
-import exchange.marketdata.store.MessageStoreReader;
 import exchange.marketdata.testing.Await;
 import exchange.marketdata.testing.ItchText;
 import exchange.marketdata.testing.Network;
@@ -18,16 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,7 +87,7 @@ class MarketDataSessionDayTest {
             awaitCaughtUp(exchange, service);
             service.close();
 
-            final Map<String, List<byte[]>> sessions = sessions(storeDir);
+            final Map<String, List<byte[]>> sessions = MarketDataServiceRestartTest.sessions(storeDir);
             assertThat(sessions.keySet()).containsExactly("261127S01A");
             final List<byte[]> messages = sessions.get("261127S01A");
             assertThat(ItchText.of(messages)).startsWith("S O", "S S").endsWith("A #1 B 10@100");
@@ -109,7 +102,7 @@ class MarketDataSessionDayTest {
         try (MarketDataService service = start(exchange, storeDir)) {
             awaitCaughtUp(exchange, service);
         }
-        return sessions(storeDir);
+        return MarketDataServiceRestartTest.sessions(storeDir);
     }
 
     private static MarketDataService start(final SequencerFixture exchange, final Path storeDir) throws Exception {
@@ -124,26 +117,5 @@ class MarketDataSessionDayTest {
         Await.until(() -> service.isCaughtUpWith(end) || service.failure() != null, PATIENCE,
             () -> "the service to translate up to command " + end.commandSequence());
         assertThat(service.failure()).isNull();
-    }
-
-    /** Every session's messages, sessions in name order. */
-    private static Map<String, List<byte[]>> sessions(final Path storeDir) throws IOException {
-        final Map<String, List<byte[]>> sessions = new LinkedHashMap<>();
-        try (Stream<Path> dirs = Files.list(storeDir)) {
-            for (final Path session : dirs.filter(Files::isDirectory).sorted().toList()) {
-                try (MessageStore store = new ChronicleMessageStore(session);
-                     MessageStoreReader reader = store.newReader()) {
-                    final List<byte[]> messages = new ArrayList<>();
-                    final UnsafeBuffer buffer = new UnsafeBuffer(new byte[store.maxMessageLength()]);
-                    for (long sequence = 1; sequence <= store.lastSequence(); sequence++) {
-                        final byte[] message = new byte[reader.read(sequence, buffer, 0)];
-                        buffer.getBytes(0, message);
-                        messages.add(message);
-                    }
-                    sessions.put(session.getFileName().toString(), messages);
-                }
-            }
-        }
-        return sessions;
     }
 }
