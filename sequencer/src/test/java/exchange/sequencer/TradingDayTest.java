@@ -91,6 +91,19 @@ class TradingDayTest {
         return e -> e.type() == EventType.PHASE_CHANGED && ((PhaseChangedEvent) e).phase() == phase;
     }
 
+    /** A replace of instrument 1's GTC limit order of 50 (session 2, firm 2) that only changes its peak. */
+    private static CommandWriter newPeak(final long orderId, final Side side, final long price, final long peak) {
+        return (buffer, offset) -> {
+            final exchange.matching.command.ReplaceCommand r =
+                (exchange.matching.command.ReplaceCommand) new exchange.matching.command.ReplaceCommand().wrap(buffer, offset);
+            r.init().instrumentId(1).sessionId(2).firmId(2);
+            r.orderId(orderId);
+            r.side(side).orderType(OrderType.LIMIT).timeInForce(TimeInForce.GTC);
+            r.quantity(50).price(price).displayQuantity(peak);
+            return r.length();
+        };
+    }
+
     @Test
     void shouldCarryGoodTillOrdersOverARestartIntoTheNextDayWithTheirPriorityAndExpireDayOrders() throws Exception {
         final long gtcFirst;
@@ -351,15 +364,7 @@ class TradingDayTest {
                 c -> c.displayQuantity(10)));
             await(sequencer, e -> e.commandSequence() == iceberg);
             // a new peak (a replace that loses priority) is what comes back
-            final long replace = sequencer.commands().append((buffer, offset) -> {
-                final exchange.matching.command.ReplaceCommand r =
-                    (exchange.matching.command.ReplaceCommand) new exchange.matching.command.ReplaceCommand().wrap(buffer, offset);
-                r.init().instrumentId(1).sessionId(2).firmId(2);
-                r.orderId(iceberg);
-                r.side(Side.BUY).orderType(OrderType.LIMIT).timeInForce(TimeInForce.GTC);
-                r.quantity(50).price(100_0000).displayQuantity(20);
-                return r.length();
-            });
+            final long replace = sequencer.commands().append(newPeak(iceberg, Side.BUY, 100_0000, 20));
             await(sequencer, e -> e.type() == EventType.BOOKED && e.commandSequence() == replace);
             clock.set("2026-11-27T17:06:00Z");
             await(sequencer, e -> e.type() == EventType.DAY_ENDED);
@@ -392,15 +397,7 @@ class TradingDayTest {
             final long iceberg = sequencer.commands().append(order(Side.SELL, 101_0000, 50, 2, TimeInForce.GTC, "ice",
                 c -> c.displayQuantity(10)));
             // a peak of 60 for 50: the whole order shows from now on
-            final long replace = sequencer.commands().append((buffer, offset) -> {
-                final exchange.matching.command.ReplaceCommand r =
-                    (exchange.matching.command.ReplaceCommand) new exchange.matching.command.ReplaceCommand().wrap(buffer, offset);
-                r.init().instrumentId(1).sessionId(2).firmId(2);
-                r.orderId(iceberg);
-                r.side(Side.SELL).orderType(OrderType.LIMIT).timeInForce(TimeInForce.GTC);
-                r.quantity(50).price(101_0000).displayQuantity(60);
-                return r.length();
-            });
+            final long replace = sequencer.commands().append(newPeak(iceberg, Side.SELL, 101_0000, 60));
             final Event booked = await(sequencer, e -> e.type() == EventType.BOOKED && e.commandSequence() == replace);
             assertThat(((exchange.matching.event.BookedEvent) booked).visibleQty()).isEqualTo(50);
             clock.set("2026-11-27T17:06:00Z");
