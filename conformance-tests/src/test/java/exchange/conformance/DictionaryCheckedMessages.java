@@ -73,12 +73,13 @@ final class DictionaryCheckedMessages implements AutoCloseable {
         while ((entry = logged.poll()) != null) {
             // SLF4JLog writes "FIX.4.4:EXCH->BROKER1: 8=FIX.4.4|..." (SLF4JLogPrependSessionID, the default)
             int start = entry.startsWith("8=") ? 0 : entry.indexOf(": 8=") + 2;
+            String session = start == 0 ? "" : " (" + entry.substring(0, start - 2) + ")";
             String message = entry.substring(start);
             sent.add(FixFraming.display(message));
             checked++;
             String refusal = dictionaries.refusal(message);
             if (refusal != null) {
-                problems.add(result.name() + ": " + refusal + "\n    in " + FixFraming.display(message));
+                problems.add(result.name() + session + ": " + refusal + "\n    in " + FixFraming.display(message));
             }
         }
         for (String line : result.transcript()) {
