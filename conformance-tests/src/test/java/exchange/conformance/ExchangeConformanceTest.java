@@ -20,8 +20,9 @@ import exchange.fix.FixSession;
 /**
  * The real exchange, started as {@code bin/exchange --config config/conformance} would start it, plays
  * every script: QuickFIX/J's 48 session-level acceptance scripts unchanged (session ISLD/TW), and the
- * exchange's own suite. One dynamic test per script, and one that holds docs/FIX-SPEC.md to what the
- * exchange sent.
+ * exchange's own suite. One dynamic test per script; then, for each suite, one that checks every message
+ * the exchange sent in it against the QuickFIX/J dictionary of its FIX version, as a broker's engine
+ * would ({@link DictionaryCheckedMessages}), and one that holds docs/FIX-SPEC.md to what the exchange sent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
@@ -33,14 +34,19 @@ class ExchangeConformanceTest {
     static Path data;
 
     private ExchangeUnderTest exchange;
+    private DictionaryCheckedMessages sentMessages;
 
     @BeforeAll
     void startExchange() {
         exchange = ExchangeUnderTest.start(ModulePaths.conformanceConfig(), data.resolve("exchange"));
+        sentMessages = new DictionaryCheckedMessages(exchange);
     }
 
     @AfterAll
     void stopExchange() {
+        if (sentMessages != null) {
+            sentMessages.close();
+        }
         if (exchange != null) {
             exchange.close();
         }
@@ -50,10 +56,10 @@ class ExchangeConformanceTest {
     Stream<DynamicTest> shouldPassEveryQuickFixJAcceptanceScriptUnchanged() throws IOException {
         return Stream.concat(
                 DynamicScriptTests.of(List.of(ModulePaths.quickFixJAcceptanceScripts()),
-                        exchange.runner(RunOptions.defaults())),
+                        exchange.runner(RunOptions.defaults()), sentMessages::afterScript),
                 Stream.of(DynamicTest.dynamicTest("no order of theirs reached the exchange",
                         () -> assertThat(exchange.server().fix().registry().size(acceptanceSessionNumber()))
-                                .isZero())));
+                                .isZero()), everySentMessageValid()));
     }
 
     /**
@@ -66,13 +72,26 @@ class ExchangeConformanceTest {
         SentTags sent = new SentTags();
         return Stream.concat(
                 DynamicScriptTests.of(List.of(ModulePaths.exchangeScripts(), ModulePaths.operatorScripts()),
-                        exchange.runner(RunOptions.defaults()), sent::record),
+                        exchange.runner(RunOptions.defaults()), result -> {
+                            sent.record(result);
+                            sentMessages.afterScript(result);
+                        }),
                 Stream.of(DynamicTest.dynamicTest("SCRIPTS.md's example", () -> {
                     ScriptResult result = exchange.runner(RunOptions.defaults()).run(ScriptsDocumentationTest.example());
+                    sentMessages.afterScript(result);
                     assertThat(result.passed()).as(result.report()).isTrue();
-                }), DynamicTest.dynamicTest("docs/FIX-SPEC.md documents every tag the exchange sent, and only those",
+                }), everySentMessageValid(), DynamicTest.dynamicTest("docs/FIX-SPEC.md documents every tag the exchange sent, and only those",
                         () -> assertThat(sent.differencesFrom(FixSpecification.read(ModulePaths.fixSpecification())))
                                 .as("sent: %s", sent).isEmpty())));
+    }
+
+    /**
+     * The suite's messages from the exchange, each checked as a broker's QuickFIX/J engine checks what it
+     * receives: one it would refuse fails the build with the script, QuickFIX/J's reason and the message.
+     */
+    private DynamicTest everySentMessageValid() {
+        return DynamicTest.dynamicTest("every message the exchange sent passes its FIX version's QuickFIX/J dictionary",
+                () -> assertThat(sentMessages.takeProblems()).as("messages a broker's engine would refuse").isEmpty());
     }
 
     private int acceptanceSessionNumber() {
