@@ -96,6 +96,15 @@ public final class MarketDataConfig {
     public static final String MAX_MESSAGES_PER_SECOND_PER_REQUESTER = PREFIX + "rerequest.maxMessagesPerSecond";
     public static final String MAX_MESSAGES_PER_SECOND_PER_REQUESTER_DEFAULT = "100000";
 
+    /**
+     * Most messages served to all requesters together per second: requesters are UDP source addresses,
+     * which anyone can forge, so only a server-wide bound stops a flood of 20-byte requests from many
+     * forged sources being amplified into full packets, and the answers from crowding out the live
+     * feed that shares their event loop.
+     */
+    public static final String MAX_MESSAGES_PER_SECOND_TOTAL = PREFIX + "rerequest.maxMessagesPerSecondTotal";
+    public static final String MAX_MESSAGES_PER_SECOND_TOTAL_DEFAULT = "200000";
+
     /** A subscriber asks again when a re-request brought nothing for this long. */
     public static final String REREQUEST_TIMEOUT_MS = PREFIX + "subscriber.rerequestTimeoutMs";
     public static final String REREQUEST_TIMEOUT_MS_DEFAULT = "250";
@@ -133,6 +142,7 @@ public final class MarketDataConfig {
     private final InetSocketAddress rerequestAddress;
     private final int maxMessagesPerRequest;
     private final int maxMessagesPerSecondPerRequester;
+    private final int maxMessagesPerSecondTotal;
     private final long rerequestTimeoutMs;
     private final int reorderCapacity;
     private final int receiveBufferBytes;
@@ -156,6 +166,7 @@ public final class MarketDataConfig {
         rerequestAddress = parser.hostAndPort(REREQUEST_ADDRESS);
         maxMessagesPerRequest = parser.integer(MAX_MESSAGES_PER_REQUEST, 1, 0xFFFF);
         maxMessagesPerSecondPerRequester = parser.integer(MAX_MESSAGES_PER_SECOND_PER_REQUESTER, 1, Integer.MAX_VALUE);
+        maxMessagesPerSecondTotal = parser.integer(MAX_MESSAGES_PER_SECOND_TOTAL, 1, Integer.MAX_VALUE);
         rerequestTimeoutMs = parser.integer(REREQUEST_TIMEOUT_MS, 1, 600_000);
         reorderCapacity = parser.powerOfTwo(REORDER_CAPACITY, 16, MAX_REORDER_CAPACITY);
         receiveBufferBytes = parser.integer(RECEIVE_BUFFER_BYTES, 1024, Integer.MAX_VALUE);
@@ -282,6 +293,10 @@ public final class MarketDataConfig {
         return maxMessagesPerSecondPerRequester;
     }
 
+    public int maxMessagesPerSecondTotal() {
+        return maxMessagesPerSecondTotal;
+    }
+
     public long rerequestTimeoutNs() {
         return TimeUnit.MILLISECONDS.toNanos(rerequestTimeoutMs);
     }
@@ -328,6 +343,7 @@ public final class MarketDataConfig {
         defaults.put(REREQUEST_ADDRESS, REREQUEST_ADDRESS_DEFAULT);
         defaults.put(MAX_MESSAGES_PER_REQUEST, MAX_MESSAGES_PER_REQUEST_DEFAULT);
         defaults.put(MAX_MESSAGES_PER_SECOND_PER_REQUESTER, MAX_MESSAGES_PER_SECOND_PER_REQUESTER_DEFAULT);
+        defaults.put(MAX_MESSAGES_PER_SECOND_TOTAL, MAX_MESSAGES_PER_SECOND_TOTAL_DEFAULT);
         defaults.put(REREQUEST_TIMEOUT_MS, REREQUEST_TIMEOUT_MS_DEFAULT);
         defaults.put(REORDER_CAPACITY, REORDER_CAPACITY_DEFAULT);
         defaults.put(RECEIVE_BUFFER_BYTES, RECEIVE_BUFFER_BYTES_DEFAULT);

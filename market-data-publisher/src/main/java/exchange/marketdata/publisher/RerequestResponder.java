@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * ordinary downstream packets of the same session, each at most {@code maxPacketBytes} long.
  *
  * <p>A request is served up to {@code maxMessagesPerRequest}, up to the end of the log and up to what
- * the requester's rate limit allows; the requester asks again for the rest. A request that is not 20
+ * the rate limits allow (the requester's own and the server's total); the requester asks again for the
+ * rest. A request that is not 20
  * bytes, names another session, starts outside the log ({@code < 1} or after the last message) or
  * asks for nothing is ignored and logged (one line per second at most): never an exception.
  *
@@ -40,6 +41,7 @@ public final class RerequestResponder {
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, 1_000_000_000L);
     private long requestsServed;
     private long requestsRefused;
+    private long messagesServed;
 
     /**
      * @param reader a reader of {@code store} owned by this responder's thread.
@@ -96,7 +98,9 @@ public final class RerequestResponder {
                 requester, requested, first);
         }
         requestsServed++;
-        return send(first, granted, reply);
+        final int sent = send(first, granted, reply);
+        messagesServed += sent;
+        return sent;
     }
 
     private int send(final long first, final int count, final PacketSink reply) {
@@ -132,5 +136,10 @@ public final class RerequestResponder {
 
     public long requestsRefused() {
         return requestsRefused;
+    }
+
+    /** Messages sent back, all requesters together. */
+    public long messagesServed() {
+        return messagesServed;
     }
 }

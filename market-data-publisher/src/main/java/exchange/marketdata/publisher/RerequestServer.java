@@ -47,7 +47,7 @@ public final class RerequestServer implements AutoCloseable {
             reader,
             config.maxPacketBytes(),
             config.maxMessagesPerRequest(),
-            new RequesterRateLimiter(config.maxMessagesPerSecondPerRequester(), 4096));
+            new RequesterRateLimiter(config.maxMessagesPerSecondPerRequester(), config.maxMessagesPerSecondTotal(), 4096));
         final Replies replies = new Replies(responder);
         final DatagramChannel channel = UdpChannels.openUnicast(
             group, config.rerequestAddress(), config.receiveBufferBytes(), new DatagramInbound(replies));

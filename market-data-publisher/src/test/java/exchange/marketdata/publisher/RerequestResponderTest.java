@@ -38,7 +38,7 @@ class RerequestResponderTest {
 
     private RerequestResponder responder(final long messagesPerSecond) {
         return new RerequestResponder(
-            SESSION, store, store.newReader(), PACKET_LENGTH, 25, new RequesterRateLimiter(messagesPerSecond, 16));
+            SESSION, store, store.newReader(), PACKET_LENGTH, 25, new RequesterRateLimiter(messagesPerSecond, messagesPerSecond * 16, 16));
     }
 
     private int ask(final MoldSession session, final long from, final int count, final long nowNs) {

@@ -114,4 +114,46 @@ class RerequestServerTest {
             return true;
         }
     }
+
+    /**
+     * A requester is only a UDP source address, which anyone can forge: a flood of 20-byte requests,
+     * each from a new source, must not be answered with a full rate's worth of messages per source, or
+     * the server amplifies the attack and starves the live feed on its event loop.
+     */
+    @Test
+    void shouldBoundWhatAllRequestersTogetherAreSentPerSecond() throws Exception {
+        stop();
+        final int total = 150;
+        final MarketDataConfig config = Network.loopbackFeed(SESSION.name())
+            .with(MarketDataConfig.MAX_MESSAGES_PER_SECOND_PER_REQUESTER, "1000")
+            .with(MarketDataConfig.MAX_MESSAGES_PER_SECOND_TOTAL, Integer.toString(total));
+        group = UdpChannels.newEventLoopGroup(1, "test-rerequest");
+        server = RerequestServer.start(config, store, group);
+        client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        final DatagramSocket[] sources = new DatagramSocket[10];
+        final long startNs = System.nanoTime();
+        try {
+            for (int i = 0; i < sources.length; i++) {
+                sources[i] = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+                final byte[] whole = request(SESSION, 1, 100);
+                sources[i].send(new DatagramPacket(whole, whole.length, server.localAddress()));
+            }
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.responder().requestsServed() + server.responder().requestsRefused() < sources.length) {
+                assertThat(System.nanoTime()).as("all requests handled in time").isLessThan(deadlineNs);
+                Thread.onSpinWait();
+            }
+            final double elapsedSeconds = (System.nanoTime() - startNs) / 1e9;
+            assertThat(server.responder().messagesServed())
+                .as("one second's total, plus what refills while the flood lasts")
+                .isGreaterThanOrEqualTo(100)
+                .isLessThanOrEqualTo(total + (long)Math.ceil(elapsedSeconds * total));
+        } finally {
+            for (final DatagramSocket source : sources) {
+                if (source != null) {
+                    source.close();
+                }
+            }
+        }
+    }
 }
