@@ -43,6 +43,7 @@ public final class FeedSubscriber implements AutoCloseable {
     private final SequencedReceiver receiver;
     private final ScheduledFuture<?> timer;
     private final Feed feed;
+    private final Answers answers;
 
     private FeedSubscriber(
         final EventLoopGroup group,
@@ -50,13 +51,15 @@ public final class FeedSubscriber implements AutoCloseable {
         final DatagramChannel rerequestChannel,
         final SequencedReceiver receiver,
         final ScheduledFuture<?> timer,
-        final Feed feed) {
+        final Feed feed,
+        final Answers answers) {
         this.group = group;
         this.multicastChannel = multicastChannel;
         this.rerequestChannel = rerequestChannel;
         this.receiver = receiver;
         this.timer = timer;
         this.feed = feed;
+        this.answers = answers;
     }
 
     /**
@@ -74,9 +77,9 @@ public final class FeedSubscriber implements AutoCloseable {
         final EventLoopGroup group = UdpChannels.newEventLoopGroup(1, "md-subscriber");
         try {
             final Feed feed = new Feed(dropPolicy);
+            final Answers answers = new Answers(feed, config.rerequestAddress());
             final DatagramChannel rerequestChannel = UdpChannels.openUnicast(
-                group, new InetSocketAddress(0), config.receiveBufferBytes(), new DatagramInbound(
-                    (buffer, offset, length, sender) -> feed.receiver.onPacket(buffer, offset, length, System.nanoTime())));
+                group, new InetSocketAddress(0), config.receiveBufferBytes(), new DatagramInbound(answers));
             final Requests requests = new Requests(new DatagramChannelSink(rerequestChannel, config.rerequestAddress()));
             feed.receiver = new SequencedReceiver(
                 session,
@@ -95,7 +98,7 @@ public final class FeedSubscriber implements AutoCloseable {
                 () -> receiver.onTimer(System.nanoTime()), periodMs, periodMs, TimeUnit.MILLISECONDS);
             LOG.info("subscribed to {} on {}; re-requests to {} from {}",
                 config.groupAddress(), config.interfaceName(), config.rerequestAddress(), rerequestChannel.localAddress());
-            return new FeedSubscriber(group, multicastChannel, rerequestChannel, receiver, timer, feed);
+            return new FeedSubscriber(group, multicastChannel, rerequestChannel, receiver, timer, feed, answers);
         } catch (final InterruptedException | RuntimeException ex) {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw ex;
@@ -120,6 +123,19 @@ public final class FeedSubscriber implements AutoCloseable {
     /** Multicast packets thrown away by the drop policy. Any thread. */
     public long droppedPackets() {
         return feed.dropped;
+    }
+
+    /**
+     * Datagrams on the re-request socket that did not come from the re-request server, thrown away.
+     * Any thread.
+     */
+    public long foreignPackets() {
+        return answers.foreign;
+    }
+
+    /** The unicast socket that sends requests and receives their answers. */
+    public InetSocketAddress rerequestLocalAddress() {
+        return (InetSocketAddress)rerequestChannel.localAddress();
     }
 
     /**
@@ -171,6 +187,37 @@ public final class FeedSubscriber implements AutoCloseable {
                 return;
             }
             receiver.onPacket(buffer, offset, length, System.nanoTime());
+        }
+    }
+
+    /**
+     * Datagrams on the re-request socket: only the re-request server's go to the receiver. The socket's
+     * port is open to anyone, and a packet that passed would be delivered as the feed (a forged
+     * message under the next sequence number, its genuine one then dropped as a duplicate). The
+     * server answers from the address it is bound to, the configured one; when that is a wildcard,
+     * only the port is checked.
+     */
+    private static final class Answers implements DatagramHandler {
+        private final Feed feed;
+        private final InetSocketAddress server;
+        private final boolean anyAddress;
+        private volatile long foreign;
+
+        Answers(final Feed feed, final InetSocketAddress server) {
+            this.feed = feed;
+            this.server = server;
+            this.anyAddress = server.getAddress() == null || server.getAddress().isAnyLocalAddress();
+        }
+
+        @Override
+        public void onDatagram(
+            final DirectBuffer buffer, final int offset, final int length, final InetSocketAddress sender) {
+            if (sender == null || sender.getPort() != server.getPort() ||
+                !anyAddress && !server.getAddress().equals(sender.getAddress())) {
+                foreign = foreign + 1; // single writer
+                return;
+            }
+            feed.receiver.onPacket(buffer, offset, length, System.nanoTime());
         }
     }
 
