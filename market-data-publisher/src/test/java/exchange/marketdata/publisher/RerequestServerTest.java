@@ -91,19 +91,21 @@ class RerequestServerTest {
         send(request(MoldSession.of("WRONG"), 1, 5));
         send(request(SESSION, 0, 5));
         send(request(SESSION, 5_000, 5));
+        send(request(SESSION, Long.MAX_VALUE, 5));
+        send(request(SESSION, Long.MIN_VALUE, 5));
         final byte[] zeroCount = request(SESSION, 1, 1);
         zeroCount[18] = 0;
         zeroCount[19] = 0;
         send(zeroCount);
         send(request(SESSION, 42, 3));
         send(new byte[] {(byte)0xFF});
-        send(request(SESSION, 99, 10));
+        send(request(SESSION, 99, 0xFFFF));
 
         assertThat(receive()).as("the first answer is to the first good request").isEqualTo("42+3");
         assertThat(receive()).isEqualTo("99+2");
         client.setSoTimeout(200);
         assertThat(nothingMoreArrives()).isTrue();
-        assertThat(server.responder().requestsRefused()).isEqualTo(8);
+        assertThat(server.responder().requestsRefused()).isEqualTo(10);
     }
 
     private boolean nothingMoreArrives() throws Exception {
