@@ -157,4 +157,27 @@ class HostileClientTest {
         }
         assertOthersUnaffected();
     }
+
+    /**
+     * HeartBtInt 0 turns QuickFIX/J's heartbeat timeout off, and a huge one puts it hours away: a session
+     * whose connection then dies silently would stay logged on, its orders live despite cancel on
+     * disconnect. Such a Logon is refused with a reason.
+     */
+    @Test
+    void shouldRefuseALogonWithoutAUsableHeartbeatInterval() throws Exception {
+        int seq = 1; // a refused Logon still uses its sequence number
+        for (final long heartBtInt : new long[] {0, 100_000, -1}) {
+            try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(seq)) {
+                final Map<Integer, String> answer = c.logon("broker1", "broker1-demo", heartBtInt);
+                assertThat(answer).as("answer to HeartBtInt " + heartBtInt).isNotNull().containsEntry(35, "5");
+                assertThat(answer.get(58)).as("reason").contains("HeartBtInt");
+                assertThat(c.closedWithin(5_000)).isTrue();
+                seq = c.nextSeq();
+            }
+        }
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(seq)) {
+            assertThat(c.logon("broker1", "broker1-demo", 60)).as("the longest interval taken").containsEntry(35, "A");
+        }
+        assertOthersUnaffected();
+    }
 }
