@@ -180,4 +180,18 @@ class HostileClientTest {
         }
         assertOthersUnaffected();
     }
+
+    /**
+     * A second connection logging on to a session that is already logged on (with the right password,
+     * even) is closed; the session's own connection stays logged on and keeps trading.
+     */
+    @Test
+    void shouldRefuseASecondConnectionForALoggedOnSessionWithoutDisturbingIt() throws Exception {
+        try (RawFixConnection second = new RawFixConnection(server.fixPort(), "BROKER2")) {
+            second.send(second.message("A", "98=0", "108=30", "553=broker2", "554=broker2-demo"));
+            assertThat(second.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+        assertThat(broker2.isLoggedOn()).isTrue();
+    }
 }
