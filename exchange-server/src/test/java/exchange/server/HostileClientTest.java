@@ -194,4 +194,23 @@ class HostileClientTest {
         assertOthersUnaffected();
         assertThat(broker2.isLoggedOn()).isTrue();
     }
+
+    /**
+     * A logged-on session that sends an order in another firm's name (SenderCompID of a session it did
+     * not log on as) gets a session Reject for the CompID and is logged out; no order enters the book in
+     * either name, and the impersonated session trades on.
+     */
+    @Test
+    void shouldNotTakeAnOrderInTheNameOfAnotherSession() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            final String spoofed = c.message("D", "11=SPOOF", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190",
+                "59=0", "1=ACC3");
+            c.send(RawFixConnection.frame(spoofed.substring(spoofed.indexOf("35="), spoofed.lastIndexOf("10="))
+                .replace("\u000149=BROKER1\u0001", "\u000149=BROKER2\u0001")));
+            assertThat(c.next("3", 5_000)).as("session Reject").containsEntry(373, "9");
+            assertThat(c.next("5", 5_000)).as("Logout").isNotNull();
+        }
+        assertThat(broker2.nothingWithin(Duration.ofMillis(500))).as("nothing in BROKER2's name").isTrue();
+        assertOthersUnaffected();
+    }
 }
