@@ -157,4 +157,60 @@ class HostileClientTest {
         }
         assertOthersUnaffected();
     }
+
+    /**
+     * HeartBtInt 0 turns QuickFIX/J's heartbeat timeout off, and a huge one puts it hours away: a session
+     * whose connection then dies silently would stay logged on, its orders live despite cancel on
+     * disconnect. Such a Logon is refused with a reason.
+     */
+    @Test
+    void shouldRefuseALogonWithoutAUsableHeartbeatInterval() throws Exception {
+        int seq = 1; // a refused Logon still uses its sequence number
+        for (final long heartBtInt : new long[] {0, 100_000, -1}) {
+            try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(seq)) {
+                final Map<Integer, String> answer = c.logon("broker1", "broker1-demo", heartBtInt);
+                assertThat(answer).as("answer to HeartBtInt " + heartBtInt).isNotNull().containsEntry(35, "5");
+                assertThat(answer.get(58)).as("reason").contains("HeartBtInt");
+                assertThat(c.closedWithin(5_000)).isTrue();
+                seq = c.nextSeq();
+            }
+        }
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(seq)) {
+            assertThat(c.logon("broker1", "broker1-demo", 60)).as("the longest interval taken").containsEntry(35, "A");
+        }
+        assertOthersUnaffected();
+    }
+
+    /**
+     * A second connection logging on to a session that is already logged on (with the right password,
+     * even) is closed; the session's own connection stays logged on and keeps trading.
+     */
+    @Test
+    void shouldRefuseASecondConnectionForALoggedOnSessionWithoutDisturbingIt() throws Exception {
+        try (RawFixConnection second = new RawFixConnection(server.fixPort(), "BROKER2")) {
+            second.send(second.message("A", "98=0", "108=30", "553=broker2", "554=broker2-demo"));
+            assertThat(second.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+        assertThat(broker2.isLoggedOn()).isTrue();
+    }
+
+    /**
+     * A logged-on session that sends an order in another firm's name (SenderCompID of a session it did
+     * not log on as) gets a session Reject for the CompID and is logged out; no order enters the book in
+     * either name, and the impersonated session trades on.
+     */
+    @Test
+    void shouldNotTakeAnOrderInTheNameOfAnotherSession() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            final String spoofed = c.message("D", "11=SPOOF", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190",
+                "59=0", "1=ACC3");
+            c.send(RawFixConnection.frame(spoofed.substring(spoofed.indexOf("35="), spoofed.lastIndexOf("10="))
+                .replace("\u000149=BROKER1\u0001", "\u000149=BROKER2\u0001")));
+            assertThat(c.next("3", 5_000)).as("session Reject").containsEntry(373, "9");
+            assertThat(c.next("5", 5_000)).as("Logout").isNotNull();
+        }
+        assertThat(broker2.nothingWithin(Duration.ofMillis(500))).as("nothing in BROKER2's name").isTrue();
+        assertOthersUnaffected();
+    }
 }

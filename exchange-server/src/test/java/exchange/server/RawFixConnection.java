@@ -81,6 +81,12 @@ final class RawFixConnection implements AutoCloseable {
         return seq;
     }
 
+    /** Continues the sequence numbers of an earlier connection of the same session. */
+    RawFixConnection continuingAt(final int nextSeq) {
+        seq = nextSeq;
+        return this;
+    }
+
     void send(final String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
@@ -93,7 +99,12 @@ final class RawFixConnection implements AutoCloseable {
 
     /** Logs on as the session with these credentials (HeartBtInt 30) and reads the Logon answer. */
     Map<Integer, String> logon(final String user, final String password) throws IOException {
-        send(message("A", "98=0", "108=30", "553=" + user, "554=" + password));
+        return logon(user, password, 30);
+    }
+
+    /** Logs on asking for this HeartBtInt and reads the Logon answer. */
+    Map<Integer, String> logon(final String user, final String password, final long heartBtInt) throws IOException {
+        send(message("A", "98=0", "108=" + heartBtInt, "553=" + user, "554=" + password));
         return next(10_000);
     }
 

@@ -13,17 +13,27 @@ import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.UnsupportedMessageType;
+import quickfix.field.HeartBtInt;
 import quickfix.field.MsgType;
 
 /**
  * The QuickFIX/J application of the exchange's sessions. Logon: only configured CompID pairs reach
  * here (QuickFIX/J refuses the rest); Username (553) and Password (554) are checked against the
- * session's salted hash and a mismatch gets a Logout with a reason. Application messages go by
+ * session's salted hash and a mismatch gets a Logout with a reason, as does a HeartBtInt (108) outside
+ * 1 to 60 seconds. Application messages go by
  * MsgType to {@link OrderEntry}; a type the exchange does not take gets a BusinessMessageReject (j)
  * from QuickFIX/J, and a drop-copy session may not trade at all.
  */
 public final class ExchangeApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeApplication.class);
+    /**
+     * The HeartBtInt (108) a Logon may ask for, in seconds. QuickFIX/J takes any value that is not
+     * negative, and 0 turns its heartbeat timeout off: a client whose connection dies without a FIN
+     * (a pulled cable, a NAT that forgets the flow) would then hold its session, and its open orders
+     * under cancel on disconnect, for ever; a huge interval does the same for hours.
+     */
+    static final int MIN_HEART_BT_INT = 1;
+    static final int MAX_HEART_BT_INT = 60;
 
     private volatile boolean open;
     private final FixSessions sessions;
@@ -97,6 +107,13 @@ public final class ExchangeApplication implements Application {
         if (!open) {
             LOG.info("session {}: logon refused, the exchange is still starting", sessionId);
             throw new RejectLogon("The exchange is starting; log on again in a few seconds");
+        }
+        final int heartBtInt = message.getInt(HeartBtInt.FIELD);
+        if (heartBtInt < MIN_HEART_BT_INT || heartBtInt > MAX_HEART_BT_INT) {
+            final Session s = Session.lookupSession(sessionId);
+            LOG.warn("session {}: logon refused, HeartBtInt {} (from {})", sessionId, heartBtInt,
+                s == null ? "?" : s.getRemoteAddress());
+            throw new RejectLogon("HeartBtInt must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds");
         }
         final FixSession session = sessions.byId(sessionId);
         if (session == null || session.passwordHash().isEmpty()) {
