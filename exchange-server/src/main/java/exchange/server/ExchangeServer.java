@@ -134,11 +134,7 @@ public final class ExchangeServer implements AutoCloseable {
      */
     private static void checkSessions(final SessionSettings settings, final RiskChecks firms, final Path file) {
         try {
-            final List<FixSession> sessions = new ArrayList<>();
-            for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
-                sessions.add(FixSession.from(settings, it.next(), firms));
-            }
-            new FixSessions(sessions);
+            FixSessions.from(settings, firms);
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -18,7 +18,6 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.SLF4JLogFactory;
-import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.ThreadedSocketAcceptor;
 
@@ -26,7 +25,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -134,11 +132,7 @@ public final class FixGateway implements AutoCloseable {
                                    final Instruments instruments, final CommandSink commands, final EventLog events,
                                    final PreTradeChecks checks, final Path dataDir, final EpochNanoClock clock,
                                    final ExchangeApplication.SessionListener listener, final FixObserver observer) {
-        final List<FixSession> list = new ArrayList<>();
-        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
-            list.add(FixSession.from(settings, it.next(), firms));
-        }
-        final FixSessions sessions = new FixSessions(list);
+        final FixSessions sessions = FixSessions.from(settings, firms);
         final OrderRegistry registry = new OrderRegistry();
         final OrderEntry orderEntry = new OrderEntry(commands, instruments, firms, registry, checks, sessions::send);
         final ExecutionReportSender sender = new ExecutionReportSender(events, sessions, instruments, registry,

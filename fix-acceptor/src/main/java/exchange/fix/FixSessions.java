@@ -3,8 +3,11 @@ package exchange.fix;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
+import quickfix.SessionSettings;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -30,6 +33,20 @@ public final class FixSessions {
             byId.put(s.sessionId(), s);
         }
         all = List.copyOf(sessions);
+    }
+
+    /**
+     * Reads every session of a QuickFIX/J settings file, the exchange's own keys included.
+     *
+     * @throws IllegalArgumentException naming the session and key of the first mistake, or two
+     *                                  sessions given one SessionNumber
+     */
+    public static FixSessions from(final SessionSettings settings, final FirmDirectory firms) {
+        final List<FixSession> sessions = new ArrayList<>();
+        for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
+            sessions.add(FixSession.from(settings, it.next(), firms));
+        }
+        return new FixSessions(sessions);
     }
 
     /** @return the session, or {@code null} */

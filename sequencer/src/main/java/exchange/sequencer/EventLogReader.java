@@ -1,6 +1,6 @@
 package exchange.sequencer;
 
-import exchange.matching.event.Event;
+import exchange.matching.Flyweight;
 import exchange.matching.event.EventType;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -57,7 +57,7 @@ public final class EventLogReader implements AutoCloseable {
     public boolean seekToCurrentDay() {
         final long[] dayEnded = {-1, 0, 0};
         final EventLogConsumer find = (documentIndex, commandSequence, eventIndex, buffer, offset, length) -> {
-            if ((buffer.getByte(offset + Event.TYPE_OFFSET) & 0xFF) == EventType.DAY_ENDED.code()) {
+            if (Flyweight.typeCodeAt(buffer, offset) == EventType.DAY_ENDED.code()) {
                 dayEnded[0] = documentIndex;
                 dayEnded[1] = commandSequence;
                 dayEnded[2] = eventIndex;
