@@ -64,6 +64,10 @@ public final class DropCopySender extends ReportAgent {
         this.sessions = sessions;
         this.tradeCaptureReports = tradeCaptureReports;
         this.zone = zone;
+        final Session session = Session.lookupSession(target.sessionId());
+        if (session != null) {
+            writes().install(session);
+        }
     }
 
     @Override

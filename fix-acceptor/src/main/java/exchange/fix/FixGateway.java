@@ -18,6 +18,7 @@ import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.SLF4JLogFactory;
+import quickfix.Session;
 import quickfix.SessionSettings;
 import quickfix.ThreadedSocketAcceptor;
 
@@ -80,6 +81,12 @@ public final class FixGateway implements AutoCloseable {
         acceptor.setIoFilterChainBuilder(chain -> chain.addFirst("exchange-connection-guard", guard));
         // The sender reads QuickFIX/J's stores on start, so the sessions must exist first.
         this.acceptor.start();
+        for (final FixSession s : sessions.all()) {
+            final Session session = Session.lookupSession(s.sessionId());
+            if (session != null && s.role() == SessionRole.ORDER_ENTRY) {
+                sender.writes().install(session); // a drop-copy session's are its own sender's to hold
+            }
+        }
         for (final IoAcceptor endpoint : acceptor.getEndpoints()) {
             endpoint.addListener(new ConnectionCounter(openConnections));
         }

@@ -31,6 +31,7 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
     private final PositionStore position;
     private final PositionStore dayStart;
     private final EventDecoder decoder = new EventDecoder();
+    private final CoalescedWrites writes = new CoalescedWrites();
     protected final ReportStream stream;
     private EventLogReader reader;
     private long documentIndex = -1;
@@ -52,8 +53,17 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
     /** Reads what the sessions' stores say was sent last; called once the follow-up is done. */
     protected abstract void loadSent();
 
+    /**
+     * @return the writes this agent holds until the end of each batch: {@link CoalescedWrites#install(quickfix.Session)
+     *         install} them on the sessions it sends to
+     */
+    public CoalescedWrites writes() {
+        return writes;
+    }
+
     @Override
     public void onStart() {
+        writes.ownedBy(Thread.currentThread());
         try {
             start();
         } catch (final RuntimeException e) {
@@ -124,9 +134,11 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
         return done;
     }
 
+    /** Reads a batch of events and sends their messages: each session's leave in one write, at the end. */
     @Override
     public int doWork() {
         final int n = reader.poll(this, 64);
+        writes.flush();
         if (n > 0 && documentIndex >= 0) {
             position.save(documentIndex, commandSequence, eventIndex);
         }
