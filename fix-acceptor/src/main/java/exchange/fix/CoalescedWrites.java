@@ -1,11 +1,18 @@
 package exchange.fix;
 
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.LoggerFactory;
 import quickfix.Responder;
 import quickfix.Session;
 import quickfix.SessionStateListener;
+import quickfix.mina.IoSessionResponder;
 
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lets one thread, the ExecutionReport sender, hand a session many messages and have them leave in one
@@ -19,13 +26,38 @@ import java.util.List;
  * until its flush; what any other thread sends (a heartbeat, a session Reject, an answer the acceptor
  * gives at once, a Logout) first sends what waits, so messages leave in the order QuickFIX/J numbered
  * them. A connection that drops with messages waiting loses them as it would lose those in its socket
- * buffer: QuickFIX/J has stored them, and the broker gets them by resend.
+ * buffer: QuickFIX/J has stored them, and the broker gets them by resend. A slow consumer is disconnected
+ * as QuickFIX/J's responder does it, once {@code MaxScheduledWriteRequests} messages wait for its socket,
+ * counting the messages in each held write. A connection whose responder is not QuickFIX/J's own socket
+ * responder, or writes with {@code SocketSynchronousWrites}, is written message by message.
  *
  * <p>Thread-safe: {@link #flush()} is for the owner thread only.
  */
 public final class CoalescedWrites {
-    /** Held text beyond which the owner's next message goes out at once with it. */
+    /** Most text held for a connection: a message that would take it further first sends what is held. */
     private static final int MAX_HELD_CHARS = 64 * 1024;
+
+    /** QuickFIX/J's responder keeps its socket and its SocketSynchronousWrites to itself. */
+    private static final MethodHandle IO_SESSION;
+    private static final MethodHandle SYNCHRONOUS;
+
+    static {
+        MethodHandle ioSession = null;
+        MethodHandle synchronous = null;
+        try {
+            final var getter = IoSessionResponder.class.getDeclaredMethod("getIoSession");
+            getter.setAccessible(true);
+            final var field = IoSessionResponder.class.getDeclaredField("synchronousWrites");
+            field.setAccessible(true);
+            ioSession = MethodHandles.lookup().unreflect(getter);
+            synchronous = MethodHandles.lookup().unreflectGetter(field);
+        } catch (final ReflectiveOperationException | RuntimeException e) {
+            LoggerFactory.getLogger(CoalescedWrites.class).warn("QuickFIX/J's responder has changed: every message "
+                + "is written by itself ({})", e.toString());
+        }
+        IO_SESSION = ioSession;
+        SYNCHRONOUS = synchronous;
+    }
 
     private final List<HeldResponder> holding = new ArrayList<>();
     private volatile Thread owner;
@@ -42,8 +74,9 @@ public final class CoalescedWrites {
             public void onConnect() {
                 // called by Session.setResponder, under its responder lock: no disconnect in between
                 final Responder responder = session.getResponder();
-                if (responder != null && !(responder instanceof HeldResponder)) {
-                    session.setResponder(new HeldResponder(responder));
+                final IoSession socket = socketOf(responder);
+                if (socket != null) {
+                    session.setResponder(new HeldResponder(session, responder, socket));
                 }
             }
         });
@@ -57,21 +90,42 @@ public final class CoalescedWrites {
         holding.clear();
     }
 
-    private final class HeldResponder implements Responder {
-        private final Responder connection;
-        private final StringBuilder held = new StringBuilder(8192);
+    /** The socket of QuickFIX/J's responder, when it writes to one without waiting; else {@code null}. */
+    static IoSession socketOf(final Responder responder) {
+        if (!(responder instanceof IoSessionResponder) || IO_SESSION == null) {
+            return null;
+        }
+        try {
+            return (boolean) SYNCHRONOUS.invoke((IoSessionResponder) responder)
+                ? null : (IoSession) IO_SESSION.invoke((IoSessionResponder) responder);
+        } catch (final Throwable e) {
+            return null;
+        }
+    }
 
-        HeldResponder(final Responder connection) {
+    private final class HeldResponder implements Responder {
+        private final Session session;
+        private final Responder connection;
+        private final IoSession socket;
+        private final StringBuilder held = new StringBuilder(8192);
+        private int heldMessages;
+        /** Messages in the writes this responder handed the socket that it has not written yet. */
+        private final AtomicInteger unwritten = new AtomicInteger();
+
+        HeldResponder(final Session session, final Responder connection, final IoSession socket) {
+            this.session = session;
             this.connection = connection;
+            this.socket = socket;
         }
 
         @Override
         public synchronized boolean send(final String data) {
             if (Thread.currentThread() == owner && held.length() + data.length() <= MAX_HELD_CHARS) {
-                if (held.length() == 0) {
+                if (heldMessages == 0) {
                     holding.add(this);
                 }
                 held.append(data);
+                heldMessages++;
                 return true;
             }
             writeHeld();
@@ -82,12 +136,29 @@ public final class CoalescedWrites {
             writeHeld();
         }
 
+        /**
+         * Hands what is held to the socket, or, like QuickFIX/J's responder, disconnects a slow consumer: one
+         * that has {@code MaxScheduledWriteRequests} messages waiting (counted in messages, not in writes).
+         */
         private void writeHeld() {
-            if (held.length() > 0) {
-                final String text = held.toString();
-                held.setLength(0);
-                connection.send(text);
+            if (heldMessages == 0) {
+                return;
             }
+            final String text = held.toString();
+            final int messages = heldMessages;
+            held.setLength(0);
+            heldMessages = 0;
+            final int max = session.getMaxScheduledWriteRequests();
+            if (max > 0 && unwritten.get() + socket.getScheduledWriteMessages() + messages > max) {
+                try {
+                    session.disconnect("Slow consumer", true);
+                } catch (final IOException e) {
+                    // the connection is going either way; the messages are in the store for resend
+                }
+                return;
+            }
+            unwritten.addAndGet(messages);
+            socket.write(text).addListener(written -> unwritten.addAndGet(-messages));
         }
 
         /**

@@ -137,8 +137,12 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
     /** Reads a batch of events and sends their messages: each session's leave in one write, at the end. */
     @Override
     public int doWork() {
-        final int n = reader.poll(this, 64);
-        writes.flush();
+        final int n;
+        try {
+            n = reader.poll(this, 64);
+        } finally {
+            writes.flush();
+        }
         if (n > 0 && documentIndex >= 0) {
             position.save(documentIndex, commandSequence, eventIndex);
         }
