@@ -243,10 +243,11 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
     }
 
     /**
-     * Saves the orders that live on. A day ended a second time (the driver journals EndOfDay again when a
-     * crash came between journaling it and noting that the day had ended) finds nothing live, since the
-     * engine held no order after the first; saving that would wipe what the first one saved, so the
-     * store is left as it is.
+     * Saves the orders that live on. The driver does not end a day twice (after a crash between journaling
+     * an EndOfDay and writing down that the day had ended, it learns from this store that the day had
+     * ended). Should a second DayEnded for a saved date come all the same (a state file put back by hand),
+     * it finds nothing live, since the engine held no order after the first; saving that would wipe what
+     * the first one saved, so the store is left as it is.
      */
     @Override
     public void onDayEnded(final DayEndedEvent e) {

@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Drives the trading day from the schedule by journaling commands, like any other command source:
  * <ol>
+ *   <li>at start, once every command journaled before has been matched, a day the state file calls open
+ *       whose EndOfDay is in fact among them (a crash came between journaling it and writing down that the
+ *       day had ended) is taken as ended, and not ended again;</li>
  *   <li>a day left open (the exchange was down at its end) is ended first: phase CLOSED, EndOfDay;</li>
  *   <li>at start of day, once the GTC store holds what the last day saved, the kill switches that are
  *       on are restated (so that consumers reading the event log from the start of the day know them),
@@ -48,6 +51,9 @@ public final class TradingDayDriver {
     private final TradingDayState state;
     private final EpochNanoClock clock;
     private final AtomicReference<CompletableFuture<Long>> endOfDayRequest = new AtomicReference<>();
+    /** The last command journaled before the driver was made: what a crash may have left unmatched. */
+    private final long journalEndAtStart;
+    private boolean endOfDayRecovered;
     private long endOfDaySequence;
 
     public TradingDayDriver(final TradingSchedule schedule, final Sequencer sequencer, final GtcRecorder recorder,
@@ -60,6 +66,7 @@ public final class TradingDayDriver {
         this.store = store;
         this.state = new TradingDayState(stateFile);
         this.clock = clock;
+        this.journalEndAtStart = journal.lastSequence();
     }
 
     /**
@@ -68,6 +75,12 @@ public final class TradingDayDriver {
      * @return the number of commands journaled
      */
     public int tick() {
+        if (!endOfDayRecovered) {
+            endOfDayRecovered = recoverEndOfDay();
+            if (!endOfDayRecovered) {
+                return 0;
+            }
+        }
         final long now = clock.nanoTime();
         final int today = schedule.tradingDate(now);
         int work = 0;
@@ -145,6 +158,35 @@ public final class TradingDayDriver {
     /** @return the trading date the driver is in or last was in, yyyymmdd, 0 before the first; any thread */
     public int tradingDate() {
         return state.date();
+    }
+
+    /**
+     * Finds out, once at start, whether the day the state file calls open had in fact ended. The driver
+     * journals EndOfDay and only then writes down that the day has ended; a crash in between leaves the
+     * file saying the day is open, and ending it again would give every consumer of the event log a second
+     * DayEnded for the date (and a day ended early would follow the schedule's phases again). The journal
+     * says what happened: once every command journaled before the start has been matched and the GTC
+     * recorder has read their events, the store holds the orders saved for the day exactly when its
+     * EndOfDay was journaled (only the driver journals EndOfDay, and only for the day the file calls open).
+     *
+     * @return false while the matching thread or the recorder is still catching up with the journal
+     */
+    private boolean recoverEndOfDay() {
+        if (state.stage() != TradingDayState.Stage.STARTED) {
+            return true;
+        }
+        if (sequencer.appliedSequence() < journalEndAtStart) {
+            return false;
+        }
+        while (recorder.poll(256) > 0) {
+            // drain
+        }
+        if (store.savedDate() == state.date()) {
+            LOG.warn("trading day {} had ended: its EndOfDay was journaled just before the exchange stopped, before "
+                + "the driver could write it down; it is not ended again", state.date());
+            state.set(state.date(), TradingDayState.Stage.ENDED, TradingPhase.CLOSED);
+        }
+        return true;
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.Properties;
  * Where the trading-day driver is in the day: the date, whether the day has started or ended, and the
  * last phase it journaled. A small properties file, replaced atomically, written right after the
  * commands it records are journaled; a crash in between makes the driver journal them again, which
- * changes nothing (restores of live orders and repeated phase changes are no-ops).
+ * changes nothing (restores of live orders and repeated phase changes are no-ops), except for an
+ * EndOfDay: the driver finds that one in what the journal made of it (the GTC store's saved date) at
+ * start, and does not journal it again.
  */
 final class TradingDayState {
     enum Stage { NONE, STARTED, ENDED }

@@ -14,6 +14,7 @@ import exchange.matching.event.OrderEvent;
 import exchange.matching.event.PhaseChangedEvent;
 import exchange.matching.event.TradeEvent;
 import exchange.matching.OrderType;
+import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.NewOrderCommand;
 import exchange.matching.command.SetKillSwitchCommand;
 import exchange.matching.command.SetPhaseCommand;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -85,6 +87,24 @@ class TradingDayTest {
         while (day.store().size() != 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+    }
+
+    /** Waits until the GTC recorder has saved a trading day's orders. */
+    private static void awaitSaved(final TradingDay day, final int tradingDate) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (day.store().savedDate() != tradingDate && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(day.store().savedDate()).isEqualTo(tradingDate);
+    }
+
+    /** Waits until a command is journaled after the given sequence. */
+    private static void awaitJournaledAfter(final Sequencer sequencer, final long sequence) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sequencer.commands().lastSequence() <= sequence && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(sequencer.commands().lastSequence()).isGreaterThan(sequence);
     }
 
     private static Predicate<Event> phase(final exchange.matching.TradingPhase phase) {
@@ -211,37 +231,114 @@ class TradingDayTest {
         }
     }
 
+    /**
+     * The driver journals EndOfDay and then writes down that the day has ended. A crash between the two
+     * leaves the state file saying the day is open; here the crash comes once the EndOfDay has been matched
+     * and the GTC orders saved.
+     */
     @Test
-    void shouldNotLoseTheSavedGoodTillOrdersWhenACrashMakesTheDriverEndTheDayTwice() throws Exception {
+    void shouldNotEndADayAgainAfterACrashBetweenItsEndOfDayAndTheDriverNotingIt() throws Exception {
         final long gtc;
-        final java.nio.file.Path stateFile;
+        final Path stateFile = dir.resolve("trading-day.state");
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
-             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
-            stateFile = sequencer.config().dataDir().resolve("trading-day.state");
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
             clock.set("2026-11-27T09:30:00Z");
             await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
             gtc = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
-            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.commandSequence() == gtc);
+        }
+        final byte[] dayOpen = Files.readAllBytes(stateFile); // what the driver last wrote before the end of day
+        clock.set("2026-11-27T17:06:00Z");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
             await(sequencer, e -> e.type() == EventType.DAY_ENDED);
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (day.store().savedDate() != 20261127 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            awaitSaved(day, 20261127);
             assertThat(day.store().size()).isEqualTo(1);
         }
-        // A crash after the EndOfDay was journaled and before the driver wrote down that the day had ended.
-        java.nio.file.Files.writeString(stateFile, "date=20261127\nstage=STARTED\nphase=CLOSED\n");
+        Files.write(stateFile, dayOpen); // the crash: the driver never wrote that the day had ended
 
         clock.set("2026-11-28T09:30:00Z");
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
+                && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
+            assertThat(day.tradingDate()).isEqualTo(20261128);
+            final long sell = sequencer.commands().append(order(Side.SELL, 100_0000, 4, 3, TimeInForce.IOC, 0, "s"));
+            final Event trade = await(sequencer, e -> e.type() == EventType.TRADE && e.commandSequence() == sell);
+            assertThat(((TradeEvent) trade).buy().orderId()).as("the GTC order came back").isEqualTo(gtc);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.DAY_ENDED)
+                .map(e -> ((exchange.matching.event.DayEndedEvent) e.event()).tradingDate()).toList())
+                .as("one end of day for the 27th").containsExactly(20261127);
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.RESTORED)
+                .map(e -> ((OrderEvent) e.event()).orderId()).toList()).containsExactly(gtc);
+            awaitStoreEmpty(day);
+        }
+    }
+
+    /**
+     * The same crash, right after the EndOfDay was journaled (an operator ended the day early), before the
+     * matching thread applied it; the exchange comes back the same day.
+     */
+    @Test
+    void shouldKnowADayEndedEarlyWasEndedWhenACrashCameRightAfterItsEndOfDayWasJournaled() throws Exception {
+        final long gtc;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
              TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            gtc = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            await(sequencer, e -> e.commandSequence() == gtc);
+        }
+        // What the driver journals to end the day on request, and then the crash, before anything matched it
+        // or the driver wrote that the day had ended.
+        clock.set("2026-11-27T10:00:00Z");
+        try (CommandJournal journal = CommandJournal.open(config().journalDir(), config().durability(), clock)) {
+            journal.append((buffer, offset) -> {
+                final SetPhaseCommand c = (SetPhaseCommand) new SetPhaseCommand().wrap(buffer, offset);
+                c.init().instrumentId(Instrument.NULL_ID);
+                c.phase(exchange.matching.TradingPhase.CLOSED).scheduled(true);
+                return c.length();
+            });
+            journal.append((buffer, offset) -> {
+                final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
+                c.init().tradingDate(20261127);
+                return c.length();
+            });
+        }
+
+        clock.set("2026-11-27T10:30:00Z");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            assertThatThrownBy(() -> day.requestEndOfDay().get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no trading day is open (trading day 20261127 has ended)");
+            assertThat(day.isDayOpen()).isFalse();
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CLOSED);
+            assertThat(day.store().savedDate()).isEqualTo(20261127);
+            assertThat(day.store().size()).isEqualTo(1);
+            // the scheduled end of day passes without ending the day again
+            final long before = sequencer.commands().lastSequence();
+            clock.set("2026-11-27T17:06:00Z");
+            awaitJournaledAfter(sequencer, before); // the driver's Clock command: it has ticked at 17:06
+            assertThat(sequencer.awaitApplied(10, TimeUnit.SECONDS)).isTrue();
+            // the next day starts as scheduled
+            clock.set("2026-11-28T09:30:00Z");
             await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z")
                 && ((PhaseChangedEvent) e).phase() == exchange.matching.TradingPhase.CONTINUOUS);
             final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
-            assertThat(all.stream().filter(e -> e.event().type() == EventType.DAY_ENDED).count())
-                .as("the day was ended again after the restart").isEqualTo(2);
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.DAY_ENDED)
+                .map(e -> ((exchange.matching.event.DayEndedEvent) e.event()).tradingDate()).toList())
+                .as("one end of day for the 27th").containsExactly(20261127);
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.PHASE_CHANGED
+                    && e.event().timestampNs() < TestClock.toNanos("2026-11-28T00:00:00Z"))
+                .map(e -> ((PhaseChangedEvent) e.event()).phase()).toList())
+                .as("the ended day was not opened again").containsExactly(exchange.matching.TradingPhase.CLOSED,
+                    exchange.matching.TradingPhase.CONTINUOUS, exchange.matching.TradingPhase.CLOSED);
             assertThat(all.stream().filter(e -> e.event().type() == EventType.RESTORED)
                 .map(e -> ((OrderEvent) e.event()).orderId()).toList()).containsExactly(gtc);
+            assertThat(day.isDayOpen()).isTrue();
+            assertThat(day.tradingDate()).isEqualTo(20261128);
         }
     }
 
