@@ -1,12 +1,13 @@
 package exchange.fix;
 
 import exchange.sequencer.CommandSink;
+import exchange.sequencer.DoorbellIdleStrategy;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.IdleStrategy;
 import org.apache.mina.core.service.IoAcceptor;
 import org.apache.mina.core.service.IoService;
 import org.apache.mina.core.service.IoServiceListener;
@@ -67,7 +68,8 @@ public final class FixGateway implements AutoCloseable {
 
     private FixGateway(final SessionSettings settings, final FixSessions sessions, final OrderEntry orderEntry,
                        final OrderRegistry registry, final ExecutionReportSender sender, final EpochNanoClock clock,
-                       final ExchangeApplication.SessionListener listener, final FixObserver observer) throws ConfigError {
+                       final ExchangeApplication.SessionListener listener, final FixObserver observer,
+                       final IdleStrategy senderIdle) throws ConfigError {
         this.sessions = sessions;
         this.registry = registry;
         this.sender = sender;
@@ -91,7 +93,7 @@ public final class FixGateway implements AutoCloseable {
             endpoint.addListener(new ConnectionCounter(openConnections));
         }
         final ErrorHandler errors = e -> LOG.error("ExecutionReport sender error", e);
-        this.senderRunner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000), errors, null, sender);
+        this.senderRunner = new AgentRunner(senderIdle, errors, null, sender);
         AgentRunner.startOnThread(senderRunner);
         try {
             if (!sender.awaitStarted(java.time.Duration.ofMinutes(10))) {
@@ -146,7 +148,9 @@ public final class FixGateway implements AutoCloseable {
             new PositionStore(dataDir.resolve("positions"), "execution-reports", false),
             new PositionStore(dataDir.resolve("positions"), "execution-reports-day", false), observer, clock);
         try {
-            return new FixGateway(settings, sessions, orderEntry, registry, sender, clock, listener, observer);
+            // woken by the matching thread when it publishes, not only by its park timing out
+            final IdleStrategy senderIdle = new DoorbellIdleStrategy(events.doorbell(), 100, 10, 1_000, 1_000_000);
+            return new FixGateway(settings, sessions, orderEntry, registry, sender, clock, listener, observer, senderIdle);
         } catch (final ConfigError e) {
             throw new IllegalArgumentException("FIX settings: " + e.getMessage(), e);
         }

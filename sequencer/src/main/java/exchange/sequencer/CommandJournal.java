@@ -51,6 +51,7 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
     private final List<Appender> allAppenders = new ArrayList<>();
     private boolean tornEntryFound;
     private final QueuePrefaulter.Writer prefault = new QueuePrefaulter.Writer();
+    private final Doorbell doorbell = new Doorbell();
 
     private static final class Appender {
         final ExcerptAppender appender;
@@ -157,6 +158,11 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
         return tornEntryFound;
     }
 
+    /** @return rung after each command is journaled (and synced, with {@link Durability#SYNC}) */
+    public Doorbell doorbell() {
+        return doorbell;
+    }
+
     /** @return the sequence of the last command journaled, 0 when empty */
     public long lastSequence() {
         return lastSequence.get();
@@ -212,6 +218,7 @@ public final class CommandJournal implements CommandSink, AutoCloseable {
             a.appender.sync();
             lastSyncedIndex.accumulateAndGet(index, Math::max);
         }
+        doorbell.ring();
         return sequence;
     }
 

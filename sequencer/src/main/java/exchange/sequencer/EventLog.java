@@ -40,6 +40,7 @@ public final class EventLog implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final Path dir;
     private final QueuePrefaulter.Writer prefault = new QueuePrefaulter.Writer();
+    private final Doorbell doorbell = new Doorbell();
 
     private EventLog(final SingleChronicleQueue queue, final Path dir) {
         this.queue = queue;
@@ -69,6 +70,11 @@ public final class EventLog implements AutoCloseable {
     /** @return where the writer says how far it has written, for a {@link QueuePrefaulter} */
     QueuePrefaulter.Writer prefault() {
         return prefault;
+    }
+
+    /** @return rung by the matching thread after each batch of events it publishes */
+    public Doorbell doorbell() {
+        return doorbell;
     }
 
     /** @return the log's directory */

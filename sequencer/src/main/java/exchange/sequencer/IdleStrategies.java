@@ -37,4 +37,18 @@ public final class IdleStrategies {
                 "idle strategy must be busy-spin, yield, backoff or sleep: '" + name + "'");
         };
     }
+
+    /**
+     * @param name     one of the names above
+     * @param doorbell rung by the writers of what the thread reads: {@code backoff} parks until it
+     *                 rings (or 1 ms passes) instead of waking on a timer
+     * @return a new strategy instance (one per thread)
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static IdleStrategy create(final String name, final Doorbell doorbell) {
+        if ("backoff".equals(name.trim().toLowerCase(Locale.ROOT))) {
+            return new DoorbellIdleStrategy(doorbell, 100, 100, 1_000, 1_000_000);
+        }
+        return create(name);
+    }
 }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * The matching loop: reads the journal in order, applies each command to the engine, and publishes
  * the events. One {@link #doWork()} applies up to {@value #COMMANDS_PER_WORK} commands and then
  * flushes the event batch, so events are published as soon as the loop has caught up with the
- * journal, and in large documents when it is behind. Takes a snapshot every configured number of
+ * journal, and in large documents when it is behind; then it rings the event log's doorbell, which
+ * wakes the consumers that wait parked. Takes a snapshot every configured number of
  * commands, right after a flush (so a snapshot never gets ahead of the event log).
  *
  * <p>Runs on the one matching thread. A bug (an exception from the engine) stops the loop: the
@@ -27,6 +28,7 @@ final class MatchingAgent implements Agent, JournalReader.RecordHandler {
     private final EventLogWriter writer;
     private final SnapshotStore snapshots;
     private final long snapshotInterval;
+    private final Doorbell published;
     private long lastIndex = -1;
     private long commands;
     private long commandsSinceSnapshot;
@@ -34,13 +36,15 @@ final class MatchingAgent implements Agent, JournalReader.RecordHandler {
     private volatile Throwable failure;
 
     MatchingAgent(final JournalReader reader, final MatchingEngine engine, final EventLogWriter writer,
-                  final SnapshotStore snapshots, final long snapshotInterval, final long appliedSequence) {
+                  final SnapshotStore snapshots, final long snapshotInterval, final long appliedSequence,
+                  final Doorbell published) {
         this.reader = reader;
         this.engine = engine;
         this.writer = writer;
         this.snapshots = snapshots;
         this.snapshotInterval = snapshotInterval;
         this.appliedSequence = appliedSequence;
+        this.published = published;
     }
 
     @Override
@@ -58,6 +62,7 @@ final class MatchingAgent implements Agent, JournalReader.RecordHandler {
             }
             if (writer.hasPending()) {
                 writer.flush();
+                published.ring();
             }
             if (work > 0) {
                 appliedSequence = reader.expectedSequence() - 1;

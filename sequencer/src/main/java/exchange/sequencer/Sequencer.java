@@ -54,7 +54,7 @@ public final class Sequencer implements AutoCloseable {
         this.agent = agent;
         this.recovery = recovery;
         this.prefaulter = new QueuePrefaulter(journal.prefault(), eventLog.prefault());
-        final IdleStrategy idle = IdleStrategies.create(config.idleStrategy());
+        final IdleStrategy idle = IdleStrategies.create(config.idleStrategy(), journal.doorbell());
         final ErrorHandler errors = e -> LOG.error("matching thread error", e);
         this.runner = new AgentRunner(idle, errors, null, agent);
         AgentRunner.startOnThread(runner, r -> {
@@ -148,7 +148,7 @@ public final class Sequencer implements AutoCloseable {
             LOG.info("recovered: snapshot at {}, {} commands replayed, journal ends at {}, event log at {}, in {} ms",
                 recovery.snapshotSequence(), replayed, journal.lastSequence(), end.commandSequence(), recovery.millis());
             final MatchingAgent agent = new MatchingAgent(reader, engine, writer, snapshots, config.snapshotInterval(),
-                reader.expectedSequence() - 1);
+                reader.expectedSequence() - 1, eventLog.doorbell());
             return new Sequencer(config, journal, eventLog, writer, agent, recovery);
         } catch (final RuntimeException e) {
             closeQuietly(reader);
