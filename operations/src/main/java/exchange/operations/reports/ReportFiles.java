@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * The end-of-day reports on disk: one folder per trading day under the reports folder, named by the
- * date ({@code 20261127}; a second day ended on the same date, which only an operator can cause, gets
+ * date ({@code 20261127}; a second day ended on the same date, which the trading-day driver does not journal, would get
  * {@code 20261127-2}), holding:
  * <ul>
  *   <li>{@value #TRADES}: one line per trade, in trade order: time (ISO-8601, UTC), instrument, price,
