@@ -4,12 +4,12 @@ import exchange.fix.FixSession;
 import exchange.fix.FixSessions;
 import exchange.fix.Instruments;
 import exchange.fix.SessionRole;
+import exchange.sequencer.DoorbellIdleStrategy;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.CompositeAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,8 @@ public final class DropCopy implements AutoCloseable {
         }
         final ErrorHandler errors = e -> LOG.error("drop copy error", e);
         final Agent agent = senders.size() == 1 ? senders.get(0) : new CompositeAgent(new ArrayList<>(senders));
-        runner = new AgentRunner(new BackoffIdleStrategy(100, 10, 1_000, 1_000_000), errors, null, agent);
+        // woken by each published batch of events, as the ExecutionReport sender is
+        runner = new AgentRunner(new DoorbellIdleStrategy(log.doorbell(), 100, 10, 1_000, 1_000_000), errors, null, agent);
         AgentRunner.startOnThread(runner);
     }
 

@@ -14,11 +14,11 @@ import exchange.operations.Operations;
 import exchange.operations.metrics.FixMetrics;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
+import exchange.sequencer.DoorbellIdleStrategy;
 import exchange.sequencer.PositionStore;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.slf4j.Logger;
@@ -90,7 +90,11 @@ public final class ExchangeServer implements AutoCloseable {
             final RiskFeed feed = new RiskFeed(sequencer.eventLog(),
                 new PositionStore(config.dataDir().resolve("positions"), "risk-day", false), risk.gateway());
             feed.catchUp();
-            final AgentRunner feedRunner = new AgentRunner(new BackoffIdleStrategy(), this::agentFailed, null, feed);
+            // Agrona's back-off, woken by each published batch of events: exposure follows a cancel or a fill
+            // within microseconds, not after the feed's park runs out (the broker may hear of it sooner)
+            final AgentRunner feedRunner = new AgentRunner(
+                new DoorbellIdleStrategy(sequencer.eventLog().doorbell(), 10, 5, 1_000, 1_000_000),
+                this::agentFailed, null, feed);
             AgentRunner.startOnThread(feedRunner);
             started.add(feedRunner);
             final FixMetrics fixMetrics = new FixMetrics();
