@@ -4,12 +4,14 @@ import exchange.matching.command.RestoreOrderCommand;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,12 +31,18 @@ import java.util.Map;
  * <p>Written at end of day by {@link GtcRecorder}; read at start of day by {@link TradingDayDriver},
  * which restores the orders in priority order; each entry is removed when its order is back on the
  * book. Survives the process (it is a file), and a crash in the middle of a save (the save is redone).
+ * The sizing it was made with is written down beside it ({@code gtc-orders.sizing}); opened with
+ * another, it is made again with the new one, its orders kept.
  */
 public final class GtcStore implements AutoCloseable {
     /** Key of the entry holding the saved trading date. */
     public static final long META_KEY = Long.MIN_VALUE;
     private static final int PRIORITY_OFFSET = 0;
     private static final int RECORD_OFFSET = 8;
+    private static final String FILE = "gtc-orders.cm";
+    /** The sizing the map file was made with: "capacity mostOrders". */
+    private static final String SIZING_FILE = "gtc-orders.sizing";
+    private static final Logger LOG = LoggerFactory.getLogger(GtcStore.class);
 
     private final ChronicleMap<Long, byte[]> map;
 
@@ -57,16 +65,57 @@ public final class GtcStore implements AutoCloseable {
     public GtcStore(final Path dir, final long capacity, final long mostOrders) {
         try {
             Files.createDirectories(dir);
-            final File file = dir.resolve("gtc-orders.cm").toFile();
-            this.map = ChronicleMapBuilder.of(Long.class, byte[].class)
-                .name("gtc-orders")
-                .entries(capacity)
-                .averageValueSize(8 + 112 + 48)
-                .maxBloatFactor(bloatFor(capacity, mostOrders))
-                .createPersistedTo(file);
+            final Path file = dir.resolve(FILE);
+            final Path sizingFile = dir.resolve(SIZING_FILE);
+            final String sizing = capacity + " " + mostOrders;
+            Files.deleteIfExists(dir.resolve(FILE + ".new"));
+            if (Files.exists(file) && !sizing.equals(readSizing(sizingFile))) {
+                resize(file, capacity, mostOrders);
+            }
+            this.map = open(file, capacity, mostOrders);
+            if (!sizing.equals(readSizing(sizingFile))) {
+                final Path tmp = dir.resolve(SIZING_FILE + ".new");
+                Files.writeString(tmp, sizing + "\n");
+                Files.move(tmp, sizingFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot open the GTC store in " + dir, e);
         }
+    }
+
+    private static ChronicleMap<Long, byte[]> open(final Path file, final long capacity, final long mostOrders)
+        throws IOException {
+        return ChronicleMapBuilder.of(Long.class, byte[].class)
+            .name("gtc-orders")
+            .entries(capacity)
+            .averageValueSize(8 + 112 + 48)
+            .maxBloatFactor(bloatFor(capacity, mostOrders))
+            .createPersistedTo(file.toFile());
+    }
+
+    private static String readSizing(final Path sizingFile) throws IOException {
+        return Files.exists(sizingFile) ? Files.readString(sizingFile).trim() : "";
+    }
+
+    /**
+     * A map file keeps the sizing it was created with, whatever the builder says when it is opened again:
+     * after a change of {@code exchange.gtc.capacity} or {@code exchange.engine.orders} (or from a version
+     * that did not write the sizing down), its entries move to a new file made with the new sizing, which
+     * then takes the old one's place in one rename. A crash before the rename leaves the old file as it
+     * was (and the half-made one is deleted at the next start); after it, the new one is complete.
+     */
+    private static void resize(final Path file, final long capacity, final long mostOrders) throws IOException {
+        final Path next = file.resolveSibling(FILE + ".new");
+        try (ChronicleMap<Long, byte[]> old = ChronicleMapBuilder.of(Long.class, byte[].class)
+                 .name("gtc-orders").entries(capacity).averageValueSize(8 + 112 + 48)
+                 .createPersistedTo(file.toFile());
+             ChronicleMap<Long, byte[]> resized = open(next, capacity, mostOrders)) {
+            for (final Map.Entry<Long, byte[]> e : old.entrySet()) {
+                resized.put(e.getKey(), e.getValue());
+            }
+            LOG.info("GTC store resized for {} orders (up to {}): {} entries moved", capacity, mostOrders, resized.size());
+        }
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
