@@ -400,6 +400,13 @@ public final class OrderEntry {
                 "OrderQty and MaxFloor must be whole numbers, prices at most four decimals"));
             return;
         }
+        if (floor < 0 || floor > 0 && qty > 0 && floor >= qty) {
+            // A new peak is held to a new order's rule, or the iceberg would show whole (0 or none keeps the
+            // peak); a quantity that is not above 0 is refused for itself further on.
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+                RejectReason.INVALID_DISPLAY_QUANTITY, "MaxFloor " + floor + " must be above 0 and below OrderQty " + qty));
+            return;
+        }
         r.quantity(qty).price(price).stopPrice(stop).displayQuantity(floor);
         if (!registry.claim(session.number(), clOrdId)) {
             responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
