@@ -419,16 +419,29 @@ public final class OrderEntry {
             (char) 0, null);
         r.context(s.context, 0, n);
         final long[] current = registry.orderState(orderId);
-        if (current != null && !account.isEmpty() && firms.accountId(session.firmId(), account) != (int) current[0]) {
+        if (current != null && !account.isEmpty()
+            && firms.accountId(session.firmId(), account) != (int) current[OrderRegistry.ACCOUNT]) {
             // The engine keeps an order on its account; taking the replace would report an Account the
             // order, its exposure and its drop copies are not on.
             responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
                 RejectReason.INVALID_FIELD, "Account " + account + " is not the order's: an order cannot move to another account"));
             return;
         }
+        if (current != null && current[OrderRegistry.EXPIRE_TIME] != 0 && current[OrderRegistry.FIRM] == session.firmId()
+            && (m.isSetField(FixMessages.EXPIRE_TIME) || m.isSetField(FixMessages.EXPIRE_DATE))
+            && expireTime(m) != current[OrderRegistry.EXPIRE_TIME]) {
+            // The replace command has no expire time: the engine keeps the GTD order's, and taking the
+            // replace would have the broker believe in another. The same one again (a replace repeats
+            // the order's fields), or none, keeps it.
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+                RejectReason.REPLACE_NOT_ALLOWED, "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
+                    + UtcTimestamps.format(current[OrderRegistry.EXPIRE_TIME], FixVersion.of(session.sessionId()) != FixVersion.FIX42)));
+            return;
+        }
         final PreTradeChecks.Result risk = current == null
             ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
-            : checks.replace(session, r, (int) current[0], current[1], current[2], nowNs);
+            : checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
+                current[OrderRegistry.ORDER_QTY], nowNs);
         if (!risk.passed()) {
             responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
                 risk.reason(), risk.text()));

@@ -76,18 +76,33 @@ public final class OrderRegistry {
         return id == null || id == PENDING ? UNKNOWN : id;
     }
 
+    /** Index in a live order's {@link #orderState(long) state}: its account id. */
+    public static final int ACCOUNT = 0;
+    /** Index in a live order's state: its limit price. */
+    public static final int PRICE = 1;
+    /** Index in a live order's state: its order quantity. */
+    public static final int ORDER_QTY = 2;
+    /** Index in a live order's state: its executed quantity. */
+    public static final int CUM_QTY = 3;
+    /** Index in a live order's state: its firm. */
+    public static final int FIRM = 4;
+    /** Index in a live order's state: a GTD order's expire time (ns since the epoch, UTC); 0 for others. */
+    public static final int EXPIRE_TIME = 5;
+
     /**
-     * Records what a replace's risk check needs of a live order (from the event log).
+     * Records what a replace's checks need of a live order (from the event log).
      *
-     * @param orderId   the order
-     * @param accountId its account
-     * @param price     its limit price
-     * @param orderQty  its order quantity
-     * @param cumQty    its executed quantity
+     * @param orderId      the order
+     * @param firmId       its firm
+     * @param accountId    its account
+     * @param price        its limit price
+     * @param orderQty     its order quantity
+     * @param cumQty       its executed quantity
+     * @param expireTimeNs a GTD order's expire time, 0 for an order of another time in force
      */
-    public void orderState(final long orderId, final int accountId, final long price, final long orderQty,
-                           final long cumQty) {
-        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty});
+    public void orderState(final long orderId, final int firmId, final int accountId, final long price,
+                           final long orderQty, final long cumQty, final long expireTimeNs) {
+        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty, firmId, expireTimeNs});
     }
 
     /**
@@ -96,7 +111,7 @@ public final class OrderRegistry {
      */
     public char ordStatus(final long orderId) {
         final long[] state = orders.get(orderId);
-        return state == null ? '8' : state[3] > 0 ? '1' : '0';
+        return state == null ? '8' : state[CUM_QTY] > 0 ? '1' : '0';
     }
 
     /** Forgets a finished order's state. */
@@ -105,7 +120,8 @@ public final class OrderRegistry {
     }
 
     /**
-     * @return {account id, price, order qty, cum qty} of a live order as last reported, or {@code null}
+     * @return a live order's state as last reported, indexed by {@link #ACCOUNT}, {@link #PRICE},
+     *         {@link #ORDER_QTY}, {@link #CUM_QTY}, {@link #FIRM} and {@link #EXPIRE_TIME}; or {@code null}
      */
     public long[] orderState(final long orderId) {
         return orders.get(orderId);

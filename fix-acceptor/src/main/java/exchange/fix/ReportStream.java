@@ -2,6 +2,7 @@ package exchange.fix;
 
 import exchange.matching.CancelReason;
 import exchange.matching.RejectReason;
+import exchange.matching.TimeInForce;
 import exchange.matching.command.CommandType;
 import exchange.matching.event.AcceptedEvent;
 import exchange.matching.event.CancelRejectedEvent;
@@ -125,7 +126,8 @@ public final class ReportStream implements EventHandler {
     private void recordState(final OrderInfo info, final int accountId) {
         info.accountId = accountId;
         if (registry != null) {
-            registry.orderState(info.orderId, accountId, info.price, info.orderQty, info.cumQty);
+            registry.orderState(info.orderId, info.firm, accountId, info.price, info.orderQty, info.cumQty,
+                info.expireTimeNs);
         }
     }
 
@@ -153,6 +155,7 @@ public final class ReportStream implements EventHandler {
         info.clOrdId = c.clOrdId();
         info.account = c.account();
         info.displayQty = e.displayQty();
+        info.expireTimeNs = e.timeInForce() == TimeInForce.GTD ? e.expireTimeNs() : 0;
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
         recordState(info, e.accountId());
@@ -423,6 +426,7 @@ public final class ReportStream implements EventHandler {
         info.clOrdId = c.clOrdId();
         info.account = c.account();
         info.displayQty = e.displayQty();
+        info.expireTimeNs = e.timeInForce() == TimeInForce.GTD ? e.expireTimeNs() : 0;
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
         recordState(info, e.accountId());

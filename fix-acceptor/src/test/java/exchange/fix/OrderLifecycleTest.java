@@ -112,6 +112,51 @@ class OrderLifecycleTest {
         assertThat(reject.getString(58)).contains("tick");
     }
 
+    private static Message gtdReplace(final String clOrdId, final String origClOrdId, final String qty) {
+        final Message m = FixOrders.replace(clOrdId, origClOrdId, "AAA", '1', qty, "99");
+        m.setChar(59, '6');
+        return m;
+    }
+
+    @Test
+    void shouldRefuseAReplaceThatWouldChangeTheExpiryOfAGtdOrderButTakeOneThatResendsIt() throws Exception {
+        final Message gtd = FixOrders.limit("G1", "AAA", '1', "10", "99");
+        gtd.setChar(59, '6');
+        gtd.setString(126, "20991231-23:59:59");
+        final Message ack = newOrderAck(b1, gtd);
+        // a replace carries every field: the same ExpireTime, or none, leaves the expiry as it is
+        final Message same = gtdReplace("G2", "G1", "20");
+        same.setString(126, "20991231-23:59:59.000");
+        b1.send(same);
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+        b1.send(gtdReplace("G3", "G2", "30"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+        final Message otherTime = gtdReplace("G4", "G3", "40");
+        otherTime.setString(126, "20991230-12:00:00");
+        final Message otherDate = gtdReplace("G5", "G3", "40");
+        otherDate.setString(432, "20991231");
+        for (final Message replace : new Message[] {otherTime, otherDate}) {
+            b1.send(replace);
+            final Message reject = b1.next("9", WAIT);
+            assertThat(reject.getChar(434)).isEqualTo('2');
+            assertThat(reject.getInt(102)).isEqualTo(99);
+            assertThat(reject.getChar(39)).isEqualTo('0');
+            assertThat(reject.getString(37)).isEqualTo(ack.getString(37));
+            assertThat(reject.getString(58)).isEqualTo(
+                "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at 20991231-23:59:59.000000");
+        }
+        // nor can its TimeInForce: a replace without 59 is a Day order's
+        final Message day = FixOrders.replace("G6", "G3", "AAA", '1', "40", "99");
+        b1.send(day);
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getInt(102)).isEqualTo(99);
+        assertThat(reject.getString(58)).isEqualTo("Side, order type and time in force cannot be changed");
+        b1.send(FixOrders.status("G3", "AAA", '1'));
+        final Message status = b1.next("8", WAIT);
+        assertThat(status.getString(38)).isEqualTo("30");
+        assertThat(status.getChar(59)).isEqualTo('6');
+    }
+
     @Test
     void shouldReportTheStatusOfALiveOrderAndOfAnUnknownOne() throws Exception {
         newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
