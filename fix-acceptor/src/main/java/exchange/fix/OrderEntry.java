@@ -38,7 +38,8 @@ import java.time.format.DateTimeFormatter;
  * <p>An order refused here (unknown symbol, duplicate ClOrdID, a value the engine cannot take, a risk
  * limit) is journaled as a RejectOrder command, so that it has its place in line, an ExecID and a drop
  * copy, and is answered by the ExecutionReport sender like any reject. A cancel, replace or status
- * request that names no order this session knows is answered at once.
+ * request that names no order this session knows is answered at once, and so is a cancel or replace of
+ * an order that has ended (too late, as the engine would answer).
  */
 public final class OrderEntry {
     private static final Logger LOG = LoggerFactory.getLogger(OrderEntry.class);
@@ -336,7 +337,7 @@ public final class OrderEntry {
         final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
         final PreTradeChecks.Result risk = checks.cancel(session, nowNs);
         if (!risk.passed()) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '1', registry.ordStatus(orderId),
+            responder.send(session, Responses.cancelReject(session, m, orderId, '1', ordStatus(session, orderId),
                 risk.reason(), risk.text()));
             return;
         }
@@ -345,8 +346,11 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
+        if (answeredTooLate(session, m, clOrdId, orderId, '1')) {
+            return;
+        }
         if (!registry.claim(session.number(), clOrdId)) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '1', registry.ordStatus(orderId),
+            responder.send(session, Responses.cancelReject(session, m, orderId, '1', ordStatus(session, orderId),
                 RejectReason.DUPLICATE_CLORDID,
                 "ClOrdID " + clOrdId + " was already used today"));
             return;
@@ -360,6 +364,32 @@ public final class OrderEntry {
         s.length = s.cancel.length();
         commands.append(s);
         registry.record(session.number(), clOrdId, orderId);
+    }
+
+    /**
+     * A cancel or replace of an order of the firm's that has ended today (filled, canceled, expired,
+     * rejected) is answered at once, as the engine would answer it: too late, with the order's final
+     * OrdStatus, whatever else is wrong with the request (its new values, a ClOrdID used before). Its
+     * ClOrdID, when new, is used and names the order, as a journaled request's would.
+     *
+     * @return true when the request was answered
+     */
+    private boolean answeredTooLate(final FixSession session, final Message m, final String clOrdId, final long orderId,
+                                    final char responseTo) throws FieldNotFound {
+        final char ended = registry.endedStatus(session.firmId(), orderId);
+        if (ended == 0) {
+            return false;
+        }
+        if (registry.claim(session.number(), clOrdId)) {
+            registry.record(session.number(), clOrdId, orderId);
+        }
+        responder.send(session, Responses.tooLate(session, m, orderId, responseTo, ended));
+        return true;
+    }
+
+    /** @return the order's OrdStatus as last reported to its firm, 8 when the session's firm has no such order */
+    private char ordStatus(final FixSession session, final long orderId) {
+        return registry.ordStatus(session.firmId(), orderId);
     }
 
     private static boolean tooLong(final String clOrdId, final String orig) {
@@ -380,6 +410,9 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
+        if (answeredTooLate(session, m, clOrdId, orderId, '2')) {
+            return;
+        }
         final Scratch s = scratch.get();
         final ReplaceCommand r = s.replace;
         r.wrap(s.buffer, 0);
@@ -395,14 +428,21 @@ public final class OrderEntry {
         final long floor = m.isSetField(FixMessages.MAX_FLOOR) ? FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR)) : 0;
         if (qty == FixDecimal.INVALID || price == FixDecimal.INVALID || stop == FixDecimal.INVALID
             || floor == FixDecimal.INVALID) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
                 RejectReason.INVALID_FIELD,
                 "OrderQty and MaxFloor must be whole numbers, prices at most four decimals"));
             return;
         }
+        if (floor < 0 || floor > 0 && qty > 0 && floor >= qty) {
+            // A new peak is held to a new order's rule, or the iceberg would show whole (0 or none keeps the
+            // peak); a quantity that is not above 0 is refused for itself further on.
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
+                RejectReason.INVALID_DISPLAY_QUANTITY, "MaxFloor " + floor + " must be above 0 and below OrderQty " + qty));
+            return;
+        }
         r.quantity(qty).price(price).stopPrice(stop).displayQuantity(floor);
         if (!registry.claim(session.number(), clOrdId)) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
                 RejectReason.DUPLICATE_CLORDID,
                 "ClOrdID " + clOrdId + " was already used today"));
             return;
@@ -411,19 +451,34 @@ public final class OrderEntry {
         final int n = ClientContext.write(s.context, 0, clOrdId, orig, clip(account, ClientContext.MAX_ACCOUNT_LENGTH),
             (char) 0, null);
         r.context(s.context, 0, n);
-        final long[] current = registry.orderState(orderId);
-        if (current != null && !account.isEmpty() && firms.accountId(session.firmId(), account) != (int) current[0]) {
+        final long[] state = registry.orderState(orderId);
+        // another firm's order, named by its OrderID, is none of the session's: the engine answers unknown
+        final long[] current = state != null && state[OrderRegistry.FIRM] == session.firmId() ? state : null;
+        if (current != null && !account.isEmpty()
+            && firms.accountId(session.firmId(), account) != (int) current[OrderRegistry.ACCOUNT]) {
             // The engine keeps an order on its account; taking the replace would report an Account the
             // order, its exposure and its drop copies are not on.
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
                 RejectReason.INVALID_FIELD, "Account " + account + " is not the order's: an order cannot move to another account"));
+            return;
+        }
+        if (current != null && current[OrderRegistry.EXPIRE_TIME] != 0
+            && (m.isSetField(FixMessages.EXPIRE_TIME) || m.isSetField(FixMessages.EXPIRE_DATE))
+            && expireTime(m) != current[OrderRegistry.EXPIRE_TIME]) {
+            // The replace command has no expire time: the engine keeps the GTD order's, and taking the
+            // replace would have the broker believe in another. The same one again (a replace repeats
+            // the order's fields), or none, keeps it.
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
+                RejectReason.REPLACE_NOT_ALLOWED, "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
+                    + UtcTimestamps.format(current[OrderRegistry.EXPIRE_TIME], FixVersion.of(session.sessionId()) != FixVersion.FIX42)));
             return;
         }
         final PreTradeChecks.Result risk = current == null
             ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
-            : checks.replace(session, r, (int) current[0], current[1], current[2], nowNs);
+            : checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
+                current[OrderRegistry.ORDER_QTY], nowNs);
         if (!risk.passed()) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', registry.ordStatus(orderId),
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
                 risk.reason(), risk.text()));
             return;
         }

@@ -24,6 +24,8 @@ final class OrderInfo {
     long orderQty;
     long cumQty;
     int accountId;
+    /** A GTD order's expire time (ns since the epoch, UTC), 0 for an order of another time in force. */
+    long expireTimeNs;
     long cumNotional;
     /** 0 while live; else the final OrdStatus: 2 filled, 4 canceled, C expired, 8 rejected. */
     char finalStatus;

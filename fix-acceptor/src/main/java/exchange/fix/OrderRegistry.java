@@ -1,6 +1,7 @@
 package exchange.fix;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Each session's ClOrdIDs of the trading day and the orders they name: the acceptor claims a ClOrdID
@@ -9,7 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * again from the event log after a restart, and empties it when the trading day ends (orders that
  * live on come back with their ClOrdIDs at start of day).
  *
- * <p>Thread-safe: one map per session, written by that session's thread and by the sender.
+ * <p>It also keeps what a cancel or replace answered at once needs of an order: a live order's state,
+ * and the final OrdStatus of the day's ended orders, so that a request for one is answered too late
+ * with that status, as the engine's answer would be, rather than as for an unknown order.
+ *
+ * <p>Thread-safe: one map per session, written by that session's thread and by the sender; the orders'
+ * states and ended statuses written by the sender only, read by every session's thread without a lock.
  */
 public final class OrderRegistry {
     /** The order id of a ClOrdID claimed but not yet journaled. */
@@ -27,8 +33,24 @@ public final class OrderRegistry {
     /** Live orders whose state the map holds before it first grows (the engine holds up to a million). */
     static final int INITIAL_LIVE_ORDERS = 1 << 16;
 
+    /**
+     * Ended orders whose final status is kept (8 MB), as many as the sender keeps the reports' state of
+     * ({@code ReportStream}'s finished orders). A request for an ended order no longer kept goes to the
+     * engine, whose answer is the same.
+     */
+    static final int ENDED_KEPT = 1 << 20;
+    private static final int ENDED_SLOT_BITS = Integer.numberOfTrailingZeros(ENDED_KEPT);
+    private static final int MAX_ENDED_FIRM = 0xFFFF;
+
     private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Long>> bySession = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> orders = new ConcurrentHashMap<>(INITIAL_LIVE_ORDERS);
+    /**
+     * Ended orders, one slot per OrderID modulo {@link #ENDED_KEPT} (OrderIDs are dense command sequence
+     * numbers, so a slot is taken over only by an order a million commands younger): the OrderID's
+     * other bits, the firm (16 bits) and the final OrdStatus (8 bits) in one long, which a reader gets
+     * whole, never half of one order and half of another. 0: empty.
+     */
+    private final AtomicLongArray ended = new AtomicLongArray(ENDED_KEPT);
 
     private ConcurrentHashMap<String, Long> session(final int session) {
         final ConcurrentHashMap<String, Long> ids = bySession.get(session);
@@ -76,45 +98,96 @@ public final class OrderRegistry {
         return id == null || id == PENDING ? UNKNOWN : id;
     }
 
+    /** Index in a live order's {@link #orderState(long) state}: its account id. */
+    public static final int ACCOUNT = 0;
+    /** Index in a live order's state: its limit price. */
+    public static final int PRICE = 1;
+    /** Index in a live order's state: its order quantity. */
+    public static final int ORDER_QTY = 2;
+    /** Index in a live order's state: its executed quantity. */
+    public static final int CUM_QTY = 3;
+    /** Index in a live order's state: its firm. */
+    public static final int FIRM = 4;
+    /** Index in a live order's state: a GTD order's expire time (ns since the epoch, UTC); 0 for others. */
+    public static final int EXPIRE_TIME = 5;
+
     /**
-     * Records what a replace's risk check needs of a live order (from the event log).
+     * Records what a replace's checks need of a live order (from the event log).
      *
-     * @param orderId   the order
-     * @param accountId its account
-     * @param price     its limit price
-     * @param orderQty  its order quantity
-     * @param cumQty    its executed quantity
+     * @param orderId      the order
+     * @param firmId       its firm
+     * @param accountId    its account
+     * @param price        its limit price
+     * @param orderQty     its order quantity
+     * @param cumQty       its executed quantity
+     * @param expireTimeNs a GTD order's expire time, 0 for an order of another time in force
      */
-    public void orderState(final long orderId, final int accountId, final long price, final long orderQty,
-                           final long cumQty) {
-        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty});
+    public void orderState(final long orderId, final int firmId, final int accountId, final long price,
+                           final long orderQty, final long cumQty, final long expireTimeNs) {
+        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty, firmId, expireTimeNs});
     }
 
     /**
-     * @return the OrdStatus(39) of a live order as last reported (0 new, 1 partially filled), or 8 when
-     *         the order is not live or not known
+     * @param firmId the asking session's firm: another firm's order is unknown to it
+     * @return the OrdStatus(39) of an order of the firm as last reported: 0 new or 1 partially filled
+     *         while live, its final status once ended (2 filled, 4 canceled, C expired, 8 rejected); 8
+     *         when the order is not known
      */
-    public char ordStatus(final long orderId) {
+    public char ordStatus(final int firmId, final long orderId) {
         final long[] state = orders.get(orderId);
-        return state == null ? '8' : state[3] > 0 ? '1' : '0';
+        if (state != null) {
+            return state[FIRM] != firmId ? '8' : state[CUM_QTY] > 0 ? '1' : '0';
+        }
+        final char status = endedStatus(firmId, orderId);
+        return status == 0 ? '8' : status;
     }
 
-    /** Forgets a finished order's state. */
-    public void orderEnded(final long orderId) {
+    /**
+     * An order ended: keeps its final status and forgets its live state. Sender only, once the report
+     * that ended it was sent, so that no answer about the order overtakes that report.
+     *
+     * @param ordStatus its final OrdStatus: 2 filled, 4 canceled, C expired, 8 rejected
+     */
+    public void orderEnded(final long orderId, final int firmId, final char ordStatus) {
+        if (orderId > 0 && firmId >= 0 && firmId <= MAX_ENDED_FIRM) {
+            ended.setRelease(slot(orderId), (orderId >>> ENDED_SLOT_BITS) << 24 | (long) firmId << 8 | ordStatus);
+        }
         orders.remove(orderId);
     }
 
     /**
-     * @return {account id, price, order qty, cum qty} of a live order as last reported, or {@code null}
+     * @param firmId the asking session's firm: another firm's order is unknown to it
+     * @return the final OrdStatus of an order of the firm that ended today (2, 4, C or 8), 0 when the
+     *         order is live, unknown, another firm's, or ended too long ago to be kept
+     */
+    public char endedStatus(final int firmId, final long orderId) {
+        if (orderId <= 0) {
+            return 0;
+        }
+        final long entry = ended.getAcquire(slot(orderId));
+        return entry != 0 && entry >>> 24 == orderId >>> ENDED_SLOT_BITS && (int) (entry >>> 8 & MAX_ENDED_FIRM) == firmId
+            ? (char) (entry & 0xFF) : 0;
+    }
+
+    private static int slot(final long orderId) {
+        return (int) (orderId & (ENDED_KEPT - 1));
+    }
+
+    /**
+     * @return a live order's state as last reported, indexed by {@link #ACCOUNT}, {@link #PRICE},
+     *         {@link #ORDER_QTY}, {@link #CUM_QTY}, {@link #FIRM} and {@link #EXPIRE_TIME}; or {@code null}
      */
     public long[] orderState(final long orderId) {
         return orders.get(orderId);
     }
 
-    /** Forgets every ClOrdID: a new trading day. */
+    /** Forgets every ClOrdID and every order: a new trading day. Sender only. */
     public void newDay() {
         bySession.clear();
         orders.clear();
+        for (int i = 0; i < ENDED_KEPT; i++) {
+            ended.setRelease(i, 0);
+        }
     }
 
     /** @return ClOrdIDs known for a session */

@@ -2,6 +2,7 @@ package exchange.fix;
 
 import exchange.matching.CancelReason;
 import exchange.matching.RejectReason;
+import exchange.matching.TimeInForce;
 import exchange.matching.command.CommandType;
 import exchange.matching.event.AcceptedEvent;
 import exchange.matching.event.CancelRejectedEvent;
@@ -125,13 +126,18 @@ public final class ReportStream implements EventHandler {
     private void recordState(final OrderInfo info, final int accountId) {
         info.accountId = accountId;
         if (registry != null) {
-            registry.orderState(info.orderId, accountId, info.price, info.orderQty, info.cumQty);
+            registry.orderState(info.orderId, info.firm, accountId, info.price, info.orderQty, info.cumQty,
+                info.expireTimeNs);
         }
     }
 
-    private void recordEnded(final long orderId) {
+    /**
+     * Tells the registry an order ended, after the report that ended it was sent: an answer the acceptor
+     * gives at once about the order then never reaches the broker before that report.
+     */
+    private void recordEnded(final OrderInfo info) {
         if (registry != null) {
-            registry.orderEnded(orderId);
+            registry.orderEnded(info.orderId, info.firm, info.finalStatus);
         }
     }
 
@@ -153,6 +159,7 @@ public final class ReportStream implements EventHandler {
         info.clOrdId = c.clOrdId();
         info.account = c.account();
         info.displayQty = e.displayQty();
+        info.expireTimeNs = e.timeInForce() == TimeInForce.GTD ? e.expireTimeNs() : 0;
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
         recordState(info, e.accountId());
@@ -182,6 +189,7 @@ public final class ReportStream implements EventHandler {
         }
         m.setInt(FixMessages.ORD_REJ_REASON, FixMessages.ordRejReason(e.reason(), versions.applyAsVersion(info.session)));
         send(info.session, m, "17=" + e.execId());
+        recordEnded(info);
     }
 
     @Override
@@ -214,13 +222,15 @@ public final class ReportStream implements EventHandler {
             recordState(info, info.accountId);
         }
         send(info.session, reports.fill(versions.applyAsVersion(info.session), e, p, info, liquidity), "17=" + p.execId());
+        if (info.finalStatus != 0) {
+            recordEnded(info);
+        }
     }
 
     private void finish(final OrderInfo info, final char status) {
         info.finalStatus = status;
         live.remove(info.orderId);
         finished.put(info.orderId, info);
-        recordEnded(info.orderId);
     }
 
     @Override
@@ -251,6 +261,7 @@ public final class ReportStream implements EventHandler {
             m.setString(FixMessages.ORIG_CL_ORD_ID, orig);
         }
         send(info.session, m, "17=" + e.execId());
+        recordEnded(info);
     }
 
     @Override
@@ -281,6 +292,9 @@ public final class ReportStream implements EventHandler {
         final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, '5', status, null);
         m.setString(FixMessages.ORIG_CL_ORD_ID, info.origClOrdId);
         send(info.session, m, "17=" + e.execId());
+        if (info.finalStatus != 0) {
+            recordEnded(info);
+        }
     }
 
     /**
@@ -369,8 +383,8 @@ public final class ReportStream implements EventHandler {
         m.setChar(FixMessages.CXL_REJ_RESPONSE_TO, e.requestType() == CommandType.REPLACE ? '2' : '1');
         final String text;
         if (tooLate) {
-            m.setInt(FixMessages.CXL_REJ_REASON, 0);
-            text = "Too late to cancel: the order is " + (ended.finalStatus == '2' ? "filled" : "no longer live");
+            m.setInt(FixMessages.CXL_REJ_REASON, Responses.CXL_REJ_TOO_LATE);
+            text = Responses.tooLateText(ended.finalStatus);
         } else if (otherSymbol != null) {
             // the order is live and stays so: its OrderID and status, not an unknown order's NONE and 8
             m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(RejectReason.INVALID_FIELD,
@@ -423,6 +437,7 @@ public final class ReportStream implements EventHandler {
         info.clOrdId = c.clOrdId();
         info.account = c.account();
         info.displayQty = e.displayQty();
+        info.expireTimeNs = e.timeInForce() == TimeInForce.GTD ? e.expireTimeNs() : 0;
         live.put(e.orderId(), info);
         recordClOrdId(info.session, info.clOrdId, e.orderId());
         recordState(info, e.accountId());

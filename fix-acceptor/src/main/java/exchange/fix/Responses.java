@@ -11,6 +11,8 @@ import quickfix.Message;
 final class Responses {
     /** BusinessRejectReason (380) 0, other: the Text says what. */
     static final int BUSINESS_REJECT_OTHER = 0;
+    /** CxlRejReason (102) 0, too late to cancel: the order has ended. */
+    static final int CXL_REJ_TOO_LATE = 0;
 
     private Responses() {
     }
@@ -52,6 +54,23 @@ final class Responses {
         m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(reason, FixVersion.of(session.sessionId())));
         m.setString(FixMessages.TEXT, text);
         return m;
+    }
+
+    /**
+     * OrderCancelReject to a cancel or replace of an order that has ended: CxlRejReason 0, too late, with
+     * the order's final OrdStatus, as the engine's answer would be.
+     */
+    static Message tooLate(final FixSession session, final Message request, final long orderId, final char responseTo,
+                           final char finalStatus) throws FieldNotFound {
+        final Message m = cancelReject(session, request, orderId, responseTo, finalStatus, RejectReason.UNKNOWN_ORDER,
+            tooLateText(finalStatus));
+        m.setInt(FixMessages.CXL_REJ_REASON, CXL_REJ_TOO_LATE);
+        return m;
+    }
+
+    /** @return the Text of an OrderCancelReject for an order that has ended with this OrdStatus */
+    static String tooLateText(final char finalStatus) {
+        return finalStatus == '2' ? "Too late to cancel: the order is filled" : "Too late to cancel: the order is no longer live";
     }
 
     /** ExecutionReport answering a status request for an order the session does not know. */

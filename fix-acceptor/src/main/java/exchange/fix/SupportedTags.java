@@ -25,7 +25,8 @@ public final class SupportedTags {
         "F", tags(FixMessages.CL_ORD_ID, FixMessages.ORDER_ID, FixMessages.ORIG_CL_ORD_ID, FixMessages.SYMBOL),
         "G", tags(FixMessages.ACCOUNT, FixMessages.CL_ORD_ID, FixMessages.ORDER_ID, FixMessages.ORDER_QTY,
             FixMessages.ORD_TYPE, FixMessages.ORIG_CL_ORD_ID, FixMessages.PRICE, FixMessages.SIDE, FixMessages.SYMBOL,
-            FixMessages.TIME_IN_FORCE, FixMessages.STOP_PX, FixMessages.MAX_FLOOR),
+            FixMessages.TIME_IN_FORCE, FixMessages.STOP_PX, FixMessages.MAX_FLOOR, FixMessages.EXPIRE_TIME,
+            FixMessages.EXPIRE_DATE),
         "H", tags(FixMessages.CL_ORD_ID, FixMessages.ORDER_ID, FixMessages.SIDE, FixMessages.SYMBOL,
             FixMessages.ORD_STATUS_REQ_ID),
         "q", tags(FixMessages.CL_ORD_ID, FixMessages.SIDE, FixMessages.SYMBOL, FixMessages.MASS_CANCEL_REQUEST_TYPE));

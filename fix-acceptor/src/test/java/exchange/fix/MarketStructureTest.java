@@ -236,6 +236,32 @@ class MarketStructureTest {
     }
 
     @Test
+    void shouldRefuseAReplaceWhosePeakIsNotBelowItsNewQuantityAsANewOrderIsRefused() throws Exception {
+        final Message iceberg = FixOrders.limit("I1", "AAA", '1', "100", "100");
+        iceberg.setString(111, "10");
+        b1.send(iceberg);
+        final Message ack = expect(b1, '0');
+        for (final String[] qtyAndPeak : new String[][] {{"20", "20"}, {"20", "30"}}) {
+            final Message replace = FixOrders.replace("I2-" + qtyAndPeak[1], "I1", "AAA", '1', qtyAndPeak[0], "100");
+            replace.setString(111, qtyAndPeak[1]);
+            b1.send(replace);
+            final Message reject = b1.next("9", WAIT);
+            assertThat(reject.getChar(434)).isEqualTo('2');
+            assertThat(reject.getInt(102)).isEqualTo(99);
+            assertThat(reject.getChar(39)).isEqualTo('0');
+            assertThat(reject.getString(37)).isEqualTo(ack.getString(37));
+            assertThat(reject.getString(58))
+                .isEqualTo("MaxFloor " + qtyAndPeak[1] + " must be above 0 and below OrderQty " + qtyAndPeak[0]);
+        }
+        // the order stays as it was, under its ClOrdID
+        b1.send(FixOrders.status("I1", "AAA", '1'));
+        final Message status = expect(b1, 'I');
+        assertThat(status.getString(38)).isEqualTo("100");
+        assertThat(status.getString(111)).isEqualTo("10");
+        assertThat(status.getString(11)).isEqualTo("I1");
+    }
+
+    @Test
     void shouldRejectAStopWithoutAStopPrice() throws Exception {
         final Message stop = FixOrders.market("S1", "AAA", '2', "10");
         stop.setChar(40, '3');

@@ -86,6 +86,44 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void shouldSayTooLateWithTheFinalStatusOfAnEndedOrderWhateverElseIsWrongWithTheRequest() throws Exception {
+        final Message filled = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "100"));
+        b2.send(FixOrders.limit("S1", "AAA", '2', "10", "100"));
+        b2.next("8", WAIT);
+        b2.next("8", WAIT);
+        assertThat(b1.next("8", WAIT).getChar(39)).isEqualTo('2');
+        final Message cancelled = newOrderAck(b1, FixOrders.limit("O2", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.cancel("C2", "O2", "AAA", '1', "10"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('4');
+        // requests the acceptor answers itself, before the engine: a risk limit, an unreadable quantity, a
+        // ClOrdID used before; for an order that has ended, the answer is the engine's: too late
+        final Message outsideTheCollar = FixOrders.replace("R1", "O1", "AAA", '1', "10", "111");
+        final Message fractional = FixOrders.replace("R2", "C2", "AAA", '1', "10.5", "99");
+        final Message usedClOrdId = FixOrders.cancel("O1", "C2", "AAA", '1', "10");
+        final Message[] requests = {outsideTheCollar, fractional, usedClOrdId};
+        final Message[] orders = {filled, cancelled, cancelled};
+        final String[] texts = {"Too late to cancel: the order is filled", "Too late to cancel: the order is no longer live",
+            "Too late to cancel: the order is no longer live"};
+        for (int i = 0; i < requests.length; i++) {
+            b1.send(requests[i]);
+            final Message reject = b1.next("9", WAIT);
+            assertThat(reject.getInt(102)).as("CxlRejReason of %s", reject).isZero();
+            assertThat(reject.getChar(39)).isEqualTo(i == 0 ? '2' : '4');
+            assertThat(reject.getString(37)).isEqualTo(orders[i].getString(37));
+            assertThat(reject.getChar(434)).isEqualTo(i == 2 ? '1' : '2');
+            assertThat(reject.getString(58)).isEqualTo(texts[i]);
+        }
+        // another firm's ended order is none of its business
+        final Message byOrderId = FixOrders.cancel("X1", "O1", "AAA", '1', "10");
+        byOrderId.setString(37, filled.getString(37));
+        b2.send(byOrderId);
+        final Message unknown = b2.next("9", WAIT);
+        assertThat(unknown.getInt(102)).isEqualTo(1);
+        assertThat(unknown.getChar(39)).isEqualTo('8');
+        assertThat(unknown.getString(37)).isEqualTo("NONE");
+    }
+
+    @Test
     void shouldReplaceAnOrderKeepingItsOrderId() throws Exception {
         final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
         b1.send(FixOrders.replace("R1", "O1", "AAA", '1', "20", "99.5"));
@@ -110,6 +148,51 @@ class OrderLifecycleTest {
         assertThat(reject.getChar(434)).isEqualTo('2');
         assertThat(reject.getChar(39)).isEqualTo('0');
         assertThat(reject.getString(58)).contains("tick");
+    }
+
+    private static Message gtdReplace(final String clOrdId, final String origClOrdId, final String qty) {
+        final Message m = FixOrders.replace(clOrdId, origClOrdId, "AAA", '1', qty, "99");
+        m.setChar(59, '6');
+        return m;
+    }
+
+    @Test
+    void shouldRefuseAReplaceThatWouldChangeTheExpiryOfAGtdOrderButTakeOneThatResendsIt() throws Exception {
+        final Message gtd = FixOrders.limit("G1", "AAA", '1', "10", "99");
+        gtd.setChar(59, '6');
+        gtd.setString(126, "20991231-23:59:59");
+        final Message ack = newOrderAck(b1, gtd);
+        // a replace carries every field: the same ExpireTime, or none, leaves the expiry as it is
+        final Message same = gtdReplace("G2", "G1", "20");
+        same.setString(126, "20991231-23:59:59.000");
+        b1.send(same);
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+        b1.send(gtdReplace("G3", "G2", "30"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+        final Message otherTime = gtdReplace("G4", "G3", "40");
+        otherTime.setString(126, "20991230-12:00:00");
+        final Message otherDate = gtdReplace("G5", "G3", "40");
+        otherDate.setString(432, "20991231");
+        for (final Message replace : new Message[] {otherTime, otherDate}) {
+            b1.send(replace);
+            final Message reject = b1.next("9", WAIT);
+            assertThat(reject.getChar(434)).isEqualTo('2');
+            assertThat(reject.getInt(102)).isEqualTo(99);
+            assertThat(reject.getChar(39)).isEqualTo('0');
+            assertThat(reject.getString(37)).isEqualTo(ack.getString(37));
+            assertThat(reject.getString(58)).isEqualTo(
+                "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at 20991231-23:59:59.000000");
+        }
+        // nor can its TimeInForce: a replace without 59 is a Day order's
+        final Message day = FixOrders.replace("G6", "G3", "AAA", '1', "40", "99");
+        b1.send(day);
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getInt(102)).isEqualTo(99);
+        assertThat(reject.getString(58)).isEqualTo("Side, order type and time in force cannot be changed");
+        b1.send(FixOrders.status("G3", "AAA", '1'));
+        final Message status = b1.next("8", WAIT);
+        assertThat(status.getString(38)).isEqualTo("30");
+        assertThat(status.getChar(59)).isEqualTo('6');
     }
 
     @Test

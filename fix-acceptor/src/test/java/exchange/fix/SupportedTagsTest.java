@@ -29,15 +29,17 @@ class SupportedTagsTest {
         1, SessionRole.ORDER_ENTRY, "", "", false, 0, Set.of());
 
     private final List<Message> answers = new ArrayList<>();
+    private final OrderRegistry registry = new OrderRegistry();
     private final OrderEntry entry = new OrderEntry(writer -> 1_000 + answers.size(), new Instruments(TestVenue.INSTRUMENTS),
-        new Firms(), new OrderRegistry(), new PassingChecks(), (session, message) -> answers.add(message));
+        new Firms(), registry, new PassingChecks(), (session, message) -> answers.add(message));
 
     @Test
     void shouldReadFromEachMessageExactlyTheTagsItLists() throws Exception {
         final Map<String, Set<Integer>> read = Map.of(
             "D", readNewOrders(),
             "F", read(m -> entry.cancel(BROKER, m, 0), cancel(), withOrderId(cancel())),
-            "G", read(m -> entry.replace(BROKER, m, 0), replace(), withOrderId(replace())),
+            "G", read(m -> entry.replace(BROKER, m, 0), replace(), withOrderId(replace()),
+                withExpiry(replace(), 126, "20991231-23:59:59"), withExpiry(replace(), 432, "20991231")),
             "H", read(m -> entry.status(BROKER, m, 0), status("O1"), status("UNKNOWN"), withOrderId(status("O1")),
                 withStatusReqId(status("O1"))),
             "q", read(m -> entry.massCancel(BROKER, m, 0), massCancel('7'), massCancel('1'), massCancel('4')));
@@ -131,6 +133,18 @@ class SupportedTagsTest {
         m.setString(55, "AAA");
         m.setChar(54, '1');
         m.setString(60, "20240102-03:04:05.678");
+        return m;
+    }
+
+    /** A replace of a GTD order (its state as the event log would have left it) with an ExpireTime or ExpireDate. */
+    private RecordingMessage withExpiry(final RecordingMessage m, final int tag, final String value) {
+        registry.orderState(registry.orderId(BROKER.number(), "O1"), BROKER.firmId(), 1, 100_0000, 10, 0,
+            4_102_444_799_000_000_000L);
+        m.setString(11, "R" + tag);
+        m.setChar(40, '2');
+        m.removeField(99);
+        m.setChar(59, '6');
+        m.setString(tag, value);
         return m;
     }
 
