@@ -341,6 +341,9 @@ public final class OrderEntry {
                 risk.reason(), risk.text()));
             return;
         }
+        if (instrument == null && answeredSymbolNotListed(session, m, clOrdId, orig, orderId, '1')) {
+            return;
+        }
         if (orderId == OrderRegistry.UNKNOWN || instrument == null || tooLong(clOrdId, orig)) {
             responder.send(session, Responses.cancelReject(session, m, orderId, '1', RejectReason.UNKNOWN_ORDER,
                 "Unknown order " + orig));
@@ -387,6 +390,34 @@ public final class OrderEntry {
         return true;
     }
 
+    /**
+     * A cancel or replace whose Symbol the exchange does not list, for an order of the firm's, is answered
+     * as one whose listed Symbol is not the order's (which the engine answers): an order that has ended
+     * too late, a live one with its OrderID and OrdStatus, CxlRejReason 99 (FIX 4.2: 2) and a Text naming
+     * both symbols, not as an unknown order, whose OrdStatus 8 would tell the broker its order is dead.
+     *
+     * @return true when the request was answered; false when the session has no such order (or its
+     *         acknowledgement is still on its way): it is then unknown
+     */
+    private boolean answeredSymbolNotListed(final FixSession session, final Message m, final String clOrdId,
+                                            final String orig, final long orderId, final char responseTo)
+        throws FieldNotFound {
+        if (orderId == OrderRegistry.UNKNOWN || tooLong(clOrdId, orig)) {
+            return false;
+        }
+        if (answeredTooLate(session, m, clOrdId, orderId, responseTo)) {
+            return true;
+        }
+        final long[] state = registry.orderState(orderId);
+        if (state == null || state[OrderRegistry.FIRM] != session.firmId()) {
+            return false;
+        }
+        responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
+            RejectReason.INVALID_FIELD, "Symbol " + m.getString(FixMessages.SYMBOL) + " is not the order's: "
+                + instruments.symbol((int) state[OrderRegistry.INSTRUMENT])));
+        return true;
+    }
+
     /** @return the order's OrdStatus as last reported to its firm, 8 when the session's firm has no such order */
     private char ordStatus(final FixSession session, final long orderId) {
         return registry.ordStatus(session.firmId(), orderId);
@@ -405,6 +436,9 @@ public final class OrderEntry {
         final String orig = m.getString(FixMessages.ORIG_CL_ORD_ID);
         final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
         final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
+        if (instrument == null && answeredSymbolNotListed(session, m, clOrdId, orig, orderId, '2')) {
+            return;
+        }
         if (orderId == OrderRegistry.UNKNOWN || instrument == null || tooLong(clOrdId, orig)) {
             responder.send(session, Responses.cancelReject(session, m, orderId, '2', RejectReason.UNKNOWN_ORDER,
                 "Unknown order " + orig));

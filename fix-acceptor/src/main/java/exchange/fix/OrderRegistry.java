@@ -110,11 +110,14 @@ public final class OrderRegistry {
     public static final int FIRM = 4;
     /** Index in a live order's state: a GTD order's expire time (ns since the epoch, UTC); 0 for others. */
     public static final int EXPIRE_TIME = 5;
+    /** Index in a live order's state: its instrument's id. */
+    public static final int INSTRUMENT = 6;
 
     /**
      * Records what a replace's checks need of a live order (from the event log).
      *
      * @param orderId      the order
+     * @param instrumentId its instrument
      * @param firmId       its firm
      * @param accountId    its account
      * @param price        its limit price
@@ -122,9 +125,9 @@ public final class OrderRegistry {
      * @param cumQty       its executed quantity
      * @param expireTimeNs a GTD order's expire time, 0 for an order of another time in force
      */
-    public void orderState(final long orderId, final int firmId, final int accountId, final long price,
-                           final long orderQty, final long cumQty, final long expireTimeNs) {
-        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty, firmId, expireTimeNs});
+    public void orderState(final long orderId, final int instrumentId, final int firmId, final int accountId,
+                           final long price, final long orderQty, final long cumQty, final long expireTimeNs) {
+        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty, firmId, expireTimeNs, instrumentId});
     }
 
     /**
@@ -175,7 +178,8 @@ public final class OrderRegistry {
 
     /**
      * @return a live order's state as last reported, indexed by {@link #ACCOUNT}, {@link #PRICE},
-     *         {@link #ORDER_QTY}, {@link #CUM_QTY}, {@link #FIRM} and {@link #EXPIRE_TIME}; or {@code null}
+     *         {@link #ORDER_QTY}, {@link #CUM_QTY}, {@link #FIRM}, {@link #EXPIRE_TIME} and {@link #INSTRUMENT};
+     *         or {@code null}
      */
     public long[] orderState(final long orderId) {
         return orders.get(orderId);

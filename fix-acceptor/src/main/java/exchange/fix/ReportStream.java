@@ -126,7 +126,7 @@ public final class ReportStream implements EventHandler {
     private void recordState(final OrderInfo info, final int accountId) {
         info.accountId = accountId;
         if (registry != null) {
-            registry.orderState(info.orderId, info.firm, accountId, info.price, info.orderQty, info.cumQty,
+            registry.orderState(info.orderId, info.instrument, info.firm, accountId, info.price, info.orderQty, info.cumQty,
                 info.expireTimeNs);
         }
     }

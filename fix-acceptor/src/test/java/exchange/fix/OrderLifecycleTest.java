@@ -124,6 +124,31 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void shouldRefuseACancelOrReplaceWithASymbolNotListedWithTheLiveOrdersIdAndStatus() throws Exception {
+        final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        final Message[] requests = {FixOrders.cancel("C1", "O1", "ZZZ", '1', "10"),
+            FixOrders.replace("R1", "O1", "ZZZ", '1', "10", "98")};
+        for (final Message request : requests) {
+            b1.send(request);
+            final Message reject = b1.next("9", WAIT);
+            // the order is live and stays so: OrdStatus 8 would tell the broker's system it is dead
+            assertThat(reject.getString(37)).as("OrderID of %s", reject).isEqualTo(ack.getString(37));
+            assertThat(reject.getChar(39)).isEqualTo('0');
+            assertThat(reject.getInt(102)).isEqualTo(99);
+            assertThat(reject.getChar(434)).isEqualTo(request.getHeader().getString(35).equals("F") ? '1' : '2');
+            assertThat(reject.getString(58)).isEqualTo("Symbol ZZZ is not the order's: AAA");
+        }
+        // an order the session does not have is unknown, whatever its Symbol
+        b1.send(FixOrders.cancel("C2", "NOPE", "ZZZ", '1', "10"));
+        final Message unknown = b1.next("9", WAIT);
+        assertThat(unknown.getString(37)).isEqualTo("NONE");
+        assertThat(unknown.getChar(39)).isEqualTo('8');
+        assertThat(unknown.getInt(102)).isEqualTo(1);
+        b1.send(FixOrders.cancel("C3", "O1", "AAA", '1', "10"));
+        assertThat(b1.next("8", WAIT).getChar(150)).as("the order was left as it was").isEqualTo('4');
+    }
+
+    @Test
     void shouldReplaceAnOrderKeepingItsOrderId() throws Exception {
         final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
         b1.send(FixOrders.replace("R1", "O1", "AAA", '1', "20", "99.5"));

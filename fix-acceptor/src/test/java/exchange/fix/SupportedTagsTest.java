@@ -138,7 +138,7 @@ class SupportedTagsTest {
 
     /** A replace of a GTD order (its state as the event log would have left it) with an ExpireTime or ExpireDate. */
     private RecordingMessage withExpiry(final RecordingMessage m, final int tag, final String value) {
-        registry.orderState(registry.orderId(BROKER.number(), "O1"), BROKER.firmId(), 1, 100_0000, 10, 0,
+        registry.orderState(registry.orderId(BROKER.number(), "O1"), 1, BROKER.firmId(), 1, 100_0000, 10, 0,
             4_102_444_799_000_000_000L);
         m.setString(11, "R" + tag);
         m.setChar(40, '2');
