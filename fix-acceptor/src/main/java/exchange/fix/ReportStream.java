@@ -117,6 +117,11 @@ public final class ReportStream implements EventHandler {
         return info == null ? 0 : info.firm;
     }
 
+    /**
+     * Records a ClOrdID the event log shows the session used: new orders', and cancels' and replaces',
+     * which name the order from then on. The acceptor has recorded them already, unless this is the
+     * follow-up after a restart, which is when these records are needed.
+     */
     private void recordClOrdId(final int session, final String clOrdId, final long orderId) {
         if (registry != null && !clOrdId.isEmpty()) {
             registry.record(session, clOrdId, orderId);
@@ -255,6 +260,7 @@ public final class ReportStream implements EventHandler {
             clOrdId = c.clOrdId();
             info.origClOrdId = orig;
             info.clOrdId = clOrdId;
+            recordClOrdId(info.session, clOrdId, e.orderId());
         }
         final Message m = reports.orderEvent(versions.applyAsVersion(info.session), e, info, status, status, e.reason().text());
         if (!orig.isEmpty()) {
@@ -276,6 +282,7 @@ public final class ReportStream implements EventHandler {
         info.displayQty = e.displayQty();
         info.origClOrdId = c.origClOrdId();
         info.clOrdId = c.clOrdId();
+        recordClOrdId(info.session, info.clOrdId, e.orderId());
         // the Account stays the order's: a replace cannot move it (the acceptor refuses one that tries)
         final char status;
         if (e.leavesQty() == 0) {
@@ -375,6 +382,9 @@ public final class ReportStream implements EventHandler {
         final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : ended != null ? ended : otherSymbol;
         final int session = e.orderLive() && info != null ? info.session : e.sessionId();
         final boolean tooLate = ended != null && e.reason() == exchange.matching.RejectReason.UNKNOWN_ORDER;
+        if (info != null && e.reason() != RejectReason.DUPLICATE_CLORDID) {
+            recordClOrdId(session, c.clOrdId(), e.orderId()); // used, as the acceptor recorded it
+        }
         final Message m = FixMessages.of("9");
         m.setString(FixMessages.ORDER_ID, info != null ? Long.toString(e.orderId()) : "NONE");
         m.setString(FixMessages.CL_ORD_ID, c.clOrdId());

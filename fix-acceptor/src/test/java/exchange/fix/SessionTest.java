@@ -183,4 +183,29 @@ class SessionTest {
             back.close();
         }
     }
+
+    @Test
+    void shouldKnowAReplacedOrderByTheReplacesClOrdIdAcrossAnExchangeRestart() throws Exception {
+        try (TestVenue venue = new TestVenue(dir)) {
+            final FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            b1.send(FixOrders.limit("O1", "AAA", '1', "10", "100"));
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
+            b1.send(FixOrders.replace("R1", "O1", "AAA", '1', "20", "100"));
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+            b1.close();
+        }
+        try (TestVenue venue = new TestVenue(dir);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1")) {
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            // the replace's ClOrdID names the order from then on, after a restart too
+            b1.send(FixOrders.cancel("C1", "R1", "AAA", '1', "20"));
+            final Message canceled = b1.next("8", WAIT);
+            assertThat(canceled.getChar(150)).as("%s", canceled).isEqualTo('4');
+            assertThat(canceled.getString(41)).isEqualTo("R1");
+            // and it is used: a new order cannot take it
+            b1.send(FixOrders.limit("R1", "AAA", '1', "10", "100"));
+            assertThat(b1.next("8", WAIT).getInt(103)).isEqualTo(6);
+        }
+    }
 }
