@@ -349,7 +349,7 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '1')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '1') || answeredNotLatest(session, m, orig, orderId, '1')) {
             return;
         }
         if (!registry.claim(session.number(), clOrdId)) {
@@ -365,7 +365,7 @@ public final class OrderEntry {
         final int n = ClientContext.write(s.context, 0, clOrdId, orig, "", (char) 0, null);
         s.cancel.context(s.context, 0, n);
         s.length = s.cancel.length();
-        commands.append(s);
+        journal(session, s, orderId, clOrdId);
         registry.record(session.number(), clOrdId, orderId);
     }
 
@@ -418,6 +418,44 @@ public final class OrderEntry {
         return true;
     }
 
+    /**
+     * A cancel or replace naming a live order by an OrigClOrdID that is not the order's latest ClOrdID
+     * (FIX: the ClOrdID of the previous non-rejected request) names a state of the order that no longer
+     * exists, and is refused: CxlRejReason 99 (FIX 4.2: 2), the order's OrderID and OrdStatus, and a Text
+     * naming the latest ClOrdID. The latest is that of the last cancel or replace the session sent, even
+     * unacknowledged (a chain of replaces in flight is taken), back to the order's as last accepted when
+     * the engine refused it. A request that names the order by OrderID is not held to it.
+     *
+     * @return true when the request was answered
+     */
+    private boolean answeredNotLatest(final FixSession session, final Message m, final String orig, final long orderId,
+                                      final char responseTo) throws FieldNotFound {
+        if (m.isSetField(FixMessages.ORDER_ID)) {
+            return false;
+        }
+        final String latest = registry.latestClOrdId(session.number(), orderId);
+        if (latest == null || latest.equals(orig)) {
+            return false;
+        }
+        responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
+            RejectReason.INVALID_FIELD, "OrigClOrdID " + orig + " is not the order's latest ClOrdID: " + latest));
+        return true;
+    }
+
+    /**
+     * Journals a cancel or replace, its ClOrdID the order's latest from just before: the sender, which may
+     * move it back when the engine refuses the request, then always finds it there.
+     */
+    private void journal(final FixSession session, final Scratch s, final long orderId, final String clOrdId) {
+        final String before = registry.requestSent(session.number(), orderId, clOrdId);
+        try {
+            commands.append(s);
+        } catch (final RuntimeException e) {
+            registry.requestNotSent(session.number(), orderId, clOrdId, before);
+            throw e;
+        }
+    }
+
     /** @return the order's OrdStatus as last reported to its firm, 8 when the session's firm has no such order */
     private char ordStatus(final FixSession session, final long orderId) {
         return registry.ordStatus(session.firmId(), orderId);
@@ -444,7 +482,7 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '2')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '2') || answeredNotLatest(session, m, orig, orderId, '2')) {
             return;
         }
         final Scratch s = scratch.get();
@@ -518,7 +556,7 @@ public final class OrderEntry {
         }
         s.length = r.length();
         try {
-            commands.append(s);
+            journal(session, s, orderId, clOrdId);
         } catch (final RuntimeException e) {
             checks.notJournaled(r.buffer(), r.contextStart(), r.contextLength());
             throw e;

@@ -14,7 +14,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * and the final OrdStatus of the day's ended orders, so that a request for one is answered too late
  * with that status, as the engine's answer would be, rather than as for an unknown order.
  *
- * <p>Thread-safe: one map per session, written by that session's thread and by the sender; the orders'
+ * <p>Of an order that a cancel or replace was taken for, it keeps the latest ClOrdID, the only one a
+ * further cancel or replace may name as OrigClOrdID (FIX: the ClOrdID of the previous non-rejected
+ * request): the session's thread moves it to a request's ClOrdID before it journals the request, so a
+ * chain of replaces sent before their acknowledgements is taken, and the sender moves it back to the
+ * order's ClOrdID as last accepted when the engine refuses that request, before it sends the reject.
+ * Neither waits for the other: the event of a request always finds the request's ClOrdID there, or a
+ * later one's, never an earlier one.
+ *
+ * <p>Thread-safe: two maps per session, written by that session's thread and by the sender; the orders'
  * states and ended statuses written by the sender only, read by every session's thread without a lock.
  */
 public final class OrderRegistry {
@@ -30,6 +38,8 @@ public final class OrderRegistry {
      * cost. 65,536 ClOrdIDs cost a session 512 KB of table once it sends its first order.
      */
     static final int INITIAL_CLORDIDS_PER_SESSION = 1 << 16;
+    /** Orders of a session with a cancel or replace taken whose latest ClOrdID the map holds before it grows. */
+    static final int INITIAL_CHAINS_PER_SESSION = 1 << 12;
     /** Live orders whose state the map holds before it first grows (the engine holds up to a million). */
     static final int INITIAL_LIVE_ORDERS = 1 << 16;
 
@@ -43,6 +53,7 @@ public final class OrderRegistry {
     private static final int MAX_ENDED_FIRM = 0xFFFF;
 
     private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Long>> bySession = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, ConcurrentHashMap<Long, String>> latestBySession = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> orders = new ConcurrentHashMap<>(INITIAL_LIVE_ORDERS);
     /**
      * Ended orders, one slot per OrderID modulo {@link #ENDED_KEPT} (OrderIDs are dense command sequence
@@ -56,6 +67,65 @@ public final class OrderRegistry {
         final ConcurrentHashMap<String, Long> ids = bySession.get(session);
         return ids != null ? ids
             : bySession.computeIfAbsent(session, s -> new ConcurrentHashMap<>(INITIAL_CLORDIDS_PER_SESSION));
+    }
+
+    private ConcurrentHashMap<Long, String> latest(final int session) {
+        final ConcurrentHashMap<Long, String> ids = latestBySession.get(session);
+        return ids != null ? ids
+            : latestBySession.computeIfAbsent(session, s -> new ConcurrentHashMap<>(INITIAL_CHAINS_PER_SESSION));
+    }
+
+    /**
+     * @return the ClOrdID a cancel or replace of the session's order must name as OrigClOrdID: that of the
+     *         latest cancel or replace of it the session sent and the engine did not refuse, taken or
+     *         still on its way; {@code null} when none was taken, the order's own ClOrdID being then the
+     *         only one that names it
+     */
+    public String latestClOrdId(final int session, final long orderId) {
+        return latest(session).get(orderId);
+    }
+
+    /**
+     * A cancel or replace of an order is about to be journaled: its ClOrdID is the order's latest.
+     * Session's thread, before the journal, so that the sender finds it when the request's event comes.
+     *
+     * @return the order's latest ClOrdID before, {@code null} when none, for {@link #requestNotSent}
+     */
+    public String requestSent(final int session, final long orderId, final String clOrdId) {
+        return latest(session).put(orderId, clOrdId);
+    }
+
+    /** The request could not be journaled: the order's latest ClOrdID is again the one before. Session's thread. */
+    public void requestNotSent(final int session, final long orderId, final String clOrdId, final String before) {
+        if (before == null) {
+            latest(session).remove(orderId, clOrdId);
+        } else {
+            latest(session).replace(orderId, clOrdId, before);
+        }
+    }
+
+    /**
+     * The engine refused a cancel or replace of a live order: if the request is still the order's latest
+     * (no later one was sent), the order's latest ClOrdID is again its ClOrdID as last accepted. Sender
+     * only, before it sends the reject, so that the broker's next request, naming that ClOrdID, is taken.
+     *
+     * @param current the order's ClOrdID as last accepted
+     */
+    public void requestRefused(final int session, final long orderId, final String clOrdId, final String current) {
+        latest(session).replace(orderId, clOrdId, current);
+    }
+
+    /**
+     * The engine replaced an order. While running, the session's thread has made the replace's ClOrdID, or
+     * a later one, the order's latest already; in the follow-up after a restart this rebuilds it.
+     *
+     * @param previous the order's ClOrdID before the replace
+     */
+    public void replaced(final int session, final long orderId, final String previous, final String clOrdId) {
+        final ConcurrentHashMap<Long, String> ids = latest(session);
+        if (ids.putIfAbsent(orderId, clOrdId) != null) {
+            ids.replace(orderId, previous, clOrdId);
+        }
     }
 
     /**
@@ -188,6 +258,7 @@ public final class OrderRegistry {
     /** Forgets every ClOrdID and every order: a new trading day. Sender only. */
     public void newDay() {
         bySession.clear();
+        latestBySession.clear();
         orders.clear();
         for (int i = 0; i < ENDED_KEPT; i++) {
             ended.setRelease(i, 0);

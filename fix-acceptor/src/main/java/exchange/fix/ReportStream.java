@@ -280,9 +280,13 @@ public final class ReportStream implements EventHandler {
         final ClientContext c = context(e);
         info.from(e);
         info.displayQty = e.displayQty();
+        final String previous = info.clOrdId;
         info.origClOrdId = c.origClOrdId();
         info.clOrdId = c.clOrdId();
         recordClOrdId(info.session, info.clOrdId, e.orderId());
+        if (registry != null) {
+            registry.replaced(info.session, e.orderId(), previous, info.clOrdId);
+        }
         // the Account stays the order's: a replace cannot move it (the acceptor refuses one that tries)
         final char status;
         if (e.leavesQty() == 0) {
@@ -384,6 +388,11 @@ public final class ReportStream implements EventHandler {
         final boolean tooLate = ended != null && e.reason() == exchange.matching.RejectReason.UNKNOWN_ORDER;
         if (info != null && e.reason() != RejectReason.DUPLICATE_CLORDID) {
             recordClOrdId(session, c.clOrdId(), e.orderId()); // used, as the acceptor recorded it
+        }
+        final OrderInfo liveOrder = e.orderLive() ? info : otherSymbol;
+        if (registry != null && liveOrder != null) {
+            // before the reject goes: the broker's next request names the order's ClOrdID as last accepted
+            registry.requestRefused(session, e.orderId(), c.clOrdId(), liveOrder.clOrdId);
         }
         final Message m = FixMessages.of("9");
         m.setString(FixMessages.ORDER_ID, info != null ? Long.toString(e.orderId()) : "NONE");

@@ -166,6 +166,49 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void shouldTakeACancelOrReplaceOnlyOfTheOrdersLatestClOrdIdOneInFlightIncluded() throws Exception {
+        final Message ack = newOrderAck(b1, FixOrders.limit("A", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.replace("B", "A", "AAA", '1', "20", "99"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+        // A names a state of the order that no longer exists (FIX: OrigClOrdID is the previous non-rejected ClOrdID)
+        final Message[] stale = {FixOrders.replace("C", "A", "AAA", '1', "30", "99"), FixOrders.cancel("C2", "A", "AAA", '1', "20")};
+        for (final Message request : stale) {
+            b1.send(request);
+            final Message reject = b1.next("9", WAIT);
+            assertThat(reject.getString(37)).as("OrderID of %s", reject).isEqualTo(ack.getString(37));
+            assertThat(reject.getChar(39)).isEqualTo('0');
+            assertThat(reject.getInt(102)).isEqualTo(99);
+            assertThat(reject.getChar(434)).isEqualTo(request.getHeader().getString(35).equals("F") ? '1' : '2');
+            assertThat(reject.getString(58)).isEqualTo("OrigClOrdID A is not the order's latest ClOrdID: B");
+        }
+        // a chain sent before the previous replace is acknowledged: each names the one before it
+        b1.send(FixOrders.replace("D", "B", "AAA", '1', "40", "99"));
+        b1.send(FixOrders.replace("E", "D", "AAA", '1', "50", "99"));
+        b1.send(FixOrders.replace("F", "E", "AAA", '1', "60", "99"));
+        for (final String[] expected : new String[][] {{"D", "B", "40"}, {"E", "D", "50"}, {"F", "E", "60"}}) {
+            final Message replaced = b1.next("8", WAIT);
+            assertThat(replaced.getChar(150)).as("ExecType of %s", replaced).isEqualTo('5');
+            assertThat(replaced.getString(11)).isEqualTo(expected[0]);
+            assertThat(replaced.getString(41)).isEqualTo(expected[1]);
+            assertThat(replaced.getString(38)).isEqualTo(expected[2]);
+        }
+        // a replace the engine refuses leaves the order its last accepted ClOrdID, which the next request names
+        b1.send(FixOrders.replace("G", "F", "AAA", '1', "60", "99.005"));
+        final Message offTick = b1.next("9", WAIT);
+        assertThat(offTick.getString(11)).isEqualTo("G");
+        assertThat(offTick.getString(58)).contains("tick");
+        b1.send(FixOrders.cancel("H", "F", "AAA", '1', "60"));
+        final Message canceled = b1.next("8", WAIT);
+        assertThat(canceled.getChar(150)).isEqualTo('4');
+        assertThat(canceled.getString(41)).isEqualTo("F");
+        // once the order has ended, any of its ClOrdIDs gets too late
+        b1.send(FixOrders.cancel("I", "A", "AAA", '1', "60"));
+        final Message tooLate = b1.next("9", WAIT);
+        assertThat(tooLate.getInt(102)).isZero();
+        assertThat(tooLate.getChar(39)).isEqualTo('4');
+    }
+
+    @Test
     void shouldRejectAReplaceToAPriceOffTheTick() throws Exception {
         newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
         b1.send(FixOrders.replace("R1", "O1", "AAA", '1', "10", "99.005"));

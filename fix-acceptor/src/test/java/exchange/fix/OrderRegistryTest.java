@@ -71,4 +71,32 @@ class OrderRegistryTest {
         assertThat(registry.endedStatus(firm, 42)).isEqualTo(NOT_ENDED);
         assertThat(registry.ordStatus(firm, 42)).isEqualTo('8');
     }
+
+    @Test
+    void shouldKeepAnOrdersLatestClOrdIdAsSentAndMoveItBackOnlyWhenTheRefusedRequestIsStillTheLatest() {
+        final OrderRegistry registry = new OrderRegistry();
+        assertThat(registry.latestClOrdId(SESSION, 7)).as("no cancel or replace yet: the order's own").isNull();
+        registry.requestSent(SESSION, 7, "B");
+        registry.requestSent(SESSION, 7, "C"); // chained on B before B's acknowledgement
+        registry.requestRefused(SESSION, 7, "B", "A");
+        assertThat(registry.latestClOrdId(SESSION, 7)).as("C, sent after B, stays").isEqualTo("C");
+        registry.requestRefused(SESSION, 7, "C", "A");
+        assertThat(registry.latestClOrdId(SESSION, 7)).isEqualTo("A");
+        // running, the session has sent E after D when D's Replaced event comes: E stays
+        registry.requestSent(SESSION, 7, "D");
+        registry.requestSent(SESSION, 7, "E");
+        registry.replaced(SESSION, 7, "A", "D");
+        assertThat(registry.latestClOrdId(SESSION, 7)).isEqualTo("E");
+        // a request that could not be journaled leaves the one before
+        final String before = registry.requestSent(SESSION, 7, "F");
+        registry.requestNotSent(SESSION, 7, "F", before);
+        assertThat(registry.latestClOrdId(SESSION, 7)).isEqualTo("E");
+        assertThat(registry.latestClOrdId(SESSION + 1, 7)).as("another session's").isNull();
+        registry.newDay();
+        assertThat(registry.latestClOrdId(SESSION, 7)).isNull();
+        // the follow-up after a restart rebuilds it from the replaces
+        registry.replaced(SESSION, 8, "A", "B");
+        registry.replaced(SESSION, 8, "B", "C");
+        assertThat(registry.latestClOrdId(SESSION, 8)).isEqualTo("C");
+    }
 }
