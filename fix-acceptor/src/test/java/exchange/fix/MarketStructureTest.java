@@ -244,14 +244,8 @@ class MarketStructureTest {
         for (final String[] qtyAndPeak : new String[][] {{"20", "20"}, {"20", "30"}}) {
             final Message replace = FixOrders.replace("I2-" + qtyAndPeak[1], "I1", "AAA", '1', qtyAndPeak[0], "100");
             replace.setString(111, qtyAndPeak[1]);
-            b1.send(replace);
-            final Message reject = b1.next("9", WAIT);
-            assertThat(reject.getChar(434)).isEqualTo('2');
-            assertThat(reject.getInt(102)).isEqualTo(99);
-            assertThat(reject.getChar(39)).isEqualTo('0');
-            assertThat(reject.getString(37)).isEqualTo(ack.getString(37));
-            assertThat(reject.getString(58))
-                .isEqualTo("MaxFloor " + qtyAndPeak[1] + " must be above 0 and below OrderQty " + qtyAndPeak[0]);
+            b1.refusedAsLive(replace, ack.getString(37), '0',
+                "MaxFloor " + qtyAndPeak[1] + " must be above 0 and below OrderQty " + qtyAndPeak[0], WAIT);
         }
         // the order stays as it was, under its ClOrdID
         b1.send(FixOrders.status("I1", "AAA", '1'));

@@ -152,6 +152,31 @@ public final class FixTestClient implements Application, AutoCloseable {
         return m;
     }
 
+    /**
+     * Sends a cancel or replace of a live order and checks the OrderCancelReject it gets: the order
+     * stays as it was, so the answer carries its OrderID and OrdStatus and CxlRejReason 99 (other).
+     *
+     * @return the reject
+     */
+    public Message refusedAsLive(final Message request, final String orderId, final char ordStatus, final String text,
+                                 final Duration timeout) throws InterruptedException, FieldNotFound {
+        send(request);
+        final Message reject = next("9", timeout);
+        final String what = "answer to " + request + ": " + reject;
+        assertEquals(what, orderId, reject.getString(37));
+        assertEquals(what, ordStatus, reject.getChar(39));
+        assertEquals(what, 99, reject.getInt(102));
+        assertEquals(what, "F".equals(request.getHeader().getString(MsgType.FIELD)) ? '1' : '2', reject.getChar(434));
+        assertEquals(what, text, reject.getString(58));
+        return reject;
+    }
+
+    private static void assertEquals(final String what, final Object expected, final Object actual) {
+        if (!expected.equals(actual)) {
+            throw new AssertionError("expected " + expected + " but was " + actual + " in the " + what);
+        }
+    }
+
     /** @return nothing arrived within the time */
     public boolean nothingWithin(final Duration wait) throws InterruptedException {
         return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS) == null;
