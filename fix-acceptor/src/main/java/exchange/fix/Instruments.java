@@ -32,6 +32,11 @@ public final class Instruments {
         return bySymbol.get(symbol);
     }
 
+    /** @return the instrument with this id, or {@code null} */
+    public Instrument byId(final int id) {
+        return id > 0 && id < byId.length ? byId[id] : null;
+    }
+
     /** @return the symbol of an instrument id, or "?" */
     public String symbol(final int id) {
         return id > 0 && id < byId.length && byId[id] != null ? byId[id].symbol() : "?";

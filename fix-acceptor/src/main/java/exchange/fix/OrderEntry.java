@@ -567,8 +567,8 @@ public final class OrderEntry {
     /** OrderStatusRequest (H). */
     public void status(final FixSession session, final Message m, final long nowNs) throws FieldNotFound {
         final String clOrdId = m.getString(FixMessages.CL_ORD_ID);
-        final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
         final long orderId = resolve(session, m, FixMessages.CL_ORD_ID);
+        final Instrument instrument = statusInstrument(session, m, orderId);
         final PreTradeChecks.Result risk = checks.other(session, nowNs);
         if (!risk.passed()) {
             // not an answer about the order, which may well be live: the request itself is refused
@@ -595,6 +595,25 @@ public final class OrderEntry {
         s.status.context(s.context, 0, n);
         s.length = s.status.length();
         commands.append(s);
+    }
+
+    /**
+     * The book a status request is asked of: its Symbol's. A Symbol the exchange does not list, for a live
+     * order of the session's firm, is answered as a listed Symbol that is not the order's is (the
+     * order's state, not an unknown order's OrdStatus 8, which would say a live order is dead): the
+     * request goes to the order's own book.
+     *
+     * @return {@code null} when the Symbol is not listed and the firm has no such live order
+     */
+    private Instrument statusInstrument(final FixSession session, final Message m, final long orderId)
+        throws FieldNotFound {
+        final Instrument listed = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
+        if (listed != null || orderId == OrderRegistry.UNKNOWN) {
+            return listed;
+        }
+        final long[] state = registry.orderState(orderId);
+        return state == null || state[OrderRegistry.FIRM] != session.firmId()
+            ? null : instruments.byId((int) state[OrderRegistry.INSTRUMENT]);
     }
 
     /** OrderMassCancelRequest (q): cancel all of the session's orders (530=7) or those of one symbol (530=1). */

@@ -259,6 +259,24 @@ class OrderLifecycleTest {
         assertThat(unknown.getChar(39)).isEqualTo('8');
     }
 
+    /** As with a listed Symbol that is not the order's: the order is live, and OrdStatus 8 would say it is dead. */
+    @Test
+    void shouldReportTheStatusOfALiveOrderAskedAboutWithASymbolNotListed() throws Exception {
+        final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
+        b1.send(FixOrders.status("O1", "ZZZ", '1'));
+        final Message status = b1.next("8", WAIT);
+        assertThat(status.getChar(150)).isEqualTo('I');
+        assertThat(status.getChar(39)).as("%s", status).isEqualTo('0');
+        assertThat(status.getString(37)).isEqualTo(ack.getString(37));
+        assertThat(status.getString(55)).isEqualTo("AAA");
+        assertThat(status.getString(151)).isEqualTo("10");
+        // an order the session does not have is unknown, whatever its Symbol
+        b1.send(FixOrders.status("NOPE", "ZZZ", '1'));
+        final Message unknown = b1.next("8", WAIT);
+        assertThat(unknown.getChar(39)).isEqualTo('8');
+        assertThat(unknown.getString(37)).isEqualTo("NONE");
+    }
+
     @Test
     void shouldCancelEveryOrderOfTheSessionOnAMassCancel() throws Exception {
         newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
