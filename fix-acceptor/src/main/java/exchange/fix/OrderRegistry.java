@@ -180,6 +180,17 @@ public final class OrderRegistry {
     public static final int FIRM = 4;
     /** Index in a live order's state: a GTD order's expire time (ns since the epoch, UTC); 0 for others. */
     public static final int EXPIRE_TIME = 5;
+    /**
+     * An order ended: its latest ClOrdID is no longer needed (a request for it is answered too late,
+     * whichever of its ClOrdIDs it names), and is forgotten, so that only live orders keep one. Sender only.
+     */
+    public void chainEnded(final int session, final long orderId) {
+        final ConcurrentHashMap<Long, String> ids = latestBySession.get(session);
+        if (ids != null) {
+            ids.remove(orderId);
+        }
+    }
+
     /** Index in a live order's state: its instrument's id. */
     public static final int INSTRUMENT = 6;
 

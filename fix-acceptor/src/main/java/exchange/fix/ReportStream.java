@@ -143,6 +143,7 @@ public final class ReportStream implements EventHandler {
     private void recordEnded(final OrderInfo info) {
         if (registry != null) {
             registry.orderEnded(info.orderId, info.firm, info.finalStatus);
+            registry.chainEnded(info.session, info.orderId);
         }
     }
 

@@ -98,5 +98,11 @@ class OrderRegistryTest {
         registry.replaced(SESSION, 8, "A", "B");
         registry.replaced(SESSION, 8, "B", "C");
         assertThat(registry.latestClOrdId(SESSION, 8)).isEqualTo("C");
+        // an order that ended needs none (a request for it is too late, whichever ClOrdID it names), so a
+        // day of orders that each got a cancel does not keep one entry per order
+        registry.orderEnded(8, 1, '4');
+        registry.chainEnded(SESSION, 8);
+        assertThat(registry.latestClOrdId(SESSION, 8)).isNull();
+        registry.chainEnded(SESSION + 5, 8); // a session that never sent one
     }
 }
