@@ -408,8 +408,8 @@ public final class OrderEntry {
         if (answeredTooLate(session, m, clOrdId, orderId, responseTo)) {
             return true;
         }
-        final long[] state = registry.orderState(orderId);
-        if (state == null || state[OrderRegistry.FIRM] != session.firmId()) {
+        final long[] state = registry.orderState(session.firmId(), orderId);
+        if (state == null) {
             return false;
         }
         responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
@@ -523,9 +523,8 @@ public final class OrderEntry {
         final int n = ClientContext.write(s.context, 0, clOrdId, orig, clip(account, ClientContext.MAX_ACCOUNT_LENGTH),
             (char) 0, null);
         r.context(s.context, 0, n);
-        final long[] state = registry.orderState(orderId);
         // another firm's order, named by its OrderID, is none of the session's: the engine answers unknown
-        final long[] current = state != null && state[OrderRegistry.FIRM] == session.firmId() ? state : null;
+        final long[] current = registry.orderState(session.firmId(), orderId);
         if (current != null && !account.isEmpty()
             && firms.accountId(session.firmId(), account) != (int) current[OrderRegistry.ACCOUNT]) {
             // The engine keeps an order on its account; taking the replace would report an Account the
@@ -611,9 +610,8 @@ public final class OrderEntry {
         if (listed != null || orderId == OrderRegistry.UNKNOWN) {
             return listed;
         }
-        final long[] state = registry.orderState(orderId);
-        return state == null || state[OrderRegistry.FIRM] != session.firmId()
-            ? null : instruments.byId((int) state[OrderRegistry.INSTRUMENT]);
+        final long[] state = registry.orderState(session.firmId(), orderId);
+        return state == null ? null : instruments.byId((int) state[OrderRegistry.INSTRUMENT]);
     }
 
     /** OrderMassCancelRequest (q): cancel all of the session's orders (530=7) or those of one symbol (530=1). */

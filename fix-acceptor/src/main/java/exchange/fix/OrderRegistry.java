@@ -218,9 +218,9 @@ public final class OrderRegistry {
      *         when the order is not known
      */
     public char ordStatus(final int firmId, final long orderId) {
-        final long[] state = orders.get(orderId);
+        final long[] state = orderState(firmId, orderId);
         if (state != null) {
-            return state[FIRM] != firmId ? '8' : state[CUM_QTY] > 0 ? '1' : '0';
+            return state[CUM_QTY] > 0 ? '1' : '0';
         }
         final char status = endedStatus(firmId, orderId);
         return status == 0 ? '8' : status;
@@ -258,12 +258,14 @@ public final class OrderRegistry {
     }
 
     /**
-     * @return a live order's state as last reported, indexed by {@link #ACCOUNT}, {@link #PRICE},
-     *         {@link #ORDER_QTY}, {@link #CUM_QTY}, {@link #FIRM}, {@link #EXPIRE_TIME} and {@link #INSTRUMENT};
-     *         or {@code null}
+     * @param firmId the asking session's firm: another firm's order is none of its business
+     * @return a live order of the firm's state as last reported, indexed by {@link #ACCOUNT},
+     *         {@link #PRICE}, {@link #ORDER_QTY}, {@link #CUM_QTY}, {@link #FIRM}, {@link #EXPIRE_TIME} and
+     *         {@link #INSTRUMENT}; or {@code null}
      */
-    public long[] orderState(final long orderId) {
-        return orders.get(orderId);
+    public long[] orderState(final int firmId, final long orderId) {
+        final long[] state = orders.get(orderId);
+        return state != null && state[FIRM] == firmId ? state : null;
     }
 
     /** Forgets every ClOrdID and every order: a new trading day. Sender only. */

@@ -52,11 +52,13 @@ class OrderRegistryTest {
         final OrderRegistry registry = new OrderRegistry();
         final int firm = 3;
         registry.orderState(41, 1, firm, 0, 100_0000, 10, 4, 0);
+        assertThat(registry.orderState(firm, 41)).isNotNull();
+        assertThat(registry.orderState(firm + 1, 41)).as("another firm's order").isNull();
         assertThat(registry.ordStatus(firm, 41)).isEqualTo('1');
         assertThat(registry.ordStatus(firm + 1, 41)).as("another firm's order").isEqualTo('8');
         assertThat(registry.endedStatus(firm, 41)).as("live").isEqualTo(NOT_ENDED);
         registry.orderEnded(41, firm, '2');
-        assertThat(registry.orderState(41)).isNull();
+        assertThat(registry.orderState(firm, 41)).isNull();
         assertThat(registry.endedStatus(firm, 41)).isEqualTo('2');
         assertThat(registry.ordStatus(firm, 41)).isEqualTo('2');
         assertThat(registry.endedStatus(firm + 1, 41)).isEqualTo(NOT_ENDED);
