@@ -40,6 +40,8 @@ public final class GtcStore implements AutoCloseable {
     private static final int PRIORITY_OFFSET = 0;
     private static final int RECORD_OFFSET = 8;
     private static final String FILE = "gtc-orders.cm";
+    /** The map made again with a new sizing, until it takes the map file's place. */
+    private static final String RESIZED_FILE = FILE + ".new";
     /** The sizing the map file was made with: "capacity mostOrders". */
     private static final String SIZING_FILE = "gtc-orders.sizing";
     private static final Logger LOG = LoggerFactory.getLogger(GtcStore.class);
@@ -68,12 +70,13 @@ public final class GtcStore implements AutoCloseable {
             final Path file = dir.resolve(FILE);
             final Path sizingFile = dir.resolve(SIZING_FILE);
             final String sizing = capacity + " " + mostOrders;
-            Files.deleteIfExists(dir.resolve(FILE + ".new"));
-            if (Files.exists(file) && !sizing.equals(readSizing(sizingFile))) {
+            final boolean sized = sizing.equals(readSizing(sizingFile));
+            Files.deleteIfExists(dir.resolve(RESIZED_FILE));
+            if (!sized && Files.exists(file)) {
                 resize(file, capacity, mostOrders);
             }
             this.map = open(file, capacity, mostOrders);
-            if (!sizing.equals(readSizing(sizingFile))) {
+            if (!sized) {
                 final Path tmp = dir.resolve(SIZING_FILE + ".new");
                 Files.writeString(tmp, sizing + "\n");
                 Files.move(tmp, sizingFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -83,6 +86,7 @@ public final class GtcStore implements AutoCloseable {
         }
     }
 
+    /** Makes the map file with this sizing, or opens it with the sizing it was made with. */
     private static ChronicleMap<Long, byte[]> open(final Path file, final long capacity, final long mostOrders)
         throws IOException {
         return ChronicleMapBuilder.of(Long.class, byte[].class)
@@ -105,10 +109,8 @@ public final class GtcStore implements AutoCloseable {
      * was (and the half-made one is deleted at the next start); after it, the new one is complete.
      */
     private static void resize(final Path file, final long capacity, final long mostOrders) throws IOException {
-        final Path next = file.resolveSibling(FILE + ".new");
-        try (ChronicleMap<Long, byte[]> old = ChronicleMapBuilder.of(Long.class, byte[].class)
-                 .name("gtc-orders").entries(capacity).averageValueSize(8 + 112 + 48)
-                 .createPersistedTo(file.toFile());
+        final Path next = file.resolveSibling(RESIZED_FILE);
+        try (ChronicleMap<Long, byte[]> old = open(file, capacity, mostOrders);
              ChronicleMap<Long, byte[]> resized = open(next, capacity, mostOrders)) {
             for (final Map.Entry<Long, byte[]> e : old.entrySet()) {
                 resized.put(e.getKey(), e.getValue());
