@@ -22,6 +22,12 @@ public final class IdleStrategies {
     private IdleStrategies() {
     }
 
+    /** {@code backoff}: spins, then yields, then parks from 1 µs up to 1 ms; with or without a doorbell. */
+    private static final int SPINS = 100;
+    private static final int YIELDS = 100;
+    private static final long MIN_PARK_NS = 1_000;
+    private static final long MAX_PARK_NS = 1_000_000;
+
     /**
      * @param name one of the names above
      * @return a new strategy instance (strategies keep state: one per thread)
@@ -31,7 +37,7 @@ public final class IdleStrategies {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "busy-spin" -> new BusySpinIdleStrategy();
             case "yield" -> new YieldingIdleStrategy();
-            case "backoff" -> new BackoffIdleStrategy(100, 100, 1_000, 1_000_000);
+            case "backoff" -> new BackoffIdleStrategy(SPINS, YIELDS, MIN_PARK_NS, MAX_PARK_NS);
             case "sleep" -> new SleepingMillisIdleStrategy(1);
             default -> throw new IllegalArgumentException(
                 "idle strategy must be busy-spin, yield, backoff or sleep: '" + name + "'");
@@ -47,7 +53,7 @@ public final class IdleStrategies {
      */
     public static IdleStrategy create(final String name, final Doorbell doorbell) {
         if ("backoff".equals(name.trim().toLowerCase(Locale.ROOT))) {
-            return new DoorbellIdleStrategy(doorbell, 100, 100, 1_000, 1_000_000);
+            return new DoorbellIdleStrategy(doorbell, SPINS, YIELDS, MIN_PARK_NS, MAX_PARK_NS);
         }
         return create(name);
     }
