@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,13 @@ import java.util.stream.Stream;
 public final class FixBenchmark implements Callable<Integer> {
     /** The target: the exchange sustains at least this share of the bare acceptor's throughput. */
     static final double TARGET_RATIO = 0.8;
+    /**
+     * A warm-up turn in which the JIT compilers (summed over their threads) took less than this share of
+     * the turn's time ends the warm-up: the target runs compiled code from then on. On two cores the
+     * exchange, with more code than the bare acceptor, needs two or three turns of 100,000 orders; with
+     * one, its first round was still being compiled (a quarter of the CPU in perf).
+     */
+    static final int QUIET_JIT_PERCENT = 5;
 
     @Option(names = "--workload", description = "new-cancel (each order cancelled once acknowledged) or pairs "
         + "(buys and sells that trade) (default: ${DEFAULT-VALUE}).")
@@ -60,6 +68,10 @@ public final class FixBenchmark implements Callable<Integer> {
     @Option(names = "--warmup", description = "Orders sent to each target in a warm-up turn before the rounds, not "
         + "measured; each round then starts with a tenth as many; 0 for none (default: ${DEFAULT-VALUE}).")
     long warmup = 100_000;
+
+    @Option(names = "--warmup-turns", description = "Most warm-up turns a target takes: it takes another while the JIT "
+        + "compilers spent more than " + QUIET_JIT_PERCENT + "%% of the last turn's time compiling (default: ${DEFAULT-VALUE}).")
+    int warmupTurns = 6;
 
     @Option(names = "--rate", description = "Orders per second in the latency runs, all sessions together (default: ${DEFAULT-VALUE}).")
     int rate = 5_000;
@@ -89,8 +101,10 @@ public final class FixBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         flow = OrderFlow.of(workload);
-        if (sessions < 1 || window < 1 || rounds < 1 || orders < 1 || warmup < 0 || rate <= 0 || durationSeconds <= 0) {
-            throw new IllegalArgumentException("--sessions, --window, --rounds, --orders, --rate and --duration must be positive");
+        if (sessions < 1 || window < 1 || rounds < 1 || orders < 1 || warmup < 0 || rate <= 0 || durationSeconds <= 0
+            || warmupTurns < 1) {
+            throw new IllegalArgumentException("--sessions, --window, --rounds, --orders, --rate, --duration and "
+                + "--warmup-turns must be positive");
         }
         if (!"file".equals(messageLog) && !"off".equals(messageLog)) {
             throw new IllegalArgumentException("--message-log must be file or off");
@@ -165,16 +179,17 @@ public final class FixBenchmark implements Callable<Integer> {
     private void measure(final int round, final Tally tally, final int port) throws InterruptedException {
         try (OrderLoad load = new OrderLoad(port, bench.compIds(), traded, flow, tally.reportsPerOrder)) {
             if (round == 0) {
-                final OrderLoad.Burst w = load.burst(warmup, window);
-                System.out.printf("warm-up, %s: %,.0f orders/s (%,d orders)%n", tally.name, w.ordersPerSecond(), w.orders());
+                warmUp(tally, load);
                 return;
             }
             if (warmup >= 10) {
                 load.burst(warmup / 10, window);
             }
+            final long compiledMs = compilationMs();
             final CpuMeter cpu = CpuMeter.start();
             final OrderLoad.Burst burst = load.burst(orders, window);
             final CpuMeter.Usage used = cpu.stop();
+            final long burstCompileMs = compilationMs() - compiledMs;
             tally.add(burst, used);
             final OrderLoad.FixedRate fixed = load.fixedRate(Math.max(1, Math.round(rate * durationSeconds / rounds)), rate);
             tally.add(fixed);
@@ -184,10 +199,36 @@ public final class FixBenchmark implements Callable<Integer> {
                 burst.ordersPerSecond(), burst.orders(), burst.reports(), burst.elapsedNs() / 1_000_000, rate,
                 micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
                 micros(h.getMaxValue()), micros(fixed.sendLag().getValueAtPercentile(99)));
-            System.out.printf("round %d, %s: per order in the burst, CPU %.1f us (%s); heap allocated %,d bytes (%s)%n",
-                round, tally.name, used.totalNs() / 1e3 / burst.orders(), CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3),
-                used.allocatedBytes() / burst.orders(), CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1));
+            System.out.printf("round %d, %s: per order in the burst, CPU %.1f us (%s); heap allocated %,d bytes (%s); "
+                    + "JIT compiling %,d ms%n", round, tally.name, used.totalNs() / 1e3 / burst.orders(),
+                CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3), used.allocatedBytes() / burst.orders(),
+                CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1), burstCompileMs);
         }
+    }
+
+    /**
+     * Warm-up turns of {@code --warmup} orders until the JIT compilers are quiet (or {@code --warmup-turns}
+     * have been taken): the rounds measure the sustained rate of compiled code, for both targets alike.
+     */
+    private void warmUp(final Tally tally, final OrderLoad load) throws InterruptedException {
+        for (int turn = 1; turn <= warmupTurns; turn++) {
+            final long compiledMs = compilationMs();
+            final OrderLoad.Burst w = load.burst(warmup, window);
+            final long compileMs = compilationMs() - compiledMs;
+            final double compilePercent = compileMs * 100.0 / Math.max(1, w.elapsedNs() / 1_000_000);
+            System.out.printf("warm-up %d, %s: %,.0f orders/s (%,d orders), JIT compiling %,d ms (%.0f%% of the turn)%n",
+                turn, tally.name, w.ordersPerSecond(), w.orders(), compileMs, compilePercent);
+            tally.warmUpTurns = turn;
+            if (compilePercent < QUIET_JIT_PERCENT) {
+                return;
+            }
+        }
+    }
+
+    /** @return the JIT compilers' time so far, summed over their threads (ms); 0 when the JVM does not say */
+    private static long compilationMs() {
+        final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private Results results(final Tally exchange, final Tally bare, final double loadAtStart) {
@@ -198,6 +239,9 @@ public final class FixBenchmark implements Callable<Integer> {
             .put("window", window)
             .put("rounds", rounds)
             .put("orders", orders)
+            .put("warmup_orders", warmup)
+            .put("warmup_turns", exchange.warmUpTurns)
+            .put("baseline_qfj_warmup_turns", bare.warmUpTurns)
             .put("throughput_orders_per_s", Math.round(exchange.medianOrdersPerSecond()))
             .put("baseline_qfj_throughput_orders_per_s", Math.round(bare.medianOrdersPerSecond()))
             .put("ratio_vs_baseline", Math.round(ratio * 1000) / 1000.0)

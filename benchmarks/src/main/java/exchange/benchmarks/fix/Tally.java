@@ -23,6 +23,8 @@ final class Tally {
     long burstReports;
     long latencyOrders;
     long latencyReports;
+    /** Warm-up turns taken before the rounds. */
+    int warmUpTurns;
 
     Tally(final String name, final int reportsPerOrder) {
         this.name = name;

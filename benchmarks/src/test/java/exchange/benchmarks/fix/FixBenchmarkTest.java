@@ -27,22 +27,36 @@ class FixBenchmarkTest {
 
     @Test
     void shouldAcknowledgeAndCancelEveryOrderAtBothTargetsOverTwoRounds() throws Exception {
-        final Map<String, Double> json = run("new-cancel", 2);
+        final Map<String, Double> json = run("new-cancel", 2, 0);
         // 2 rounds of 400 orders; 400 orders/s for 0.5 s shared by the rounds
         assertCounts(json, 800, 2, 2, 200);
+        assertThat(json.get("warmup_turns")).isZero();
+        assertThat(json.get("baseline_qfj_warmup_turns")).isZero();
+    }
+
+    @Test
+    void shouldWarmEachTargetUpInTurnsUntilTheJitIsQuietOrTheTurnsRunOut() throws Exception {
+        // 100 orders are far too few for the JIT compilers to be done with the exchange: it takes every turn
+        // (the bare acceptor's few milliseconds of compiling may be quiet earlier)
+        final Map<String, Double> json = run("new-cancel", 1, 100);
+        assertThat(json.get("warmup_orders")).isEqualTo(100.0);
+        assertThat(json.get("warmup_turns")).isEqualTo(3.0);
+        assertThat(json.get("baseline_qfj_warmup_turns")).isBetween(1.0, 3.0);
+        // the warm-up orders are not counted
+        assertCounts(json, 400, 2, 2, 200);
     }
 
     @Test
     void shouldAcknowledgeAndFillEveryOrderAtTheExchangeAndAcknowledgeItAtTheBareAcceptor() throws Exception {
-        final Map<String, Double> json = run("pairs", 1);
+        final Map<String, Double> json = run("pairs", 1, 0);
         assertCounts(json, 400, 2, 1, 200);
     }
 
-    private Map<String, Double> run(final String workload, final int rounds) throws Exception {
+    private Map<String, Double> run(final String workload, final int rounds, final int warmup) throws Exception {
         final Path output = dir.resolve("results/fix.json");
         final int code = new CommandLine(new FixBenchmark()).execute("--config", "../config", "--dir",
             dir.resolve("run").toString(), "--output", output.toString(), "--workload", workload, "--rounds",
-            Integer.toString(rounds), "--sessions", "2", "--window", "4", "--orders", "400", "--warmup", "0",
+            Integer.toString(rounds), "--sessions", "2", "--window", "4", "--orders", "400", "--warmup", Integer.toString(warmup), "--warmup-turns", "3",
             "--rate", "400", "--duration", "0.5");
         assertThat(code).isZero();
         // the scratch folder goes once the run succeeded
