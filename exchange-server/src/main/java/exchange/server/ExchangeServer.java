@@ -8,17 +8,13 @@ import exchange.fix.FixSession;
 import exchange.fix.FixSessions;
 import exchange.fix.Instruments;
 import exchange.fix.RiskChecks;
-import exchange.fix.RiskFeed;
 import exchange.matching.Instrument;
 import exchange.operations.Operations;
 import exchange.operations.metrics.FixMetrics;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
-import exchange.sequencer.DoorbellIdleStrategy;
-import exchange.sequencer.PositionStore;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
-import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.slf4j.Logger;
@@ -87,16 +83,6 @@ public final class ExchangeServer implements AutoCloseable {
             }
             final TradingDay tradingDay = TradingDay.start(sequencer, config.schedule(), config.gtcCapacity(), clock);
             started.add(tradingDay);
-            final RiskFeed feed = new RiskFeed(sequencer.eventLog(),
-                new PositionStore(config.dataDir().resolve("positions"), "risk-day", false), risk.gateway());
-            feed.catchUp();
-            // Agrona's back-off, woken by each published batch of events: exposure follows a cancel or a fill
-            // within microseconds, not after the feed's park runs out (the broker may hear of it sooner)
-            final AgentRunner feedRunner = new AgentRunner(
-                new DoorbellIdleStrategy(sequencer.eventLog().doorbell(), 10, 5, 1_000, 1_000_000),
-                this::agentFailed, null, feed);
-            AgentRunner.startOnThread(feedRunner);
-            started.add(feedRunner);
             final FixMetrics fixMetrics = new FixMetrics();
             this.fix = FixGateway.start(settings, risk, new Instruments(instruments), sequencer.commands(),
                 sequencer.eventLog(), risk, config.dataDir(), new SystemEpochNanoClock(), new SessionLog(), fixMetrics);
@@ -113,8 +99,7 @@ public final class ExchangeServer implements AutoCloseable {
                 LOG.info("market data is off ({}=false)", ExchangeConfig.MD_ENABLED);
             }
             this.operations = Operations.start(config.operations(), new Operations.Parts(sequencer, tradingDay,
-                instruments, risk.gateway(), fix.sessions(), fixMetrics, Map.of("risk-feed", feed::lastCommandSequence,
-                "gtc-recorder", tradingDay::gtcRecorderSequence)));
+                instruments, risk.gateway(), fix.sessions(), fixMetrics, Map.of("gtc-recorder", tradingDay::gtcRecorderSequence)));
             started.add(operations);
         } catch (final RuntimeException e) {
             close();
@@ -189,10 +174,6 @@ public final class ExchangeServer implements AutoCloseable {
             }
         }
         return e;
-    }
-
-    private void agentFailed(final Throwable t) {
-        LOG.error("a consumer of the event log failed", t);
     }
 
     /**

@@ -124,7 +124,7 @@ class AdminApiTest {
             assertThat(number(consumers, "eventLogLastSequence")).isPositive();
             final List<String> names = ((List<Object>) consumers.get("consumers")).stream()
                 .map(c -> (String) ((Map<?, ?>) c).get("name")).toList();
-            assertThat(names).contains("execution-reports", "gtc-recorder", "operations-view", "risk-feed", "drop-copy-5");
+            assertThat(names).contains("execution-reports", "gtc-recorder", "operations-view", "drop-copy-5");
             // every consumer catches up, the GTC recorder too (its file moves only at each end of day, so the lag
             // must come from where it has read, or it would grow all day, as a stuck consumer's does)
             admin.await("/api/consumers", a -> ((List<Object>) a.json().get("consumers")).stream()

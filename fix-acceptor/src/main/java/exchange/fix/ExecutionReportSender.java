@@ -1,6 +1,8 @@
 package exchange.fix;
 
 import exchange.matching.event.Event;
+import exchange.matching.event.EventDecoder;
+import exchange.matching.event.EventHandler;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
 import org.agrona.MutableDirectBuffer;
@@ -13,6 +15,12 @@ import quickfix.Message;
  * Sends each broker its ExecutionReports, OrderCancelRejects and OrderMassCancelReports from the
  * event log, in event order, to the owning session through QuickFIX/J, logged on or not: QuickFIX/J
  * stores what it cannot send, and it arrives by resend when the broker is back.
+ *
+ * <p>It also feeds the pre-trade checks' {@link PreTradeChecks#eventLogFeed() view of the event log}
+ * (exposure): each event goes to the checks before its reports are sent, and the silent follow-up of a
+ * restart hands them the day up to the saved place, so they have the whole day, once, in order, before the
+ * acceptor opens. (A thread of its own could lag the reports: a broker could hear of a cancel before its
+ * credit was released, and an order sent at once on that news be refused.)
  */
 public final class ExecutionReportSender extends ReportAgent {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionReportSender.class);
@@ -21,23 +29,28 @@ public final class ExecutionReportSender extends ReportAgent {
     private final SentMessages sent;
     private final FixObserver observer;
     private final EpochNanoClock clock;
+    private final EventHandler checksFeed;
+    private final EventDecoder checksDecoder = new EventDecoder();
     private long messagesSent;
     private long eventTimestampNs;
     private long eventReadNs;
 
     public ExecutionReportSender(final EventLog log, final FixSessions sessions, final Instruments instruments,
                                  final OrderRegistry registry, final PositionStore position, final PositionStore dayStart) {
-        this(log, sessions, instruments, registry, position, dayStart, FixObserver.NONE, null);
+        this(log, sessions, instruments, registry, position, dayStart, null, FixObserver.NONE, null);
     }
 
     /**
-     * @param observer told when each report is sent, with the time its event was journaled and read
-     * @param clock    the acceptor's clock; may be null with {@link FixObserver#NONE}
+     * @param checksFeed the pre-trade checks' {@link PreTradeChecks#eventLogFeed() feed}, handed each event before
+     *                   its reports are sent; null for none
+     * @param observer   told when each report is sent, with the time its event was journaled and read
+     * @param clock      the acceptor's clock; may be null with {@link FixObserver#NONE}
      */
     public ExecutionReportSender(final EventLog log, final FixSessions sessions, final Instruments instruments,
                                  final OrderRegistry registry, final PositionStore position, final PositionStore dayStart,
-                                 final FixObserver observer, final EpochNanoClock clock) {
+                                 final EventHandler checksFeed, final FixObserver observer, final EpochNanoClock clock) {
         super(log, position, dayStart, instruments, registry, sessions::version);
+        this.checksFeed = checksFeed;
         this.sessions = sessions;
         this.sent = new SentMessages(sessions);
         this.observer = observer;
@@ -50,6 +63,9 @@ public final class ExecutionReportSender extends ReportAgent {
         if (observer != FixObserver.NONE) {
             eventTimestampNs = buffer.getLong(offset + Event.TIMESTAMP_OFFSET);
             eventReadNs = clock.nanoTime();
+        }
+        if (checksFeed != null) {
+            checksDecoder.decode(buffer, offset, checksFeed);
         }
         super.onEvent(documentIndex, commandSequence, eventIndex, buffer, offset, length);
     }

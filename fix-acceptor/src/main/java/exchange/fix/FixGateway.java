@@ -146,7 +146,8 @@ public final class FixGateway implements AutoCloseable {
         final OrderEntry orderEntry = new OrderEntry(commands, instruments, firms, registry, checks, sessions::send);
         final ExecutionReportSender sender = new ExecutionReportSender(events, sessions, instruments, registry,
             new PositionStore(dataDir.resolve("positions"), "execution-reports", false),
-            new PositionStore(dataDir.resolve("positions"), "execution-reports-day", false), observer, clock);
+            new PositionStore(dataDir.resolve("positions"), "execution-reports-day", false), checks.eventLogFeed(),
+            observer, clock);
         try {
             // woken by the matching thread when it publishes, not only by its park timing out
             final IdleStrategy senderIdle = new DoorbellIdleStrategy(events.doorbell(), 100, 10, 1_000, 1_000_000);

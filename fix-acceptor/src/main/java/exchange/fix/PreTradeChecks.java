@@ -3,6 +3,7 @@ package exchange.fix;
 import exchange.matching.RejectReason;
 import exchange.matching.command.NewOrderCommand;
 import exchange.matching.command.ReplaceCommand;
+import exchange.matching.event.EventHandler;
 import org.agrona.DirectBuffer;
 
 /**
@@ -48,4 +49,14 @@ public interface PreTradeChecks {
      * back what its check reserved, read from the command's context.
      */
     void notJournaled(DirectBuffer buffer, int contextStart, int contextLength);
+
+    /**
+     * What the checks keep from the event log (exposure, kill switches, phases), or null when they keep
+     * nothing. The ExecutionReport sender hands it every event of the trading day, in order, just before
+     * it sends that event's reports: a broker never hears that an order was cancelled, filled or replaced
+     * before its credit has followed, so an order sent on that news is checked against it.
+     */
+    default EventHandler eventLogFeed() {
+        return null;
+    }
 }

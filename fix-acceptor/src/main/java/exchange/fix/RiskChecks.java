@@ -2,6 +2,7 @@ package exchange.fix;
 
 import exchange.matching.command.NewOrderCommand;
 import exchange.matching.command.ReplaceCommand;
+import exchange.matching.event.EventHandler;
 import exchange.risk.AccountDirectory;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
@@ -34,6 +35,12 @@ public final class RiskChecks implements PreTradeChecks, FirmDirectory {
 
     /** @return the gateway the checks run on */
     public RiskGateway gateway() {
+        return gateway;
+    }
+
+    /** @return the gateway: its exposure lives in memory and is kept from the event log */
+    @Override
+    public EventHandler eventLogFeed() {
         return gateway;
     }
 

@@ -134,6 +134,28 @@ class RiskOrderEntryTest {
     }
 
     @Test
+    void shouldHaveTheCreditOfACancelOrAFillFollowedBeforeTheBrokerHearsOfIt() throws Exception {
+        // An order that takes the account's whole credit, cancelled: a broker who sends the next one as soon as
+        // it hears of the cancel must find the credit free, every time, not once a consumer has caught up.
+        try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.account.1.creditLimit", "10000"));
+             FixTestClient b1 = logon(venue, "BROKER1");
+             FixTestClient b2 = logon(venue, "BROKER2")) {
+            for (int i = 0; i < 50; i++) {
+                final Message ack = answer(b1, withAccount(FixOrders.limit("O" + i, "AAA", '1', "100", "100"), "ACC1"));
+                assertThat(ack.getChar(150)).as("order %d: %s", i, ack).isEqualTo('0');
+                assertThat(answer(b1, FixOrders.cancel("X" + i, "O" + i, "AAA", '1', "100")).getChar(150)).isEqualTo('4');
+                assertThat(venue.risk().exposure(1, 1)).as("exposure when the broker hears of cancel %d", i).isZero();
+            }
+            // a fill: the executed notional is counted when the buyer hears of it (it stays for the day)
+            assertThat(answer(b1, withAccount(FixOrders.limit("F", "AAA", '1', "30", "100"), "ACC1")).getChar(150))
+                .isEqualTo('0');
+            assertThat(answer(b2, FixOrders.limit("S", "AAA", '2', "30", "100")).getChar(150)).isEqualTo('0');
+            assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('F');
+            assertThat(venue.risk().exposure(1, 1)).isEqualTo(3_000 * UNITS);
+        }
+    }
+
+    @Test
     void shouldThrottleASessionWithoutDisconnectingIt() throws Exception {
         try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.throttle.messagesPerSecond", "5"));
              FixTestClient b1 = logon(venue, "BROKER1");

@@ -6,12 +6,8 @@ import exchange.fix.FixObserver;
 import exchange.fix.Instruments;
 import exchange.fix.Passwords;
 import exchange.fix.RiskChecks;
-import exchange.fix.RiskFeed;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
-import exchange.sequencer.PositionStore;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import exchange.fix.ExchangeApplication;
 import exchange.fix.FixSession;
 import exchange.matching.EngineConfig;
@@ -71,8 +67,6 @@ public final class TestVenue implements AutoCloseable {
     private final SessionSettings settings;
     private final Sequencer sequencer;
     private final RiskChecks checks;
-    private final RiskFeed riskFeed;
-    private final AgentRunner riskRunner;
     private final FixGateway gateway;
 
     public TestVenue(final Path dir) {
@@ -91,11 +85,6 @@ public final class TestVenue implements AutoCloseable {
                 .engine(EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10)).build(),
             INSTRUMENTS, new SystemEpochNanoClock());
         this.checks = new RiskChecks(new RiskGateway(RiskConfig.from(risk), INSTRUMENTS));
-        this.riskFeed = new RiskFeed(sequencer.eventLog(),
-            new PositionStore(dir.resolve("data").resolve("positions"), "risk-day", false), checks.gateway());
-        riskFeed.catchUp();
-        this.riskRunner = new AgentRunner(new BackoffIdleStrategy(), Throwable::printStackTrace, null, riskFeed);
-        AgentRunner.startOnThread(riskRunner);
         this.settings = settings(dir);
         this.gateway = FixGateway.start(settings, checks, new Instruments(INSTRUMENTS), sequencer.commands(),
             sequencer.eventLog(), checks, dir.resolve("data"), new SystemEpochNanoClock(),
@@ -214,7 +203,6 @@ public final class TestVenue implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
-        riskRunner.close();
         sequencer.close();
     }
 }
