@@ -1,5 +1,6 @@
 package exchange.server;
 
+import exchange.fix.FixSession;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,28 @@ class HostileClientTest {
             final Map<Integer, String> ack = c.next("8", 5_000);
             assertThat(ack).containsEntry(150, "0").containsEntry(11, "G1");
             assertThat(c.nextSeq()).isEqualTo(seq + 1);
+        }
+        assertOthersUnaffected();
+    }
+
+    /**
+     * Each ResendRequest makes QuickFIX/J read, parse and send the asked-for messages again; an engine asking
+     * again and again would take the cores from every other session. The shipped sessions admit 10 a minute.
+     */
+    @Test
+    void shouldLogOutASessionThatSendsMoreResendRequestsThanItsLimitWithAReason() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            c.send(c.message("D", "11=R1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "0").containsEntry(11, "R1");
+            for (int i = 1; i <= FixSession.DEFAULT_RESEND_REQUESTS_PER_MINUTE; i++) {
+                c.send(c.message("2", "7=1", "16=0"));
+                assertThat(c.next("8", 5_000)).as("resend %d", i).containsEntry(43, "Y").containsEntry(11, "R1");
+            }
+            c.send(c.message("2", "7=1", "16=0"));
+            final Map<Integer, String> logout = c.next("5", 5_000);
+            assertThat(logout).as("Logout").isNotNull();
+            assertThat(logout.get(58)).isEqualTo("Too many ResendRequests: at most 10 a minute (MaxResendRequestsPerMinute)");
+            assertThat(c.closedWithin(5_000)).isTrue();
         }
         assertOthersUnaffected();
     }

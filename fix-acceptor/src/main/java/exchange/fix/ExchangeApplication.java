@@ -16,11 +16,15 @@ import quickfix.UnsupportedMessageType;
 import quickfix.field.HeartBtInt;
 import quickfix.field.MsgType;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The QuickFIX/J application of the exchange's sessions. Logon: only configured CompID pairs reach
  * here (QuickFIX/J refuses the rest); Username (553) and Password (554) are checked against the
  * session's salted hash and a mismatch gets a Logout with a reason, as does a HeartBtInt (108) outside
- * 1 to 60 seconds. Application messages go by
+ * 1 to 60 seconds. A session that sends more ResendRequests in a minute than its
+ * {@code MaxResendRequestsPerMinute} is logged out with a reason ({@link ResendRequestLimit}). Application messages go by
  * MsgType to {@link OrderEntry}; a type the exchange does not take gets a BusinessMessageReject (j)
  * from QuickFIX/J, and a drop-copy session may not trade at all.
  */
@@ -41,6 +45,7 @@ public final class ExchangeApplication implements Application {
     private final EpochNanoClock clock;
     private final SessionListener listener;
     private final FixObserver observer;
+    private final Map<SessionID, ResendRequestLimit> resendLimits = new ConcurrentHashMap<>();
 
     /** Told when a session logs on or off: drop copy, operators. */
     public interface SessionListener {
@@ -101,7 +106,12 @@ public final class ExchangeApplication implements Application {
     public void fromAdmin(final Message message, final SessionID sessionId)
         throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, RejectLogon {
         observer.messageReceived(sessionId);
-        if (!MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD))) {
+        final String msgType = message.getHeader().getString(MsgType.FIELD);
+        if (MsgType.RESEND_REQUEST.equals(msgType)) {
+            limitResendRequests(sessionId);
+            return;
+        }
+        if (!MsgType.LOGON.equals(msgType)) {
             return;
         }
         if (!open) {
@@ -126,6 +136,28 @@ public final class ExchangeApplication implements Application {
             LOG.warn("session {}: logon refused, wrong username or password (from {})", sessionId,
                 s == null ? "?" : s.getRemoteAddress());
             throw new RejectLogon("Invalid username or password");
+        }
+    }
+
+    /**
+     * Counts a ResendRequest against the session's limit; one too many logs the session out before
+     * QuickFIX/J resends anything. QuickFIX/J's way to end a session from this callback with a Logout
+     * that gives the reason is {@link RejectLogon} (its name notwithstanding, it works for any message:
+     * Logout with the text, then disconnect). The broker may log on again; a ResendRequest is admitted
+     * again once its oldest counted one is a minute old.
+     */
+    private void limitResendRequests(final SessionID sessionId) throws RejectLogon {
+        final FixSession session = sessions.byId(sessionId);
+        if (session == null || session.resendRequestsPerMinute() == 0) {
+            return;
+        }
+        final ResendRequestLimit limit = resendLimits.computeIfAbsent(sessionId,
+            id -> new ResendRequestLimit(session.resendRequestsPerMinute()));
+        if (!limit.admit(System.nanoTime())) {
+            final Session s = Session.lookupSession(sessionId);
+            LOG.warn("session {}: logged out, more than {} ResendRequests in a minute (from {})", sessionId,
+                limit.limit(), s == null ? "?" : s.getRemoteAddress());
+            throw new RejectLogon("Too many ResendRequests: at most " + limit.limit() + " a minute (MaxResendRequestsPerMinute)");
         }
     }
 

@@ -24,12 +24,17 @@ import java.util.Set;
  *   <tr><td>PasswordHash</td><td>(none)</td><td>salted hash of the Logon Password (554), see {@link Passwords}</td></tr>
  *   <tr><td>CancelOnDisconnect</td><td>N</td><td>cancel the session's open orders when it logs out or drops</td></tr>
  *   <tr><td>MaxMessagesPerSecond</td><td>0</td><td>the session's throttle; 0 takes the risk default</td></tr>
+ *   <tr><td>MaxResendRequestsPerMinute</td><td>10</td><td>ResendRequests (2) the session may send in any minute;
+ *       one more logs it out with a reason; 0 for no limit</td></tr>
  *   <tr><td>DropCopyFirms</td><td>(none)</td><td>drop copy only: firm names, comma separated, or * for all</td></tr>
  * </table>
  */
 public record FixSession(SessionID sessionId, int number, String firmName, int firmId, SessionRole role,
                          String username, String passwordHash, boolean cancelOnDisconnect, int messagesPerSecond,
-                         Set<String> dropCopyFirms) {
+                         int resendRequestsPerMinute, Set<String> dropCopyFirms) {
+    /** ResendRequests a session may send in any minute unless its section says otherwise. */
+    public static final int DEFAULT_RESEND_REQUESTS_PER_MINUTE = 10;
+
 
     /** @return true when a drop copy of this firm goes to this session */
     public boolean entitledTo(final String firm) {
@@ -77,6 +82,12 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
                 throw new IllegalArgumentException(id + ": MaxMessagesPerSecond must be 0 to " + Integer.MAX_VALUE
                     + ", got " + perSecond);
             }
+            final long resendsPerMinute = number(settings, id, "MaxResendRequestsPerMinute",
+                DEFAULT_RESEND_REQUESTS_PER_MINUTE);
+            if (resendsPerMinute < 0 || resendsPerMinute > 1_000_000) {
+                throw new IllegalArgumentException(id + ": MaxResendRequestsPerMinute must be 0 (no limit) to 1000000, got "
+                    + resendsPerMinute);
+            }
             final Set<String> dropCopy = new LinkedHashSet<>();
             for (final String f : string(settings, id, "DropCopyFirms", "").split(",")) {
                 if (!f.isBlank()) {
@@ -98,7 +109,7 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
                 }
             }
             return new FixSession(id, (int) number, firm, firmId, role, username, hash, cancelOnDisconnect,
-                (int) perSecond, Set.copyOf(dropCopy));
+                (int) perSecond, (int) resendsPerMinute, Set.copyOf(dropCopy));
         } catch (final ConfigError | FieldConvertError e) {
             throw new IllegalArgumentException(id + ": " + e.getMessage(), e);
         }

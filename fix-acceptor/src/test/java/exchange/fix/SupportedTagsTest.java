@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SupportedTagsTest {
     private static final FixSession BROKER = new FixSession(new SessionID("FIX.4.4", "EXCH", "BROKER1"), 1, "BROKER1",
-        1, SessionRole.ORDER_ENTRY, "", "", false, 0, Set.of());
+        1, SessionRole.ORDER_ENTRY, "", "", false, 0, FixSession.DEFAULT_RESEND_REQUESTS_PER_MINUTE, Set.of());
 
     private final List<Message> answers = new ArrayList<>();
     private final OrderRegistry registry = new OrderRegistry();
