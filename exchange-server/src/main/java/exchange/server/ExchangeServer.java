@@ -99,7 +99,8 @@ public final class ExchangeServer implements AutoCloseable {
                 LOG.info("market data is off ({}=false)", ExchangeConfig.MD_ENABLED);
             }
             this.operations = Operations.start(config.operations(), new Operations.Parts(sequencer, tradingDay,
-                instruments, risk.gateway(), fix.sessions(), fixMetrics, Map.of("gtc-recorder", tradingDay::gtcRecorderSequence)));
+                instruments, risk.gateway(), fix.sessions(), fixMetrics,
+                Map.of("gtc-recorder", tradingDay::gtcRecorderSequence)));
             started.add(operations);
         } catch (final RuntimeException e) {
             close();

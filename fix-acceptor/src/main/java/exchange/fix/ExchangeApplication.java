@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * here (QuickFIX/J refuses the rest); Username (553) and Password (554) are checked against the
  * session's salted hash and a mismatch gets a Logout with a reason, as does a HeartBtInt (108) outside
  * 1 to 60 seconds. A session that sends more ResendRequests in a minute than its
- * {@code MaxResendRequestsPerMinute} is logged out with a reason ({@link ResendRequestLimit}). Application messages go by
- * MsgType to {@link OrderEntry}; a type the exchange does not take gets a BusinessMessageReject (j)
- * from QuickFIX/J, and a drop-copy session may not trade at all.
+ * {@code MaxResendRequestsPerMinute} is logged out with a reason ({@link ResendRequestLimit}).
+ * Application messages go by MsgType to {@link OrderEntry}; a type the exchange does not take gets a
+ * BusinessMessageReject (j) from QuickFIX/J, and a drop-copy session may not trade at all.
  */
 public final class ExchangeApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeApplication.class);
@@ -157,7 +157,8 @@ public final class ExchangeApplication implements Application {
             final Session s = Session.lookupSession(sessionId);
             LOG.warn("session {}: logged out, more than {} ResendRequests in a minute (from {})", sessionId,
                 limit.limit(), s == null ? "?" : s.getRemoteAddress());
-            throw new RejectLogon("Too many ResendRequests: at most " + limit.limit() + " a minute (MaxResendRequestsPerMinute)");
+            throw new RejectLogon("Too many ResendRequests: at most " + limit.limit()
+                + " a minute (MaxResendRequestsPerMinute)");
         }
     }
 

@@ -35,7 +35,6 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
     /** ResendRequests a session may send in any minute unless its section says otherwise. */
     public static final int DEFAULT_RESEND_REQUESTS_PER_MINUTE = 10;
 
-
     /** @return true when a drop copy of this firm goes to this session */
     public boolean entitledTo(final String firm) {
         return dropCopyFirms.contains("*") || dropCopyFirms.contains(firm);
