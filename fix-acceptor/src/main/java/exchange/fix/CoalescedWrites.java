@@ -12,7 +12,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Lets one thread, the ExecutionReport sender, hand a session many messages and have them leave in one
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them. A connection that drops with messages waiting loses them as it would lose those in its socket
  * buffer: QuickFIX/J has stored them, and the broker gets them by resend. A slow consumer is disconnected
  * as QuickFIX/J's responder does it, once {@code MaxScheduledWriteRequests} messages wait for its socket,
- * counting the messages in each held write. A connection whose responder is not QuickFIX/J's own socket
+ * counting the messages in each held write; a resend, which can be larger than that, waits for the socket
+ * instead ({@link HeldResponder#awaitRoomForResend()}). A connection whose responder is not QuickFIX/J's own socket
  * responder, or writes with {@code SocketSynchronousWrites}, is written message by message.
  *
  * <p>Thread-safe: {@link #flush()} is for the owner thread only.
@@ -36,6 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CoalescedWrites {
     /** Most text held for a connection: a message that would take it further first sends what is held. */
     private static final int MAX_HELD_CHARS = 64 * 1024;
+    /** In every message of a resend: PossDupFlag(43)=Y (a gap fill's too). */
+    private static final String POSS_DUP = "\u000143=Y\u0001";
+    /** How long a resend waits for a broker that reads nothing at all before the slow-consumer rule applies. */
+    private static final long RESEND_PATIENCE_NS = TimeUnit.SECONDS.toNanos(30);
+    private static final long RESEND_PAUSE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** QuickFIX/J's responder keeps its socket and its SocketSynchronousWrites to itself. */
     private static final MethodHandle IO_SESSION;
@@ -119,7 +127,14 @@ public final class CoalescedWrites {
         }
 
         @Override
-        public synchronized boolean send(final String data) {
+        public boolean send(final String data) {
+            if (Thread.currentThread() != owner && data.contains(POSS_DUP)) {
+                awaitRoomForResend();
+            }
+            return sendNow(data);
+        }
+
+        private synchronized boolean sendNow(final String data) {
             if (Thread.currentThread() == owner && held.length() + data.length() <= MAX_HELD_CHARS) {
                 if (heldMessages == 0) {
                     holding.add(this);
@@ -137,6 +152,31 @@ public final class CoalescedWrites {
         }
 
         /**
+         * A resend (QuickFIX/J answering a ResendRequest on the session's own thread, every message with
+         * PossDupFlag=Y) can hand the socket tens of thousands of messages in a moment, far faster than a
+         * WAN link takes them: past {@code MaxScheduledWriteRequests} it would be cut off as a slow
+         * consumer, every time the broker asked. So while half of that many wait for the socket, the resend
+         * waits (outside this responder's lock: the report sender never waits) for a quarter to be left. A
+         * broker that stops reading altogether is let go after {@link #RESEND_PATIENCE_NS} and the
+         * slow-consumer rule applies as before.
+         */
+        private void awaitRoomForResend() {
+            final int max = session.getMaxScheduledWriteRequests();
+            if (max <= 0 || backlog() <= max / 2) {
+                return;
+            }
+            final long deadline = System.nanoTime() + RESEND_PATIENCE_NS;
+            while (backlog() > max / 4 && socket.isConnected() && !socket.isClosing()
+                && System.nanoTime() - deadline < 0) {
+                LockSupport.parkNanos(RESEND_PAUSE_NS);
+            }
+        }
+
+        private int backlog() {
+            return unwritten.get() + socket.getScheduledWriteMessages();
+        }
+
+        /**
          * Hands what is held to the socket, or, like QuickFIX/J's responder, disconnects a slow consumer: one
          * that has {@code MaxScheduledWriteRequests} messages waiting (counted in messages, not in writes).
          */
@@ -149,7 +189,7 @@ public final class CoalescedWrites {
             held.setLength(0);
             heldMessages = 0;
             final int max = session.getMaxScheduledWriteRequests();
-            if (max > 0 && unwritten.get() + socket.getScheduledWriteMessages() + messages > max) {
+            if (max > 0 && backlog() + messages > max) {
                 try {
                     session.disconnect("Slow consumer", true);
                 } catch (final IOException e) {
