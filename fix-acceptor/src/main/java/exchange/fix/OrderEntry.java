@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Turns FIX order-entry messages into journaled commands, on the session's own QuickFIX/J thread:
@@ -56,6 +57,8 @@ public final class OrderEntry {
     private final PreTradeChecks checks;
     private final Responder responder;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** Each session's orders as journaled, by session number: see {@link PendingOrders}. */
+    private final AtomicReferenceArray<PendingOrders> pending = new AtomicReferenceArray<>(0x10000);
 
     /** Sends a message to a session at once (a direct answer), for messages not journaled. */
     @FunctionalInterface
@@ -258,6 +261,72 @@ public final class OrderEntry {
         if (claimed) {
             registry.record(session.number(), clOrdId, orderId);
         }
+        if (reason == RejectReason.NONE) {
+            pending(session).journaled(orderId, instrument.id(), Math.max(accountId, 0),
+                tif == TimeInForce.GTD ? order.expireTimeNs() : 0);
+        }
+    }
+
+    /** @return the session's orders as journaled; made at its first order. Session's thread. */
+    private PendingOrders pending(final FixSession session) {
+        PendingOrders orders = pending.get(session.number());
+        if (orders == null) {
+            orders = new PendingOrders();
+            pending.set(session.number(), orders);
+        }
+        return orders;
+    }
+
+    /**
+     * @return the slot, in the session's {@link PendingOrders}, of its order whose acknowledgement the
+     *         registry has not had yet; {@link PendingOrders#NOT_FOUND} when the registry knows the order
+     *         (live or ended) or the session journaled no such order
+     */
+    private int awaitingAck(final FixSession session, final long orderId) {
+        if (orderId == OrderRegistry.UNKNOWN || registry.orderState(session.firmId(), orderId) != null
+            || registry.endedStatus(session.firmId(), orderId) != 0) {
+            return PendingOrders.NOT_FOUND;
+        }
+        return pending(session).slot(orderId);
+    }
+
+    /**
+     * A cancel or replace refused here for an order whose acknowledgement is still on its way is not
+     * answered at once: the answer could overtake the acknowledgement, and the registry does not know the
+     * order's OrdStatus yet (8, rejected, would tell the broker's system a live order is dead). It is
+     * journaled with no instrument instead, so that the engine finds no order and refuses it, and the
+     * ExecutionReport sender answers it in its turn, after the order's acknowledgement, as the request is
+     * answered once the order is known: a live order's OrderID and OrdStatus with CxlRejReason 99 (FIX 4.2:
+     * 2) and this Text, carried in the request's context; too late when the engine has ended or rejected the
+     * order meanwhile. The request's ClOrdID is used, as a journaled request's is; it does not become the
+     * order's latest (the request is refused).
+     *
+     * @param claim true when the request's ClOrdID is not yet claimed
+     * @return false when the ClOrdID was used before: the request is then answered as before
+     */
+    private boolean refusedAfterAck(final FixSession session, final long orderId, final String clOrdId,
+                                    final String orig, final char responseTo, final boolean claim, final String text) {
+        if (claim && !registry.claim(session.number(), clOrdId)) {
+            return false;
+        }
+        final Scratch s = scratch.get();
+        final int n = ClientContext.write(s.context, 0, clOrdId, orig, "", (char) 0, text);
+        if (responseTo == '1') {
+            s.cancel.wrap(s.buffer, 0);
+            s.cancel.init().instrumentId(Instrument.NULL_ID).sessionId(session.number()).firmId(session.firmId());
+            s.cancel.orderId(orderId);
+            s.cancel.context(s.context, 0, n);
+            s.length = s.cancel.length();
+        } else {
+            s.replace.wrap(s.buffer, 0);
+            s.replace.init().instrumentId(Instrument.NULL_ID).sessionId(session.number()).firmId(session.firmId());
+            s.replace.orderId(orderId);
+            s.replace.context(s.context, 0, n);
+            s.length = s.replace.length();
+        }
+        commands.append(s);
+        registry.record(session.number(), clOrdId, orderId);
+        return true;
     }
 
     /**
@@ -395,9 +464,10 @@ public final class OrderEntry {
      * as one whose listed Symbol is not the order's (which the engine answers): an order that has ended
      * too late, a live one with its OrderID and OrdStatus, CxlRejReason 99 (FIX 4.2: 2) and a Text naming
      * both symbols, not as an unknown order, whose OrdStatus 8 would tell the broker its order is dead.
+     * One sent before the order's acknowledgement is answered after it (see {@link #refusedAfterAck}).
      *
-     * @return true when the request was answered; false when the session has no such order (or its
-     *         acknowledgement is still on its way): it is then unknown
+     * @return true when the request was answered (or journaled to be); false when the session has no such
+     *         order: it is then unknown
      */
     private boolean answeredSymbolNotListed(final FixSession session, final Message m, final String clOrdId,
                                             final String orig, final long orderId, final char responseTo)
@@ -410,7 +480,10 @@ public final class OrderEntry {
         }
         final long[] state = registry.orderState(session.firmId(), orderId);
         if (state == null) {
-            return false;
+            final int slot = awaitingAck(session, orderId);
+            return slot != PendingOrders.NOT_FOUND && refusedAfterAck(session, orderId, clOrdId, orig, responseTo, true,
+                "Symbol " + m.getString(FixMessages.SYMBOL) + " is not the order's: "
+                    + instruments.symbol(pending(session).instrumentId(slot)));
         }
         responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
             RejectReason.INVALID_FIELD, "Symbol " + m.getString(FixMessages.SYMBOL) + " is not the order's: "

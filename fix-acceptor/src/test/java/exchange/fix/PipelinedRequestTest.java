@@ -1,0 +1,101 @@
+package exchange.fix;
+
+import exchange.fix.testing.FixOrders;
+import exchange.fix.testing.FixTestClient;
+import exchange.fix.testing.SenderGate;
+import exchange.fix.testing.TestVenue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Message;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests a broker sends right after a NewOrderSingle, before the order's acknowledgement has come
+ * back ("pipelined", as fast brokers send them): each is about a live order of the session and must
+ * be answered about it, as it would be once the acknowledgement was in. The ExecutionReport sender is
+ * held while they arrive, so that they reach the exchange before the acknowledgement every time.
+ */
+@Timeout(60)
+class PipelinedRequestTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private final SenderGate gate = new SenderGate();
+    private TestVenue venue;
+    private FixTestClient b1;
+    private FixTestClient b2;
+
+    @BeforeEach
+    void start() throws Exception {
+        venue = new TestVenue(dir, TestVenue.riskSettings(), gate);
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        assertThat(b2.awaitLogon(WAIT)).isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        gate.release();
+        b1.close();
+        b2.close();
+        venue.close();
+    }
+
+    /**
+     * Sends the messages on BROKER1 while the sender is held on another firm's order's acknowledgement,
+     * waits until the exchange has handled them all, then lets the sender go on.
+     */
+    private void pipelined(final Message... messages) throws Exception {
+        gate.hold();
+        b2.send(FixOrders.limit("X" + gate.handled(), "BBB", '1', "100", "49"));
+        assertThat(gate.awaitHeld(WAIT)).as("the sender stopped").isTrue();
+        final int handled = gate.handled();
+        for (final Message m : messages) {
+            b1.send(m);
+        }
+        assertThat(gate.awaitHandled(handled + messages.length, WAIT)).as("every request handled").isTrue();
+        gate.release();
+        assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
+    }
+
+    private Message ack() throws Exception {
+        final Message ack = b1.next(WAIT);
+        assertThat(ack.getHeader().getString(35)).as("the order's acknowledgement first: %s", ack).isEqualTo("8");
+        assertThat(ack.getChar(150)).as("ExecType of %s", ack).isEqualTo('0');
+        return ack;
+    }
+
+    private void refusedAsLive(final Message ack, final char responseTo, final String text) throws Exception {
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getString(37)).as("%s", reject).isEqualTo(ack.getString(37));
+        assertThat(reject.getChar(39)).as("%s", reject).isEqualTo('0');
+        assertThat(reject.getInt(102)).as("%s", reject).isEqualTo(99);
+        assertThat(reject.getChar(434)).as("%s", reject).isEqualTo(responseTo);
+        assertThat(reject.getString(58)).as("%s", reject).isEqualTo(text);
+    }
+
+    @Test
+    void shouldRefuseACancelOrReplaceWithASymbolNotListedAsForAnAcknowledgedOrder() throws Exception {
+        pipelined(FixOrders.limit("A", "AAA", '1', "10", "99"),
+            FixOrders.cancel("C1", "A", "ZZZ", '1', "10"),
+            FixOrders.replace("R1", "A", "ZZZ", '1', "20", "98"));
+        final Message ack = ack();
+        refusedAsLive(ack, '1', "Symbol ZZZ is not the order's: AAA");
+        refusedAsLive(ack, '2', "Symbol ZZZ is not the order's: AAA");
+        // the order is as it was, and A still names it
+        b1.send(FixOrders.cancel("C2", "A", "AAA", '1', "10"));
+        final Message canceled = b1.next("8", WAIT);
+        assertThat(canceled.getChar(150)).isEqualTo('4');
+        assertThat(canceled.getString(38)).isEqualTo("10");
+    }
+}
