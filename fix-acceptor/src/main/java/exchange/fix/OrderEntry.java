@@ -606,15 +606,23 @@ public final class OrderEntry {
                 RejectReason.INVALID_FIELD, "Account " + account + " is not the order's: an order cannot move to another account"));
             return;
         }
-        if (current != null && current[OrderRegistry.EXPIRE_TIME] != 0
-            && (m.isSetField(FixMessages.EXPIRE_TIME) || m.isSetField(FixMessages.EXPIRE_DATE))
-            && expireTime(m) != current[OrderRegistry.EXPIRE_TIME]) {
+        // an order whose acknowledgement is on its way: as journaled
+        final int journaled = current == null ? awaitingAck(session, orderId) : PendingOrders.NOT_FOUND;
+        final long expiry = current != null ? current[OrderRegistry.EXPIRE_TIME]
+            : journaled != PendingOrders.NOT_FOUND ? pending(session).expireTimeNs(journaled) : 0;
+        if (expiry != 0 && (m.isSetField(FixMessages.EXPIRE_TIME) || m.isSetField(FixMessages.EXPIRE_DATE))
+            && expireTime(m) != expiry) {
             // The replace command has no expire time: the engine keeps the GTD order's, and taking the
             // replace would have the broker believe in another. The same one again (a replace repeats
             // the order's fields), or none, keeps it.
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.REPLACE_NOT_ALLOWED, "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
-                    + UtcTimestamps.format(current[OrderRegistry.EXPIRE_TIME], FixVersion.of(session.sessionId()) != FixVersion.FIX42)));
+            final String text = "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
+                + UtcTimestamps.format(expiry, FixVersion.of(session.sessionId()) != FixVersion.FIX42);
+            if (current == null) {
+                refusedAfterAck(session, orderId, clOrdId, orig, '2', false, text);
+            } else {
+                responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
+                    RejectReason.REPLACE_NOT_ALLOWED, text));
+            }
             return;
         }
         final PreTradeChecks.Result risk = current == null

@@ -98,4 +98,34 @@ class PipelinedRequestTest {
         assertThat(canceled.getChar(150)).isEqualTo('4');
         assertThat(canceled.getString(38)).isEqualTo("10");
     }
+
+    private static Message gtdReplace(final String clOrdId, final String origClOrdId, final String qty) {
+        final Message m = FixOrders.replace(clOrdId, origClOrdId, "AAA", '1', qty, "99");
+        m.setChar(59, '6');
+        return m;
+    }
+
+    @Test
+    void shouldRefuseAReplaceThatWouldChangeTheExpiryOfAGtdOrderAsForAnAcknowledgedOrder() throws Exception {
+        final Message gtd = FixOrders.limit("G1", "AAA", '1', "10", "99");
+        gtd.setChar(59, '6');
+        gtd.setString(126, "20991231-23:59:59");
+        final Message otherTime = gtdReplace("G2", "G1", "20");
+        otherTime.setString(126, "20991230-12:00:00");
+        final Message otherDate = gtdReplace("G3", "G1", "20");
+        otherDate.setString(432, "20991231");
+        final Message same = gtdReplace("G4", "G1", "30");
+        same.setString(126, "20991231-23:59:59.000");
+        pipelined(gtd, otherTime, otherDate, same);
+        final Message ack = ack();
+        final String text = "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at 20991231-23:59:59.000000";
+        refusedAsLive(ack, '2', text);
+        refusedAsLive(ack, '2', text);
+        // the same expiry again is taken; the refused requests left G1 the order's latest ClOrdID
+        final Message replaced = b1.next("8", WAIT);
+        assertThat(replaced.getChar(150)).as("%s", replaced).isEqualTo('5');
+        assertThat(replaced.getString(11)).isEqualTo("G4");
+        assertThat(replaced.getString(41)).isEqualTo("G1");
+        assertThat(replaced.getString(38)).isEqualTo("30");
+    }
 }
