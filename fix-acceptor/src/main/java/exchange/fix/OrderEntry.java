@@ -598,16 +598,23 @@ public final class OrderEntry {
         r.context(s.context, 0, n);
         // another firm's order, named by its OrderID, is none of the session's: the engine answers unknown
         final long[] current = registry.orderState(session.firmId(), orderId);
-        if (current != null && !account.isEmpty()
-            && firms.accountId(session.firmId(), account) != (int) current[OrderRegistry.ACCOUNT]) {
-            // The engine keeps an order on its account; taking the replace would report an Account the
-            // order, its exposure and its drop copies are not on.
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.INVALID_FIELD, "Account " + account + " is not the order's: an order cannot move to another account"));
-            return;
-        }
         // an order whose acknowledgement is on its way: as journaled
         final int journaled = current == null ? awaitingAck(session, orderId) : PendingOrders.NOT_FOUND;
+        final int orderAccount = current != null ? (int) current[OrderRegistry.ACCOUNT]
+            : journaled != PendingOrders.NOT_FOUND ? pending(session).accountId(journaled) : FirmDirectory.UNKNOWN;
+        if (orderAccount != FirmDirectory.UNKNOWN && !account.isEmpty()
+            && firms.accountId(session.firmId(), account) != orderAccount) {
+            // The engine keeps an order on its account; taking the replace would report an Account the
+            // order, its exposure and its drop copies are not on.
+            final String text = "Account " + account + " is not the order's: an order cannot move to another account";
+            if (current == null) {
+                refusedAfterAck(session, orderId, clOrdId, orig, '2', false, text);
+            } else {
+                responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
+                    RejectReason.INVALID_FIELD, text));
+            }
+            return;
+        }
         final long expiry = current != null ? current[OrderRegistry.EXPIRE_TIME]
             : journaled != PendingOrders.NOT_FOUND ? pending(session).expireTimeNs(journaled) : 0;
         if (expiry != 0 && (m.isSetField(FixMessages.EXPIRE_TIME) || m.isSetField(FixMessages.EXPIRE_DATE))

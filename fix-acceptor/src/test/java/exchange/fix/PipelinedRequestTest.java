@@ -128,4 +128,22 @@ class PipelinedRequestTest {
         assertThat(replaced.getString(41)).isEqualTo("G1");
         assertThat(replaced.getString(38)).isEqualTo("30");
     }
+
+    @Test
+    void shouldRefuseAReplaceToAnotherAccountAsForAnAcknowledgedOrder() throws Exception {
+        final Message order = FixOrders.limit("A", "AAA", '1', "10", "99");
+        order.setString(1, "ACC1");
+        final Message otherAccount = FixOrders.replace("B", "A", "AAA", '1', "20", "99");
+        otherAccount.setString(1, "ACC2");
+        final Message sameAccount = FixOrders.replace("C", "A", "AAA", '1', "30", "99");
+        sameAccount.setString(1, "ACC1");
+        pipelined(order, otherAccount, sameAccount);
+        final Message ack = ack();
+        refusedAsLive(ack, '2', "Account ACC2 is not the order's: an order cannot move to another account");
+        final Message replaced = b1.next("8", WAIT);
+        assertThat(replaced.getChar(150)).as("%s", replaced).isEqualTo('5');
+        assertThat(replaced.getString(11)).isEqualTo("C");
+        assertThat(replaced.getString(1)).isEqualTo("ACC1");
+        assertThat(replaced.getString(38)).isEqualTo("30");
+    }
 }
