@@ -690,6 +690,8 @@ public final class OrderEntry {
      * order's state, not an unknown order's OrdStatus 8, which would say a live order is dead): the
      * request goes to the order's own book.
      *
+     * The same for an order of the session whose acknowledgement is still on its way.
+     *
      * @return {@code null} when the Symbol is not listed and the firm has no such live order
      */
     private Instrument statusInstrument(final FixSession session, final Message m, final long orderId)
@@ -699,7 +701,12 @@ public final class OrderEntry {
             return listed;
         }
         final long[] state = registry.orderState(session.firmId(), orderId);
-        return state == null ? null : instruments.byId((int) state[OrderRegistry.INSTRUMENT]);
+        if (state != null) {
+            return instruments.byId((int) state[OrderRegistry.INSTRUMENT]);
+        }
+        // sent before the order's acknowledgement: its book as journaled, whose answer follows the acknowledgement
+        final int journaled = awaitingAck(session, orderId);
+        return journaled == PendingOrders.NOT_FOUND ? null : instruments.byId(pending(session).instrumentId(journaled));
     }
 
     /** OrderMassCancelRequest (q): cancel all of the session's orders (530=7) or those of one symbol (530=1). */

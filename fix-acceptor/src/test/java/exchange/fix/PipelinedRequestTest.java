@@ -146,4 +146,17 @@ class PipelinedRequestTest {
         assertThat(replaced.getString(1)).isEqualTo("ACC1");
         assertThat(replaced.getString(38)).isEqualTo("30");
     }
+
+    /** As with a listed Symbol that is not the order's: the request goes to the order's book. */
+    @Test
+    void shouldReportTheStatusOfAnOrderAskedAboutWithASymbolNotListedBeforeItsAck() throws Exception {
+        pipelined(FixOrders.limit("A", "AAA", '1', "10", "99"), FixOrders.status("A", "ZZZ", '1'));
+        final Message ack = ack();
+        final Message status = b1.next("8", WAIT);
+        assertThat(status.getChar(150)).as("%s", status).isEqualTo('I');
+        assertThat(status.getChar(39)).as("%s", status).isEqualTo('0');
+        assertThat(status.getString(37)).isEqualTo(ack.getString(37));
+        assertThat(status.getString(55)).isEqualTo("AAA");
+        assertThat(status.getString(151)).isEqualTo("10");
+    }
 }
