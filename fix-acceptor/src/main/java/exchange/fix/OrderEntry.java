@@ -330,6 +330,26 @@ public final class OrderEntry {
     }
 
     /**
+     * Refuses a cancel or replace of an order the session has: CxlRejReason 99 (FIX 4.2: 2) or the reason's,
+     * the order's OrderID and OrdStatus and the Text; at once, or after the order's acknowledgement when that
+     * is still on its way ({@link #refusedAfterAck}; not for a duplicate ClOrdID, whose ClOrdID cannot be
+     * used again, nor over the throttle, which the journal must not take).
+     *
+     * @param claimed true when the request's ClOrdID is claimed already
+     */
+    private void refuse(final FixSession session, final Message m, final long orderId, final String clOrdId,
+                        final String orig, final char responseTo, final boolean claimed, final RejectReason reason,
+                        final String text) throws FieldNotFound {
+        if (FixMessages.cxlRejReason(reason) == FixMessages.cxlRejReason(RejectReason.INVALID_FIELD)
+            && reason != RejectReason.THROTTLE_EXCEEDED && awaitingAck(session, orderId) != PendingOrders.NOT_FOUND
+            && refusedAfterAck(session, orderId, clOrdId, orig, responseTo, !claimed, text)) {
+            return;
+        }
+        responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
+            reason, text));
+    }
+
+    /**
      * The exchange's SelfTradePrevention (8000) values: A allow (trade), N cancel newest (the
      * aggressor), O cancel oldest (the resting order), B cancel both, D decrement both.
      *
@@ -418,7 +438,7 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '1') || answeredNotLatest(session, m, orig, orderId, '1')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '1') || answeredNotLatest(session, m, clOrdId, orig, orderId, '1')) {
             return;
         }
         if (!registry.claim(session.number(), clOrdId)) {
@@ -501,8 +521,8 @@ public final class OrderEntry {
      *
      * @return true when the request was answered
      */
-    private boolean answeredNotLatest(final FixSession session, final Message m, final String orig, final long orderId,
-                                      final char responseTo) throws FieldNotFound {
+    private boolean answeredNotLatest(final FixSession session, final Message m, final String clOrdId, final String orig,
+                                      final long orderId, final char responseTo) throws FieldNotFound {
         if (m.isSetField(FixMessages.ORDER_ID)) {
             return false;
         }
@@ -510,8 +530,8 @@ public final class OrderEntry {
         if (latest == null || latest.equals(orig)) {
             return false;
         }
-        responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
-            RejectReason.INVALID_FIELD, "OrigClOrdID " + orig + " is not the order's latest ClOrdID: " + latest));
+        refuse(session, m, orderId, clOrdId, orig, responseTo, false, RejectReason.INVALID_FIELD,
+            "OrigClOrdID " + orig + " is not the order's latest ClOrdID: " + latest);
         return true;
     }
 
@@ -555,7 +575,7 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '2') || answeredNotLatest(session, m, orig, orderId, '2')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '2') || answeredNotLatest(session, m, clOrdId, orig, orderId, '2')) {
             return;
         }
         final Scratch s = scratch.get();
@@ -573,16 +593,15 @@ public final class OrderEntry {
         final long floor = m.isSetField(FixMessages.MAX_FLOOR) ? FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR)) : 0;
         if (qty == FixDecimal.INVALID || price == FixDecimal.INVALID || stop == FixDecimal.INVALID
             || floor == FixDecimal.INVALID) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.INVALID_FIELD,
-                "OrderQty and MaxFloor must be whole numbers, prices at most four decimals"));
+            refuse(session, m, orderId, clOrdId, orig, '2', false, RejectReason.INVALID_FIELD,
+                "OrderQty and MaxFloor must be whole numbers, prices at most four decimals");
             return;
         }
         if (floor < 0 || floor > 0 && qty > 0 && floor >= qty) {
             // A new peak is held to a new order's rule, or the iceberg would show whole (0 or none keeps the
             // peak); a quantity that is not above 0 is refused for itself further on.
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.INVALID_DISPLAY_QUANTITY, "MaxFloor " + floor + " must be above 0 and below OrderQty " + qty));
+            refuse(session, m, orderId, clOrdId, orig, '2', false, RejectReason.INVALID_DISPLAY_QUANTITY,
+                "MaxFloor " + floor + " must be above 0 and below OrderQty " + qty);
             return;
         }
         r.quantity(qty).price(price).stopPrice(stop).displayQuantity(floor);
@@ -606,13 +625,8 @@ public final class OrderEntry {
             && firms.accountId(session.firmId(), account) != orderAccount) {
             // The engine keeps an order on its account; taking the replace would report an Account the
             // order, its exposure and its drop copies are not on.
-            final String text = "Account " + account + " is not the order's: an order cannot move to another account";
-            if (current == null) {
-                refusedAfterAck(session, orderId, clOrdId, orig, '2', false, text);
-            } else {
-                responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                    RejectReason.INVALID_FIELD, text));
-            }
+            refuse(session, m, orderId, clOrdId, orig, '2', true, RejectReason.INVALID_FIELD,
+                "Account " + account + " is not the order's: an order cannot move to another account");
             return;
         }
         final long expiry = current != null ? current[OrderRegistry.EXPIRE_TIME]
@@ -622,14 +636,9 @@ public final class OrderEntry {
             // The replace command has no expire time: the engine keeps the GTD order's, and taking the
             // replace would have the broker believe in another. The same one again (a replace repeats
             // the order's fields), or none, keeps it.
-            final String text = "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
-                + UtcTimestamps.format(expiry, FixVersion.of(session.sessionId()) != FixVersion.FIX42);
-            if (current == null) {
-                refusedAfterAck(session, orderId, clOrdId, orig, '2', false, text);
-            } else {
-                responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                    RejectReason.REPLACE_NOT_ALLOWED, text));
-            }
+            refuse(session, m, orderId, clOrdId, orig, '2', true, RejectReason.REPLACE_NOT_ALLOWED,
+                "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
+                    + UtcTimestamps.format(expiry, FixVersion.of(session.sessionId()) != FixVersion.FIX42));
             return;
         }
         final PreTradeChecks.Result risk = current == null
@@ -637,8 +646,7 @@ public final class OrderEntry {
             : checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
                 current[OrderRegistry.ORDER_QTY], nowNs);
         if (!risk.passed()) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                risk.reason(), risk.text()));
+            refuse(session, m, orderId, clOrdId, orig, '2', true, risk.reason(), risk.text());
             return;
         }
         s.length = r.length();

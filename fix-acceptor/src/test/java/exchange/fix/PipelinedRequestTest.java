@@ -159,4 +159,28 @@ class PipelinedRequestTest {
         assertThat(status.getString(55)).isEqualTo("AAA");
         assertThat(status.getString(151)).isEqualTo("10");
     }
+
+    /**
+     * Refused at the gateway before the acknowledgement, each is answered after it, with the order's
+     * OrderID and OrdStatus, not at once with OrdStatus 8, which would say the order is dead.
+     */
+    @Test
+    void shouldRefuseARequestNamingAnOlderClOrdIdOrWithWrongValuesAsForAnAcknowledgedOrder() throws Exception {
+        final Message badFloor = FixOrders.replace("D", "B", "AAA", '1', "20", "99");
+        badFloor.setString(111, "20");
+        pipelined(FixOrders.limit("A", "AAA", '1', "10", "99"),
+            FixOrders.replace("B", "A", "AAA", '1', "20", "99"),
+            FixOrders.cancel("C", "A", "AAA", '1', "10"),
+            badFloor);
+        final Message ack = ack();
+        final Message replaced = b1.next("8", WAIT);
+        assertThat(replaced.getChar(150)).as("%s", replaced).isEqualTo('5');
+        refusedAsLive(ack, '1', "OrigClOrdID A is not the order's latest ClOrdID: B");
+        refusedAsLive(ack, '2', "MaxFloor 20 must be above 0 and below OrderQty 20");
+        // B is still the order's latest ClOrdID
+        b1.send(FixOrders.cancel("E", "B", "AAA", '1', "20"));
+        final Message canceled = b1.next("8", WAIT);
+        assertThat(canceled.getChar(150)).as("%s", canceled).isEqualTo('4');
+        assertThat(canceled.getString(41)).isEqualTo("B");
+    }
 }
