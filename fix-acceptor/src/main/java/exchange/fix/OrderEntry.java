@@ -260,10 +260,9 @@ public final class OrderEntry {
         }
         if (claimed) {
             registry.record(session.number(), clOrdId, orderId);
-        }
-        if (reason == RejectReason.NONE) {
-            pending(session).journaled(orderId, instrument.id(), Math.max(accountId, 0),
-                tif == TimeInForce.GTD ? order.expireTimeNs() : 0);
+            // a request for an order refused here is too late once its reject is sent: no book to ask
+            pending(session).journaled(orderId, reason == RejectReason.NONE ? instrument.id() : Instrument.NULL_ID,
+                Math.max(accountId, 0), reason == RejectReason.NONE && tif == TimeInForce.GTD ? order.expireTimeNs() : 0);
         }
     }
 

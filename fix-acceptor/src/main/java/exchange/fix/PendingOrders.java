@@ -28,8 +28,9 @@ final class PendingOrders {
     private final long[] expireTimesNs = new long[CAPACITY];
 
     /**
-     * An order of the session was journaled, not refused at the gateway.
+     * An order of the session was journaled (its ClOrdID new).
      *
+     * @param instrumentId its instrument; {@code Instrument.NULL_ID} for an order refused at the gateway
      * @param expireTimeNs a GTD order's expire time (ns since the epoch, UTC), 0 for another time in force
      */
     void journaled(final long orderId, final int instrumentId, final int accountId, final long expireTimeNs) {

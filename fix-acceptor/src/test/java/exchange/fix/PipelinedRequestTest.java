@@ -183,4 +183,17 @@ class PipelinedRequestTest {
         assertThat(canceled.getChar(150)).as("%s", canceled).isEqualTo('4');
         assertThat(canceled.getString(41)).isEqualTo("B");
     }
+
+    /** The order is refused (off tick): a request sent behind it is too late, with the order's OrdStatus 8. */
+    @Test
+    void shouldSayTooLateToARequestForAnOrderTheEngineRejected() throws Exception {
+        final Message offTick = FixOrders.limit("A", "AAA", '1', "10", "99.001");
+        pipelined(offTick, FixOrders.cancel("C", "A", "ZZZ", '1', "10"));
+        final Message rejected = b1.next("8", WAIT);
+        assertThat(rejected.getChar(150)).as("%s", rejected).isEqualTo('8');
+        final Message tooLate = b1.next("9", WAIT);
+        assertThat(tooLate.getInt(102)).as("%s", tooLate).isZero();
+        assertThat(tooLate.getChar(39)).isEqualTo('8');
+        assertThat(tooLate.getString(37)).isEqualTo(rejected.getString(37));
+    }
 }
