@@ -184,7 +184,36 @@ class PipelinedRequestTest {
         assertThat(canceled.getString(41)).isEqualTo("B");
     }
 
-    /** The order is refused (off tick): a request sent behind it is too late, with the order's OrdStatus 8. */
+    @Test
+    void shouldTakeAChainOfReplacesThatARefusedRequestInTheMiddleLeavesAsItWas() throws Exception {
+        pipelined(FixOrders.limit("A", "AAA", '1', "10", "99"),
+            FixOrders.replace("B", "A", "AAA", '1', "20", "99"),
+            FixOrders.replace("C", "B", "ZZZ", '1', "30", "99"),
+            FixOrders.replace("D", "B", "AAA", '1', "40", "99"),
+            FixOrders.status("D", "AAA", '1'));
+        final Message ack = ack();
+        assertThat(b1.next("8", WAIT).getString(11)).isEqualTo("B");
+        refusedAsLive(ack, '2', "Symbol ZZZ is not the order's: AAA");
+        final Message replaced = b1.next("8", WAIT);
+        assertThat(replaced.getChar(150)).as("%s", replaced).isEqualTo('5');
+        assertThat(replaced.getString(11)).isEqualTo("D");
+        assertThat(replaced.getString(41)).isEqualTo("B");
+        final Message status = b1.next("8", WAIT);
+        assertThat(status.getChar(150)).as("%s", status).isEqualTo('I');
+        assertThat(status.getString(38)).isEqualTo("40");
+    }
+
+    @Test
+    void shouldCancelAnOrderAMassCancelFollowsAtOnceAndCountIt() throws Exception {
+        pipelined(FixOrders.limit("A", "AAA", '1', "10", "99"), FixOrders.massCancel("M", '7', null));
+        ack();
+        final Message canceled = b1.next("8", WAIT);
+        assertThat(canceled.getChar(150)).as("%s", canceled).isEqualTo('4');
+        final Message report = b1.next("r", WAIT);
+        assertThat(report.getInt(533)).isEqualTo(1);
+    }
+
+    /** The engine rejects the order: a request sent behind it is too late, with the order's OrdStatus 8. */
     @Test
     void shouldSayTooLateToARequestForAnOrderTheEngineRejected() throws Exception {
         final Message offTick = FixOrders.limit("A", "AAA", '1', "10", "99.001");
