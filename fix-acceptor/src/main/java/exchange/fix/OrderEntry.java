@@ -49,6 +49,8 @@ public final class OrderEntry {
      * sender takes the Symbol (55) it echoes from there, the engine having no symbol for it.
      */
     static final String UNKNOWN_SYMBOL_TEXT = "Unknown symbol ";
+    /** OrdStatus (39) A: an order whose acknowledgement is on its way, in a refusal that cannot wait for it. */
+    private static final char PENDING_NEW = 'A';
 
     private final CommandSink commands;
     private final Instruments instruments;
@@ -548,9 +550,19 @@ public final class OrderEntry {
         }
     }
 
-    /** @return the order's OrdStatus as last reported to its firm, 8 when the session's firm has no such order */
+    /**
+     * @return the order's OrdStatus as last reported to its firm, 8 when the session's firm has no such order;
+     *         A (pending new) for an order of the session whose acknowledgement is still on its way (8 would
+     *         tell the broker's system that its live order was rejected)
+     */
     private char ordStatus(final FixSession session, final long orderId) {
-        return registry.ordStatus(session.firmId(), orderId);
+        final char status = registry.ordStatus(session.firmId(), orderId);
+        if (status != '8') {
+            return status;
+        }
+        final int journaled = awaitingAck(session, orderId);
+        return journaled != PendingOrders.NOT_FOUND && pending(session).instrumentId(journaled) != Instrument.NULL_ID
+            ? PENDING_NEW : status;
     }
 
     private static boolean tooLong(final String clOrdId, final String orig) {

@@ -225,4 +225,19 @@ class PipelinedRequestTest {
         assertThat(tooLate.getChar(39)).isEqualTo('8');
         assertThat(tooLate.getString(37)).isEqualTo(rejected.getString(37));
     }
+
+    /**
+     * A ClOrdID used before is refused at once (it cannot be journaled): before the acknowledgement, with
+     * the order's OrderID and OrdStatus A, pending new, not 8, which would say the new order was rejected.
+     */
+    @Test
+    void shouldRefuseADuplicateClOrdIdBeforeTheAckWithTheOrderPendingNew() throws Exception {
+        pipelined(FixOrders.limit("A", "AAA", '1', "10", "99"), FixOrders.cancel("A", "A", "AAA", '1', "10"));
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getInt(102)).as("%s", reject).isEqualTo(6);
+        assertThat(reject.getChar(39)).as("%s", reject).isEqualTo('A');
+        final Message ack = b1.next("8", WAIT);
+        assertThat(ack.getChar(150)).as("%s", ack).isEqualTo('0');
+        assertThat(reject.getString(37)).isEqualTo(ack.getString(37));
+    }
 }
