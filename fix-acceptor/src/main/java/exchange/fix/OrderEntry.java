@@ -264,7 +264,8 @@ public final class OrderEntry {
             registry.record(session.number(), clOrdId, orderId);
             // a request for an order refused here is too late once its reject is sent: no book to ask
             pending(session).journaled(orderId, reason == RejectReason.NONE ? instrument.id() : Instrument.NULL_ID,
-                Math.max(accountId, 0), reason == RejectReason.NONE && tif == TimeInForce.GTD ? order.expireTimeNs() : 0);
+                Math.max(accountId, 0), order.price(), order.quantity(),
+                reason == RejectReason.NONE && tif == TimeInForce.GTD ? order.expireTimeNs() : 0);
         }
     }
 
@@ -652,10 +653,15 @@ public final class OrderEntry {
                     + UtcTimestamps.format(expiry, FixVersion.of(session.sessionId()) != FixVersion.FIX42));
             return;
         }
-        final PreTradeChecks.Result risk = current == null
-            ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
-            : checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
-                current[OrderRegistry.ORDER_QTY], nowNs);
+        // an order not yet acknowledged is held to the credit of the account it was sent on, from its price and
+        // quantity as sent, not to the account the replace names (or the default one) for its whole value
+        final PreTradeChecks.Result risk = current != null
+            ? checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
+                current[OrderRegistry.ORDER_QTY], nowNs)
+            : journaled != PendingOrders.NOT_FOUND
+            ? checks.replace(session, r, orderAccount, pending(session).price(journaled),
+                pending(session).quantity(journaled), nowNs)
+            : checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs);
         if (!risk.passed()) {
             refuse(session, m, orderId, clOrdId, orig, '2', true, risk.reason(), risk.text());
             return;

@@ -36,7 +36,9 @@ class PipelinedRequestTest {
 
     @BeforeEach
     void start() throws Exception {
-        venue = new TestVenue(dir, TestVenue.riskSettings(), gate);
+        final java.util.Properties risk = TestVenue.riskSettings();
+        risk.setProperty("exchange.risk.account.1.creditLimit", "10000"); // ACC1
+        venue = new TestVenue(dir, risk, gate);
         b1 = venue.connect("FIX.4.4", "BROKER1");
         b2 = venue.connect("FIX.4.4", "BROKER2");
         assertThat(b1.awaitLogon(WAIT)).isTrue();
@@ -239,5 +241,28 @@ class PipelinedRequestTest {
         final Message ack = b1.next("8", WAIT);
         assertThat(ack.getChar(150)).as("%s", ack).isEqualTo('0');
         assertThat(reject.getString(37)).isEqualTo(ack.getString(37));
+    }
+
+    /** A replace need not repeat the Account: the order's account's credit holds it, not the default account's. */
+    @Test
+    void shouldHoldAReplaceWithoutAccountToTheCreditOfTheOrdersAccount() throws Exception {
+        final Message order = FixOrders.limit("A", "AAA", '1', "50", "99");
+        order.setString(1, "ACC1");
+        pipelined(order, FixOrders.replace("B", "A", "AAA", '1', "200", "99"));
+        final Message ack = ack();
+        final Message reject = b1.next("9", WAIT);
+        assertThat(reject.getString(37)).as("%s", reject).isEqualTo(ack.getString(37));
+        assertThat(reject.getChar(39)).as("%s", reject).isEqualTo('0');
+        assertThat(reject.getString(58)).as("%s", reject).startsWith("Credit limit 10,000.00 of account ACC1 of BROKER1 exceeded");
+        b1.send(FixOrders.status("A", "AAA", '1'));
+        assertThat(b1.next("8", WAIT).getString(38)).isEqualTo("50");
+        // from the order as sent: shrinking it is never refused for credit (9,900 of 10,000 taken)
+        final Message second = FixOrders.limit("C", "AAA", '1', "50", "99");
+        second.setString(1, "ACC1");
+        pipelined(second, FixOrders.replace("D", "C", "AAA", '1', "20", "99"));
+        ack();
+        final Message replaced = b1.next("8", WAIT);
+        assertThat(replaced.getChar(150)).as("%s", replaced).isEqualTo('5');
+        assertThat(replaced.getString(38)).isEqualTo("20");
     }
 }
