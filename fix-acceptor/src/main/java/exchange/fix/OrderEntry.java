@@ -440,7 +440,8 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '1') || answeredNotLatest(session, m, clOrdId, orig, orderId, '1')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '1')
+            || answeredNotLatest(session, m, clOrdId, orig, orderId, '1')) {
             return;
         }
         if (!registry.claim(session.number(), clOrdId)) {
@@ -523,8 +524,9 @@ public final class OrderEntry {
      *
      * @return true when the request was answered
      */
-    private boolean answeredNotLatest(final FixSession session, final Message m, final String clOrdId, final String orig,
-                                      final long orderId, final char responseTo) throws FieldNotFound {
+    private boolean answeredNotLatest(final FixSession session, final Message m, final String clOrdId,
+                                      final String orig, final long orderId, final char responseTo)
+        throws FieldNotFound {
         if (m.isSetField(FixMessages.ORDER_ID)) {
             return false;
         }
@@ -587,7 +589,8 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '2') || answeredNotLatest(session, m, clOrdId, orig, orderId, '2')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '2')
+            || answeredNotLatest(session, m, clOrdId, orig, orderId, '2')) {
             return;
         }
         final Scratch s = scratch.get();

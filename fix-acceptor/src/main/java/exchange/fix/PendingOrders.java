@@ -37,8 +37,8 @@ final class PendingOrders {
      * @param quantity     its order quantity
      * @param expireTimeNs a GTD order's expire time (ns since the epoch, UTC), 0 for another time in force
      */
-    void journaled(final long orderId, final int instrumentId, final int accountId, final long price, final long quantity,
-                   final long expireTimeNs) {
+    void journaled(final long orderId, final int instrumentId, final int accountId, final long price,
+                   final long quantity, final long expireTimeNs) {
         final int slot = (int) (orderId & MASK);
         orderIds[slot] = orderId;
         instrumentIds[slot] = instrumentId;

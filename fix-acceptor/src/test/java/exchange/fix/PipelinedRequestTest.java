@@ -120,7 +120,8 @@ class PipelinedRequestTest {
         same.setString(126, "20991231-23:59:59.000");
         pipelined(gtd, otherTime, otherDate, same);
         final Message ack = ack();
-        final String text = "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at 20991231-23:59:59.000000";
+        final String text = "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
+            + "20991231-23:59:59.000000";
         refusedAsLive(ack, '2', text);
         refusedAsLive(ack, '2', text);
         // the same expiry again is taken; the refused requests left G1 the order's latest ClOrdID
@@ -253,7 +254,8 @@ class PipelinedRequestTest {
         final Message reject = b1.next("9", WAIT);
         assertThat(reject.getString(37)).as("%s", reject).isEqualTo(ack.getString(37));
         assertThat(reject.getChar(39)).as("%s", reject).isEqualTo('0');
-        assertThat(reject.getString(58)).as("%s", reject).startsWith("Credit limit 10,000.00 of account ACC1 of BROKER1 exceeded");
+        assertThat(reject.getString(58)).as("%s", reject)
+            .startsWith("Credit limit 10,000.00 of account ACC1 of BROKER1 exceeded");
         b1.send(FixOrders.status("A", "AAA", '1'));
         assertThat(b1.next("8", WAIT).getString(38)).isEqualTo("50");
         // from the order as sent: shrinking it is never refused for credit (9,900 of 10,000 taken)
