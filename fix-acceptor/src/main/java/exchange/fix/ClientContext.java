@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  *   u8 Account length, Account
  *   u8 MassCancelRequestType (FIX 530 as a character, 0 when none)
  *   u8 Text length, Text (cut so that the context leaves room for what the risk checks append); for
- *      an OrderStatusRequest, its OrdStatusReqID (790), which the answer echoes
+ *      an OrderStatusRequest, its OrdStatusReqID (790), which the answer echoes; for a cancel or replace
+ *      journaled with no instrument (refused for an order not yet acknowledged), its answer's Text
  *   (what the risk checks append: see PreTradeChecks)
  * </pre>
  * Every field is length-prefixed, so what follows them is never mistaken for them.

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Turns FIX order-entry messages into journaled commands, on the session's own QuickFIX/J thread:
@@ -48,6 +49,8 @@ public final class OrderEntry {
      * sender takes the Symbol (55) it echoes from there, the engine having no symbol for it.
      */
     static final String UNKNOWN_SYMBOL_TEXT = "Unknown symbol ";
+    /** OrdStatus (39) A: an order whose acknowledgement is on its way, in a refusal that cannot wait for it. */
+    private static final char PENDING_NEW = 'A';
 
     private final CommandSink commands;
     private final Instruments instruments;
@@ -56,6 +59,8 @@ public final class OrderEntry {
     private final PreTradeChecks checks;
     private final Responder responder;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** Each session's orders as journaled, by session number: see {@link PendingOrders}. */
+    private final AtomicReferenceArray<PendingOrders> pending = new AtomicReferenceArray<>(0x10000);
 
     /** Sends a message to a session at once (a direct answer), for messages not journaled. */
     @FunctionalInterface
@@ -257,7 +262,93 @@ public final class OrderEntry {
         }
         if (claimed) {
             registry.record(session.number(), clOrdId, orderId);
+            // a request for an order refused here is too late once its reject is sent: no book to ask
+            pending(session).journaled(orderId, reason == RejectReason.NONE ? instrument.id() : Instrument.NULL_ID,
+                Math.max(accountId, 0), order.price(), order.quantity(),
+                reason == RejectReason.NONE && tif == TimeInForce.GTD ? order.expireTimeNs() : 0);
         }
+    }
+
+    /** @return the session's orders as journaled; made at its first order. Session's thread. */
+    private PendingOrders pending(final FixSession session) {
+        PendingOrders orders = pending.get(session.number());
+        if (orders == null) {
+            orders = new PendingOrders();
+            pending.set(session.number(), orders);
+        }
+        return orders;
+    }
+
+    /**
+     * @return the slot, in the session's {@link PendingOrders}, of its order whose acknowledgement the
+     *         registry has not had yet; {@link PendingOrders#NOT_FOUND} when the registry knows the order
+     *         (live or ended) or the session journaled no such order
+     */
+    private int awaitingAck(final FixSession session, final long orderId) {
+        if (orderId == OrderRegistry.UNKNOWN || registry.orderState(session.firmId(), orderId) != null
+            || registry.endedStatus(session.firmId(), orderId) != 0) {
+            return PendingOrders.NOT_FOUND;
+        }
+        return pending(session).slot(orderId);
+    }
+
+    /**
+     * A cancel or replace refused here for an order whose acknowledgement is still on its way is not
+     * answered at once: the answer could overtake the acknowledgement, and the registry does not know the
+     * order's OrdStatus yet (8, rejected, would tell the broker's system a live order is dead). It is
+     * journaled with no instrument instead, so that the engine finds no order and refuses it, and the
+     * ExecutionReport sender answers it in its turn, after the order's acknowledgement, as the request is
+     * answered once the order is known: a live order's OrderID and OrdStatus with CxlRejReason 99 (FIX 4.2:
+     * 2) and this Text, carried in the request's context; too late when the engine has ended or rejected the
+     * order meanwhile. The request's ClOrdID is used, as a journaled request's is; it does not become the
+     * order's latest (the request is refused).
+     *
+     * @param claim true when the request's ClOrdID is not yet claimed
+     * @return false when the ClOrdID was used before: the request is then answered as before
+     */
+    private boolean refusedAfterAck(final FixSession session, final long orderId, final String clOrdId,
+                                    final String orig, final char responseTo, final boolean claim, final String text) {
+        if (claim && !registry.claim(session.number(), clOrdId)) {
+            return false;
+        }
+        final Scratch s = scratch.get();
+        final int n = ClientContext.write(s.context, 0, clOrdId, orig, "", (char) 0, text);
+        if (responseTo == '1') {
+            s.cancel.wrap(s.buffer, 0);
+            s.cancel.init().instrumentId(Instrument.NULL_ID).sessionId(session.number()).firmId(session.firmId());
+            s.cancel.orderId(orderId);
+            s.cancel.context(s.context, 0, n);
+            s.length = s.cancel.length();
+        } else {
+            s.replace.wrap(s.buffer, 0);
+            s.replace.init().instrumentId(Instrument.NULL_ID).sessionId(session.number()).firmId(session.firmId());
+            s.replace.orderId(orderId);
+            s.replace.context(s.context, 0, n);
+            s.length = s.replace.length();
+        }
+        commands.append(s);
+        registry.record(session.number(), clOrdId, orderId);
+        return true;
+    }
+
+    /**
+     * Refuses a cancel or replace of an order the session has: CxlRejReason 99 (FIX 4.2: 2) or the reason's,
+     * the order's OrderID and OrdStatus and the Text; at once, or after the order's acknowledgement when that
+     * is still on its way ({@link #refusedAfterAck}; not for a duplicate ClOrdID, whose ClOrdID cannot be
+     * used again, nor over the throttle, which the journal must not take).
+     *
+     * @param claimed true when the request's ClOrdID is claimed already
+     */
+    private void refuse(final FixSession session, final Message m, final long orderId, final String clOrdId,
+                        final String orig, final char responseTo, final boolean claimed, final RejectReason reason,
+                        final String text) throws FieldNotFound {
+        if (FixMessages.cxlRejReason(reason) == FixMessages.cxlRejReason(RejectReason.INVALID_FIELD)
+            && reason != RejectReason.THROTTLE_EXCEEDED && awaitingAck(session, orderId) != PendingOrders.NOT_FOUND
+            && refusedAfterAck(session, orderId, clOrdId, orig, responseTo, !claimed, text)) {
+            return;
+        }
+        responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
+            reason, text));
     }
 
     /**
@@ -349,7 +440,8 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '1') || answeredNotLatest(session, m, orig, orderId, '1')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '1')
+            || answeredNotLatest(session, m, clOrdId, orig, orderId, '1')) {
             return;
         }
         if (!registry.claim(session.number(), clOrdId)) {
@@ -395,9 +487,10 @@ public final class OrderEntry {
      * as one whose listed Symbol is not the order's (which the engine answers): an order that has ended
      * too late, a live one with its OrderID and OrdStatus, CxlRejReason 99 (FIX 4.2: 2) and a Text naming
      * both symbols, not as an unknown order, whose OrdStatus 8 would tell the broker its order is dead.
+     * One sent before the order's acknowledgement is answered after it (see {@link #refusedAfterAck}).
      *
-     * @return true when the request was answered; false when the session has no such order (or its
-     *         acknowledgement is still on its way): it is then unknown
+     * @return true when the request was answered (or journaled to be); false when the session has no such
+     *         order: it is then unknown
      */
     private boolean answeredSymbolNotListed(final FixSession session, final Message m, final String clOrdId,
                                             final String orig, final long orderId, final char responseTo)
@@ -410,7 +503,10 @@ public final class OrderEntry {
         }
         final long[] state = registry.orderState(session.firmId(), orderId);
         if (state == null) {
-            return false;
+            final int slot = awaitingAck(session, orderId);
+            return slot != PendingOrders.NOT_FOUND && refusedAfterAck(session, orderId, clOrdId, orig, responseTo, true,
+                "Symbol " + m.getString(FixMessages.SYMBOL) + " is not the order's: "
+                    + instruments.symbol(pending(session).instrumentId(slot)));
         }
         responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
             RejectReason.INVALID_FIELD, "Symbol " + m.getString(FixMessages.SYMBOL) + " is not the order's: "
@@ -428,8 +524,9 @@ public final class OrderEntry {
      *
      * @return true when the request was answered
      */
-    private boolean answeredNotLatest(final FixSession session, final Message m, final String orig, final long orderId,
-                                      final char responseTo) throws FieldNotFound {
+    private boolean answeredNotLatest(final FixSession session, final Message m, final String clOrdId,
+                                      final String orig, final long orderId, final char responseTo)
+        throws FieldNotFound {
         if (m.isSetField(FixMessages.ORDER_ID)) {
             return false;
         }
@@ -437,8 +534,8 @@ public final class OrderEntry {
         if (latest == null || latest.equals(orig)) {
             return false;
         }
-        responder.send(session, Responses.cancelReject(session, m, orderId, responseTo, ordStatus(session, orderId),
-            RejectReason.INVALID_FIELD, "OrigClOrdID " + orig + " is not the order's latest ClOrdID: " + latest));
+        refuse(session, m, orderId, clOrdId, orig, responseTo, false, RejectReason.INVALID_FIELD,
+            "OrigClOrdID " + orig + " is not the order's latest ClOrdID: " + latest);
         return true;
     }
 
@@ -456,9 +553,19 @@ public final class OrderEntry {
         }
     }
 
-    /** @return the order's OrdStatus as last reported to its firm, 8 when the session's firm has no such order */
+    /**
+     * @return the order's OrdStatus as last reported to its firm, 8 when the session's firm has no such order;
+     *         A (pending new) for an order of the session whose acknowledgement is still on its way (8 would
+     *         tell the broker's system that its live order was rejected)
+     */
     private char ordStatus(final FixSession session, final long orderId) {
-        return registry.ordStatus(session.firmId(), orderId);
+        final char status = registry.ordStatus(session.firmId(), orderId);
+        if (status != '8') {
+            return status;
+        }
+        final int journaled = awaitingAck(session, orderId);
+        return journaled != PendingOrders.NOT_FOUND && pending(session).instrumentId(journaled) != Instrument.NULL_ID
+            ? PENDING_NEW : status;
     }
 
     private static boolean tooLong(final String clOrdId, final String orig) {
@@ -482,7 +589,8 @@ public final class OrderEntry {
                 "Unknown order " + orig));
             return;
         }
-        if (answeredTooLate(session, m, clOrdId, orderId, '2') || answeredNotLatest(session, m, orig, orderId, '2')) {
+        if (answeredTooLate(session, m, clOrdId, orderId, '2')
+            || answeredNotLatest(session, m, clOrdId, orig, orderId, '2')) {
             return;
         }
         final Scratch s = scratch.get();
@@ -500,16 +608,15 @@ public final class OrderEntry {
         final long floor = m.isSetField(FixMessages.MAX_FLOOR) ? FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR)) : 0;
         if (qty == FixDecimal.INVALID || price == FixDecimal.INVALID || stop == FixDecimal.INVALID
             || floor == FixDecimal.INVALID) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.INVALID_FIELD,
-                "OrderQty and MaxFloor must be whole numbers, prices at most four decimals"));
+            refuse(session, m, orderId, clOrdId, orig, '2', false, RejectReason.INVALID_FIELD,
+                "OrderQty and MaxFloor must be whole numbers, prices at most four decimals");
             return;
         }
         if (floor < 0 || floor > 0 && qty > 0 && floor >= qty) {
             // A new peak is held to a new order's rule, or the iceberg would show whole (0 or none keeps the
             // peak); a quantity that is not above 0 is refused for itself further on.
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.INVALID_DISPLAY_QUANTITY, "MaxFloor " + floor + " must be above 0 and below OrderQty " + qty));
+            refuse(session, m, orderId, clOrdId, orig, '2', false, RejectReason.INVALID_DISPLAY_QUANTITY,
+                "MaxFloor " + floor + " must be above 0 and below OrderQty " + qty);
             return;
         }
         r.quantity(qty).price(price).stopPrice(stop).displayQuantity(floor);
@@ -525,32 +632,41 @@ public final class OrderEntry {
         r.context(s.context, 0, n);
         // another firm's order, named by its OrderID, is none of the session's: the engine answers unknown
         final long[] current = registry.orderState(session.firmId(), orderId);
-        if (current != null && !account.isEmpty()
-            && firms.accountId(session.firmId(), account) != (int) current[OrderRegistry.ACCOUNT]) {
+        // an order whose acknowledgement is on its way: as journaled
+        final int journaled = current == null ? awaitingAck(session, orderId) : PendingOrders.NOT_FOUND;
+        final int orderAccount = current != null ? (int) current[OrderRegistry.ACCOUNT]
+            : journaled != PendingOrders.NOT_FOUND ? pending(session).accountId(journaled) : FirmDirectory.UNKNOWN;
+        if (orderAccount != FirmDirectory.UNKNOWN && !account.isEmpty()
+            && firms.accountId(session.firmId(), account) != orderAccount) {
             // The engine keeps an order on its account; taking the replace would report an Account the
             // order, its exposure and its drop copies are not on.
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.INVALID_FIELD, "Account " + account + " is not the order's: an order cannot move to another account"));
+            refuse(session, m, orderId, clOrdId, orig, '2', true, RejectReason.INVALID_FIELD,
+                "Account " + account + " is not the order's: an order cannot move to another account");
             return;
         }
-        if (current != null && current[OrderRegistry.EXPIRE_TIME] != 0
-            && (m.isSetField(FixMessages.EXPIRE_TIME) || m.isSetField(FixMessages.EXPIRE_DATE))
-            && expireTime(m) != current[OrderRegistry.EXPIRE_TIME]) {
+        final long expiry = current != null ? current[OrderRegistry.EXPIRE_TIME]
+            : journaled != PendingOrders.NOT_FOUND ? pending(session).expireTimeNs(journaled) : 0;
+        if (expiry != 0 && (m.isSetField(FixMessages.EXPIRE_TIME) || m.isSetField(FixMessages.EXPIRE_DATE))
+            && expireTime(m) != expiry) {
             // The replace command has no expire time: the engine keeps the GTD order's, and taking the
             // replace would have the broker believe in another. The same one again (a replace repeats
             // the order's fields), or none, keeps it.
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                RejectReason.REPLACE_NOT_ALLOWED, "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
-                    + UtcTimestamps.format(current[OrderRegistry.EXPIRE_TIME], FixVersion.of(session.sessionId()) != FixVersion.FIX42)));
+            refuse(session, m, orderId, clOrdId, orig, '2', true, RejectReason.REPLACE_NOT_ALLOWED,
+                "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at "
+                    + UtcTimestamps.format(expiry, FixVersion.of(session.sessionId()) != FixVersion.FIX42));
             return;
         }
-        final PreTradeChecks.Result risk = current == null
-            ? checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs)
-            : checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
-                current[OrderRegistry.ORDER_QTY], nowNs);
+        // an order not yet acknowledged is held to the credit of the account it was sent on, from its price and
+        // quantity as sent, not to the account the replace names (or the default one) for its whole value
+        final PreTradeChecks.Result risk = current != null
+            ? checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
+                current[OrderRegistry.ORDER_QTY], nowNs)
+            : journaled != PendingOrders.NOT_FOUND
+            ? checks.replace(session, r, orderAccount, pending(session).price(journaled),
+                pending(session).quantity(journaled), nowNs)
+            : checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs);
         if (!risk.passed()) {
-            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
-                risk.reason(), risk.text()));
+            refuse(session, m, orderId, clOrdId, orig, '2', true, risk.reason(), risk.text());
             return;
         }
         s.length = r.length();
@@ -602,6 +718,8 @@ public final class OrderEntry {
      * order's state, not an unknown order's OrdStatus 8, which would say a live order is dead): the
      * request goes to the order's own book.
      *
+     * The same for an order of the session whose acknowledgement is still on its way.
+     *
      * @return {@code null} when the Symbol is not listed and the firm has no such live order
      */
     private Instrument statusInstrument(final FixSession session, final Message m, final long orderId)
@@ -611,7 +729,12 @@ public final class OrderEntry {
             return listed;
         }
         final long[] state = registry.orderState(session.firmId(), orderId);
-        return state == null ? null : instruments.byId((int) state[OrderRegistry.INSTRUMENT]);
+        if (state != null) {
+            return instruments.byId((int) state[OrderRegistry.INSTRUMENT]);
+        }
+        // sent before the order's acknowledgement: its book as journaled, whose answer follows the acknowledgement
+        final int journaled = awaitingAck(session, orderId);
+        return journaled == PendingOrders.NOT_FOUND ? null : instruments.byId(pending(session).instrumentId(journaled));
     }
 
     /** OrderMassCancelRequest (q): cancel all of the session's orders (530=7) or those of one symbol (530=1). */

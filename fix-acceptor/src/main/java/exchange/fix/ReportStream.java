@@ -1,6 +1,7 @@
 package exchange.fix;
 
 import exchange.matching.CancelReason;
+import exchange.matching.Instrument;
 import exchange.matching.RejectReason;
 import exchange.matching.TimeInForce;
 import exchange.matching.command.CommandType;
@@ -409,7 +410,10 @@ public final class ReportStream implements EventHandler {
             // the order is live and stays so: its OrderID and status, not an unknown order's NONE and 8
             m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(RejectReason.INVALID_FIELD,
                 versions.applyAsVersion(session)));
-            text = "Symbol " + instruments.symbol(e.instrumentId()) + " is not the order's: "
+            // no instrument: the acceptor refused it for an order whose acknowledgement was on its way, and
+            // its context holds the answer's Text (OrderEntry.refusedAfterAck)
+            text = e.instrumentId() == Instrument.NULL_ID && !c.text().isEmpty() ? c.text()
+                : "Symbol " + instruments.symbol(e.instrumentId()) + " is not the order's: "
                 + instruments.symbol(otherSymbol.instrument);
         } else {
             m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(e.reason(), versions.applyAsVersion(session)));
