@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * The process a crash test kills: runs a sequencer on a data directory, appends a generated command
  * stream as fast as it can, and prints one line per order the event log acknowledges
- * ({@code A <order id>}), only once that Accepted event is in the log. The parent kills it with
+ * ({@code A <order id> .}), only once that Accepted event is in the log. The parent kills it with
  * SIGKILL at a random moment.
  *
  * <p>Arguments: data dir, seed, commands, snapshot interval.
@@ -58,7 +58,7 @@ public final class CrashChild {
                 while (!Thread.currentThread().isInterrupted()) {
                     final int n = reader.poll((doc, seq, idx, buffer, offset, length) -> {
                         if (decoder.wrap(buffer, offset).type() == EventType.ACCEPTED) {
-                            out.println("A " + ((AcceptedEvent) decoder.wrap(buffer, offset)).orderId());
+                            out.println(CrashRound.ackLine(((AcceptedEvent) decoder.wrap(buffer, offset)).orderId()));
                         }
                     }, 64);
                     if (n > 0) {

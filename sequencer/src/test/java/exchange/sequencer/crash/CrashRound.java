@@ -100,11 +100,7 @@ public final class CrashRound {
         child.waitFor(30, TimeUnit.SECONDS);
         readerThread.join(10_000);
         synchronized (lines) {
-            for (final String line : lines) {
-                if (line.startsWith("A ")) {
-                    acknowledged.add(Long.parseLong(line.substring(2)));
-                }
-            }
+            acknowledged.addAll(acknowledged(lines));
         }
 
         final List<byte[]> stream = CommandStream.generate(seed, commands);
@@ -125,6 +121,27 @@ public final class CrashRound {
         }
         check(dataDir, acknowledged, log);
         return new Outcome(journaledAtKill, acknowledged.size(), report.replayedCommands(), stream.size(), log.size());
+    }
+
+    /** The line a child prints for an acknowledged order: its end mark tells a whole line from a cut one. */
+    static String ackLine(final long orderId) {
+        return "A " + orderId + " .";
+    }
+
+    /**
+     * The orders the child's lines say were acknowledged. SIGKILL can cut the child's last write to the
+     * pipe in the middle of a line (when the pipe is full, as on a loaded machine): "A 1157 ." arriving as
+     * "A 115" would claim an order the child never saw (an order id is its command's sequence, so 115 may
+     * be a cancel). Only lines with their end mark count.
+     */
+    static Set<Long> acknowledged(final List<String> lines) {
+        final Set<Long> ids = new HashSet<>();
+        for (final String line : lines) {
+            if (line.startsWith("A ") && line.endsWith(" .")) {
+                ids.add(Long.parseLong(line.substring(2, line.length() - 2)));
+            }
+        }
+        return ids;
     }
 
     private static void check(final Path dataDir, final Set<Long> acknowledged, final List<EventLogCollector.Logged> log) {
