@@ -131,6 +131,24 @@ class HostileClientTest {
         assertOthersUnaffected();
     }
 
+    /**
+     * BeginSeqNo is a SeqNum, a positive number. QuickFIX/J looks each number of the range up in the store
+     * and keeps those it does not find: from minus two billion that is billions of them, an OutOfMemoryError
+     * that took down threads all over the exchange. Such a request gets a session Reject (373=5, 371=7).
+     */
+    @Test
+    void shouldRejectAResendRequestFromASequenceNumberBelowOne() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            for (final String begin : new String[] {"-2000000000", "0"}) {
+                c.send(c.message("2", "7=" + begin, "16=0"));
+                assertThat(c.next("3", 5_000)).as("BeginSeqNo " + begin).containsEntry(373, "5").containsEntry(371, "7");
+            }
+            c.send(c.message("1", "112=STILL-THERE"));
+            assertThat(c.next("0", 5_000)).containsEntry(112, "STILL-THERE");
+        }
+        assertOthersUnaffected();
+    }
+
     @Test
     void shouldAnswerMalformedAndAbsurdOrdersWithTheRightReject() throws Exception {
         try (RawFixConnection c = loggedOnBroker1()) {

@@ -13,6 +13,7 @@ import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.UnsupportedMessageType;
+import quickfix.field.BeginSeqNo;
 import quickfix.field.HeartBtInt;
 import quickfix.field.MsgType;
 
@@ -23,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The QuickFIX/J application of the exchange's sessions. Logon: only configured CompID pairs reach
  * here (QuickFIX/J refuses the rest); Username (553) and Password (554) are checked against the
  * session's salted hash and a mismatch gets a Logout with a reason, as does a HeartBtInt (108) outside
- * 1 to 60 seconds. A session that sends more ResendRequests in a minute than its
+ * 1 to 60 seconds. A ResendRequest whose BeginSeqNo (7) is not positive gets a session Reject (373=5).
+ * A session that sends more ResendRequests in a minute than its
  * {@code MaxResendRequestsPerMinute} is logged out with a reason ({@link ResendRequestLimit}). Application messages go by
  * MsgType to {@link OrderEntry}; a type the exchange does not take gets a BusinessMessageReject (j)
  * from QuickFIX/J, and a drop-copy session may not trade at all.
@@ -108,6 +110,11 @@ public final class ExchangeApplication implements Application {
         observer.messageReceived(sessionId);
         final String msgType = message.getHeader().getString(MsgType.FIELD);
         if (MsgType.RESEND_REQUEST.equals(msgType)) {
+            // BeginSeqNo is a SeqNum, positive: QuickFIX/J looks up every number of the range in the store
+            // and keeps each one it does not find, so a range from minus two billion runs out of memory
+            if (message.getInt(BeginSeqNo.FIELD) < 1) {
+                throw new IncorrectTagValue(BeginSeqNo.FIELD);
+            }
             limitResendRequests(sessionId);
             return;
         }
