@@ -149,6 +149,32 @@ class HostileClientTest {
         assertOthersUnaffected();
     }
 
+    /**
+     * PossResend (97=Y): the broker's engine sends again, under a new MsgSeqNum, a message it is not sure
+     * went out. FIX asks the receiver to look at the ClOrdID to know whether it had it: an order already
+     * taken must not be answered with a Rejected ExecutionReport (a broker reads that as "this order is
+     * not live" while it rests on the book), and one never received is taken as any other.
+     */
+    @Test
+    void shouldIgnoreAPossResendOfAnOrderAlreadyTakenAndTakeANewOne() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            final String[] order = {"11=PR1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"};
+            c.send(c.message("D", order));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "0").containsEntry(11, "PR1");
+            c.send(RawFixConnection.withHeaderField(c.message("D", order), "97=Y"));
+            c.send(RawFixConnection.withHeaderField(c.message("F", "41=PR1", "11=PR1", "55=AAPL", "54=1", TIME, "38=10"),
+                "97=Y"));
+            c.send(c.message("1", "112=AFTER-RESENDS"));
+            assertThat(c.next(5_000)).as("nothing for the resent order and the resent cancel")
+                .containsEntry(35, "0").containsEntry(112, "AFTER-RESENDS");
+            c.send(RawFixConnection.withHeaderField(
+                c.message("D", "11=PR2", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"), "97=Y"));
+            assertThat(c.next("8", 5_000)).as("a PossResend never received is taken").containsEntry(150, "0")
+                .containsEntry(11, "PR2");
+        }
+        assertOthersUnaffected();
+    }
+
     @Test
     void shouldAnswerMalformedAndAbsurdOrdersWithTheRightReject() throws Exception {
         try (RawFixConnection c = loggedOnBroker1()) {
