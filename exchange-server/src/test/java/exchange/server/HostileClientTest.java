@@ -226,6 +226,56 @@ class HostileClientTest {
         assertOthersUnaffected();
     }
 
+    /**
+     * QuickFIX/J resets a session (both sequence numbers back to 1, the messages kept for resending thrown
+     * away) as soon as it reads ResetSeqNumFlag=Y on a Logon, before the exchange checks the password. A
+     * stranger who knows a broker's CompID could so throw away the ExecutionReports waiting for it and
+     * put its sequence numbers out of step. A refused Logon changes nothing of the session, flag or not.
+     */
+    @Test
+    void shouldNotLetARefusedLogonResetTheSession() throws Exception {
+        final int brokerSeq;
+        final int exchangeSeq;
+        try (RawFixConnection c = loggedOnBroker1()) {
+            c.send(c.message("D", "11=KEEP1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"));
+            final Map<Integer, String> ack = c.next("8", 5_000);
+            assertThat(ack).containsEntry(150, "0");
+            brokerSeq = c.nextSeq();
+            exchangeSeq = Integer.parseInt(ack.get(34)) + 1;
+        }
+        awaitOnlyBroker2Connected();
+        try (RawFixConnection stranger = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            stranger.send(stranger.message("A", "98=0", "108=30", "141=Y", "553=broker1", "554=guess"));
+            final Map<Integer, String> answer = stranger.next(5_000);
+            assertThat(answer).containsEntry(35, "5").containsEntry(58, "Invalid username or password");
+            assertThat(stranger.closedWithin(5_000)).isTrue();
+        }
+        awaitOnlyBroker2Connected();
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(brokerSeq)) {
+            final Map<Integer, String> logon = c.logon("broker1", "broker1-demo");
+            assertThat(logon).as("the broker logs on again with its own numbers").containsEntry(35, "A")
+                .containsEntry(34, Integer.toString(exchangeSeq));
+            c.send(c.message("2", "7=1", "16=0"));
+            assertThat(c.next("8", 5_000)).as("its acknowledgement can still be resent").containsEntry(11, "KEEP1")
+                .containsEntry(43, "Y");
+        }
+        assertOthersUnaffected();
+    }
+
+    /** A Logon with ResetSeqNumFlag=Y and the right password is taken, and what the broker sent right behind it. */
+    @Test
+    void shouldTakeALogonWithResetAndTheMessagesRightBehindItInOrder() throws Exception {
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            c.send(c.message("A", "98=0", "108=30", "141=Y", "553=broker1", "554=broker1-demo")
+                + c.message("D", "11=BEHIND1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0")
+                + c.message("D", "11=BEHIND2", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"));
+            assertThat(c.next(5_000)).containsEntry(35, "A").containsEntry(34, "1").containsEntry(141, "Y");
+            assertThat(c.next("8", 5_000)).containsEntry(11, "BEHIND1").containsEntry(150, "0");
+            assertThat(c.next("8", 5_000)).containsEntry(11, "BEHIND2").containsEntry(150, "0");
+        }
+        assertOthersUnaffected();
+    }
+
     /** Waits until the acceptor holds BROKER2's connection alone and its sessions have seen every close. */
     private void awaitOnlyBroker2Connected() throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

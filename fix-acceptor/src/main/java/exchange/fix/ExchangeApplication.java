@@ -121,29 +121,45 @@ public final class ExchangeApplication implements Application {
         if (!MsgType.LOGON.equals(msgType)) {
             return;
         }
+        final Session s = Session.lookupSession(sessionId);
+        final String refusal = logonRefusal(sessionId, message, s == null ? "?" : s.getRemoteAddress());
+        if (refusal != null) {
+            throw new RejectLogon(refusal);
+        }
+    }
+
+    /**
+     * The exchange's own checks of a Logon (QuickFIX/J has checked the CompIDs and the message): the
+     * exchange is open, HeartBtInt (108) is 1 to 60 seconds, Username (553) and Password (554) match the
+     * session's. Each refusal is logged with the remote address.
+     *
+     * @param sessionId the session the Logon is for (the exchange's side first)
+     * @param logon     the Logon
+     * @param remote    where it came from, for the log
+     * @return the reason to give in the Logout, or null when the Logon is taken
+     * @throws FieldNotFound when HeartBtInt is missing
+     */
+    String logonRefusal(final SessionID sessionId, final Message logon, final Object remote) throws FieldNotFound {
         if (!open) {
             LOG.info("session {}: logon refused, the exchange is still starting", sessionId);
-            throw new RejectLogon("The exchange is starting; log on again in a few seconds");
+            return "The exchange is starting; log on again in a few seconds";
         }
-        final int heartBtInt = message.getInt(HeartBtInt.FIELD);
+        final int heartBtInt = logon.getInt(HeartBtInt.FIELD);
         if (heartBtInt < MIN_HEART_BT_INT || heartBtInt > MAX_HEART_BT_INT) {
-            final Session s = Session.lookupSession(sessionId);
-            LOG.warn("session {}: logon refused, HeartBtInt {} (from {})", sessionId, heartBtInt,
-                s == null ? "?" : s.getRemoteAddress());
-            throw new RejectLogon("HeartBtInt must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds");
+            LOG.warn("session {}: logon refused, HeartBtInt {} (from {})", sessionId, heartBtInt, remote);
+            return "HeartBtInt must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds";
         }
         final FixSession session = sessions.byId(sessionId);
         if (session == null || session.passwordHash().isEmpty()) {
-            return;
+            return null;
         }
-        final String username = message.isSetField(553) ? message.getString(553) : "";
-        final String password = message.isSetField(554) ? message.getString(554) : "";
+        final String username = logon.isSetField(553) ? logon.getString(553) : "";
+        final String password = logon.isSetField(554) ? logon.getString(554) : "";
         if (!session.username().equals(username) || !Passwords.matches(password, session.passwordHash())) {
-            final Session s = Session.lookupSession(sessionId);
-            LOG.warn("session {}: logon refused, wrong username or password (from {})", sessionId,
-                s == null ? "?" : s.getRemoteAddress());
-            throw new RejectLogon("Invalid username or password");
+            LOG.warn("session {}: logon refused, wrong username or password (from {})", sessionId, remote);
+            return "Invalid username or password";
         }
+        return null;
     }
 
     /**
