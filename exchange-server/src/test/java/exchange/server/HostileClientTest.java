@@ -1,5 +1,9 @@
 package exchange.server;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import exchange.fix.ExchangeApplication;
 import exchange.fix.FixSession;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
@@ -8,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import quickfix.Session;
+import quickfix.SessionID;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -274,6 +281,47 @@ class HostileClientTest {
             assertThat(c.next("8", 5_000)).containsEntry(11, "BEHIND2").containsEntry(150, "0");
         }
         assertOthersUnaffected();
+    }
+
+    /**
+     * ResetSeqNumFlag=Y starts both sides again at 1 (FIX): what the exchange sent the broker while it was away
+     * is not resent after that. The exchange says so in its log, with how many, so that an operator asked
+     * about a missing report finds why.
+     */
+    @Test
+    void shouldLogWhatALogonWithResetDiscards() throws Exception {
+        final ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        final Logger logger = (Logger) LoggerFactory.getLogger(ExchangeApplication.class);
+        logger.addAppender(log);
+        try {
+            try (RawFixConnection c = loggedOnBroker1()) {
+                c.send(c.message("D", "11=AWAY1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"));
+                assertThat(c.next("8", 5_000)).containsEntry(150, "0");
+                c.send(c.message("5"));
+                assertThat(c.next("5", 5_000)).isNotNull();
+            }
+            awaitOnlyBroker2Connected();
+            final SessionID broker1 = new SessionID("FIX.4.4", "EXCH", "BROKER1");
+            final int before = Session.lookupSession(broker1).getStore().getNextSenderMsgSeqNum();
+            broker2.send(FixOrders.limit("HIT1", "AAPL", '2', "10", "190"));
+            assertThat(broker2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            assertThat(broker2.next("8", WAIT).getChar(150)).as("traded with BROKER1's order").isEqualTo('F');
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (Session.lookupSession(broker1).getStore().getNextSenderMsgSeqNum() == before) {
+                assertThat(System.nanoTime()).as("BROKER1's fill stored for it").isLessThan(deadline);
+                Thread.sleep(1);
+            }
+            try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+                c.send(c.message("A", "98=0", "108=30", "141=Y", "553=broker1", "554=broker1-demo"));
+                assertThat(c.next(5_000)).containsEntry(35, "A").containsEntry(34, "1");
+            }
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).contains("session " + broker1
+                + ": Logon with ResetSeqNumFlag=Y: 1 message sent while it was away (MsgSeqNum " + before + " to "
+                + before + ") will not be resent");
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     /** Waits until the acceptor holds BROKER2's connection alone and its sessions have seen every close. */

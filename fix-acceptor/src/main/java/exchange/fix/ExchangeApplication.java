@@ -17,6 +17,7 @@ import quickfix.field.BeginSeqNo;
 import quickfix.field.HeartBtInt;
 import quickfix.field.MsgType;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,6 +49,7 @@ public final class ExchangeApplication implements Application {
     private final SessionListener listener;
     private final FixObserver observer;
     private final Map<SessionID, ResendRequestLimit> resendLimits = new ConcurrentHashMap<>();
+    private final Map<SessionID, Integer> nextSentWhenItLeft = new ConcurrentHashMap<>();
 
     /** Told when a session logs on or off: drop copy, operators. */
     public interface SessionListener {
@@ -87,6 +89,7 @@ public final class ExchangeApplication implements Application {
 
     @Override
     public void onLogout(final SessionID sessionId) {
+        rememberWhereItLeft(sessionId);
         final FixSession session = sessions.byId(sessionId);
         LOG.info("session {} logged out", sessionId);
         if (session == null) {
@@ -181,6 +184,46 @@ public final class ExchangeApplication implements Application {
             LOG.warn("session {}: logged out, more than {} ResendRequests in a minute (from {})", sessionId,
                 limit.limit(), s == null ? "?" : s.getRemoteAddress());
             throw new RejectLogon("Too many ResendRequests: at most " + limit.limit() + " a minute (MaxResendRequestsPerMinute)");
+        }
+    }
+
+    /**
+     * Remembers the number of the next message the exchange will send the session: called when it logs
+     * out or its connection drops, and for every session at start.
+     */
+    void rememberWhereItLeft(final SessionID sessionId) {
+        final Session s = Session.lookupSession(sessionId);
+        if (s == null) {
+            return;
+        }
+        try {
+            nextSentWhenItLeft.put(sessionId, s.getStore().getNextSenderMsgSeqNum());
+        } catch (final IOException e) {
+            LOG.warn("session {}: its message store cannot be read", sessionId, e);
+        }
+    }
+
+    /**
+     * Told of a Logon with ResetSeqNumFlag=Y that the exchange takes, before QuickFIX/J resets the session:
+     * both sides start again at 1 (FIX), so what the exchange sent while the broker was away, ExecutionReports
+     * included, will not be resent. Says so in the log, with how many, for the operator asked about a
+     * missing report.
+     */
+    void resetAsked(final SessionID sessionId) {
+        final Session s = Session.lookupSession(sessionId);
+        final Integer left = nextSentWhenItLeft.get(sessionId);
+        if (s == null || left == null) {
+            return;
+        }
+        try {
+            final int next = s.getStore().getNextSenderMsgSeqNum();
+            if (next > left) {
+                final int n = next - left;
+                LOG.warn("session {}: Logon with ResetSeqNumFlag=Y: {} message{} sent while it was away (MsgSeqNum {} to {}) "
+                    + "will not be resent", sessionId, n, n == 1 ? "" : "s", left, next - 1);
+            }
+        } catch (final IOException e) {
+            LOG.warn("session {}: its message store cannot be read", sessionId, e);
         }
     }
 

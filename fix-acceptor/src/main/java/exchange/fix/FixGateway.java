@@ -90,6 +90,7 @@ public final class FixGateway implements AutoCloseable {
         // The sender reads QuickFIX/J's stores on start, so the sessions must exist first.
         this.acceptor.start();
         for (final FixSession s : sessions.all()) {
+            application.rememberWhereItLeft(s.sessionId()); // what is sent from now on waits for its Logon
             final Session session = Session.lookupSession(s.sessionId());
             if (session != null && s.role() == SessionRole.ORDER_ENTRY) {
                 sender.writes().install(session); // a drop-copy session's are its own sender's to hold

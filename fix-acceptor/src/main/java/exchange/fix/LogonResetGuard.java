@@ -105,6 +105,9 @@ public final class LogonResetGuard extends IoFilterAdapter implements AutoClosea
                 session.closeOnFlush();
                 return;
             }
+            if (qf != null) {
+                application.resetAsked(qf.getSessionID());
+            }
             next.messageReceived(session, fix);
             synchronized (held) {
                 for (final String m : held) {
