@@ -182,6 +182,29 @@ class HostileClientTest {
         assertOthersUnaffected();
     }
 
+    /**
+     * QuickFIX/J takes a SequenceReset to NewSeqNo by walking every number from 1 to it: one to two billion
+     * kept a core busy for seconds, and a broker's engine never has that many messages to skip. A jump of up
+     * to a million is taken; more gets a Logout that says why.
+     */
+    @Test
+    void shouldLogOutASessionWhoseSequenceResetJumpsTooFarAhead() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            final int skipTo = c.nextSeq() + 1_000_000;
+            c.send(c.message("4", "123=Y", "36=" + skipTo));
+            c.continuingAt(skipTo);
+            c.send(c.message("1", "112=SKIPPED"));
+            assertThat(c.next("0", 5_000)).as("a jump of a million is taken").containsEntry(112, "SKIPPED");
+            c.send(c.message("4", "123=Y", "36=2000000000"));
+            final Map<Integer, String> logout = c.next("5", 5_000);
+            assertThat(logout).as("Logout").isNotNull();
+            assertThat(logout.get(58)).isEqualTo("SequenceReset NewSeqNo 2000000000 is more than 1000000 ahead of "
+                + (skipTo + 1));
+            assertThat(c.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+    }
+
     @Test
     void shouldAnswerMalformedAndAbsurdOrdersWithTheRightReject() throws Exception {
         try (RawFixConnection c = loggedOnBroker1()) {

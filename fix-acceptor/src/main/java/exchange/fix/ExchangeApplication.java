@@ -16,6 +16,7 @@ import quickfix.UnsupportedMessageType;
 import quickfix.field.BeginSeqNo;
 import quickfix.field.HeartBtInt;
 import quickfix.field.MsgType;
+import quickfix.field.NewSeqNo;
 
 import java.io.IOException;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The QuickFIX/J application of the exchange's sessions. Logon: only configured CompID pairs reach
  * here (QuickFIX/J refuses the rest); Username (553) and Password (554) are checked against the
  * session's salted hash and a mismatch gets a Logout with a reason, as does a HeartBtInt (108) outside
- * 1 to 60 seconds. A ResendRequest whose BeginSeqNo (7) is not positive gets a session Reject (373=5).
+ * 1 to 60 seconds. A ResendRequest whose BeginSeqNo (7) is not positive gets a session Reject (373=5), and
+ * a SequenceReset more than a million ahead a Logout with the reason.
  * A session that sends more ResendRequests in a minute than its
  * {@code MaxResendRequestsPerMinute} is logged out with a reason ({@link ResendRequestLimit}). Application messages go by
  * MsgType to {@link OrderEntry}; a type the exchange does not take gets a BusinessMessageReject (j)
@@ -41,6 +43,8 @@ public final class ExchangeApplication implements Application {
      */
     static final int MIN_HEART_BT_INT = 1;
     static final int MAX_HEART_BT_INT = 60;
+    /** How far ahead of the expected MsgSeqNum a broker's SequenceReset (4) may set the next one. */
+    static final int MAX_SEQUENCE_RESET_JUMP = 1_000_000;
 
     private volatile boolean open;
     private final FixSessions sessions;
@@ -121,6 +125,10 @@ public final class ExchangeApplication implements Application {
             limitResendRequests(sessionId);
             return;
         }
+        if (MsgType.SEQUENCE_RESET.equals(msgType)) {
+            limitSequenceReset(sessionId, message);
+            return;
+        }
         if (!MsgType.LOGON.equals(msgType)) {
             return;
         }
@@ -163,6 +171,28 @@ public final class ExchangeApplication implements Application {
             return "Invalid username or password";
         }
         return null;
+    }
+
+    /**
+     * Logs a session out, with the reason, when its SequenceReset (4) would take its next MsgSeqNum more
+     * than {@link #MAX_SEQUENCE_RESET_JUMP} ahead. QuickFIX/J takes a SequenceReset by walking every number
+     * from 1 to NewSeqNo (to drop queued messages it skips): NewSeqNo two billion keeps a core busy for
+     * seconds, from one message; a broker's engine never has a million messages to skip.
+     */
+    private static void limitSequenceReset(final SessionID sessionId, final Message message)
+        throws FieldNotFound, RejectLogon {
+        final Session s = Session.lookupSession(sessionId);
+        if (s == null || !message.isSetField(NewSeqNo.FIELD)) {
+            return;
+        }
+        final int newSeqNo = message.getInt(NewSeqNo.FIELD);
+        final int expected = s.getExpectedTargetNum();
+        if ((long) newSeqNo - expected > MAX_SEQUENCE_RESET_JUMP) {
+            LOG.warn("session {}: logged out, SequenceReset to {} while expecting {} (from {})", sessionId, newSeqNo,
+                expected, s.getRemoteAddress());
+            throw new RejectLogon("SequenceReset NewSeqNo " + newSeqNo + " is more than " + MAX_SEQUENCE_RESET_JUMP
+                + " ahead of " + expected);
+        }
     }
 
     /**
