@@ -1,5 +1,9 @@
 package exchange.server;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import exchange.fix.ExchangeApplication;
 import exchange.fix.FixSession;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
@@ -8,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import quickfix.Session;
+import quickfix.SessionID;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +138,73 @@ class HostileClientTest {
         assertOthersUnaffected();
     }
 
+    /**
+     * BeginSeqNo is a SeqNum, a positive number. QuickFIX/J looks each number of the range up in the store
+     * and keeps those it does not find: from minus two billion that is billions of them, an OutOfMemoryError
+     * that took down threads all over the exchange. Such a request gets a session Reject (373=5, 371=7).
+     */
+    @Test
+    void shouldRejectAResendRequestFromASequenceNumberBelowOne() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            for (final String begin : new String[] {"-2000000000", "0"}) {
+                c.send(c.message("2", "7=" + begin, "16=0"));
+                assertThat(c.next("3", 5_000)).as("BeginSeqNo " + begin).containsEntry(373, "5").containsEntry(371, "7");
+            }
+            c.send(c.message("1", "112=STILL-THERE"));
+            assertThat(c.next("0", 5_000)).containsEntry(112, "STILL-THERE");
+        }
+        assertOthersUnaffected();
+    }
+
+    /**
+     * PossResend (97=Y): the broker's engine sends again, under a new MsgSeqNum, a message it is not sure
+     * went out. FIX asks the receiver to look at the ClOrdID to know whether it had it: an order already
+     * taken must not be answered with a Rejected ExecutionReport (a broker reads that as "this order is
+     * not live" while it rests on the book), and one never received is taken as any other.
+     */
+    @Test
+    void shouldIgnoreAPossResendOfAnOrderAlreadyTakenAndTakeANewOne() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            final String[] order = {"11=PR1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"};
+            c.send(c.message("D", order));
+            assertThat(c.next("8", 5_000)).containsEntry(150, "0").containsEntry(11, "PR1");
+            c.send(RawFixConnection.withHeaderField(c.message("D", order), "97=Y"));
+            c.send(RawFixConnection.withHeaderField(c.message("F", "41=PR1", "11=PR1", "55=AAPL", "54=1", TIME, "38=10"),
+                "97=Y"));
+            c.send(c.message("1", "112=AFTER-RESENDS"));
+            assertThat(c.next(5_000)).as("nothing for the resent order and the resent cancel")
+                .containsEntry(35, "0").containsEntry(112, "AFTER-RESENDS");
+            c.send(RawFixConnection.withHeaderField(
+                c.message("D", "11=PR2", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"), "97=Y"));
+            assertThat(c.next("8", 5_000)).as("a PossResend never received is taken").containsEntry(150, "0")
+                .containsEntry(11, "PR2");
+        }
+        assertOthersUnaffected();
+    }
+
+    /**
+     * QuickFIX/J takes a SequenceReset to NewSeqNo by walking every number from 1 to it: one to two billion
+     * kept a core busy for seconds, and a broker's engine never has that many messages to skip. A jump of up
+     * to a million is taken; more gets a Logout that says why.
+     */
+    @Test
+    void shouldLogOutASessionWhoseSequenceResetJumpsTooFarAhead() throws Exception {
+        try (RawFixConnection c = loggedOnBroker1()) {
+            final int skipTo = c.nextSeq() + 1_000_000;
+            c.send(c.message("4", "123=Y", "36=" + skipTo));
+            c.continuingAt(skipTo);
+            c.send(c.message("1", "112=SKIPPED"));
+            assertThat(c.next("0", 5_000)).as("a jump of a million is taken").containsEntry(112, "SKIPPED");
+            c.send(c.message("4", "123=Y", "36=2000000000"));
+            final Map<Integer, String> logout = c.next("5", 5_000);
+            assertThat(logout).as("Logout").isNotNull();
+            assertThat(logout.get(58)).isEqualTo("SequenceReset NewSeqNo 2000000000 is more than 1000000 ahead of "
+                + (skipTo + 1));
+            assertThat(c.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+    }
+
     @Test
     void shouldAnswerMalformedAndAbsurdOrdersWithTheRightReject() throws Exception {
         try (RawFixConnection c = loggedOnBroker1()) {
@@ -180,6 +254,97 @@ class HostileClientTest {
             assertThat(c.closedWithin(5_000)).isTrue();
         }
         assertOthersUnaffected();
+    }
+
+    /**
+     * QuickFIX/J resets a session (both sequence numbers back to 1, the messages kept for resending thrown
+     * away) as soon as it reads ResetSeqNumFlag=Y on a Logon, before the exchange checks the password. A
+     * stranger who knows a broker's CompID could so throw away the ExecutionReports waiting for it and
+     * put its sequence numbers out of step. A refused Logon changes nothing of the session, flag or not.
+     */
+    @Test
+    void shouldNotLetARefusedLogonResetTheSession() throws Exception {
+        final int brokerSeq;
+        final int exchangeSeq;
+        try (RawFixConnection c = loggedOnBroker1()) {
+            c.send(c.message("D", "11=KEEP1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"));
+            final Map<Integer, String> ack = c.next("8", 5_000);
+            assertThat(ack).containsEntry(150, "0");
+            brokerSeq = c.nextSeq();
+            exchangeSeq = Integer.parseInt(ack.get(34)) + 1;
+        }
+        awaitOnlyBroker2Connected();
+        try (RawFixConnection stranger = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            stranger.send(stranger.message("A", "98=0", "108=30", "141=Y", "553=broker1", "554=guess"));
+            final Map<Integer, String> answer = stranger.next(5_000);
+            assertThat(answer).containsEntry(35, "5").containsEntry(58, "Invalid username or password");
+            assertThat(stranger.closedWithin(5_000)).isTrue();
+        }
+        awaitOnlyBroker2Connected();
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(brokerSeq)) {
+            final Map<Integer, String> logon = c.logon("broker1", "broker1-demo");
+            assertThat(logon).as("the broker logs on again with its own numbers").containsEntry(35, "A")
+                .containsEntry(34, Integer.toString(exchangeSeq));
+            c.send(c.message("2", "7=1", "16=0"));
+            assertThat(c.next("8", 5_000)).as("its acknowledgement can still be resent").containsEntry(11, "KEEP1")
+                .containsEntry(43, "Y");
+        }
+        assertOthersUnaffected();
+    }
+
+    /** A Logon with ResetSeqNumFlag=Y and the right password is taken, and what the broker sent right behind it. */
+    @Test
+    void shouldTakeALogonWithResetAndTheMessagesRightBehindItInOrder() throws Exception {
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            c.send(c.message("A", "98=0", "108=30", "141=Y", "553=broker1", "554=broker1-demo")
+                + c.message("D", "11=BEHIND1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0")
+                + c.message("D", "11=BEHIND2", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"));
+            assertThat(c.next(5_000)).containsEntry(35, "A").containsEntry(34, "1").containsEntry(141, "Y");
+            assertThat(c.next("8", 5_000)).containsEntry(11, "BEHIND1").containsEntry(150, "0");
+            assertThat(c.next("8", 5_000)).containsEntry(11, "BEHIND2").containsEntry(150, "0");
+        }
+        assertOthersUnaffected();
+    }
+
+    /**
+     * ResetSeqNumFlag=Y starts both sides again at 1 (FIX): what the exchange sent the broker while it was away
+     * is not resent after that. The exchange says so in its log, with how many, so that an operator asked
+     * about a missing report finds why.
+     */
+    @Test
+    void shouldLogWhatALogonWithResetDiscards() throws Exception {
+        final ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        final Logger logger = (Logger) LoggerFactory.getLogger(ExchangeApplication.class);
+        logger.addAppender(log);
+        try {
+            try (RawFixConnection c = loggedOnBroker1()) {
+                c.send(c.message("D", "11=AWAY1", "21=1", "55=AAPL", "54=1", TIME, "38=10", "40=2", "44=190", "59=0"));
+                assertThat(c.next("8", 5_000)).containsEntry(150, "0");
+                c.send(c.message("5"));
+                assertThat(c.next("5", 5_000)).isNotNull();
+            }
+            awaitOnlyBroker2Connected();
+            final SessionID broker1 = new SessionID("FIX.4.4", "EXCH", "BROKER1");
+            final int before = Session.lookupSession(broker1).getStore().getNextSenderMsgSeqNum();
+            broker2.send(FixOrders.limit("HIT1", "AAPL", '2', "10", "190"));
+            assertThat(broker2.next("8", WAIT).getChar(150)).isEqualTo('0');
+            assertThat(broker2.next("8", WAIT).getChar(150)).as("traded with BROKER1's order").isEqualTo('F');
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (Session.lookupSession(broker1).getStore().getNextSenderMsgSeqNum() == before) {
+                assertThat(System.nanoTime()).as("BROKER1's fill stored for it").isLessThan(deadline);
+                Thread.sleep(1);
+            }
+            try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+                c.send(c.message("A", "98=0", "108=30", "141=Y", "553=broker1", "554=broker1-demo"));
+                assertThat(c.next(5_000)).containsEntry(35, "A").containsEntry(34, "1");
+            }
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).contains("session " + broker1
+                + ": Logon with ResetSeqNumFlag=Y: 1 message sent while it was away (MsgSeqNum " + before + " to "
+                + before + ") will not be resent");
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     /** Waits until the acceptor holds BROKER2's connection alone and its sessions have seen every close. */

@@ -76,6 +76,12 @@ final class RawFixConnection implements AutoCloseable {
         return head + body + "10=" + String.format("%03d", sum % 256) + SOH;
     }
 
+    /** The message with one more header field (before SendingTime), BodyLength and CheckSum made right again. */
+    static String withHeaderField(final String message, final String field) {
+        final String body = message.substring(message.indexOf("35="), message.lastIndexOf("10="));
+        return frame(body.replaceFirst(SOH + "52=", SOH + field + SOH + "52="));
+    }
+
     /** @return the next sequence number this connection would use */
     int nextSeq() {
         return seq;

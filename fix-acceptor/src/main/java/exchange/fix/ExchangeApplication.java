@@ -13,9 +13,12 @@ import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.UnsupportedMessageType;
+import quickfix.field.BeginSeqNo;
 import quickfix.field.HeartBtInt;
 import quickfix.field.MsgType;
+import quickfix.field.NewSeqNo;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,10 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The QuickFIX/J application of the exchange's sessions. Logon: only configured CompID pairs reach
  * here (QuickFIX/J refuses the rest); Username (553) and Password (554) are checked against the
  * session's salted hash and a mismatch gets a Logout with a reason, as does a HeartBtInt (108) outside
- * 1 to 60 seconds. A session that sends more ResendRequests in a minute than its
- * {@code MaxResendRequestsPerMinute} is logged out with a reason ({@link ResendRequestLimit}).
- * Application messages go by MsgType to {@link OrderEntry}; a type the exchange does not take gets a
- * BusinessMessageReject (j) from QuickFIX/J, and a drop-copy session may not trade at all.
+ * 1 to 60 seconds. A ResendRequest whose BeginSeqNo (7) is not positive gets a session Reject (373=5),
+ * and a SequenceReset more than a million ahead a Logout with the reason. A session that sends more
+ * ResendRequests in a minute than its {@code MaxResendRequestsPerMinute} is logged out with a reason
+ * ({@link ResendRequestLimit}). Application messages go by MsgType to {@link OrderEntry}; a type the
+ * exchange does not take gets a BusinessMessageReject (j) from QuickFIX/J, and a drop-copy session may
+ * not trade at all.
  */
 public final class ExchangeApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeApplication.class);
@@ -38,6 +43,8 @@ public final class ExchangeApplication implements Application {
      */
     static final int MIN_HEART_BT_INT = 1;
     static final int MAX_HEART_BT_INT = 60;
+    /** How far ahead of the expected MsgSeqNum a broker's SequenceReset (4) may set the next one. */
+    static final int MAX_SEQUENCE_RESET_JUMP = 1_000_000;
 
     private volatile boolean open;
     private final FixSessions sessions;
@@ -46,6 +53,7 @@ public final class ExchangeApplication implements Application {
     private final SessionListener listener;
     private final FixObserver observer;
     private final Map<SessionID, ResendRequestLimit> resendLimits = new ConcurrentHashMap<>();
+    private final Map<SessionID, Integer> nextSentWhenItLeft = new ConcurrentHashMap<>();
 
     /** Told when a session logs on or off: drop copy, operators. */
     public interface SessionListener {
@@ -85,6 +93,7 @@ public final class ExchangeApplication implements Application {
 
     @Override
     public void onLogout(final SessionID sessionId) {
+        rememberWhereItLeft(sessionId);
         final FixSession session = sessions.byId(sessionId);
         LOG.info("session {} logged out", sessionId);
         if (session == null) {
@@ -108,34 +117,81 @@ public final class ExchangeApplication implements Application {
         observer.messageReceived(sessionId);
         final String msgType = message.getHeader().getString(MsgType.FIELD);
         if (MsgType.RESEND_REQUEST.equals(msgType)) {
+            // BeginSeqNo is a SeqNum, positive: QuickFIX/J looks up every number of the range in the store
+            // and keeps each one it does not find, so a range from minus two billion runs out of memory
+            if (message.getInt(BeginSeqNo.FIELD) < 1) {
+                throw new IncorrectTagValue(BeginSeqNo.FIELD);
+            }
             limitResendRequests(sessionId);
+            return;
+        }
+        if (MsgType.SEQUENCE_RESET.equals(msgType)) {
+            limitSequenceReset(sessionId, message);
             return;
         }
         if (!MsgType.LOGON.equals(msgType)) {
             return;
         }
+        final Session s = Session.lookupSession(sessionId);
+        final String refusal = logonRefusal(sessionId, message, s == null ? "?" : s.getRemoteAddress());
+        if (refusal != null) {
+            throw new RejectLogon(refusal);
+        }
+    }
+
+    /**
+     * The exchange's own checks of a Logon (QuickFIX/J has checked the CompIDs and the message): the
+     * exchange is open, HeartBtInt (108) is 1 to 60 seconds, Username (553) and Password (554) match the
+     * session's. Each refusal is logged with the remote address.
+     *
+     * @param sessionId the session the Logon is for (the exchange's side first)
+     * @param logon     the Logon
+     * @param remote    where it came from, for the log
+     * @return the reason to give in the Logout, or null when the Logon is taken
+     * @throws FieldNotFound when HeartBtInt is missing
+     */
+    String logonRefusal(final SessionID sessionId, final Message logon, final Object remote) throws FieldNotFound {
         if (!open) {
             LOG.info("session {}: logon refused, the exchange is still starting", sessionId);
-            throw new RejectLogon("The exchange is starting; log on again in a few seconds");
+            return "The exchange is starting; log on again in a few seconds";
         }
-        final int heartBtInt = message.getInt(HeartBtInt.FIELD);
+        final int heartBtInt = logon.getInt(HeartBtInt.FIELD);
         if (heartBtInt < MIN_HEART_BT_INT || heartBtInt > MAX_HEART_BT_INT) {
-            final Session s = Session.lookupSession(sessionId);
-            LOG.warn("session {}: logon refused, HeartBtInt {} (from {})", sessionId, heartBtInt,
-                s == null ? "?" : s.getRemoteAddress());
-            throw new RejectLogon("HeartBtInt must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds");
+            LOG.warn("session {}: logon refused, HeartBtInt {} (from {})", sessionId, heartBtInt, remote);
+            return "HeartBtInt must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds";
         }
         final FixSession session = sessions.byId(sessionId);
         if (session == null || session.passwordHash().isEmpty()) {
+            return null;
+        }
+        final String username = logon.isSetField(553) ? logon.getString(553) : "";
+        final String password = logon.isSetField(554) ? logon.getString(554) : "";
+        if (!session.username().equals(username) || !Passwords.matches(password, session.passwordHash())) {
+            LOG.warn("session {}: logon refused, wrong username or password (from {})", sessionId, remote);
+            return "Invalid username or password";
+        }
+        return null;
+    }
+
+    /**
+     * Logs a session out, with the reason, when its SequenceReset (4) would take its next MsgSeqNum more
+     * than {@link #MAX_SEQUENCE_RESET_JUMP} ahead. QuickFIX/J takes a SequenceReset by walking every number
+     * from 1 to NewSeqNo (to drop queued messages it skips): NewSeqNo two billion keeps a core busy for
+     * seconds, from one message; a broker's engine never has a million messages to skip.
+     */
+    private static void limitSequenceReset(final SessionID sessionId, final Message message)
+        throws FieldNotFound, RejectLogon {
+        final Session s = Session.lookupSession(sessionId);
+        if (s == null || !message.isSetField(NewSeqNo.FIELD)) {
             return;
         }
-        final String username = message.isSetField(553) ? message.getString(553) : "";
-        final String password = message.isSetField(554) ? message.getString(554) : "";
-        if (!session.username().equals(username) || !Passwords.matches(password, session.passwordHash())) {
-            final Session s = Session.lookupSession(sessionId);
-            LOG.warn("session {}: logon refused, wrong username or password (from {})", sessionId,
-                s == null ? "?" : s.getRemoteAddress());
-            throw new RejectLogon("Invalid username or password");
+        final int newSeqNo = message.getInt(NewSeqNo.FIELD);
+        final int expected = s.getExpectedTargetNum();
+        if ((long) newSeqNo - expected > MAX_SEQUENCE_RESET_JUMP) {
+            LOG.warn("session {}: logged out, SequenceReset to {} while expecting {} (from {})", sessionId, newSeqNo,
+                expected, s.getRemoteAddress());
+            throw new RejectLogon("SequenceReset NewSeqNo " + newSeqNo + " is more than " + MAX_SEQUENCE_RESET_JUMP
+                + " ahead of " + expected);
         }
     }
 
@@ -159,6 +215,46 @@ public final class ExchangeApplication implements Application {
                 limit.limit(), s == null ? "?" : s.getRemoteAddress());
             throw new RejectLogon("Too many ResendRequests: at most " + limit.limit()
                 + " a minute (MaxResendRequestsPerMinute)");
+        }
+    }
+
+    /**
+     * Remembers the number of the next message the exchange will send the session: called when it logs
+     * out or its connection drops, and for every session at start.
+     */
+    void rememberWhereItLeft(final SessionID sessionId) {
+        final Session s = Session.lookupSession(sessionId);
+        if (s == null) {
+            return;
+        }
+        try {
+            nextSentWhenItLeft.put(sessionId, s.getStore().getNextSenderMsgSeqNum());
+        } catch (final IOException e) {
+            LOG.warn("session {}: its message store cannot be read", sessionId, e);
+        }
+    }
+
+    /**
+     * Told of a Logon with ResetSeqNumFlag=Y that the exchange takes, before QuickFIX/J resets the session:
+     * both sides start again at 1 (FIX), so what the exchange sent while the broker was away, ExecutionReports
+     * included, will not be resent. Says so in the log, with how many, for the operator asked about a
+     * missing report.
+     */
+    void resetAsked(final SessionID sessionId) {
+        final Session s = Session.lookupSession(sessionId);
+        final Integer left = nextSentWhenItLeft.get(sessionId);
+        if (s == null || left == null) {
+            return;
+        }
+        try {
+            final int next = s.getStore().getNextSenderMsgSeqNum();
+            if (next > left) {
+                final int n = next - left;
+                LOG.warn("session {}: Logon with ResetSeqNumFlag=Y: {} message{} sent while it was away (MsgSeqNum {} to {}) "
+                    + "will not be resent", sessionId, n, n == 1 ? "" : "s", left, next - 1);
+            }
+        } catch (final IOException e) {
+            LOG.warn("session {}: its message store cannot be read", sessionId, e);
         }
     }
 

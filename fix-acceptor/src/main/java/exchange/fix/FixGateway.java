@@ -45,6 +45,7 @@ public final class FixGateway implements AutoCloseable {
     private final OrderRegistry registry;
     private final OrderEntry orderEntry;
     private final ConnectionGuard guard;
+    private final LogonResetGuard resetGuard;
 
     /** [DEFAULT] key: most bytes of an unfinished message a connection may send before it is closed. */
     public static final String MAX_PENDING_BYTES = "MaxPendingBytes";
@@ -79,11 +80,17 @@ public final class FixGateway implements AutoCloseable {
             new SLF4JLogFactory(settings), new DefaultMessageFactory());
         this.guard = new ConnectionGuard(defaultInt(settings, MAX_PENDING_BYTES, 1 << 20),
             defaultInt(settings, LOGON_WAIT_SECONDS, 10) * 1000L);
-        // first in the chain: it sees the raw bytes before the codec (QuickFIX/J adds its own filters first)
-        acceptor.setIoFilterChainBuilder(chain -> chain.addFirst("exchange-connection-guard", guard));
+        this.resetGuard = new LogonResetGuard(application);
+        // the connection guard first in the chain: it sees the raw bytes before the codec (QuickFIX/J adds its
+        // own filters first); the reset guard last, after the codec: it sees whole messages
+        acceptor.setIoFilterChainBuilder(chain -> {
+            chain.addFirst("exchange-connection-guard", guard);
+            chain.addLast("exchange-logon-reset-guard", resetGuard);
+        });
         // The sender reads QuickFIX/J's stores on start, so the sessions must exist first.
         this.acceptor.start();
         for (final FixSession s : sessions.all()) {
+            application.rememberWhereItLeft(s.sessionId()); // what is sent from now on waits for its Logon
             final Session session = Session.lookupSession(s.sessionId());
             if (session != null && s.role() == SessionRole.ORDER_ENTRY) {
                 sender.writes().install(session); // a drop-copy session's are its own sender's to hold
@@ -208,6 +215,7 @@ public final class FixGateway implements AutoCloseable {
         sessions.forgetQuickFixSessions();
         acceptor.stop(false);
         guard.close();
+        resetGuard.close();
         senderRunner.close();
         LOG.info("FIX gateway stopped; {} messages sent", sender.messagesSent());
     }

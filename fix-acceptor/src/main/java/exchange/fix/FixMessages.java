@@ -20,6 +20,7 @@ public final class FixMessages {
     public static final int AVG_PX = 6;
     public static final int CL_ORD_ID = 11;
     public static final int POSS_DUP_FLAG = 43;
+    public static final int POSS_RESEND = 97;
     public static final int CUM_QTY = 14;
     public static final int EXEC_ID = 17;
     public static final int EXEC_INST = 18;

@@ -98,19 +98,27 @@ public final class OrderEntry {
     }
 
     /**
-     * A possible duplicate (PossDupFlag 43=Y, a resend) of a request whose ClOrdID this session has
-     * already used is ignored: it was dealt with when it first came (FIX: a PossDup that was received
-     * before is not processed again). One whose ClOrdID is new is processed like any other.
+     * A possible duplicate (PossDupFlag 43=Y, a resend under the same MsgSeqNum) or possible resend
+     * (PossResend 97=Y, sent again under a new MsgSeqNum) of a request whose ClOrdID this session has
+     * already used is ignored: it was dealt with when it first came (FIX: the receiver checks the
+     * ClOrdID to see whether it had the request, and does not process it again; answering the resent
+     * order with a duplicate-ClOrdID reject would tell the broker it is not live). One whose ClOrdID is
+     * new is processed like any other.
      */
     private static boolean alreadyProcessed(final FixSession session, final Message m, final String clOrdId,
                                             final OrderRegistry registry) throws FieldNotFound {
-        if (m.getHeader().isSetField(FixMessages.POSS_DUP_FLAG) && m.getHeader().getBoolean(FixMessages.POSS_DUP_FLAG)
-            && registry.isUsed(session.number(), clOrdId)) {
-            LOG.info("session {}: PossDup {} with ClOrdID {} was processed before; ignored", session.sessionId(),
+        final String flag = isSet(m, FixMessages.POSS_DUP_FLAG) ? "PossDup"
+            : isSet(m, FixMessages.POSS_RESEND) ? "PossResend" : null;
+        if (flag != null && registry.isUsed(session.number(), clOrdId)) {
+            LOG.info("session {}: {} {} with ClOrdID {} was processed before; ignored", session.sessionId(), flag,
                 m.getHeader().getString(35), clOrdId);
             return true;
         }
         return false;
+    }
+
+    private static boolean isSet(final Message m, final int headerFlag) throws FieldNotFound {
+        return m.getHeader().isSetField(headerFlag) && m.getHeader().getBoolean(headerFlag);
     }
 
     /** NewOrderSingle (D). */
