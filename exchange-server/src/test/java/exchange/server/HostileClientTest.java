@@ -347,6 +347,45 @@ class HostileClientTest {
         }
     }
 
+    /**
+     * A stranger who knows a CompID but not its password must not be able to disturb the session: not by
+     * using up the MsgSeqNum the broker's next Logon will carry (QuickFIX/J counts a refused Logon that
+     * arrives at the expected number), nor learn that number from a "MsgSeqNum too low" answer before the
+     * password is checked.
+     */
+    @Test
+    void shouldLetARefusedLogonUseNoSequenceNumberAndTellNothingBeforeThePasswordCheck() throws Exception {
+        final int next;
+        try (RawFixConnection broker = loggedOnBroker1()) {
+            broker.send(broker.message("5"));
+            assertThat(broker.next("5", 5_000)).as("Logout answer").isNotNull();
+            next = broker.nextSeq();
+        }
+        awaitOnlyBroker2Connected();
+        // at a number below the expected one: refused for the password, the expected number not given away
+        try (RawFixConnection stranger = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            final Map<Integer, String> answer = stranger.logon("broker1", "guess");
+            assertThat(answer).containsEntry(35, "5");
+            assertThat(answer.get(58)).isEqualTo("Invalid username or password");
+            assertThat(stranger.closedWithin(5_000)).isTrue();
+        }
+        awaitOnlyBroker2Connected();
+        // at exactly the expected number
+        try (RawFixConnection stranger = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(next)) {
+            final Map<Integer, String> answer = stranger.logon("broker1", "guess");
+            assertThat(answer).containsEntry(35, "5");
+            assertThat(answer.get(58)).isEqualTo("Invalid username or password");
+            assertThat(stranger.closedWithin(5_000)).isTrue();
+        }
+        awaitOnlyBroker2Connected();
+        // the broker logs on with the number it would have used anyway
+        try (RawFixConnection broker = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(next)) {
+            final Map<Integer, String> logon = broker.logon("broker1", "broker1-demo");
+            assertThat(logon).as("the broker's Logon answer").isNotNull().containsEntry(35, "A");
+        }
+        assertOthersUnaffected();
+    }
+
     /** Waits until the acceptor holds BROKER2's connection alone and its sessions have seen every close. */
     private void awaitOnlyBroker2Connected() throws InterruptedException {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -363,21 +402,21 @@ class HostileClientTest {
      */
     @Test
     void shouldRefuseALogonWithoutAUsableHeartbeatInterval() throws Exception {
-        int seq = 1; // a refused Logon still uses its sequence number
+        // a refused Logon uses no sequence number: each comes at 1, as does the Logon taken at the end
         for (final long heartBtInt : new long[] {0, 100_000, -1}) {
-            try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(seq)) {
+            try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
                 final Map<Integer, String> answer = c.logon("broker1", "broker1-demo", heartBtInt);
                 assertThat(answer).as("answer to HeartBtInt " + heartBtInt).isNotNull().containsEntry(35, "5");
                 assertThat(answer.get(58)).as("reason").contains("HeartBtInt");
                 assertThat(c.closedWithin(5_000)).isTrue();
-                seq = c.nextSeq();
             }
             // QuickFIX/J hands the session the end of the old connection after it closed it; a new connection
             // that logs on before then is closed by that end of stream (a broker would simply log on again)
             awaitOnlyBroker2Connected();
         }
-        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1").continuingAt(seq)) {
-            assertThat(c.logon("broker1", "broker1-demo", 60)).as("the longest interval taken").containsEntry(35, "A");
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            assertThat(c.logon("broker1", "broker1-demo", 60)).as("the longest interval taken").containsEntry(35, "A")
+                .containsEntry(34, "1");
         }
         assertOthersUnaffected();
     }

@@ -156,6 +156,11 @@ public final class ExchangeApplication implements Application {
             return "The exchange is starting; log on again in a few seconds";
         }
         final int heartBtInt = logon.getInt(HeartBtInt.FIELD);
+        if (heartBtInt < 0) {
+            // QuickFIX/J's own answer (QFJ-648), which its acceptance script 'QFJ648_NegativeHeartBtInt' expects
+            LOG.warn("session {}: logon refused, HeartBtInt {} (from {})", sessionId, heartBtInt, remote);
+            return "HeartBtInt must not be negative";
+        }
         if (heartBtInt < MIN_HEART_BT_INT || heartBtInt > MAX_HEART_BT_INT) {
             LOG.warn("session {}: logon refused, HeartBtInt {} (from {})", sessionId, heartBtInt, remote);
             return "HeartBtInt must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds";

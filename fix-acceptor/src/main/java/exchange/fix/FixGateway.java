@@ -45,7 +45,7 @@ public final class FixGateway implements AutoCloseable {
     private final OrderRegistry registry;
     private final OrderEntry orderEntry;
     private final ConnectionGuard guard;
-    private final LogonResetGuard resetGuard;
+    private final LogonGuard logonGuard;
 
     /** [DEFAULT] key: most bytes of an unfinished message a connection may send before it is closed. */
     public static final String MAX_PENDING_BYTES = "MaxPendingBytes";
@@ -80,12 +80,12 @@ public final class FixGateway implements AutoCloseable {
             new SLF4JLogFactory(settings), new DefaultMessageFactory());
         this.guard = new ConnectionGuard(defaultInt(settings, MAX_PENDING_BYTES, 1 << 20),
             defaultInt(settings, LOGON_WAIT_SECONDS, 10) * 1000L);
-        this.resetGuard = new LogonResetGuard(application);
+        this.logonGuard = new LogonGuard(application);
         // the connection guard first in the chain: it sees the raw bytes before the codec (QuickFIX/J adds its
-        // own filters first); the reset guard last, after the codec: it sees whole messages
+        // own filters first); the logon guard last, after the codec: it sees whole messages
         acceptor.setIoFilterChainBuilder(chain -> {
             chain.addFirst("exchange-connection-guard", guard);
-            chain.addLast("exchange-logon-reset-guard", resetGuard);
+            chain.addLast("exchange-logon-guard", logonGuard);
         });
         // The sender reads QuickFIX/J's stores on start, so the sessions must exist first.
         this.acceptor.start();
@@ -215,7 +215,7 @@ public final class FixGateway implements AutoCloseable {
         sessions.forgetQuickFixSessions();
         acceptor.stop(false);
         guard.close();
-        resetGuard.close();
+        logonGuard.close();
         senderRunner.close();
         LOG.info("FIX gateway stopped; {} messages sent", sender.messagesSent());
     }

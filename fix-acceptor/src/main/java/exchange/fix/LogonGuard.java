@@ -4,11 +4,13 @@ import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import quickfix.FieldException;
 import quickfix.FieldNotFound;
 import quickfix.InvalidMessage;
 import quickfix.Message;
 import quickfix.MessageUtils;
 import quickfix.Session;
+import quickfix.SessionID;
 import quickfix.field.BeginString;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
@@ -27,24 +29,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Checks a Logon that asks for a sequence reset (ResetSeqNumFlag 141=Y) before QuickFIX/J sees it.
- * QuickFIX/J resets the session (both sequence numbers back to 1, the messages kept for the broker's
- * ResendRequests thrown away) as soon as it reads the flag, and only then asks the exchange whether
- * the Logon is taken: a stranger who knows a CompID could throw away the ExecutionReports waiting for
- * a broker and put its sequence numbers out of step without knowing its password.
+ * Checks every Logon on a connection not yet logged on before QuickFIX/J sees it, with the exchange's
+ * own rules ({@link ExchangeApplication#logonRefusal}: exchange open, HeartBtInt, Username and
+ * Password). QuickFIX/J would act on a Logon before asking the exchange:
+ * <ul>
+ *   <li>with ResetSeqNumFlag 141=Y it resets the session (both sequence numbers back to 1, the messages
+ *       kept for the broker's ResendRequests thrown away);</li>
+ *   <li>at a MsgSeqNum below the expected one it answers "MsgSeqNum too low, expecting N", telling the
+ *       expected number to anyone who knows the CompID;</li>
+ *   <li>at the expected MsgSeqNum it counts the refused Logon, so that the broker's own next Logon, at
+ *       that number, is then "too low".</li>
+ * </ul>
+ * So a stranger who knew a CompID could throw away the ExecutionReports waiting for a broker, or put its
+ * sequence numbers out of step, without knowing its password.
  *
- * <p>So such a Logon, on a connection not yet logged on, is checked here first with the exchange's
- * own rules ({@link ExchangeApplication#logonRefusal}). A refused one gets a Logout with the reason,
- * numbered 1 as the broker asked (the session's own numbers and store are not touched), and the
- * connection is closed; a taken one goes on to QuickFIX/J. The password check costs tens of
+ * <p>A refused Logon gets a Logout with the reason, numbered 1 and outside the session's sequence (it is
+ * not stored, and the session's numbers and store are not touched), and the connection is closed; a
+ * taken one goes on to QuickFIX/J, which checks it again as before. The password check costs tens of
  * milliseconds of CPU, so it runs on a small pool, not on MINA's I/O threads (which serve every
  * connection); meanwhile the connection's reads are suspended and anything more it sent is held and
  * passed on after the Logon, in order. Connections already logged on, and every other message, pass
  * straight through.
  */
-public final class LogonResetGuard extends IoFilterAdapter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LogonResetGuard.class);
-    private static final String HELD = LogonResetGuard.class.getName() + ".held";
+public final class LogonGuard extends IoFilterAdapter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LogonGuard.class);
+    private static final String HELD = LogonGuard.class.getName() + ".held";
     private static final String RESET_FLAG = "\u0001141=Y\u0001";
     private static final String LOGON_TYPE = "\u000135=A\u0001";
 
@@ -57,7 +66,7 @@ public final class LogonResetGuard extends IoFilterAdapter implements AutoClosea
     });
 
     /** @param application the exchange's rules for a Logon */
-    public LogonResetGuard(final ExchangeApplication application) {
+    public LogonGuard(final ExchangeApplication application) {
         this.application = application;
     }
 
@@ -73,8 +82,7 @@ public final class LogonResetGuard extends IoFilterAdapter implements AutoClosea
                         return;
                     }
                 }
-            } else if (session.getAttribute(SessionConnector.QF_SESSION) == null && fix.contains(RESET_FLAG)
-                && fix.contains(LOGON_TYPE)) {
+            } else if (session.getAttribute(SessionConnector.QF_SESSION) == null && fix.contains(LOGON_TYPE)) {
                 final List<String> hold = new ArrayList<>();
                 session.setAttribute(HELD, hold);
                 session.suspendRead();
@@ -95,7 +103,7 @@ public final class LogonResetGuard extends IoFilterAdapter implements AutoClosea
             // an unreadable message, an unknown session, a Logon without HeartBtInt: QuickFIX/J refuses them
             // without a reset
             final String refusal = qf == null || !logon.isSetField(108) ? null
-                : application.logonRefusal(qf.getSessionID(), logon, session.getRemoteAddress());
+                : refusal(qf.getSessionID(), logon, session.getRemoteAddress());
             if (refusal != null) {
                 session.removeAttribute(HELD);
                 final String logout = logout(logon, refusal);
@@ -105,7 +113,7 @@ public final class LogonResetGuard extends IoFilterAdapter implements AutoClosea
                 session.closeOnFlush();
                 return;
             }
-            if (qf != null) {
+            if (qf != null && fix.contains(RESET_FLAG)) {
                 application.resetAsked(qf.getSessionID());
             }
             next.messageReceived(session, fix);
@@ -119,6 +127,15 @@ public final class LogonResetGuard extends IoFilterAdapter implements AutoClosea
         } catch (final RuntimeException | FieldNotFound e) {
             LOG.warn("closing connection from {}: its Logon could not be checked", session.getRemoteAddress(), e);
             session.closeNow();
+        }
+    }
+
+    /** The exchange's refusal; none for a Logon it cannot read (a HeartBtInt that is no number): QuickFIX/J answers. */
+    private String refusal(final SessionID sessionId, final Message logon, final Object remote) throws FieldNotFound {
+        try {
+            return application.logonRefusal(sessionId, logon, remote);
+        } catch (final FieldException e) {
+            return null;
         }
     }
 
