@@ -206,12 +206,6 @@ class OrderLifecycleTest {
         assertThat(reject.getString(58)).contains("tick");
     }
 
-    private static Message gtdReplace(final String clOrdId, final String origClOrdId, final String qty) {
-        final Message m = FixOrders.replace(clOrdId, origClOrdId, "AAA", '1', qty, "99");
-        m.setChar(59, '6');
-        return m;
-    }
-
     @Test
     void shouldRefuseAReplaceThatWouldChangeTheExpiryOfAGtdOrderButTakeOneThatResendsIt() throws Exception {
         final Message gtd = FixOrders.limit("G1", "AAA", '1', "10", "99");
@@ -219,15 +213,15 @@ class OrderLifecycleTest {
         gtd.setString(126, "20991231-23:59:59");
         final Message ack = newOrderAck(b1, gtd);
         // a replace carries every field: the same ExpireTime, or none, leaves the expiry as it is
-        final Message same = gtdReplace("G2", "G1", "20");
+        final Message same = FixOrders.gtdReplace("G2", "G1", "20");
         same.setString(126, "20991231-23:59:59.000");
         b1.send(same);
         assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
-        b1.send(gtdReplace("G3", "G2", "30"));
+        b1.send(FixOrders.gtdReplace("G3", "G2", "30"));
         assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
-        final Message otherTime = gtdReplace("G4", "G3", "40");
+        final Message otherTime = FixOrders.gtdReplace("G4", "G3", "40");
         otherTime.setString(126, "20991230-12:00:00");
-        final Message otherDate = gtdReplace("G5", "G3", "40");
+        final Message otherDate = FixOrders.gtdReplace("G5", "G3", "40");
         otherDate.setString(432, "20991231");
         for (final Message replace : new Message[] {otherTime, otherDate}) {
             b1.refusedAsLive(replace, ack.getString(37), '0',

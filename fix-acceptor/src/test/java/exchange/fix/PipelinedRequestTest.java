@@ -101,22 +101,16 @@ class PipelinedRequestTest {
         assertThat(canceled.getString(38)).isEqualTo("10");
     }
 
-    private static Message gtdReplace(final String clOrdId, final String origClOrdId, final String qty) {
-        final Message m = FixOrders.replace(clOrdId, origClOrdId, "AAA", '1', qty, "99");
-        m.setChar(59, '6');
-        return m;
-    }
-
     @Test
     void shouldRefuseAReplaceThatWouldChangeTheExpiryOfAGtdOrderAsForAnAcknowledgedOrder() throws Exception {
         final Message gtd = FixOrders.limit("G1", "AAA", '1', "10", "99");
         gtd.setChar(59, '6');
         gtd.setString(126, "20991231-23:59:59");
-        final Message otherTime = gtdReplace("G2", "G1", "20");
+        final Message otherTime = FixOrders.gtdReplace("G2", "G1", "20");
         otherTime.setString(126, "20991230-12:00:00");
-        final Message otherDate = gtdReplace("G3", "G1", "20");
+        final Message otherDate = FixOrders.gtdReplace("G3", "G1", "20");
         otherDate.setString(432, "20991231");
-        final Message same = gtdReplace("G4", "G1", "30");
+        final Message same = FixOrders.gtdReplace("G4", "G1", "30");
         same.setString(126, "20991231-23:59:59.000");
         pipelined(gtd, otherTime, otherDate, same);
         final Message ack = ack();

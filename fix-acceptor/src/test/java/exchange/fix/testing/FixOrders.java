@@ -81,6 +81,13 @@ public final class FixOrders {
         return m;
     }
 
+    /** OrderCancelReplaceRequest of a GTD buy of AAA at 99 (the expiry, ExpireTime or ExpireDate, is the caller's). */
+    public static Message gtdReplace(final String clOrdId, final String origClOrdId, final String qty) {
+        final Message m = replace(clOrdId, origClOrdId, "AAA", '1', qty, "99");
+        m.setChar(59, '6');
+        return m;
+    }
+
     /** OrderStatusRequest. */
     public static Message status(final String clOrdId, final String symbol, final char side) {
         final Message m = of("H");
