@@ -39,7 +39,8 @@ public final class Instruments {
 
     /** @return the symbol of an instrument id, or "?" */
     public String symbol(final int id) {
-        return id > 0 && id < byId.length && byId[id] != null ? byId[id].symbol() : "?";
+        final Instrument instrument = byId(id);
+        return instrument != null ? instrument.symbol() : "?";
     }
 
     /** @return every instrument */

@@ -129,6 +129,17 @@ public final class OrderRegistry {
     }
 
     /**
+     * An order ended: its latest ClOrdID is no longer needed (a request for it is answered too late,
+     * whichever of its ClOrdIDs it names), and is forgotten, so that only live orders keep one. Sender only.
+     */
+    public void chainEnded(final int session, final long orderId) {
+        final ConcurrentHashMap<Long, String> ids = latestBySession.get(session);
+        if (ids != null) {
+            ids.remove(orderId);
+        }
+    }
+
+    /**
      * Claims a ClOrdID for a new order.
      *
      * @return false when the session has already used it today
@@ -168,7 +179,7 @@ public final class OrderRegistry {
         return id == null || id == PENDING ? UNKNOWN : id;
     }
 
-    /** Index in a live order's {@link #orderState(long) state}: its account id. */
+    /** Index in a live order's {@link #orderState(int, long) state}: its account id. */
     public static final int ACCOUNT = 0;
     /** Index in a live order's state: its limit price. */
     public static final int PRICE = 1;
@@ -180,17 +191,6 @@ public final class OrderRegistry {
     public static final int FIRM = 4;
     /** Index in a live order's state: a GTD order's expire time (ns since the epoch, UTC); 0 for others. */
     public static final int EXPIRE_TIME = 5;
-    /**
-     * An order ended: its latest ClOrdID is no longer needed (a request for it is answered too late,
-     * whichever of its ClOrdIDs it names), and is forgotten, so that only live orders keep one. Sender only.
-     */
-    public void chainEnded(final int session, final long orderId) {
-        final ConcurrentHashMap<Long, String> ids = latestBySession.get(session);
-        if (ids != null) {
-            ids.remove(orderId);
-        }
-    }
-
     /** Index in a live order's state: its instrument's id. */
     public static final int INSTRUMENT = 6;
 
