@@ -78,12 +78,7 @@ class PipelinedRequestTest {
     }
 
     private void refusedAsLive(final Message ack, final char responseTo, final String text) throws Exception {
-        final Message reject = b1.next("9", WAIT);
-        assertThat(reject.getString(37)).as("%s", reject).isEqualTo(ack.getString(37));
-        assertThat(reject.getChar(39)).as("%s", reject).isEqualTo('0');
-        assertThat(reject.getInt(102)).as("%s", reject).isEqualTo(99);
-        assertThat(reject.getChar(434)).as("%s", reject).isEqualTo(responseTo);
-        assertThat(reject.getString(58)).as("%s", reject).isEqualTo(text);
+        b1.nextRefusedAsLive(ack.getString(37), '0', responseTo, text, WAIT);
     }
 
     @Test

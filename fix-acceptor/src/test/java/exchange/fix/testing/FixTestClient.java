@@ -161,12 +161,25 @@ public final class FixTestClient implements Application, AutoCloseable {
     public Message refusedAsLive(final Message request, final String orderId, final char ordStatus, final String text,
                                  final Duration timeout) throws InterruptedException, FieldNotFound {
         send(request);
+        return nextRefusedAsLive(orderId, ordStatus, "F".equals(request.getHeader().getString(MsgType.FIELD)) ? '1' : '2',
+            text, timeout);
+    }
+
+    /**
+     * Takes the next OrderCancelReject and checks it refuses a request about a live order: its OrderID and
+     * OrdStatus, CxlRejReason 99 (other), CxlRejResponseTo and Text.
+     *
+     * @param responseTo 1 for a cancel, 2 for a replace
+     * @return the reject
+     */
+    public Message nextRefusedAsLive(final String orderId, final char ordStatus, final char responseTo, final String text,
+                                     final Duration timeout) throws InterruptedException, FieldNotFound {
         final Message reject = next("9", timeout);
-        final String what = "answer to " + request + ": " + reject;
+        final String what = "reject " + reject;
         assertEquals(what, orderId, reject.getString(37));
         assertEquals(what, ordStatus, reject.getChar(39));
         assertEquals(what, 99, reject.getInt(102));
-        assertEquals(what, "F".equals(request.getHeader().getString(MsgType.FIELD)) ? '1' : '2', reject.getChar(434));
+        assertEquals(what, responseTo, reject.getChar(434));
         assertEquals(what, text, reject.getString(58));
         return reject;
     }
