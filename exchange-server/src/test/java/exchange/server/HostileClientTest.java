@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileClientTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String TIME = "60=20260101-00:00:00";
+    private static final int FAILED_LOGONS_PER_MINUTE = 3;
 
     @TempDir
     Path dir;
@@ -46,7 +49,8 @@ class HostileClientTest {
     void start() throws Exception {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
         final Path sessions = config.resolve("fix-sessions.cfg");
-        Files.writeString(sessions, Files.readString(sessions).replace("LogonWaitSeconds=10", "LogonWaitSeconds=2"));
+        Files.writeString(sessions, Files.readString(sessions).replace("LogonWaitSeconds=10", "LogonWaitSeconds=2")
+            .replace("MaxFailedLogonsPerMinute=10", "MaxFailedLogonsPerMinute=" + FAILED_LOGONS_PER_MINUTE));
         server = ExchangeServer.start(config, ShippedConfig.isolated(dir));
         broker2 = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"));
         assertThat(broker2.awaitLogon(WAIT)).isTrue();
@@ -252,6 +256,38 @@ class HostileClientTest {
             assertThat(answer).containsEntry(35, "5");
             assertThat(answer.get(58)).isEqualTo("Invalid username or password");
             assertThat(c.closedWithin(5_000)).isTrue();
+        }
+        assertOthersUnaffected();
+    }
+
+    /**
+     * A client guessing passwords: once its address has had MaxFailedLogonsPerMinute Logons refused for
+     * their password in a minute, its Logons are refused without a check (no password hash to pay for),
+     * the right password's too, with a reason; a broker from another address logs on as ever.
+     */
+    @Test
+    void shouldRefuseLogonsUncheckedFromAnAddressThatGuessedWrongTooOften() throws Exception {
+        for (int i = 0; i < FAILED_LOGONS_PER_MINUTE; i++) {
+            try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+                final Map<Integer, String> answer = c.logon("broker1", "guess" + i);
+                assertThat(answer).containsEntry(35, "5").containsEntry(58, "Invalid username or password");
+                assertThat(c.closedWithin(5_000)).isTrue();
+            }
+            awaitOnlyBroker2Connected();
+        }
+        try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
+            final Map<Integer, String> answer = c.logon("broker1", "broker1-demo");
+            assertThat(answer).as("the right password from the same address").containsEntry(35, "5");
+            assertThat(answer.get(58)).startsWith("Too many failed logons from 127.0.0.1: at most 3 a minute "
+                + "(MaxFailedLogonsPerMinute); try again in ").endsWith(" s");
+            assertThat(c.closedWithin(5_000)).isTrue();
+        }
+        awaitOnlyBroker2Connected();
+        final Socket elsewhere = new Socket();
+        elsewhere.bind(new InetSocketAddress("127.0.0.2", 0));
+        elsewhere.connect(new InetSocketAddress("127.0.0.1", server.fixPort()));
+        try (RawFixConnection c = new RawFixConnection(elsewhere, "BROKER1")) {
+            assertThat(c.logon("broker1", "broker1-demo")).as("from another address").containsEntry(35, "A");
         }
         assertOthersUnaffected();
     }

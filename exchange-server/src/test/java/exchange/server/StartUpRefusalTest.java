@@ -117,6 +117,21 @@ class StartUpRefusalTest {
     }
 
     @Test
+    void shouldRefuseAGuardSettingOutOfRangeNamingIt() throws Exception {
+        final Path config = config();
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        final String shipped = Files.readString(sessions);
+        Files.writeString(sessions, shipped.replace("MaxFailedLogonsPerMinute=10", "MaxFailedLogonsPerMinute=-1"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("MaxFailedLogonsPerMinute must be 0 (no limit) or more: -1");
+        Files.writeString(sessions, shipped.replace("LogonWaitSeconds=10", "LogonWaitSeconds=0"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("LogonWaitSeconds must be at least 1: 0");
+    }
+
+    @Test
     void shouldRefuseAnEngineCapacityOutOfRangeNamingTheSetting() {
         final Path config = config();
         for (final String name : new String[] {"exchange.engine.orders", "exchange.engine.levels", "exchange.engine.extras",

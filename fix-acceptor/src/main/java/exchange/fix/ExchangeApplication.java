@@ -29,12 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * 1 to 60 seconds. A ResendRequest whose BeginSeqNo (7) is not positive gets a session Reject (373=5),
  * and a SequenceReset more than a million ahead a Logout with the reason. A session that sends more
  * ResendRequests in a minute than its {@code MaxResendRequestsPerMinute} is logged out with a reason
- * ({@link ResendRequestLimit}). Application messages go by MsgType to {@link OrderEntry}; a type the
+ * ({@link MinuteLimit}). Application messages go by MsgType to {@link OrderEntry}; a type the
  * exchange does not take gets a BusinessMessageReject (j) from QuickFIX/J, and a drop-copy session may
  * not trade at all.
  */
 public final class ExchangeApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeApplication.class);
+    /** The Logout's Text for a Logon whose Username or Password does not match: which one is not said. */
+    static final String WRONG_CREDENTIALS = "Invalid username or password";
     /**
      * The HeartBtInt (108) a Logon may ask for, in seconds. QuickFIX/J takes any value that is not
      * negative, and 0 turns its heartbeat timeout off: a client whose connection dies without a FIN
@@ -52,7 +54,7 @@ public final class ExchangeApplication implements Application {
     private final EpochNanoClock clock;
     private final SessionListener listener;
     private final FixObserver observer;
-    private final Map<SessionID, ResendRequestLimit> resendLimits = new ConcurrentHashMap<>();
+    private final Map<SessionID, MinuteLimit> resendLimits = new ConcurrentHashMap<>();
     private final Map<SessionID, Integer> nextSentWhenItLeft = new ConcurrentHashMap<>();
 
     /** Told when a session logs on or off: drop copy, operators. */
@@ -173,7 +175,7 @@ public final class ExchangeApplication implements Application {
         final String password = logon.isSetField(554) ? logon.getString(554) : "";
         if (!session.username().equals(username) || !Passwords.matches(password, session.passwordHash())) {
             LOG.warn("session {}: logon refused, wrong username or password (from {})", sessionId, remote);
-            return "Invalid username or password";
+            return WRONG_CREDENTIALS;
         }
         return null;
     }
@@ -212,8 +214,8 @@ public final class ExchangeApplication implements Application {
         if (session == null || session.resendRequestsPerMinute() == 0) {
             return;
         }
-        final ResendRequestLimit limit = resendLimits.computeIfAbsent(sessionId,
-            id -> new ResendRequestLimit(session.resendRequestsPerMinute()));
+        final MinuteLimit limit = resendLimits.computeIfAbsent(sessionId,
+            id -> new MinuteLimit(session.resendRequestsPerMinute()));
         if (!limit.admit(System.nanoTime())) {
             final Session s = Session.lookupSession(sessionId);
             LOG.warn("session {}: logged out, more than {} ResendRequests in a minute (from {})", sessionId,

@@ -51,14 +51,21 @@ public final class FixGateway implements AutoCloseable {
     public static final String MAX_PENDING_BYTES = "MaxPendingBytes";
     /** [DEFAULT] key: seconds a new connection has to log on to a configured session. */
     public static final String LOGON_WAIT_SECONDS = "LogonWaitSeconds";
+    /** [DEFAULT] key: Logons refused for their username or password one address may send in a minute. */
+    public static final String MAX_FAILED_LOGONS_PER_MINUTE = "MaxFailedLogonsPerMinute";
 
     private static int defaultInt(final SessionSettings settings, final String key, final int defaultValue) {
+        return defaultInt(settings, key, defaultValue, 1, "at least 1");
+    }
+
+    private static int defaultInt(final SessionSettings settings, final String key, final int defaultValue,
+                                  final int min, final String allowed) {
         try {
             final java.util.Properties p = settings.getDefaultProperties();
             final String v = p.getProperty(key);
             final int value = v == null ? defaultValue : Integer.parseInt(v.trim());
-            if (value < 1) {
-                throw new IllegalArgumentException(key + " must be at least 1: " + v);
+            if (value < min) {
+                throw new IllegalArgumentException(key + " must be " + allowed + ": " + v);
             }
             return value;
         } catch (final NumberFormatException e) {
@@ -80,7 +87,8 @@ public final class FixGateway implements AutoCloseable {
             new SLF4JLogFactory(settings), new DefaultMessageFactory());
         this.guard = new ConnectionGuard(defaultInt(settings, MAX_PENDING_BYTES, 1 << 20),
             defaultInt(settings, LOGON_WAIT_SECONDS, 10) * 1000L);
-        this.logonGuard = new LogonGuard(application);
+        this.logonGuard = new LogonGuard(application, new FailedLogons(
+            defaultInt(settings, MAX_FAILED_LOGONS_PER_MINUTE, 10, 0, "0 (no limit) or more"), System::nanoTime));
         // the connection guard first in the chain: it sees the raw bytes before the codec (QuickFIX/J adds its
         // own filters first); the logon guard last, after the codec: it sees whole messages
         acceptor.setIoFilterChainBuilder(chain -> {

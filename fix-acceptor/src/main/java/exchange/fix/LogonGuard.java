@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,6 +59,7 @@ public final class LogonGuard extends IoFilterAdapter implements AutoCloseable {
     private static final String LOGON_TYPE = "\u000135=A\u0001";
 
     private final ExchangeApplication application;
+    private final FailedLogons failedLogons;
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService checks = Executors.newFixedThreadPool(2, r -> {
         final Thread t = new Thread(r, "fix-logon-check-" + threads.incrementAndGet());
@@ -65,9 +67,13 @@ public final class LogonGuard extends IoFilterAdapter implements AutoCloseable {
         return t;
     });
 
-    /** @param application the exchange's rules for a Logon */
-    public LogonGuard(final ExchangeApplication application) {
+    /**
+     * @param application  the exchange's rules for a Logon
+     * @param failedLogons Logons refused for their username or password, by address
+     */
+    LogonGuard(final ExchangeApplication application, final FailedLogons failedLogons) {
         this.application = application;
+        this.failedLogons = failedLogons;
     }
 
     @Override
@@ -130,10 +136,27 @@ public final class LogonGuard extends IoFilterAdapter implements AutoCloseable {
         }
     }
 
-    /** The exchange's refusal; none for a Logon it cannot read (a HeartBtInt that is no number): QuickFIX/J answers. */
+    /**
+     * The exchange's refusal; none for a Logon it cannot read (a HeartBtInt that is no number): QuickFIX/J
+     * answers. From an address that has failed {@code MaxFailedLogonsPerMinute} times in the last minute,
+     * a refusal without any check (and without the password hash's cost).
+     */
     private String refusal(final SessionID sessionId, final Message logon, final Object remote) throws FieldNotFound {
+        final String address = FailedLogons.address(remote);
+        final long waitNs = failedLogons.lockedOutNs(address);
+        if (waitNs > 0) {
+            final long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNs + TimeUnit.SECONDS.toNanos(1) - 1));
+            LOG.warn("session {}: logon refused unchecked, {} failed logons from {} in the last minute", sessionId,
+                failedLogons.perMinute(), remote);
+            return "Too many failed logons from " + address + ": at most " + failedLogons.perMinute()
+                + " a minute (MaxFailedLogonsPerMinute); try again in " + seconds + " s";
+        }
         try {
-            return application.logonRefusal(sessionId, logon, remote);
+            final String refusal = application.logonRefusal(sessionId, logon, remote);
+            if (ExchangeApplication.WRONG_CREDENTIALS.equals(refusal)) {
+                failedLogons.failed(address);
+            }
+            return refusal;
         } catch (final FieldException e) {
             return null;
         }

@@ -5,12 +5,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ResendRequestLimitTest {
+class MinuteLimitTest {
     private static final long SECOND = 1_000_000_000L;
 
     @Test
     void shouldAdmitTheLimitInAMinuteAndOneMoreOnlyOnceTheOldestIsAMinuteOld() {
-        final ResendRequestLimit limit = new ResendRequestLimit(3);
+        final MinuteLimit limit = new MinuteLimit(3);
         final long t0 = 123 * SECOND;
         assertThat(limit.admit(t0)).isTrue();
         assertThat(limit.admit(t0 + 10 * SECOND)).isTrue();
@@ -27,14 +27,30 @@ class ResendRequestLimitTest {
 
     @Test
     void shouldTakeAnyStartingTimeIncludingNegativeNanoTimes() {
-        final ResendRequestLimit limit = new ResendRequestLimit(1);
+        final MinuteLimit limit = new MinuteLimit(1);
         assertThat(limit.admit(-5 * SECOND)).isTrue();
         assertThat(limit.admit(50 * SECOND)).isFalse();
         assertThat(limit.admit(55 * SECOND)).isTrue();
     }
 
     @Test
+    void shouldSayWhenOneMoreWouldBeAdmittedWithoutCountingIt() {
+        final MinuteLimit limit = new MinuteLimit(2);
+        assertThat(limit.idle(0)).as("nothing counted yet").isTrue();
+        assertThat(limit.admit(0)).isTrue();
+        assertThat(limit.full(SECOND)).isFalse();
+        assertThat(limit.waitNs(SECOND)).isZero();
+        assertThat(limit.admit(5 * SECOND)).isTrue();
+        assertThat(limit.full(6 * SECOND)).isTrue();
+        assertThat(limit.full(6 * SECOND)).as("asking counts nothing").isTrue();
+        assertThat(limit.waitNs(6 * SECOND)).isEqualTo(54 * SECOND);
+        assertThat(limit.full(60 * SECOND)).isFalse();
+        assertThat(limit.idle(64 * SECOND)).as("the newest not yet a minute old").isFalse();
+        assertThat(limit.idle(65 * SECOND)).isTrue();
+    }
+
+    @Test
     void shouldRefuseALimitBelowOne() {
-        assertThatThrownBy(() -> new ResendRequestLimit(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MinuteLimit(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
