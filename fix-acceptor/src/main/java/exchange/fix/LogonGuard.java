@@ -50,7 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * milliseconds of CPU, so it runs on a small pool, not on MINA's I/O threads (which serve every
  * connection); meanwhile the connection's reads are suspended and anything more it sent is held and
  * passed on after the Logon, in order. Connections already logged on, and every other message, pass
- * straight through.
+ * straight through. An address that has failed the password check {@code MaxFailedLogonsPerMinute}
+ * times in a minute is refused without a check ({@link FailedLogons}), so a password guesser can neither
+ * try on nor keep this pool busy.
  */
 public final class LogonGuard extends IoFilterAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogonGuard.class);
