@@ -295,6 +295,56 @@ class DropCopyTest {
         }
     }
 
+    /**
+     * A kill -9 after the drop copy handed QuickFIX/J the copies of a large batch of events but before it
+     * saved its place: on restart it reads those events again and must skip every copy its session's store
+     * already has, however many the batch held. A mass cancel of 2,100 orders is one command, whose 2,100
+     * cancels the drop copy reads in one batch. The crash is made by putting back the place files the drop
+     * copy had saved before the mass cancel: what a kill -9 between QuickFIX/J's store and the save of the
+     * place leaves on disk.
+     */
+    @Test
+    void shouldNotCopyTwiceALargeBatchSentJustBeforeAKill9() throws Exception {
+        final int orders = 2_100;
+        final Path positions = dir.resolve("data").resolve("positions");
+        final Path saved = dir.resolve("saved-positions");
+        final List<String> names = List.of("drop-copy-6.pos", "drop-copy-6-day.pos");
+        final java.util.Set<String> received = new java.util.HashSet<>();
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient copies = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(b1.awaitLogon(WAIT) && copies.awaitLogon(WAIT)).isTrue();
+            for (int i = 0; i < orders; i++) {
+                b1.send(FixOrders.limit("K" + i, "AAA", '1', "1", "90"));
+            }
+            for (int i = 0; i < orders; i++) {
+                assertThat(copies.next("8", WAIT).getChar(150)).isEqualTo('0');
+            }
+            java.nio.file.Files.createDirectories(saved);
+            for (final String name : names) {
+                java.nio.file.Files.copy(positions.resolve(name), saved.resolve(name));
+            }
+            b1.send(FixOrders.massCancel("MC", '7', null));
+            for (int i = 0; i < orders; i++) {
+                final Message cancel = copies.next("8", WAIT);
+                assertThat(cancel.getChar(150)).isEqualTo('4');
+                received.add(cancel.getString(17));
+            }
+        }
+        for (final String name : names) {
+            java.nio.file.Files.copy(saved.resolve(name), positions.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient copies = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(copies.awaitLogon(WAIT)).isTrue();
+            assertThat(copies.nothingWithin(Duration.ofSeconds(1))).as("a copy sent before the crash, again").isTrue();
+        }
+        assertThat(received).hasSize(orders);
+    }
+
     @Test
     void shouldStartADropCopySessionAddedToARunningExchangeWithTheCurrentTradingDay() throws Exception {
         final List<String> today = new ArrayList<>();
