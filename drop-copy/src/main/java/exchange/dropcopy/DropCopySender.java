@@ -47,6 +47,13 @@ public final class DropCopySender extends ReportAgent {
     private static final int STORE_CHUNK = 2_000;
     /** Parties (453) members in the order of the FIX 4.4 dictionary. */
     private static final int[] PARTY_ORDER = {448, 447, 452, 0};
+    /** A TradeCaptureReport's side (NoSides 552) in FIX 4.4: Side, OrderID, ClOrdID, Parties, Account. */
+    private static final int[] SIDE_ORDER_44 = {54, 37, 11, 453, 1, 0};
+    /**
+     * The same in FIX 5.0 SP2 (TrdCapRptSideGrp), whose OrderID and ClOrdID moved to the end of the side
+     * (TradeReportOrderDetail): Side, Parties, Account, OrderID, ClOrdID.
+     */
+    private static final int[] SIDE_ORDER_50 = {54, 453, 1, 37, 11, 0};
     /** UTCTimestamp to the second: a TransactTime's date and time, its fraction left off. */
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss");
     private static final String EXECUTION_REPORT = "\u000135=8\u0001";
@@ -57,6 +64,8 @@ public final class DropCopySender extends ReportAgent {
     private final boolean tradeCaptureReports;
     /** The trading schedule's time zone: a trade's TradeDate is its date there. */
     private final ZoneId zone;
+    /** The order of a TradeCaptureReport side's fields in the session's FIX version. */
+    private final int[] sideOrder;
     /**
      * The ExecID of the last ExecutionReport the session's store held at start, 0 when none: the copies
      * go in ExecID order (the engine numbers executions in event order), so every copy up to it was sent
@@ -75,6 +84,7 @@ public final class DropCopySender extends ReportAgent {
         this.sessions = sessions;
         this.tradeCaptureReports = tradeCaptureReports;
         this.zone = zone;
+        this.sideOrder = FixVersion.of(target.sessionId()) == FixVersion.FIX50SP2 ? SIDE_ORDER_50 : SIDE_ORDER_44;
         final Session session = Session.lookupSession(target.sessionId());
         if (session != null) {
             writes().install(session);
@@ -152,7 +162,7 @@ public final class DropCopySender extends ReportAgent {
                 copies++;
             }
             if (tradeCaptureReports && message.isSetField(32) && execId > lastTradeReport) {
-                sessions.send(target, tradeCaptureReport(message, owner, stream.matchId(), zone));
+                sessions.send(target, tradeCaptureReport(message, owner, stream.matchId(), zone, sideOrder));
             }
         } catch (final FieldNotFound e) {
             throw new IllegalStateException("an ExecutionReport without " + e.field, e);
@@ -178,7 +188,7 @@ public final class DropCopySender extends ReportAgent {
 
     /** A TradeCaptureReport (AE) of one side's fill, copied from its ExecutionReport. */
     private static Message tradeCaptureReport(final Message er, final FixSession owner, final long matchId,
-        final ZoneId zone) throws FieldNotFound {
+        final ZoneId zone, final int[] sideOrder) throws FieldNotFound {
         final Message ae = new Message();
         ae.getHeader().setString(MsgType.FIELD, "AE");
         ae.setString(571, er.getString(17)); // TradeReportID
@@ -191,7 +201,7 @@ public final class DropCopySender extends ReportAgent {
         ae.setString(31, er.getString(31));
         ae.setString(75, tradeDate(er.getString(60), zone));
         ae.setString(60, er.getString(60));
-        final Group side = new Group(552, 54, new int[] {54, 37, 11, 453, 1, 0});
+        final Group side = new Group(552, 54, sideOrder);
         side.setChar(54, er.getChar(54));
         side.setString(37, er.getString(37));
         side.setString(11, er.getString(11));

@@ -201,6 +201,39 @@ class DropCopyTest {
     }
 
     /**
+     * A FIX 5.0 SP2 drop copy's TradeCaptureReport follows FIX 5.0 SP2's dictionary, which a strict engine
+     * checks: in its side group (TrdCapRptSideGrp) the Parties and the Account come before the OrderID and
+     * ClOrdID (TradeReportOrderDetail), not after them as in FIX 4.4.
+     */
+    @Test
+    void shouldSendAFix50DropCopyATradeCaptureReportValidInFix50() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
+             FixTestClient fix50 = venue.connect("FIXT.1.1", "DROP50")) {
+            assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && fix50.awaitLogon(WAIT)).isTrue();
+            final Message order = FixOrders.limit("B1", "AAA", '1', "4", "100");
+            order.setString(1, "ACC1");
+            b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
+            b2.next("8", WAIT);
+            b1.send(order);
+            b1.next("8", WAIT);
+            final Message fill = b1.next("8", WAIT);
+            assertThat(fix50.next("8", WAIT).getString(11)).isEqualTo("B1");
+            assertThat(fix50.next("8", WAIT).getString(17)).isEqualTo(fill.getString(17));
+            final Message tcr = fix50.next("AE", WAIT);
+            assertThat(tcr.getString(17)).isEqualTo(fill.getString(17));
+            final Group side = tcr.getGroups(552).get(0);
+            assertThat(side.getString(37)).isEqualTo(fill.getString(37));
+            assertThat(side.getString(11)).isEqualTo("B1");
+            assertThat(side.getString(1)).isEqualTo("ACC1");
+            assertThat(side.getGroups(453).get(0).getString(448)).isEqualTo("BROKER1");
+            assertThat(fix50.rejectsSent()).isEmpty();
+        }
+    }
+
+    /**
      * TradeDate (75) is the date of the trade where it took place ("expressed in local time at place of
      * trade", FIX 4.4): the exchange's schedule zone, not UTC. The zone is picked so that its date differs
      * from UTC's now: UTC-12 before noon UTC, UTC+14 after.
