@@ -13,6 +13,7 @@ import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.InvalidMessage;
 import quickfix.Message;
+import quickfix.MessageStore;
 import quickfix.Session;
 import quickfix.field.MsgType;
 
@@ -22,9 +23,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One drop-copy session's feed: a copy of every ExecutionReport of the firms it is entitled to, in
@@ -38,22 +37,43 @@ import java.util.Set;
  * <p>Each drop-copy session has its own place in the event log ({@code drop-copy-<number>.pos}) and
  * QuickFIX/J keeps what it sends while the session is away, so a compliance desk that reconnects, or
  * an exchange that restarts, continues with no gap and no duplicate (FIX's own PossDupFlag resends
- * apart). With {@code DropCopyTradeCaptureReports=Y} each fill also comes as a TradeCaptureReport (AE).
+ * apart): after a kill -9 it skips the copies, up to the last one its session's store holds, of the
+ * events it reads again after its saved place. With {@code DropCopyTradeCaptureReports=Y} each fill also
+ * comes as a TradeCaptureReport (AE).
  */
 public final class DropCopySender extends ReportAgent {
     private static final Logger LOG = LoggerFactory.getLogger(DropCopySender.class);
-    private static final int LOOK_BACK = 2_000;
+    /** Messages of the session's store read at a time, from its end back to the last copy it holds. */
+    private static final int STORE_CHUNK = 2_000;
     /** Parties (453) members in the order of the FIX 4.4 dictionary. */
     private static final int[] PARTY_ORDER = {448, 447, 452, 0};
+    /** A TradeCaptureReport's side (NoSides 552) in FIX 4.4: Side, OrderID, ClOrdID, Parties, Account. */
+    private static final int[] SIDE_ORDER_44 = {54, 37, 11, 453, 1, 0};
+    /**
+     * The same in FIX 5.0 SP2 (TrdCapRptSideGrp), whose OrderID and ClOrdID moved to the end of the side
+     * (TradeReportOrderDetail): Side, Parties, Account, OrderID, ClOrdID.
+     */
+    private static final int[] SIDE_ORDER_50 = {54, 453, 1, 37, 11, 0};
     /** UTCTimestamp to the second: a TransactTime's date and time, its fraction left off. */
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss");
+    private static final String EXECUTION_REPORT = "\u000135=8\u0001";
+    private static final String TRADE_CAPTURE_REPORT = "\u000135=AE\u0001";
 
     private final FixSession target;
     private final FixSessions sessions;
     private final boolean tradeCaptureReports;
     /** The trading schedule's time zone: a trade's TradeDate is its date there. */
     private final ZoneId zone;
-    private final Set<String> sentBefore = new HashSet<>();
+    /** The order of a TradeCaptureReport side's fields in the session's FIX version. */
+    private final int[] sideOrder;
+    /**
+     * The ExecID of the last ExecutionReport the session's store held at start, 0 when none: the copies
+     * go in ExecID order (the engine numbers executions in event order), so every copy up to it was sent
+     * before the restart, however many copies the batch read again after it held.
+     */
+    private long lastCopied;
+    /** The same for TradeCaptureReports: the last one's ExecID (each follows its fill's copy at once). */
+    private long lastTradeReport;
     private long copies;
 
     public DropCopySender(final EventLog log, final FixSession target, final FixSessions sessions,
@@ -64,36 +84,60 @@ public final class DropCopySender extends ReportAgent {
         this.sessions = sessions;
         this.tradeCaptureReports = tradeCaptureReports;
         this.zone = zone;
+        this.sideOrder = FixVersion.of(target.sessionId()) == FixVersion.FIX50SP2 ? SIDE_ORDER_50 : SIDE_ORDER_44;
         final Session session = Session.lookupSession(target.sessionId());
         if (session != null) {
             writes().install(session);
         }
     }
 
+    /**
+     * Finds the last copy the session's store holds, reading back from its end (past heartbeats and the
+     * like) to the first ExecutionReport: what the drop copy handed QuickFIX/J after the place it saved
+     * last, just before a crash, is every copy up to that one.
+     */
     @Override
     protected void loadSent() {
-        sentBefore.clear();
+        lastCopied = 0;
+        lastTradeReport = 0;
         final Session session = Session.lookupSession(target.sessionId());
         if (session == null) {
             return;
         }
+        final MessageStore store = session.getStore();
+        boolean tradeReportAfterIt = false;
         try {
-            final int next = session.getStore().getNextSenderMsgSeqNum();
             final List<String> messages = new ArrayList<>();
-            session.getStore().get(Math.max(1, next - LOOK_BACK), next - 1, messages);
-            for (final String raw : messages) {
-                final Message m = new Message();
-                try {
-                    m.fromString(raw, null, false);
-                    if (m.isSetField(17)) {
-                        sentBefore.add(m.getHeader().getString(MsgType.FIELD) + ":" + m.getString(17));
+            for (int end = store.getNextSenderMsgSeqNum() - 1; end >= 1 && lastCopied == 0; end -= STORE_CHUNK) {
+                messages.clear();
+                store.get(Math.max(1, end - STORE_CHUNK + 1), end, messages);
+                for (int i = messages.size() - 1; i >= 0 && lastCopied == 0; i--) {
+                    final String raw = messages.get(i);
+                    if (raw.contains(TRADE_CAPTURE_REPORT)) {
+                        tradeReportAfterIt = true;
+                    } else if (raw.contains(EXECUTION_REPORT)) {
+                        lastCopied = execId(raw);
                     }
-                } catch (final InvalidMessage | FieldNotFound e) {
-                    // not one of ours
                 }
             }
         } catch (final IOException e) {
             LOG.warn("cannot read the message store of drop copy {}: {}", target.sessionId(), e.toString());
+        }
+        // no TradeCaptureReport after the last copy: the last copy's own, if it is owed one, was not sent
+        lastTradeReport = tradeReportAfterIt ? lastCopied : Math.max(0, lastCopied - 1);
+        if (lastCopied > 0) {
+            LOG.info("{}: the last copy its store holds is of ExecID {}", roleName(), lastCopied);
+        }
+    }
+
+    /** @return the ExecID (17) of an ExecutionReport as stored, 0 when it has none */
+    private static long execId(final String raw) {
+        final Message m = new Message();
+        try {
+            m.fromString(raw, null, false);
+            return m.isSetField(17) ? Long.parseLong(m.getString(17)) : 0;
+        } catch (final InvalidMessage | FieldNotFound | NumberFormatException e) {
+            return 0; // not one of ours
         }
     }
 
@@ -110,15 +154,15 @@ public final class DropCopySender extends ReportAgent {
             if (owner == null || !target.entitledTo(owner.firmName())) {
                 return;
             }
-            final String execId = message.getString(17);
+            final long execId = Long.parseLong(message.getString(17));
             message.setBoolean(797, true);
             parties(message, owner);
-            if (!sentBefore.contains("8:" + execId)) {
+            if (execId > lastCopied) {
                 sessions.send(target, message);
                 copies++;
             }
-            if (tradeCaptureReports && message.isSetField(32) && !sentBefore.contains("AE:" + execId)) {
-                sessions.send(target, tradeCaptureReport(message, owner, stream.matchId(), zone));
+            if (tradeCaptureReports && message.isSetField(32) && execId > lastTradeReport) {
+                sessions.send(target, tradeCaptureReport(message, owner, stream.matchId(), zone, sideOrder));
             }
         } catch (final FieldNotFound e) {
             throw new IllegalStateException("an ExecutionReport without " + e.field, e);
@@ -144,7 +188,7 @@ public final class DropCopySender extends ReportAgent {
 
     /** A TradeCaptureReport (AE) of one side's fill, copied from its ExecutionReport. */
     private static Message tradeCaptureReport(final Message er, final FixSession owner, final long matchId,
-        final ZoneId zone) throws FieldNotFound {
+        final ZoneId zone, final int[] sideOrder) throws FieldNotFound {
         final Message ae = new Message();
         ae.getHeader().setString(MsgType.FIELD, "AE");
         ae.setString(571, er.getString(17)); // TradeReportID
@@ -157,7 +201,7 @@ public final class DropCopySender extends ReportAgent {
         ae.setString(31, er.getString(31));
         ae.setString(75, tradeDate(er.getString(60), zone));
         ae.setString(60, er.getString(60));
-        final Group side = new Group(552, 54, new int[] {54, 37, 11, 453, 1, 0});
+        final Group side = new Group(552, 54, sideOrder);
         side.setChar(54, er.getChar(54));
         side.setString(37, er.getString(37));
         side.setString(11, er.getString(11));

@@ -201,6 +201,39 @@ class DropCopyTest {
     }
 
     /**
+     * A FIX 5.0 SP2 drop copy's TradeCaptureReport follows FIX 5.0 SP2's dictionary, which a strict engine
+     * checks: in its side group (TrdCapRptSideGrp) the Parties and the Account come before the OrderID and
+     * ClOrdID (TradeReportOrderDetail), not after them as in FIX 4.4.
+     */
+    @Test
+    void shouldSendAFix50DropCopyATradeCaptureReportValidInFix50() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient b2 = venue.connect("FIX.4.4", "BROKER2");
+             FixTestClient fix50 = venue.connect("FIXT.1.1", "DROP50")) {
+            assertThat(b1.awaitLogon(WAIT) && b2.awaitLogon(WAIT) && fix50.awaitLogon(WAIT)).isTrue();
+            final Message order = FixOrders.limit("B1", "AAA", '1', "4", "100");
+            order.setString(1, "ACC1");
+            b2.send(FixOrders.limit("S1", "AAA", '2', "4", "100"));
+            b2.next("8", WAIT);
+            b1.send(order);
+            b1.next("8", WAIT);
+            final Message fill = b1.next("8", WAIT);
+            assertThat(fix50.next("8", WAIT).getString(11)).isEqualTo("B1");
+            assertThat(fix50.next("8", WAIT).getString(17)).isEqualTo(fill.getString(17));
+            final Message tcr = fix50.next("AE", WAIT);
+            assertThat(tcr.getString(17)).isEqualTo(fill.getString(17));
+            final Group side = tcr.getGroups(552).get(0);
+            assertThat(side.getString(37)).isEqualTo(fill.getString(37));
+            assertThat(side.getString(11)).isEqualTo("B1");
+            assertThat(side.getString(1)).isEqualTo("ACC1");
+            assertThat(side.getGroups(453).get(0).getString(448)).isEqualTo("BROKER1");
+            assertThat(fix50.rejectsSent()).isEmpty();
+        }
+    }
+
+    /**
      * TradeDate (75) is the date of the trade where it took place ("expressed in local time at place of
      * trade", FIX 4.4): the exchange's schedule zone, not UTC. The zone is picked so that its date differs
      * from UTC's now: UTC-12 before noon UTC, UTC+14 after.
@@ -293,6 +326,56 @@ class DropCopyTest {
             assertThat(copies.nothingWithin(Duration.ofMillis(500))).as("no duplicate").isTrue();
             copies.close();
         }
+    }
+
+    /**
+     * A kill -9 after the drop copy handed QuickFIX/J the copies of a large batch of events but before it
+     * saved its place: on restart it reads those events again and must skip every copy its session's store
+     * already has, however many the batch held. A mass cancel of 2,100 orders is one command, whose 2,100
+     * cancels the drop copy reads in one batch. The crash is made by putting back the place files the drop
+     * copy had saved before the mass cancel: what a kill -9 between QuickFIX/J's store and the save of the
+     * place leaves on disk.
+     */
+    @Test
+    void shouldNotCopyTwiceALargeBatchSentJustBeforeAKill9() throws Exception {
+        final int orders = 2_100;
+        final Path positions = dir.resolve("data").resolve("positions");
+        final Path saved = dir.resolve("saved-positions");
+        final List<String> names = List.of("drop-copy-6.pos", "drop-copy-6-day.pos");
+        final java.util.Set<String> received = new java.util.HashSet<>();
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1");
+             FixTestClient copies = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(b1.awaitLogon(WAIT) && copies.awaitLogon(WAIT)).isTrue();
+            for (int i = 0; i < orders; i++) {
+                b1.send(FixOrders.limit("K" + i, "AAA", '1', "1", "90"));
+            }
+            for (int i = 0; i < orders; i++) {
+                assertThat(copies.next("8", WAIT).getChar(150)).isEqualTo('0');
+            }
+            java.nio.file.Files.createDirectories(saved);
+            for (final String name : names) {
+                java.nio.file.Files.copy(positions.resolve(name), saved.resolve(name));
+            }
+            b1.send(FixOrders.massCancel("MC", '7', null));
+            for (int i = 0; i < orders; i++) {
+                final Message cancel = copies.next("8", WAIT);
+                assertThat(cancel.getChar(150)).isEqualTo('4');
+                received.add(cancel.getString(17));
+            }
+        }
+        for (final String name : names) {
+            java.nio.file.Files.copy(saved.resolve(name), positions.resolve(name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (TestVenue venue = new TestVenue(dir);
+             DropCopy ignored = dropCopy(venue);
+             FixTestClient copies = venue.connect("FIX.4.4", "DROPALL")) {
+            assertThat(copies.awaitLogon(WAIT)).isTrue();
+            assertThat(copies.nothingWithin(Duration.ofSeconds(1))).as("a copy sent before the crash, again").isTrue();
+        }
+        assertThat(received).hasSize(orders);
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a {@link ReportStream} over the event log with a durable place, exactly once across restarts:
- * it saves its place after each batch and the place where the trading day began at each DayEnded;
+ * it saves its place after each batch (and every {@value #SAVE_EVERY_EVENTS} events within one) and the
+ * place where the trading day began at each DayEnded;
  * on start it follows the log silently from the start of the day up to the saved place (to know the
  * day's orders again), then produces messages from there on. On its very first start (no place saved)
  * it begins with the current trading day, not with the days before it. The subclass sends them, skipping what
@@ -26,6 +27,15 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStream.Sink {
     private static final Logger LOG = LoggerFactory.getLogger(ReportAgent.class);
+    /**
+     * Events after which the place is saved within a batch. After a kill -9 the events after the saved
+     * place are read again and the sender skips what its sessions' stores show was sent, looking back
+     * 2,000 messages of each store: a batch of 64 documents can hold tens of thousands of events (a mass
+     * cancel, a kill switch, a day's end, a backlog), so without these saves copies and reports before the
+     * last 2,000 would go out twice. An event gives a session at most four messages (a drop copy of both
+     * sides of a trade, each with its TradeCaptureReport), so 256 events stay well within the 2,000.
+     */
+    static final int SAVE_EVERY_EVENTS = 256;
 
     private final EventLog log;
     private final PositionStore position;
@@ -38,6 +48,7 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
     private long commandSequence;
     private int eventIndex;
     private boolean following;
+    private int unsaved;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile RuntimeException startFailure;
 
@@ -145,6 +156,7 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
         }
         if (n > 0 && documentIndex >= 0) {
             position.save(documentIndex, commandSequence, eventIndex);
+            unsaved = 0;
         }
         return n;
     }
@@ -156,6 +168,11 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
         this.commandSequence = commandSequence;
         this.eventIndex = eventIndex;
         decoder.decode(buffer, offset, stream);
+        if (!following && ++unsaved >= SAVE_EVERY_EVENTS) {
+            // its messages are in the sessions' stores (held writes only wait for the socket)
+            position.save(documentIndex, commandSequence, eventIndex);
+            unsaved = 0;
+        }
     }
 
     @Override

@@ -33,7 +33,8 @@ import java.util.Properties;
  *   <li>BROKER4 (FIXT.1.1 / FIX 5.0 SP2, firm BROKER2, session 4, no password)</li>
  *   <li>COD1 (FIX.4.4, firm BROKER1, session 5, cancel on disconnect)</li>
  *   <li>DROPALL (FIX.4.4 drop copy of every firm, session 6) and DROPB1 (drop copy of BROKER1 only,
- *       with TradeCaptureReports, session 7); their feeds are started by the drop-copy module</li>
+ *       with TradeCaptureReports, session 7), DROP50 (FIXT.1.1 / FIX 5.0 SP2 drop copy of BROKER1 only, with
+ *       TradeCaptureReports, session 8); their feeds are started by the drop-copy module</li>
  * </ul>
  * Instruments: AAA (tick 0.01, lot 1) and BBB (tick 0.05, lot 100).
  */
@@ -126,11 +127,16 @@ public final class TestVenue implements AutoCloseable {
         dropCopy(s, "DROPALL", "*", false);
         session(s, "FIX.4.4", "DROPB1", 7, "BROKER2", null, null, false);
         dropCopy(s, "DROPB1", "BROKER1", true);
+        session(s, "FIXT.1.1", "DROP50", 8, "BROKER2", null, null, false);
+        dropCopy(s, new SessionID("FIXT.1.1", "EXCH", "DROP50"), "BROKER1", true);
         return s;
     }
 
     private static void dropCopy(final SessionSettings s, final String compId, final String firms, final boolean tcr) {
-        final SessionID id = new SessionID("FIX.4.4", "EXCH", compId);
+        dropCopy(s, new SessionID("FIX.4.4", "EXCH", compId), firms, tcr);
+    }
+
+    private static void dropCopy(final SessionSettings s, final SessionID id, final String firms, final boolean tcr) {
         s.setString(id, "Role", "drop-copy");
         s.setString(id, "DropCopyFirms", firms);
         s.setString(id, "DropCopyTradeCaptureReports", tcr ? "Y" : "N");
