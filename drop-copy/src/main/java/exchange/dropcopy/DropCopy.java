@@ -18,6 +18,7 @@ import quickfix.FieldConvertError;
 import quickfix.SessionSettings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.List;
  */
 public final class DropCopy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DropCopy.class);
+    /** How long a feed may take to start: to follow the day's events up to its place and send its backlog. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final List<DropCopySender> senders = new ArrayList<>();
     private final AgentRunner runner;
@@ -65,13 +68,33 @@ public final class DropCopy implements AutoCloseable {
     }
 
     /**
-     * Starts the feeds of the configured drop-copy sessions (none when there are none).
+     * Starts the feeds of the configured drop-copy sessions (none when there are none) and waits until each
+     * knows the day's orders again and has caught up with the event log, as the FIX gateway waits for the
+     * ExecutionReport sender: an exchange that says it is ready has a live compliance feed.
      *
      * @param zone the trading schedule's time zone, where a trade's TradeDate is its date
+     * @throws IllegalStateException when a feed cannot start (its saved place is not in the event log, say)
+     *                               or does not catch up within {@link #START_TIMEOUT}; nothing is left running
      */
     public static DropCopy start(final EventLog log, final FixSessions sessions, final Instruments instruments,
                                  final SessionSettings settings, final Path dataDir, final ZoneId zone) {
-        return new DropCopy(log, sessions, instruments, settings, dataDir, zone);
+        final DropCopy dropCopy = new DropCopy(log, sessions, instruments, settings, dataDir, zone);
+        try {
+            for (final DropCopySender sender : dropCopy.senders) {
+                if (!sender.awaitStarted(START_TIMEOUT)) {
+                    throw new IllegalStateException(sender.roleName() + " did not catch up with the event log in "
+                        + START_TIMEOUT.toMinutes() + " minutes");
+                }
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dropCopy.close();
+            throw new IllegalStateException("interrupted while the drop copy started", e);
+        } catch (final RuntimeException e) {
+            dropCopy.close();
+            throw e;
+        }
+        return dropCopy;
     }
 
     /** @return each session's feed */

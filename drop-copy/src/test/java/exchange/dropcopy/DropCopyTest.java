@@ -1,10 +1,12 @@
 package exchange.dropcopy;
 
+
 import exchange.fix.Instruments;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
 import exchange.fix.testing.TestVenue;
 import exchange.matching.command.EndOfDayCommand;
+import exchange.sequencer.PositionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 @Timeout(90)
@@ -95,6 +98,27 @@ class DropCopyTest {
             b1.send(FixOrders.status("B1", "AAA", '1'));
             assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('I');
             assertThat(all.nothingWithin(Duration.ofMillis(300))).isTrue();
+        }
+    }
+
+    /**
+     * A feed that cannot start (here its saved place is past the end of the event log, as a data folder
+     * put together from two backups would have it) stops the start with a sentence, leaving no thread
+     * behind, instead of an exchange that says it is ready with a dead compliance feed.
+     */
+    @Test
+    void shouldRefuseToStartWhenAFeedCannotStart() throws Exception {
+        try (TestVenue venue = new TestVenue(dir)) {
+            new PositionStore(venue.dataDir().resolve("positions"), "drop-copy-6", false).save(1L << 40, 1_000_000, 0);
+            assertThatThrownBy(() -> dropCopy(venue))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("drop-copy-6")
+                .hasMessageContaining("its saved place is not in the event log");
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.isAlive() && t.getName().contains("drop-copy"))) {
+                assertThat(System.nanoTime()).as("the drop copy's thread ended").isLessThan(deadline);
+                Thread.sleep(10);
+            }
         }
     }
 
