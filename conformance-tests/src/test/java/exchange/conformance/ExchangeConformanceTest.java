@@ -4,32 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import exchange.fix.FixSession;
+import quickfix.SessionID;
 
 /**
  * The real exchange, started as {@code bin/exchange --config config/conformance} would start it, plays
- * every script: QuickFIX/J's 48 session-level acceptance scripts unchanged (session ISLD/TW), and the
- * exchange's own suite. One dynamic test per script; then, for each suite, one that checks every message
- * the exchange sent in it against the QuickFIX/J dictionary of its FIX version, as a broker's engine
- * would ({@link DictionaryCheckedMessages}), and one that holds docs/FIX-SPEC.md to what the exchange sent.
+ * every script: QuickFIX/J's session-level acceptance scripts unchanged (the session ISLD/TW of FIX 4.2,
+ * FIX 4.4 and FIXT.1.1), and the exchange's own suite. One dynamic test per script; then, for each suite,
+ * one that checks every message the exchange sent in it against the QuickFIX/J dictionary of its FIX
+ * version, as a broker's engine would ({@link DictionaryCheckedMessages}), and one that holds
+ * docs/FIX-SPEC.md to what the exchange sent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 class ExchangeConformanceTest {
-    /** The session of QuickFIX/J's scripts, in config/conformance/fix-sessions.cfg. */
-    private static final String ACCEPTANCE_SESSION = "FIX.4.4:ISLD->TW";
-
     @TempDir
     static Path data;
 
@@ -52,14 +53,24 @@ class ExchangeConformanceTest {
         }
     }
 
+    /**
+     * A container per FIX version (fix42, fix44, fix50: the session ISLD->TW of FIX.4.2, FIX.4.4 and
+     * FIXT.1.1): a test per script, then one that none of their orders reached the exchange; then the check
+     * of every message the exchange sent in them.
+     */
     @TestFactory
-    Stream<DynamicTest> shouldPassEveryQuickFixJAcceptanceScriptUnchanged() throws IOException {
-        return Stream.concat(
-                DynamicScriptTests.of(List.of(ModulePaths.quickFixJAcceptanceScripts()),
-                        exchange.runner(RunOptions.defaults()), sentMessages::afterScript),
-                Stream.of(DynamicTest.dynamicTest("no order of theirs reached the exchange",
-                        () -> assertThat(exchange.server().fix().registry().size(acceptanceSessionNumber()))
-                                .isZero()), everySentMessageValid()));
+    Stream<DynamicNode> shouldPassEveryQuickFixJAcceptanceScriptUnchanged() throws IOException {
+        ScriptRunner runner = exchange.runner(RunOptions.defaults());
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (AcceptanceDialect dialect : AcceptanceDialect.values()) {
+            nodes.add(DynamicContainer.dynamicContainer(dialect.folder, Stream.concat(
+                    dialect.tests(runner, script -> true, sentMessages::afterScript),
+                    Stream.of(DynamicTest.dynamicTest("no order of theirs reached the exchange",
+                            () -> assertThat(exchange.server().fix().registry().size(sessionNumber(dialect.session())))
+                                    .isZero())))));
+        }
+        nodes.add(everySentMessageValid());
+        return nodes.stream();
     }
 
     /**
@@ -94,9 +105,7 @@ class ExchangeConformanceTest {
                 () -> assertThat(sentMessages.takeProblems()).as("messages a broker's engine would refuse").isEmpty());
     }
 
-    private int acceptanceSessionNumber() {
-        return exchange.server().fix().sessions().all().stream()
-                .filter(s -> s.sessionId().toString().equals(ACCEPTANCE_SESSION))
-                .mapToInt(FixSession::number).findFirst().orElseThrow();
+    private int sessionNumber(SessionID sessionId) {
+        return exchange.server().fix().sessions().byId(sessionId).number();
     }
 }

@@ -136,6 +136,6 @@ class FixConformanceTest {
     }
 
     private static Path copyQuickFixJScript(String name, Path directory) throws IOException {
-        return Files.copy(ModulePaths.quickFixJAcceptanceScripts().resolve(name), directory.resolve(name));
+        return Files.copy(AcceptanceDialect.FIX44.scripts().resolve(name), directory.resolve(name));
     }
 }
