@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -26,6 +27,11 @@ enum AcceptanceDialect {
 
     static final String SERVER_COMP_ID = "ISLD";
     static final String CLIENT_COMP_ID = "TW";
+    /**
+     * The scripts that mostly wait for heartbeat intervals: 4a_NoDataSentDuringHeartBtInt (about 11 s) and
+     * 6_SendTestRequest (about 31 s), in every version.
+     */
+    private static final Set<String> SLOW_SCRIPTS = Set.of("4a_NoDataSentDuringHeartBtInt", "6_SendTestRequest");
 
     /** The folder under quickfixj-acceptance/, named as QuickFIX/J names it. */
     final String folder;
@@ -59,6 +65,16 @@ enum AcceptanceDialect {
         List<Path> files = ScriptFiles.collect(List.of(scripts())).stream().filter(which).toList();
         return DynamicScriptTests.of(files, runner, onResult).map(test -> DynamicTest.dynamicTest(
                 folder + "/" + test.getDisplayName(), test.getTestSourceUri().orElse(null), test.getExecutable()));
+    }
+
+    /** The folder's scripts that {@link #isSlow} says are slow, in path order. */
+    List<Path> slowScripts() throws IOException {
+        return ScriptFiles.collect(List.of(scripts())).stream().filter(AcceptanceDialect::isSlow).toList();
+    }
+
+    /** Whether a script is one of the two that take 11 s and more, waiting for heartbeat intervals. */
+    static boolean isSlow(Path script) {
+        return SLOW_SCRIPTS.contains(ScriptFiles.nameOf(script));
     }
 
     /** The server's session ISLD->client in this version. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -30,8 +29,6 @@ import quickfix.ConfigError;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
 class QuickFixJAcceptanceScriptsTest {
-    private static final Set<String> SLOW_SCRIPTS = Set.of("4a_NoDataSentDuringHeartBtInt", "6_SendTestRequest");
-
     private QuickFixAcceptor acceptor;
 
     @BeforeAll
@@ -66,16 +63,13 @@ class QuickFixJAcceptanceScriptsTest {
         ScriptRunner runner = acceptor.runner(RunOptions.defaults());
         List<DynamicNode> versions = new ArrayList<>();
         for (AcceptanceDialect dialect : AcceptanceDialect.values()) {
-            Predicate<Path> which = dialect == AcceptanceDialect.FIX44 ? script -> true : script -> !isSlow(script);
+            Predicate<Path> which = dialect == AcceptanceDialect.FIX44
+                    ? script -> true : script -> !AcceptanceDialect.isSlow(script);
             versions.add(DynamicContainer.dynamicContainer(dialect.folder, Stream.concat(
                     dialect.tests(runner, which, result -> { }),
                     Stream.of(DynamicTest.dynamicTest("no script reached the application",
                             () -> assertThat(acceptor.applicationMessages(dialect.session())).isZero())))));
         }
         return versions.stream();
-    }
-
-    private static boolean isSlow(Path script) {
-        return SLOW_SCRIPTS.contains(ScriptFiles.nameOf(script));
     }
 }
