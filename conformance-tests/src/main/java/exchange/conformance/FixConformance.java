@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -98,10 +100,15 @@ public final class FixConformance implements Callable<Integer> {
         err.println("fix-conformance: " + scripts.size() + " scripts against " + host + ":" + port + " " + options);
         ScriptRunner runner = new ScriptRunner(host, port, options,
                 ServerControl.tcpOnly(Duration.ofMillis(Math.max(0, connectDelayMs))));
+        Set<String> repeated = repeatedNames(scripts);
         int passed = 0;
         int failed = 0;
         for (Path script : scripts) {
             ScriptResult result = runner.run(script);
+            if (repeated.contains(result.name())) {
+                result = new ScriptResult(folderAndName(script), result.passed(), result.failure(), result.details(),
+                        result.elapsed(), result.transcript());
+            }
             out.println(verbose && !result.passed() ? result.report() : result.summaryLine());
             out.flush();
             if (result.passed()) {
@@ -113,5 +120,25 @@ public final class FixConformance implements Callable<Integer> {
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
         return failed == 0 ? EXIT_ALL_PASSED : EXIT_SOME_FAILED;
+    }
+
+    /** The script names found more than once, e.g. the same QuickFIX/J script in fix42/ and fix44/. */
+    private static Set<String> repeatedNames(List<Path> scripts) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
+        for (Path script : scripts) {
+            String name = ScriptFiles.nameOf(script);
+            if (!seen.add(name)) {
+                repeated.add(name);
+            }
+        }
+        return repeated;
+    }
+
+    /** {@code fix42/1a_ValidLogonWithCorrectMsgSeqNum}: a repeated name with its folder's, to tell them apart. */
+    private static String folderAndName(Path script) {
+        Path folder = script.toAbsolutePath().getParent();
+        String name = ScriptFiles.nameOf(script);
+        return folder == null || folder.getFileName() == null ? name : folder.getFileName() + "/" + name;
     }
 }

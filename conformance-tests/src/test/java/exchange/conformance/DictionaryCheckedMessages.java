@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +63,21 @@ final class DictionaryCheckedMessages implements AutoCloseable {
      * since the previous script. Also checks that each message the script received is among them, so
      * that a log that misses messages cannot pass for a clean one.
      */
-    synchronized void afterScript(ScriptResult result) {
+    void afterScript(ScriptResult result) {
+        afterScripts(List.of(result));
+    }
+
+    /**
+     * As {@link #afterScript}, for scripts played at the same time: the messages sent since the previous
+     * check are put down to all of them together.
+     */
+    synchronized void afterScripts(List<ScriptResult> results) {
         try {
             exchange.awaitReadyForNewConnection(SETTLE_TIMEOUT);
         } catch (TimeoutException e) {
             // only after a script that failed; its last messages may be put down to the next script
         }
+        String names = results.stream().map(ScriptResult::name).collect(Collectors.joining(" + "));
         Set<String> sent = new HashSet<>();
         String entry;
         while ((entry = logged.poll()) != null) {
@@ -79,14 +89,16 @@ final class DictionaryCheckedMessages implements AutoCloseable {
             checked++;
             String refusal = dictionaries.refusal(message);
             if (refusal != null) {
-                problems.add(result.name() + session + ": " + refusal + "\n    in " + FixFraming.display(message));
+                problems.add(names + session + ": " + refusal + "\n    in " + FixFraming.display(message));
             }
         }
-        for (String line : result.transcript()) {
-            int mark = line.indexOf("< ");
-            if (mark > 0 && line.substring(0, mark).matches("\\d+") && !sent.contains(line.substring(mark + 2))) {
-                problems.add(result.name() + ": received a message the exchange's message log does not have: "
-                        + line.substring(mark + 2));
+        for (ScriptResult result : results) {
+            for (String line : result.transcript()) {
+                int mark = line.indexOf("< ");
+                if (mark > 0 && line.substring(0, mark).matches("\\d+") && !sent.contains(line.substring(mark + 2))) {
+                    problems.add(result.name() + ": received a message the exchange's message log does not have: "
+                            + line.substring(mark + 2));
+                }
             }
         }
     }

@@ -90,8 +90,13 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
 
     /** A runner for the exchange, waiting on it rather than pausing before connections. */
     ScriptRunner runner(RunOptions options) {
+        return runner(options, this);
+    }
+
+    /** A runner for the exchange that waits with the given control, e.g. {@link #forSession}. */
+    ScriptRunner runner(RunOptions options, ServerControl control) {
         InetSocketAddress address = server.fix().addresses().get(0);
-        return new ScriptRunner("127.0.0.1", address.getPort(), options, this);
+        return new ScriptRunner("127.0.0.1", address.getPort(), options, control);
     }
 
     @Override
@@ -104,6 +109,52 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
             }
             LockSupport.parkNanos(POLL_INTERVAL_NS);
         }
+    }
+
+    /**
+     * A control that waits for one session only: until it is disconnected, logged out, reset where it
+     * resets on disconnect, and its message dispatcher thread is gone. For scripts that talk to that session
+     * alone and send no order, played while scripts of other sessions are under way; what other sessions
+     * and the rest of the exchange do is not waited for.
+     */
+    ServerControl forSession(SessionID sessionId) {
+        ExchangeUnderTest exchange = this;
+        return new ServerControl() {
+            @Override
+            public void awaitReadyForNewConnection(Duration timeout) throws TimeoutException {
+                long deadlineNs = System.nanoTime() + timeout.toNanos();
+                String busy;
+                while ((busy = busy(sessionId)) != null) {
+                    if (System.nanoTime() - deadlineNs > 0) {
+                        throw new TimeoutException(sessionId + " is still busy: " + busy);
+                    }
+                    LockSupport.parkNanos(POLL_INTERVAL_NS);
+                }
+            }
+
+            @Override
+            public void setSession(String id, String setting, String value) {
+                exchange.setSession(id, setting, value);
+            }
+        };
+    }
+
+    /** What one session is still doing about earlier connections, or {@code null} when nothing. */
+    private static String busy(SessionID sessionId) {
+        Session session = Session.lookupSession(sessionId);
+        if (session.hasResponder() || session.isLoggedOn()) {
+            return "still connected";
+        }
+        if (session.getResetOnDisconnect() && (session.getExpectedSenderNum() != 1 || session.getExpectedTargetNum() != 1)) {
+            return "not reset yet";
+        }
+        String dispatcher = SESSION_DISPATCHER + sessionId;
+        for (Thread thread : liveThreads()) {
+            if (thread.getName().equals(dispatcher)) {
+                return dispatcher + " still running";
+            }
+        }
+        return null;
     }
 
     /** What the exchange is still doing about earlier connections, or {@code null} when nothing. */
@@ -153,18 +204,28 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
      * it is gone.
      */
     private static String liveSessionDispatcher() {
+        for (Thread thread : liveThreads()) {
+            if (thread.getName().startsWith(SESSION_DISPATCHER)) {
+                return thread.getName();
+            }
+        }
+        return null;
+    }
+
+    private static List<Thread> liveThreads() {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
         }
         Thread[] threads = new Thread[root.activeCount() + 16];
         int count = root.enumerate(threads, true);
+        List<Thread> live = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            if (threads[i].getName().startsWith(SESSION_DISPATCHER) && threads[i].isAlive()) {
-                return threads[i].getName();
+            if (threads[i].isAlive()) {
+                live.add(threads[i]);
             }
         }
-        return null;
+        return live;
     }
 
     @Override

@@ -82,6 +82,25 @@ class FixConformanceTest {
     }
 
     @Test
+    void shouldNameAScriptWithItsFolderWhenAnotherHasTheSameName(@TempDir Path directory) throws IOException {
+        Path fix42 = Files.createDirectory(directory.resolve("fix42"));
+        Path fix44 = Files.createDirectory(directory.resolve("fix44"));
+        Files.copy(AcceptanceDialect.FIX42.scripts().resolve(PASSING_SCRIPT), fix42.resolve(PASSING_SCRIPT));
+        copyQuickFixJScript(PASSING_SCRIPT, fix44);
+        copyQuickFixJScript("4b_ReceivedTestRequest.def", fix44);
+
+        int exitCode = run("--port", String.valueOf(acceptor.port()), "--host", "127.0.0.1",
+                "--connect-delay-ms", "200", directory.toString());
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString().lines()).hasSize(4).satisfiesExactly(
+                first -> assertThat(first).matches("PASSED fix42/1a_ValidLogonWithCorrectMsgSeqNum \\(\\d+ ms\\)"),
+                second -> assertThat(second).matches("PASSED fix44/1a_ValidLogonWithCorrectMsgSeqNum \\(\\d+ ms\\)"),
+                third -> assertThat(third).matches("PASSED 4b_ReceivedTestRequest \\(\\d+ ms\\)"),
+                last -> assertThat(last).isEqualTo("3 passed, 0 failed"));
+    }
+
+    @Test
     void shouldApplyCompIdMappingsGivenOnTheCommandLine(@TempDir Path directory) throws IOException {
         Path script = copyQuickFixJScript(PASSING_SCRIPT, directory);
 
@@ -136,6 +155,6 @@ class FixConformanceTest {
     }
 
     private static Path copyQuickFixJScript(String name, Path directory) throws IOException {
-        return Files.copy(ModulePaths.quickFixJAcceptanceScripts().resolve(name), directory.resolve(name));
+        return Files.copy(AcceptanceDialect.FIX44.scripts().resolve(name), directory.resolve(name));
     }
 }

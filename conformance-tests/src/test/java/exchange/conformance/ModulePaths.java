@@ -12,9 +12,9 @@ final class ModulePaths {
         return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     }
 
-    /** The QuickFIX/J FIX 4.4 acceptance scripts vendored in this repository. */
+    /** QuickFIX/J's acceptance scripts vendored in this repository, a folder per FIX version ({@link AcceptanceDialect}). */
     static Path quickFixJAcceptanceScripts() {
-        return moduleDirectory().resolve("src/test/resources/quickfixj-acceptance/fix44");
+        return moduleDirectory().resolve("src/test/resources/quickfixj-acceptance");
     }
 
     /** The exchange's own conformance suite. */

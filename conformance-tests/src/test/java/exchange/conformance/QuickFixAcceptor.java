@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -27,9 +28,11 @@ import quickfix.SocketAcceptor;
 import quickfix.UnsupportedMessageType;
 
 /**
- * A bare QuickFIX/J 2.3.2 FIX 4.4 acceptor on a free loopback port, with the session settings
- * that the QuickFIX/J acceptance scripts need (see quickfixj-acceptance/fix44/README.md). Its
- * application rejects every application message with UnsupportedMessageType.
+ * A bare QuickFIX/J 2.3.2 acceptor on a free loopback port, with the session settings that the
+ * QuickFIX/J acceptance scripts need (see the README.md of each quickfixj-acceptance folder): the
+ * session ISLD->TW in FIX.4.2, FIX.4.4 and FIXT.1.1 (FIX 5.0), as QuickFIX/J's own acceptance server
+ * has them. Its application rejects every application message with UnsupportedMessageType, and
+ * counts them per session.
  *
  * <p>As a {@link ServerControl} it lets a runner wait until the previous script's connection is
  * really gone instead of guessing with a pause, and it applies {@code iSET_SESSION}. "Gone" needs
@@ -41,14 +44,12 @@ import quickfix.UnsupportedMessageType;
  * disconnected, logged out and reset to sequence number 1.
  */
 final class QuickFixAcceptor implements ServerControl, AutoCloseable {
-    static final String BEGIN_STRING = "FIX.4.4";
-    static final String SENDER_COMP_ID = "ISLD";
-    static final String TARGET_COMP_ID = "TW";
+    static final String SENDER_COMP_ID = AcceptanceDialect.SERVER_COMP_ID;
+    static final String TARGET_COMP_ID = AcceptanceDialect.CLIENT_COMP_ID;
 
-    /** The settings of every session, exactly as the acceptance scripts' README lists them. */
+    /** The settings of every session, exactly as the acceptance scripts' READMEs list them. */
     static final Map<String, String> SESSION_SETTINGS = Map.ofEntries(
             Map.entry("ConnectionType", "acceptor"),
-            Map.entry("BeginString", BEGIN_STRING),
             Map.entry("SenderCompID", SENDER_COMP_ID),
             Map.entry("StartTime", "00:00:00"),
             Map.entry("EndTime", "00:00:00"),
@@ -66,7 +67,6 @@ final class QuickFixAcceptor implements ServerControl, AutoCloseable {
             Map.entry("EnableLastMsgSeqNumProcessed", "N"),
             Map.entry("EnableNextExpectedMsgSeqNum", "N"),
             Map.entry("UseDataDictionary", "Y"),
-            Map.entry("DataDictionary", "FIX44.xml"),
             Map.entry("ValidateIncomingMessage", "Y"),
             Map.entry("ValidateUserDefinedFields", "Y"),
             Map.entry("AllowUnknownMsgFields", "N"),
@@ -82,18 +82,23 @@ final class QuickFixAcceptor implements ServerControl, AutoCloseable {
 
     private final SocketAcceptor acceptor;
     private final List<SessionID> sessionIds;
-    private final AtomicInteger applicationMessages = new AtomicInteger();
+    private final Map<SessionID, AtomicInteger> applicationMessages = new ConcurrentHashMap<>();
     private final AtomicInteger openSockets = new AtomicInteger();
     private final int port;
 
-    private QuickFixAcceptor(List<String> targetCompIds) throws ConfigError {
+    private QuickFixAcceptor(List<AcceptanceDialect> dialects, List<String> targetCompIds) throws ConfigError {
         SessionSettings settings = new SessionSettings();
         sessionIds = new ArrayList<>();
-        for (String targetCompId : targetCompIds) {
-            SessionID sessionId = new SessionID(BEGIN_STRING, SENDER_COMP_ID, targetCompId);
-            SESSION_SETTINGS.forEach((key, value) -> settings.setString(sessionId, key, value));
-            settings.setString(sessionId, "TargetCompID", targetCompId);
-            sessionIds.add(sessionId);
+        for (AcceptanceDialect dialect : dialects) {
+            for (String targetCompId : targetCompIds) {
+                SessionID sessionId = dialect.session(targetCompId);
+                SESSION_SETTINGS.forEach((key, value) -> settings.setString(sessionId, key, value));
+                dialect.dictionarySettings.forEach((key, value) -> settings.setString(sessionId, key, value));
+                settings.setString(sessionId, "BeginString", dialect.beginString);
+                settings.setString(sessionId, "TargetCompID", targetCompId);
+                sessionIds.add(sessionId);
+                applicationMessages.put(sessionId, new AtomicInteger());
+            }
         }
         acceptor = new SocketAcceptor(new RejectingApplication(applicationMessages), new MemoryStoreFactory(),
                 settings, new SLF4JLogFactory(settings), new DefaultMessageFactory());
@@ -103,23 +108,23 @@ final class QuickFixAcceptor implements ServerControl, AutoCloseable {
         port = ((InetSocketAddress) endpoint.getLocalAddress()).getPort();
     }
 
-    /** Starts an acceptor with the one session ISLD->TW. */
+    /** Starts an acceptor with the sessions ISLD->TW of FIX.4.2, FIX.4.4 and FIXT.1.1. */
     static QuickFixAcceptor start() throws ConfigError {
-        return start(List.of(TARGET_COMP_ID));
+        return new QuickFixAcceptor(List.of(AcceptanceDialect.values()), List.of(TARGET_COMP_ID));
     }
 
-    /** Starts an acceptor with a session ISLD->target for each target CompID. */
+    /** Starts an acceptor with a FIX.4.4 session ISLD->target for each target CompID. */
     static QuickFixAcceptor start(List<String> targetCompIds) throws ConfigError {
-        return new QuickFixAcceptor(targetCompIds);
+        return new QuickFixAcceptor(List.of(AcceptanceDialect.FIX44), targetCompIds);
     }
 
     int port() {
         return port;
     }
 
-    /** How many application messages reached the application (and were rejected). */
-    int applicationMessages() {
-        return applicationMessages.get();
+    /** How many application messages of a session reached the application (and were rejected). */
+    int applicationMessages(SessionID sessionId) {
+        return applicationMessages.get(sessionId).get();
     }
 
     /** A runner for this acceptor, waiting on it rather than pausing before connections. */
@@ -224,15 +229,15 @@ final class QuickFixAcceptor implements ServerControl, AutoCloseable {
 
     /** Rejects every application message: the acceptance scripts never need one answered. */
     private static final class RejectingApplication implements Application {
-        private final AtomicInteger applicationMessages;
+        private final Map<SessionID, AtomicInteger> applicationMessages;
 
-        RejectingApplication(AtomicInteger applicationMessages) {
+        RejectingApplication(Map<SessionID, AtomicInteger> applicationMessages) {
             this.applicationMessages = applicationMessages;
         }
 
         @Override
         public void fromApp(Message message, SessionID sessionId) throws UnsupportedMessageType {
-            applicationMessages.incrementAndGet();
+            applicationMessages.get(sessionId).incrementAndGet();
             throw new UnsupportedMessageType();
         }
 

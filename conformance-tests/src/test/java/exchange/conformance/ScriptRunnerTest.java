@@ -106,7 +106,7 @@ class ScriptRunnerTest {
     void shouldMapTheScriptsCompIdsOntoAnotherSession() throws IOException {
         ScriptRunner mapped = acceptor.runner(RunOptions.defaults().withCompIds(Map.of("TW", "TW2")));
 
-        ScriptResult result = mapped.run(ModulePaths.quickFixJAcceptanceScripts().resolve("8_OnlyAdminMessages.def"));
+        ScriptResult result = mapped.run(AcceptanceDialect.FIX44.scripts().resolve("8_OnlyAdminMessages.def"));
 
         assertThat(result.passed()).as(result.report()).isTrue();
         assertThat(result.transcript()).anyMatch(line -> line.startsWith("1> ") && line.contains("|49=TW2|"));
