@@ -55,6 +55,16 @@ class OutgoingTemplateTest {
     }
 
     @Test
+    void shouldSendACheckSumThatIsWrongWhateverThePlaceholdersBecome() {
+        for (int run = 0; run < 300; run++) {
+            String sent = compose("8=FIX.4.4|35=1|34=2|112=T" + run + "|10=<WRONG>|", AS_WRITTEN);
+            String withoutTrailer = sent.substring(0, sent.lastIndexOf("10="));
+            int right = Integer.parseInt(checksumByQuickFixJ(withoutTrailer));
+            assertThat(sent).endsWith("|10=" + String.format("%03d", (right + 1) & 0xFF) + "|");
+        }
+    }
+
+    @Test
     void shouldSendAGarbledLineByteForByteWithoutFillingPlaceholders() {
         String garbled = "35=0|8=FIX.4.4|9=29|34=2|49=TW|52=<TIME>|56=ISLD|10=121|";
 
