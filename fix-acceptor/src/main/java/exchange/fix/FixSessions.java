@@ -38,10 +38,12 @@ public final class FixSessions {
     /**
      * Reads every session of a QuickFIX/J settings file, the exchange's own keys included.
      *
-     * @throws IllegalArgumentException naming the session and key of the first mistake, or two
-     *                                  sessions given one SessionNumber
+     * @throws IllegalArgumentException naming the session and key of the first mistake, two sessions
+     *                                  given one SessionNumber, or two sharing a data dictionary file but
+     *                                  not its validation settings ({@link SharedDictionaries})
      */
     public static FixSessions from(final SessionSettings settings, final FirmDirectory firms) {
+        SharedDictionaries.check(settings);
         final List<FixSession> sessions = new ArrayList<>();
         for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
             sessions.add(FixSession.from(settings, it.next(), firms));
