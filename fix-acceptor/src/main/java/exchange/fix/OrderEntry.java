@@ -243,12 +243,15 @@ public final class OrderEntry {
         final String accountInContext = clip(account, ClientContext.MAX_ACCOUNT_LENGTH);
         int contextLength = ClientContext.write(s.context, 0, clOrdIdInContext, "", accountInContext, (char) 0, null);
         order.context(s.context, 0, contextLength);
-        if (reason == RejectReason.NONE) {
-            final PreTradeChecks.Result risk = checks.newOrder(session, order, nowNs);
-            if (!risk.passed()) {
-                reason = risk.reason();
-                text = risk.text();
-            }
+        // An order refused here for itself is a message of the session all the same (a runaway client
+        // repeating a ClOrdID must not send it at any rate): the throttle counts it, and refuses it over the
+        // rate as it would any order, its first check; but for an unlisted symbol, whose Text carries the
+        // Symbol its report echoes (the engine has none).
+        final PreTradeChecks.Result risk = reason == RejectReason.NONE ? checks.newOrder(session, order, nowNs)
+            : checks.other(session, nowNs);
+        if (!risk.passed() && reason != RejectReason.UNKNOWN_INSTRUMENT) {
+            reason = risk.reason();
+            text = risk.text();
         }
         if (reason != RejectReason.NONE) {
             // Same layout: the record becomes a RejectOrder with the reason, and its context the Text.

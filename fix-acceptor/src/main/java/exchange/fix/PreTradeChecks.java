@@ -41,7 +41,7 @@ public interface PreTradeChecks {
     /** A cancel: only the throttle applies (a kill switch never blocks a cancel). */
     Result cancel(FixSession session, long nowNs);
 
-    /** A status or mass-cancel request: the throttle. */
+    /** A status or mass-cancel request, or an order the acceptor refuses before its checks: the throttle. */
     Result other(FixSession session, long nowNs);
 
     /**

@@ -199,6 +199,34 @@ class RiskOrderEntryTest {
     }
 
     @Test
+    void shouldThrottleOrdersTheAcceptorRefusesForThemselvesToo() throws Exception {
+        // A runaway client that sends the same ClOrdID again and again, or a symbol that is not listed, sends
+        // messages all the same: each would be journaled, answered and drop-copied. The throttle counts them
+        // and refuses those over the rate, as it does any other order.
+        try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.throttle.messagesPerSecond", "5"));
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            for (int i = 0; i < 10; i++) {
+                b1.send(FixOrders.limit("SAME", "AAA", '1', "1", "100"));
+            }
+            int throttled = 0;
+            for (int i = 0; i < 10; i++) {
+                final Message report = b1.next("8", WAIT);
+                assertThat(report.getChar(150)).as("report %d: %s", i, report).isIn('0', '8');
+                if (report.getChar(150) == '8' && report.getInt(103) == 99) {
+                    assertRejected(report, 99, "exceeds the session limit of 5/s");
+                    throttled++;
+                }
+            }
+            assertThat(throttled).as("duplicate ClOrdIDs over the rate refused by the throttle").isPositive();
+            assertThat(venue.risk().throttleRejects(1)).isEqualTo(throttled);
+            // an unlisted symbol is answered as such, over the rate or not: its report echoes the broker's Symbol
+            final Message unlisted = answer(b1, FixOrders.limit("Z", "ZZZ", '1', "1", "100"));
+            assertRejected(unlisted, 1, "Unknown symbol ZZZ");
+            assertThat(unlisted.getString(55)).isEqualTo("ZZZ");
+        }
+    }
+
+    @Test
     void shouldBlockNewOrdersButNotCancelsWhileAKillSwitchIsOn() throws Exception {
         try (TestVenue venue = new TestVenue(dir);
              FixTestClient b1 = logon(venue, "BROKER1");
