@@ -346,7 +346,7 @@ public final class OrderEntry {
      * Refuses a cancel or replace of an order the session has: CxlRejReason 99 (FIX 4.2: 2) or the reason's,
      * the order's OrderID and OrdStatus and the Text; at once, or after the order's acknowledgement when that
      * is still on its way ({@link #refusedAfterAck}; not for a duplicate ClOrdID, whose ClOrdID cannot be
-     * used again, nor over the throttle, which the journal must not take).
+     * used again).
      *
      * @param claimed true when the request's ClOrdID is claimed already
      */
@@ -354,7 +354,7 @@ public final class OrderEntry {
                         final String orig, final char responseTo, final boolean claimed, final RejectReason reason,
                         final String text) throws FieldNotFound {
         if (FixMessages.cxlRejReason(reason) == FixMessages.cxlRejReason(RejectReason.INVALID_FIELD)
-            && reason != RejectReason.THROTTLE_EXCEEDED && awaitingAck(session, orderId) != PendingOrders.NOT_FOUND
+            && awaitingAck(session, orderId) != PendingOrders.NOT_FOUND
             && refusedAfterAck(session, orderId, clOrdId, orig, responseTo, !claimed, text)) {
             return;
         }
@@ -592,6 +592,13 @@ public final class OrderEntry {
         final String orig = m.getString(FixMessages.ORIG_CL_ORD_ID);
         final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
         final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
+        // a message of the session whatever is wrong with it, as a cancel is: the throttle first
+        final PreTradeChecks.Result throttle = checks.other(session, nowNs);
+        if (!throttle.passed()) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
+                throttle.reason(), throttle.text()));
+            return;
+        }
         if (instrument == null && answeredSymbolNotListed(session, m, clOrdId, orig, orderId, '2')) {
             return;
         }
@@ -671,11 +678,11 @@ public final class OrderEntry {
         // quantity as sent, not to the account the replace names (or the default one) for its whole value
         final PreTradeChecks.Result risk = current != null
             ? checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
-                current[OrderRegistry.ORDER_QTY], nowNs)
+                current[OrderRegistry.ORDER_QTY])
             : journaled != PendingOrders.NOT_FOUND
             ? checks.replace(session, r, orderAccount, pending(session).price(journaled),
-                pending(session).quantity(journaled), nowNs)
-            : checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs);
+                pending(session).quantity(journaled))
+            : checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0);
         if (!risk.passed()) {
             refuse(session, m, orderId, clOrdId, orig, '2', true, risk.reason(), risk.text());
             return;

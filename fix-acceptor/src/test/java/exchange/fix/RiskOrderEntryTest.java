@@ -227,6 +227,31 @@ class RiskOrderEntryTest {
     }
 
     @Test
+    void shouldThrottleReplacesTheAcceptorRefusesForThemselvesAsItDoesCancels() throws Exception {
+        // A cancel of an unknown order counts against the rate and is refused over it; a replace is a message
+        // of the session just the same, whatever is wrong with it.
+        try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.throttle.messagesPerSecond", "5"));
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            for (int i = 0; i < 10; i++) {
+                b1.send(FixOrders.replace("R" + i, "NONE", "AAA", '1', "10", "100"));
+            }
+            int throttled = 0;
+            for (int i = 0; i < 10; i++) {
+                final Message refused = b1.next("9", WAIT);
+                assertThat(refused.getInt(102)).as("CxlRejReason of %s", refused).isIn(1, 99);
+                if (refused.getInt(102) == 99) {
+                    assertThat(refused.getString(58)).contains("exceeds the session limit of 5/s");
+                    throttled++;
+                } else {
+                    assertThat(refused.getString(58)).isEqualTo("Unknown order NONE");
+                }
+            }
+            assertThat(throttled).as("replaces over the rate refused by the throttle").isPositive();
+            assertThat(venue.risk().throttleRejects(1)).isEqualTo(throttled);
+        }
+    }
+
+    @Test
     void shouldBlockNewOrdersButNotCancelsWhileAKillSwitchIsOn() throws Exception {
         try (TestVenue venue = new TestVenue(dir);
              FixTestClient b1 = logon(venue, "BROKER1");
