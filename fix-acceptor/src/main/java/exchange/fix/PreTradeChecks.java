@@ -9,7 +9,8 @@ import org.agrona.DirectBuffer;
 /**
  * The checks an order passes on the session's thread before it is journaled: the risk gateway's
  * limits, throttle and kill switch. Called by {@link OrderEntry}; implemented by the exchange server
- * over the risk gateway.
+ * over the risk gateway. {@code nowNs} is the message's arrival time on a monotonic clock
+ * ({@link System#nanoTime()}), for the throttle: a wall clock set back or forward must not move its second.
  */
 public interface PreTradeChecks {
     /** Bytes of client context a checker may append to a passed command. */

@@ -6,11 +6,14 @@ import exchange.fix.testing.TestVenue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import quickfix.Message;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -195,6 +198,27 @@ class RiskOrderEntryTest {
             Thread.sleep(1_100);
             assertThat(b1.isLoggedOn()).isTrue();
             assertThat(answer(b1, FixOrders.limit("LATER", "AAA", '1', "1", "100")).getChar(150)).isEqualTo('0');
+        }
+    }
+
+    @Test
+    void shouldMeasureTheThrottlesSecondUnmovedByAWallClockSetBack() throws Exception {
+        // The throttle counts a session's messages in the last second that passed. A wall clock set back (an
+        // NTP step, an operator correcting the time) must not refuse every message of a busy session, as over
+        // its rate, until the clock is back where it was.
+        final EpochNanoClock system = new SystemEpochNanoClock();
+        final AtomicLong setBackNs = new AtomicLong();
+        try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.throttle.messagesPerSecond", "5"),
+                () -> system.nanoTime() - setBackNs.get());
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(answer(b1, FixOrders.limit("O" + i, "AAA", '1', "1", "100")).getChar(150)).isEqualTo('0');
+            }
+            setBackNs.set(Duration.ofMinutes(1).toNanos());
+            Thread.sleep(1_100); // a second passes
+            final Message later = answer(b1, FixOrders.limit("LATER", "AAA", '1', "1", "100"));
+            assertThat(later.getChar(150)).as("a second after the last 5 orders: %s", later).isEqualTo('0');
+            assertThat(venue.risk().throttleRejects(1)).isZero();
         }
     }
 
