@@ -626,8 +626,12 @@ public final class OrderEntry {
         final long floor = m.isSetField(FixMessages.MAX_FLOOR) ? FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR)) : 0;
         if (qty == FixDecimal.INVALID || price == FixDecimal.INVALID || stop == FixDecimal.INVALID
             || floor == FixDecimal.INVALID) {
+            // the first such field, and what is wrong with it, as a new order's reject says
             refuse(session, m, orderId, clOrdId, orig, '2', false, RejectReason.INVALID_FIELD,
-                "OrderQty and MaxFloor must be whole numbers, prices at most four decimals");
+                qty == FixDecimal.INVALID ? FixDecimal.quantityProblem("OrderQty", m.getDecimal(FixMessages.ORDER_QTY))
+                    : price == FixDecimal.INVALID ? FixDecimal.priceProblem("Price", m.getDecimal(FixMessages.PRICE))
+                    : stop == FixDecimal.INVALID ? FixDecimal.priceProblem("StopPx", m.getDecimal(FixMessages.STOP_PX))
+                    : FixDecimal.quantityProblem("MaxFloor", m.getDecimal(FixMessages.MAX_FLOOR)));
             return;
         }
         if (floor < 0 || floor > 0 && qty > 0 && floor >= qty) {

@@ -90,6 +90,27 @@ class RiskOrderEntryTest {
     }
 
     @Test
+    void shouldSayWhatIsWrongWithAReplacesQuantityOrPriceThatCannotBeTaken() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            assertThat(answer(b1, FixOrders.limit("A", "AAA", '1', "10", "100")).getChar(150)).isEqualTo('0');
+            final String[][] wrong = {
+                {"100000000000000000000", "100", "OrderQty 100000000000000000000 is out of range"},
+                {"10.5", "100", "OrderQty 10.5 must be a whole number"},
+                {"10", "1000000000000000", "Price 1000000000000000 is out of range"},
+                {"10", "100.00001", "Price 100.00001 has more than four decimals"},
+            };
+            for (int i = 0; i < wrong.length; i++) {
+                b1.send(FixOrders.replace("R" + i, "A", "AAA", '1', wrong[i][0], wrong[i][1]));
+                final Message refused = b1.next("9", WAIT);
+                assertThat(refused.getInt(102)).isEqualTo(99);
+                assertThat(refused.getChar(39)).isEqualTo('0');
+                assertThat(refused.getString(58)).isEqualTo(wrong[i][2]);
+            }
+        }
+    }
+
+    @Test
     void shouldHoldAnAccountToItsCreditAcrossOrdersFillsCancelsAndARestart() throws Exception {
         final Properties settings = risk("exchange.risk.account.1.creditLimit", "10000");
         final LongSupplier acc1;
