@@ -1,5 +1,6 @@
 package exchange.server;
 
+import exchange.risk.RiskConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +130,21 @@ class StartUpRefusalTest {
         assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("LogonWaitSeconds must be at least 1: 0");
+    }
+
+    @Test
+    void shouldRefuseASessionThrottleTheRiskGatewayCannotKeepBeforeStarting() throws Exception {
+        // The risk gateway keeps one slot per message of a session's rate, up to 100,000 a second: a higher
+        // MaxMessagesPerSecond must stop the start, not fail every message of the session once it is up.
+        final Path config = config();
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        Files.writeString(sessions, Files.readString(sessions).replace("SessionNumber=1\n",
+            "SessionNumber=1\nMaxMessagesPerSecond=200000\n"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: MaxMessagesPerSecond must be 0 (the risk default, "
+                + RiskConfig.MESSAGES_PER_SECOND + ") to 100000, got 200000");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
 
     @Test

@@ -292,12 +292,15 @@ public final class ExchangeApplication implements Application {
             return;
         }
         final long now = clock.nanoTime();
+        // The throttle's time: a monotonic clock, so that a wall clock set back (an NTP step) does not hold
+        // a busy session over its rate until it is back where it was, nor one set forward let a burst through.
+        final long arrivedNs = System.nanoTime();
         switch (type) {
-            case MsgType.ORDER_SINGLE -> orderEntry.newOrder(session, message, now);
-            case MsgType.ORDER_CANCEL_REQUEST -> orderEntry.cancel(session, message, now);
-            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> orderEntry.replace(session, message, now);
-            case MsgType.ORDER_STATUS_REQUEST -> orderEntry.status(session, message, now);
-            case MsgType.ORDER_MASS_CANCEL_REQUEST -> orderEntry.massCancel(session, message, now);
+            case MsgType.ORDER_SINGLE -> orderEntry.newOrder(session, message, arrivedNs);
+            case MsgType.ORDER_CANCEL_REQUEST -> orderEntry.cancel(session, message, arrivedNs);
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> orderEntry.replace(session, message, arrivedNs);
+            case MsgType.ORDER_STATUS_REQUEST -> orderEntry.status(session, message, arrivedNs);
+            case MsgType.ORDER_MASS_CANCEL_REQUEST -> orderEntry.massCancel(session, message, arrivedNs);
             default -> throw new UnsupportedMessageType();
         }
         observer.requestHandled(now, clock.nanoTime());

@@ -1,5 +1,6 @@
 package exchange.fix;
 
+import exchange.risk.RiskConfig;
 import quickfix.ConfigError;
 import quickfix.FieldConvertError;
 import quickfix.FixVersions;
@@ -23,7 +24,8 @@ import java.util.Set;
  *   <tr><td>Username</td><td>(none)</td><td>the Logon Username (553) expected; none means no check</td></tr>
  *   <tr><td>PasswordHash</td><td>(none)</td><td>salted hash of the Logon Password (554), see {@link Passwords}</td></tr>
  *   <tr><td>CancelOnDisconnect</td><td>N</td><td>cancel the session's open orders when it logs out or drops</td></tr>
- *   <tr><td>MaxMessagesPerSecond</td><td>0</td><td>the session's throttle; 0 takes the risk default</td></tr>
+ *   <tr><td>MaxMessagesPerSecond</td><td>0</td><td>the session's throttle, at most
+ *       {@link RiskConfig#MAX_MESSAGES_PER_SECOND}; 0 takes the risk default</td></tr>
  *   <tr><td>MaxResendRequestsPerMinute</td><td>10</td><td>ResendRequests (2) the session may send in any minute;
  *       one more logs it out with a reason; 0 for no limit</td></tr>
  *   <tr><td>DropCopyFirms</td><td>(none)</td><td>drop copy only: firm names, comma separated, or * for all</td></tr>
@@ -77,9 +79,10 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
             final boolean cancelOnDisconnect = settings.isSetting(id, "CancelOnDisconnect")
                 && settings.getBool(id, "CancelOnDisconnect");
             final long perSecond = number(settings, id, "MaxMessagesPerSecond", 0);
-            if (perSecond < 0 || perSecond > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(id + ": MaxMessagesPerSecond must be 0 to " + Integer.MAX_VALUE
-                    + ", got " + perSecond);
+            if (perSecond < 0 || perSecond > RiskConfig.MAX_MESSAGES_PER_SECOND) {
+                // checked here, at start, and not first by the risk gateway when the session sends its first message
+                throw new IllegalArgumentException(id + ": MaxMessagesPerSecond must be 0 (the risk default, "
+                    + RiskConfig.MESSAGES_PER_SECOND + ") to " + RiskConfig.MAX_MESSAGES_PER_SECOND + ", got " + perSecond);
             }
             final long resendsPerMinute = number(settings, id, "MaxResendRequestsPerMinute",
                 DEFAULT_RESEND_REQUESTS_PER_MINUTE);

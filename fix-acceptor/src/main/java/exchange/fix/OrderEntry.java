@@ -243,12 +243,15 @@ public final class OrderEntry {
         final String accountInContext = clip(account, ClientContext.MAX_ACCOUNT_LENGTH);
         int contextLength = ClientContext.write(s.context, 0, clOrdIdInContext, "", accountInContext, (char) 0, null);
         order.context(s.context, 0, contextLength);
-        if (reason == RejectReason.NONE) {
-            final PreTradeChecks.Result risk = checks.newOrder(session, order, nowNs);
-            if (!risk.passed()) {
-                reason = risk.reason();
-                text = risk.text();
-            }
+        // An order refused here for itself is a message of the session all the same (a runaway client
+        // repeating a ClOrdID must not send it at any rate): the throttle counts it, and refuses it over the
+        // rate as it would any order, its first check; but for an unlisted symbol, whose Text carries the
+        // Symbol its report echoes (the engine has none).
+        final PreTradeChecks.Result risk = reason == RejectReason.NONE ? checks.newOrder(session, order, nowNs)
+            : checks.other(session, nowNs);
+        if (!risk.passed() && reason != RejectReason.UNKNOWN_INSTRUMENT) {
+            reason = risk.reason();
+            text = risk.text();
         }
         if (reason != RejectReason.NONE) {
             // Same layout: the record becomes a RejectOrder with the reason, and its context the Text.
@@ -343,7 +346,7 @@ public final class OrderEntry {
      * Refuses a cancel or replace of an order the session has: CxlRejReason 99 (FIX 4.2: 2) or the reason's,
      * the order's OrderID and OrdStatus and the Text; at once, or after the order's acknowledgement when that
      * is still on its way ({@link #refusedAfterAck}; not for a duplicate ClOrdID, whose ClOrdID cannot be
-     * used again, nor over the throttle, which the journal must not take).
+     * used again).
      *
      * @param claimed true when the request's ClOrdID is claimed already
      */
@@ -351,7 +354,7 @@ public final class OrderEntry {
                         final String orig, final char responseTo, final boolean claimed, final RejectReason reason,
                         final String text) throws FieldNotFound {
         if (FixMessages.cxlRejReason(reason) == FixMessages.cxlRejReason(RejectReason.INVALID_FIELD)
-            && reason != RejectReason.THROTTLE_EXCEEDED && awaitingAck(session, orderId) != PendingOrders.NOT_FOUND
+            && awaitingAck(session, orderId) != PendingOrders.NOT_FOUND
             && refusedAfterAck(session, orderId, clOrdId, orig, responseTo, !claimed, text)) {
             return;
         }
@@ -589,6 +592,13 @@ public final class OrderEntry {
         final String orig = m.getString(FixMessages.ORIG_CL_ORD_ID);
         final Instrument instrument = instruments.bySymbol(m.getString(FixMessages.SYMBOL));
         final long orderId = resolve(session, m, FixMessages.ORIG_CL_ORD_ID);
+        // a message of the session whatever is wrong with it, as a cancel is: the throttle first
+        final PreTradeChecks.Result throttle = checks.other(session, nowNs);
+        if (!throttle.passed()) {
+            responder.send(session, Responses.cancelReject(session, m, orderId, '2', ordStatus(session, orderId),
+                throttle.reason(), throttle.text()));
+            return;
+        }
         if (instrument == null && answeredSymbolNotListed(session, m, clOrdId, orig, orderId, '2')) {
             return;
         }
@@ -616,8 +626,12 @@ public final class OrderEntry {
         final long floor = m.isSetField(FixMessages.MAX_FLOOR) ? FixDecimal.quantity(m.getDecimal(FixMessages.MAX_FLOOR)) : 0;
         if (qty == FixDecimal.INVALID || price == FixDecimal.INVALID || stop == FixDecimal.INVALID
             || floor == FixDecimal.INVALID) {
+            // the first such field, and what is wrong with it, as a new order's reject says
             refuse(session, m, orderId, clOrdId, orig, '2', false, RejectReason.INVALID_FIELD,
-                "OrderQty and MaxFloor must be whole numbers, prices at most four decimals");
+                qty == FixDecimal.INVALID ? FixDecimal.quantityProblem("OrderQty", m.getDecimal(FixMessages.ORDER_QTY))
+                    : price == FixDecimal.INVALID ? FixDecimal.priceProblem("Price", m.getDecimal(FixMessages.PRICE))
+                    : stop == FixDecimal.INVALID ? FixDecimal.priceProblem("StopPx", m.getDecimal(FixMessages.STOP_PX))
+                    : FixDecimal.quantityProblem("MaxFloor", m.getDecimal(FixMessages.MAX_FLOOR)));
             return;
         }
         if (floor < 0 || floor > 0 && qty > 0 && floor >= qty) {
@@ -668,11 +682,11 @@ public final class OrderEntry {
         // quantity as sent, not to the account the replace names (or the default one) for its whole value
         final PreTradeChecks.Result risk = current != null
             ? checks.replace(session, r, (int) current[OrderRegistry.ACCOUNT], current[OrderRegistry.PRICE],
-                current[OrderRegistry.ORDER_QTY], nowNs)
+                current[OrderRegistry.ORDER_QTY])
             : journaled != PendingOrders.NOT_FOUND
             ? checks.replace(session, r, orderAccount, pending(session).price(journaled),
-                pending(session).quantity(journaled), nowNs)
-            : checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0, nowNs);
+                pending(session).quantity(journaled))
+            : checks.replace(session, r, Math.max(0, firms.accountId(session.firmId(), account)), 0, 0);
         if (!risk.passed()) {
             refuse(session, m, orderId, clOrdId, orig, '2', true, risk.reason(), risk.text());
             return;

@@ -9,7 +9,8 @@ import org.agrona.DirectBuffer;
 /**
  * The checks an order passes on the session's thread before it is journaled: the risk gateway's
  * limits, throttle and kill switch. Called by {@link OrderEntry}; implemented by the exchange server
- * over the risk gateway.
+ * over the risk gateway. {@code nowNs} is the message's arrival time on a monotonic clock
+ * ({@link System#nanoTime()}), for the throttle: a wall clock set back or forward must not move its second.
  */
 public interface PreTradeChecks {
     /** Bytes of client context a checker may append to a passed command. */
@@ -32,16 +33,20 @@ public interface PreTradeChecks {
     Result newOrder(FixSession session, NewOrderCommand order, long nowNs);
 
     /**
-     * A cancel/replace with its new values and its context written; what the acceptor knows of the order
-     * (its account, and its price and quantity when last reported; 0 when unknown).
+     * A cancel/replace the acceptor would journal, with its new values and its context written; what the
+     * acceptor knows of the order (its account, and its price and quantity when last reported; 0 when
+     * unknown). Every replace goes through the throttle, {@link #other}, when it arrives (as a cancel does,
+     * whatever is wrong with it); this is the rest of its checks.
      */
-    Result replace(FixSession session, ReplaceCommand replace, int accountId, long currentPrice, long currentQty,
-                   long nowNs);
+    Result replace(FixSession session, ReplaceCommand replace, int accountId, long currentPrice, long currentQty);
 
     /** A cancel: only the throttle applies (a kill switch never blocks a cancel). */
     Result cancel(FixSession session, long nowNs);
 
-    /** A status or mass-cancel request: the throttle. */
+    /**
+     * A status or mass-cancel request, a cancel/replace as it arrives, or an order the acceptor refuses
+     * before its checks: the throttle.
+     */
     Result other(FixSession session, long nowNs);
 
     /**

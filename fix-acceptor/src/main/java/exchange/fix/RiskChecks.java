@@ -78,8 +78,8 @@ public final class RiskChecks implements PreTradeChecks, FirmDirectory {
 
     @Override
     public Result replace(final FixSession session, final ReplaceCommand replace, final int accountId,
-                          final long currentPrice, final long currentQty, final long nowNs) {
-        return result(gateway.checkReplace(risk(session), replace, accountId, currentPrice, currentQty, nowNs));
+                          final long currentPrice, final long currentQty) {
+        return result(gateway.checkReplaceAfterThrottle(risk(session), replace, accountId, currentPrice, currentQty));
     }
 
     @Override

@@ -6,11 +6,14 @@ import exchange.fix.testing.TestVenue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
 import quickfix.Message;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +86,27 @@ class RiskOrderEntryTest {
             assertThat(answer(b1, FixOrders.limit("OK", "AAA", '1', "10", "110")).getChar(150)).isEqualTo('0');
             // a refused ClOrdID is used up, as with any other reject
             assertRejected(answer(b1, FixOrders.limit("Q1", "AAA", '1', "10", "100")), 6, "already used");
+        }
+    }
+
+    @Test
+    void shouldSayWhatIsWrongWithAReplacesQuantityOrPriceThatCannotBeTaken() throws Exception {
+        try (TestVenue venue = new TestVenue(dir);
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            assertThat(answer(b1, FixOrders.limit("A", "AAA", '1', "10", "100")).getChar(150)).isEqualTo('0');
+            final String[][] wrong = {
+                {"100000000000000000000", "100", "OrderQty 100000000000000000000 is out of range"},
+                {"10.5", "100", "OrderQty 10.5 must be a whole number"},
+                {"10", "1000000000000000", "Price 1000000000000000 is out of range"},
+                {"10", "100.00001", "Price 100.00001 has more than four decimals"},
+            };
+            for (int i = 0; i < wrong.length; i++) {
+                b1.send(FixOrders.replace("R" + i, "A", "AAA", '1', wrong[i][0], wrong[i][1]));
+                final Message refused = b1.next("9", WAIT);
+                assertThat(refused.getInt(102)).isEqualTo(99);
+                assertThat(refused.getChar(39)).isEqualTo('0');
+                assertThat(refused.getString(58)).isEqualTo(wrong[i][2]);
+            }
         }
     }
 
@@ -195,6 +219,80 @@ class RiskOrderEntryTest {
             Thread.sleep(1_100);
             assertThat(b1.isLoggedOn()).isTrue();
             assertThat(answer(b1, FixOrders.limit("LATER", "AAA", '1', "1", "100")).getChar(150)).isEqualTo('0');
+        }
+    }
+
+    @Test
+    void shouldMeasureTheThrottlesSecondUnmovedByAWallClockSetBack() throws Exception {
+        // The throttle counts a session's messages in the last second that passed. A wall clock set back (an
+        // NTP step, an operator correcting the time) must not refuse every message of a busy session, as over
+        // its rate, until the clock is back where it was.
+        final EpochNanoClock system = new SystemEpochNanoClock();
+        final AtomicLong setBackNs = new AtomicLong();
+        try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.throttle.messagesPerSecond", "5"),
+                () -> system.nanoTime() - setBackNs.get());
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(answer(b1, FixOrders.limit("O" + i, "AAA", '1', "1", "100")).getChar(150)).isEqualTo('0');
+            }
+            setBackNs.set(Duration.ofMinutes(1).toNanos());
+            Thread.sleep(1_100); // a second passes
+            final Message later = answer(b1, FixOrders.limit("LATER", "AAA", '1', "1", "100"));
+            assertThat(later.getChar(150)).as("a second after the last 5 orders: %s", later).isEqualTo('0');
+            assertThat(venue.risk().throttleRejects(1)).isZero();
+        }
+    }
+
+    @Test
+    void shouldThrottleOrdersTheAcceptorRefusesForThemselvesToo() throws Exception {
+        // A runaway client that sends the same ClOrdID again and again, or a symbol that is not listed, sends
+        // messages all the same: each would be journaled, answered and drop-copied. The throttle counts them
+        // and refuses those over the rate, as it does any other order.
+        try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.throttle.messagesPerSecond", "5"));
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            for (int i = 0; i < 10; i++) {
+                b1.send(FixOrders.limit("SAME", "AAA", '1', "1", "100"));
+            }
+            int throttled = 0;
+            for (int i = 0; i < 10; i++) {
+                final Message report = b1.next("8", WAIT);
+                assertThat(report.getChar(150)).as("report %d: %s", i, report).isIn('0', '8');
+                if (report.getChar(150) == '8' && report.getInt(103) == 99) {
+                    assertRejected(report, 99, "exceeds the session limit of 5/s");
+                    throttled++;
+                }
+            }
+            assertThat(throttled).as("duplicate ClOrdIDs over the rate refused by the throttle").isPositive();
+            assertThat(venue.risk().throttleRejects(1)).isEqualTo(throttled);
+            // an unlisted symbol is answered as such, over the rate or not: its report echoes the broker's Symbol
+            final Message unlisted = answer(b1, FixOrders.limit("Z", "ZZZ", '1', "1", "100"));
+            assertRejected(unlisted, 1, "Unknown symbol ZZZ");
+            assertThat(unlisted.getString(55)).isEqualTo("ZZZ");
+        }
+    }
+
+    @Test
+    void shouldThrottleReplacesTheAcceptorRefusesForThemselvesAsItDoesCancels() throws Exception {
+        // A cancel of an unknown order counts against the rate and is refused over it; a replace is a message
+        // of the session just the same, whatever is wrong with it.
+        try (TestVenue venue = new TestVenue(dir, risk("exchange.risk.throttle.messagesPerSecond", "5"));
+             FixTestClient b1 = logon(venue, "BROKER1")) {
+            for (int i = 0; i < 10; i++) {
+                b1.send(FixOrders.replace("R" + i, "NONE", "AAA", '1', "10", "100"));
+            }
+            int throttled = 0;
+            for (int i = 0; i < 10; i++) {
+                final Message refused = b1.next("9", WAIT);
+                assertThat(refused.getInt(102)).as("CxlRejReason of %s", refused).isIn(1, 99);
+                if (refused.getInt(102) == 99) {
+                    assertThat(refused.getString(58)).contains("exceeds the session limit of 5/s");
+                    throttled++;
+                } else {
+                    assertThat(refused.getString(58)).isEqualTo("Unknown order NONE");
+                }
+            }
+            assertThat(throttled).as("replaces over the rate refused by the throttle").isPositive();
+            assertThat(venue.risk().throttleRejects(1)).isEqualTo(throttled);
         }
     }
 

@@ -244,7 +244,7 @@ class SupportedTagsTest {
 
         @Override
         public Result replace(final FixSession session, final ReplaceCommand replace, final int accountId,
-                              final long currentPrice, final long currentQty, final long nowNs) {
+                              final long currentPrice, final long currentQty) {
             return Result.PASSED;
         }
 

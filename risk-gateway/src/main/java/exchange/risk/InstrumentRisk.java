@@ -5,6 +5,8 @@ import exchange.matching.OrderType;
 import exchange.matching.TradingPhase;
 import exchange.risk.RiskConfig.InstrumentLimits;
 
+import java.math.BigInteger;
+
 /**
  * One instrument's limits, its risk price collar worked out once from its reference price, and its
  * trading phase as last seen in the event log.
@@ -35,10 +37,15 @@ final class InstrumentRisk {
         this.collarBasisPoints = limits.collarBasisPoints();
         final long reference = instrument.referencePrice();
         if (hasCollar()) {
-            // Low rounds up, high rounds down: a price on a bound is inside.
-            final long lowNumerator = Math.multiplyExact(reference, BASIS - collarBasisPoints);
-            this.collarLow = lowNumerator / BASIS + (lowNumerator % BASIS == 0 ? 0 : 1);
-            this.collarHigh = Math.multiplyExact(reference, BASIS + collarBasisPoints) / BASIS;
+            // Low rounds up, high rounds down: a price on a bound is inside. Worked out exactly (once, at
+            // start): reference x (10,000 + basis points) may pass a long's range for a price a long holds,
+            // and a high bound past it leaves every long price inside.
+            final BigInteger[] low = BigInteger.valueOf(reference).multiply(BigInteger.valueOf(BASIS - collarBasisPoints))
+                .divideAndRemainder(BigInteger.valueOf(BASIS));
+            this.collarLow = low[0].longValueExact() + (low[1].signum() == 0 ? 0 : 1);
+            final BigInteger high = BigInteger.valueOf(reference).multiply(BigInteger.valueOf(BASIS + collarBasisPoints))
+                .divide(BigInteger.valueOf(BASIS));
+            this.collarHigh = high.bitLength() < Long.SIZE ? high.longValueExact() : Long.MAX_VALUE;
             this.marketValuationPrice = collarHigh;
         } else {
             this.collarLow = 0;

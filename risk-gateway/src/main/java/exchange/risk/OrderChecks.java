@@ -19,6 +19,10 @@ final class OrderChecks {
         if (!session.throttle().tryAcquire(nowNs)) {
             return throttled(session);
         }
+        return checkFirmKillSwitch(session);
+    }
+
+    static RiskResult checkFirmKillSwitch(final SessionRisk session) {
         if (session.firm().killSwitch()) {
             return session.refuse(RejectReason.KILL_SWITCH, RejectTexts.firmKillSwitch(session.firm()));
         }

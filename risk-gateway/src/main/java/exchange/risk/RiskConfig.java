@@ -53,7 +53,8 @@ import java.util.TreeMap;
  * </table>
  *
  * Any other property starting with {@value #PREFIX} is an error (a typo must not silently leave a
- * limit at its default); properties without the prefix are ignored.
+ * limit at its default); properties without the prefix are ignored by {@link #from(Properties)} and an
+ * error in the risk file ({@link #load(Path)}).
  */
 public final class RiskConfig {
     public static final String PREFIX = "exchange.risk.";
@@ -155,7 +156,8 @@ public final class RiskConfig {
     }
 
     /**
-     * Reads a properties file (UTF-8).
+     * Reads a properties file (UTF-8) of risk settings only: a line without the {@value #PREFIX} prefix is
+     * an error too (a misspelt prefix would otherwise leave a limit at its default).
      *
      * @param file usually {@code config/risk.properties}
      * @return the configuration
@@ -170,7 +172,7 @@ public final class RiskConfig {
             throw new UncheckedIOException("cannot read risk configuration " + file, ex);
         }
         try {
-            return from(properties);
+            return new RiskConfigParser(properties, true).parse();
         } catch (final IllegalArgumentException ex) {
             throw new IllegalArgumentException(file + ": " + ex.getMessage(), ex);
         }
@@ -183,7 +185,7 @@ public final class RiskConfig {
      * @throws IllegalArgumentException listing every invalid setting, one per line
      */
     public static RiskConfig from(final Properties properties) {
-        return new RiskConfigParser(properties).parse();
+        return new RiskConfigParser(properties, false).parse();
     }
 
     /** Used by {@link RiskConfigParser} once everything is valid. */

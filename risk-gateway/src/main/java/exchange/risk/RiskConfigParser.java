@@ -49,6 +49,7 @@ final class RiskConfigParser {
     private static final Set<String> ACCOUNT_SETTINGS = Set.of(FIRM_SETTING, NAME_SETTING, CREDIT_LIMIT_SETTING);
 
     private final Properties properties;
+    private final boolean riskSettingsOnly;
     private final PropertyParser parser = new PropertyParser();
     private final Map<String, String> resolved = new LinkedHashMap<>();
     /** symbol, firm id or account id (as written) to its settings, each sorted by key. */
@@ -56,8 +57,13 @@ final class RiskConfigParser {
     private final Map<String, Map<String, String>> firms = new TreeMap<>();
     private final Map<String, Map<String, String>> accounts = new TreeMap<>();
 
-    RiskConfigParser(final Properties properties) {
+    /**
+     * @param riskSettingsOnly true for the risk file, every line of which is a risk setting: one without the
+     *                         {@value RiskConfig#PREFIX} prefix is an error; false to ignore those (other modules')
+     */
+    RiskConfigParser(final Properties properties, final boolean riskSettingsOnly) {
         this.properties = properties;
+        this.riskSettingsOnly = riskSettingsOnly;
     }
 
     RiskConfig parse() {
@@ -89,7 +95,13 @@ final class RiskConfigParser {
 
     private void sortKeys() {
         for (final String key : new TreeSet<>(properties.stringPropertyNames())) {
-            if (!key.startsWith(PREFIX) || GLOBALS.contains(key)) {
+            if (!key.startsWith(PREFIX)) {
+                if (riskSettingsOnly) {
+                    parser.error(key + " is not a risk setting (misspelt? every one starts with " + PREFIX + ")");
+                }
+                continue;
+            }
+            if (GLOBALS.contains(key)) {
                 continue;
             }
             if (!(group(key, INSTRUMENT_PREFIX, INSTRUMENT_SETTINGS, instruments)

@@ -216,7 +216,29 @@ public final class RiskGateway implements EventHandler {
     public RiskResult checkReplace(final SessionRisk session, final ReplaceCommand replace, final int accountId,
                                    final long currentPrice, final long currentOrderQty, final long nowNs) {
         session.countCheck();
-        RiskResult result = OrderChecks.throttleAndKillSwitch(session, nowNs);
+        if (!session.throttle().tryAcquire(nowNs)) {
+            return OrderChecks.throttled(session);
+        }
+        return replaceChecks(session, replace, accountId, currentPrice, currentOrderQty);
+    }
+
+    /**
+     * {@link #checkReplace} but the throttle, for a replace that {@link #checkOther} has already let
+     * through as a message of the session: an acceptor throttles every replace when it arrives, as it
+     * does a cancel, before it finds anything else wrong with it (an unknown order, a ClOrdID used
+     * before), and then checks the ones it would journal here. Not counted as a check again.
+     *
+     * @return {@link RiskResult#PASSED}, or the refusal
+     */
+    public RiskResult checkReplaceAfterThrottle(final SessionRisk session, final ReplaceCommand replace,
+                                                final int accountId, final long currentPrice,
+                                                final long currentOrderQty) {
+        return replaceChecks(session, replace, accountId, currentPrice, currentOrderQty);
+    }
+
+    private RiskResult replaceChecks(final SessionRisk session, final ReplaceCommand replace, final int accountId,
+                                     final long currentPrice, final long currentOrderQty) {
+        RiskResult result = OrderChecks.checkFirmKillSwitch(session);
         if (result != RiskResult.PASSED) {
             return result;
         }

@@ -91,6 +91,18 @@ class MessageThrottleTest {
     }
 
     @Test
+    void shouldNotThrottleOrCountAgainAReplaceCheckedAfterItsThrottle() {
+        final RiskGateway gateway = RiskFixture.gateway();
+        final SessionRisk session = gateway.session(1, BROKER1, 1);
+        assertThat(gateway.checkOther(session, T0).passed()).isTrue();
+
+        assertThat(gateway.checkReplaceAfterThrottle(session, TestOrders.replace(1).to(1, 100_0000).build(), 1, 100_0000, 1)
+            .passed()).isTrue();
+        assertThat(gateway.checks()).isEqualTo(1);
+        assertThat(gateway.checkOther(session, T0).reason()).isEqualTo(RejectReason.THROTTLE_EXCEEDED);
+    }
+
+    @Test
     void shouldGiveEachSessionItsOwnWindowAndRate() {
         final RiskGateway gateway = RiskFixture.gateway();
         final SessionRisk slow = gateway.session(1, BROKER1, 2);

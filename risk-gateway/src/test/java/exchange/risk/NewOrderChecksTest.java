@@ -1,5 +1,6 @@
 package exchange.risk;
 
+import exchange.matching.Instrument;
 import exchange.matching.RejectReason;
 import exchange.matching.command.NewOrderCommand;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -140,6 +142,27 @@ class NewOrderChecksTest {
         assertThat(gateway.checkNewOrder(session, sell(100).market().build(), 0).passed()).isTrue();
 
         assertThat(gateway.exposure(BROKER1, ACC1)).isEqualTo(2 * 100 * 110 * CURRENCY);
+    }
+
+    @Test
+    void shouldCollarAnInstrumentWhosePriceTimesTheCollarDoesNotFitInALong() {
+        // 1,000,000,000,000.00 a unit is 10^16 in 1/10,000, and 110% of it is past a long's range when worked
+        // out as reference x 11,000 / 10,000: the instruments file takes the price, the gateway must too.
+        final Instrument huge = Instrument.builder(1, "HUGE").tickSize(100).referencePrice(1_000_000_000_000_0000L).build();
+        final RiskGateway hugeGateway = new RiskGateway(RiskConfig.from(RiskFixture.properties("""
+            exchange.risk.maxOrderNotional = 1_000_000_000_000
+            exchange.risk.firm.1.name = BROKER1
+            exchange.risk.firm.1.creditLimit = 1_000_000_000_000
+            """)), List.of(huge), 7);
+        final SessionRisk hugeSession = hugeGateway.session(1, BROKER1, 0);
+
+        assertThat(hugeGateway.checkNewOrder(hugeSession, buy(1).at(1_000_000_000_000_0000L).on(1).account(DEFAULT_ACCOUNT)
+            .build(), 0).passed()).isTrue();
+        final RiskResult above = hugeGateway.checkNewOrder(hugeSession,
+            sell(1).at(1_100_000_000_000_0100L).on(1).account(DEFAULT_ACCOUNT).build(), 0);
+        assertThat(above.reason()).isEqualTo(RejectReason.PRICE_OUTSIDE_RISK_COLLAR);
+        assertThat(above.text()).isEqualTo("Price 1,100,000,000,000.01 is outside the risk collar 900,000,000,000.00 to "
+            + "1,100,000,000,000.00 (10% around the reference price 1,000,000,000,000.00) for HUGE");
     }
 
     @Test

@@ -190,6 +190,20 @@ class RiskConfigTest {
     }
 
     @Test
+    void shouldRefuseASettingOfTheRiskFileWhosePrefixIsMisspelt(@TempDir final Path dir) throws Exception {
+        // The risk file holds risk settings only: a line that is not one is a mistake, and ignoring it would
+        // leave the limit at its default (1,000,000 here) as surely as a misspelt setting name.
+        final Path file = dir.resolve("risk.properties");
+        Files.writeString(file, FIRM_1 + "exchange.rsik.maxOrderQty = 100\nExchange.risk.creditLimit = 5\n");
+
+        assertThatThrownBy(() -> RiskConfig.load(file))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(file + ": invalid risk configuration:\n"
+                + "  Exchange.risk.creditLimit is not a risk setting (misspelt? every one starts with exchange.risk.)\n"
+                + "  exchange.rsik.maxOrderQty is not a risk setting (misspelt? every one starts with exchange.risk.)");
+    }
+
+    @Test
     void shouldNameTheFileOfAnInvalidConfiguration(@TempDir final Path dir) throws Exception {
         final Path file = dir.resolve("risk.properties");
         Files.writeString(file, "exchange.risk.maxOrderQty = 0\n");

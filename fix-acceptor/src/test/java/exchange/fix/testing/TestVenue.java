@@ -14,6 +14,7 @@ import exchange.matching.EngineConfig;
 import exchange.matching.Instrument;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.SequencerConfig;
+import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -81,6 +82,15 @@ public final class TestVenue implements AutoCloseable {
 
     /** @param observer told of the gateway's messages and timings */
     public TestVenue(final Path dir, final Properties risk, final FixObserver observer) {
+        this(dir, risk, observer, new SystemEpochNanoClock());
+    }
+
+    /** @param clock the FIX gateway's wall clock, which a test may set back or forward */
+    public TestVenue(final Path dir, final Properties risk, final EpochNanoClock clock) {
+        this(dir, risk, FixObserver.NONE, clock);
+    }
+
+    private TestVenue(final Path dir, final Properties risk, final FixObserver observer, final EpochNanoClock clock) {
         this.dir = dir;
         this.sequencer = Sequencer.start(SequencerConfig.builder(dir.resolve("data")).idleStrategy("backoff")
                 .engine(EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10)).build(),
@@ -88,7 +98,7 @@ public final class TestVenue implements AutoCloseable {
         this.checks = new RiskChecks(new RiskGateway(RiskConfig.from(risk), INSTRUMENTS));
         this.settings = settings(dir);
         this.gateway = FixGateway.start(settings, checks, new Instruments(INSTRUMENTS), sequencer.commands(),
-            sequencer.eventLog(), checks, dir.resolve("data"), new SystemEpochNanoClock(),
+            sequencer.eventLog(), checks, dir.resolve("data"), clock,
             new ExchangeApplication.SessionListener() {
                 @Override
                 public void onLogon(final FixSession session) {
