@@ -126,12 +126,18 @@ public final class ExchangeConfig {
             case "false" -> false;
             default -> throw new IllegalArgumentException(MD_ENABLED + " must be true or false: '" + value(MD_ENABLED, "") + "'");
         };
-        // the market-data log lives with the other data unless a folder is named
-        MarketDataConfig md = MarketDataConfig.from(properties);
-        if (!properties.containsKey(MarketDataConfig.STORE_DIR)) {
-            md = md.with(MarketDataConfig.STORE_DIR, dataDir.resolve("market-data").toString());
+        if (marketDataEnabled) {
+            // the market-data log lives with the other data unless a folder is named
+            MarketDataConfig md = MarketDataConfig.from(properties);
+            if (!properties.containsKey(MarketDataConfig.STORE_DIR)) {
+                md = md.with(MarketDataConfig.STORE_DIR, dataDir.resolve("market-data").toString());
+            }
+            this.marketData = md;
+        } else {
+            // With the feed off its settings do nothing (their names are still checked above), and its
+            // interface need not carry multicast: bin/exchange turns the feed off for a loopback without it.
+            this.marketData = null;
         }
-        this.marketData = md;
         this.sequencer = SequencerConfig.fromProperties(properties, dataDir);
         this.schedule = TradingSchedule.fromProperties(properties);
         this.operations = OperationsConfig.fromProperties(properties, configDir, dataDir);
@@ -222,7 +228,7 @@ public final class ExchangeConfig {
         return marketDataEnabled;
     }
 
-    /** @return the market-data settings ({@code exchange.md.*}) */
+    /** @return the market-data settings ({@code exchange.md.*}), or null when the feed is off */
     public MarketDataConfig marketData() {
         return marketData;
     }

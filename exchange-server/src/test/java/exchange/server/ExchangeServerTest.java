@@ -80,6 +80,30 @@ class ExchangeServerTest {
             .hasMessageContaining("unknown setting exchange.sequencer.durabilty");
     }
 
+    /**
+     * bin/exchange turns the feed off when the loopback interface has no multicast ("Starting without market
+     * data"): the exchange must then start whatever the feed's interface can do. Here an interface this
+     * machine does not have stands for a loopback without multicast (the same check refuses both).
+     */
+    @Test
+    void shouldStartWithTheFeedOffWhenTheFeedsInterfaceCannotCarryIt() throws Exception {
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put(ExchangeConfig.MD_ENABLED, "false");
+        settings.put("exchange.md.interface", "no-such-if0");
+        try (ExchangeServer server = ExchangeServer.start(config, settings);
+             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"))) {
+            assertThat(server.marketData()).isNull();
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            ShippedConfig.accepted(b1, FixOrders.limit("B1", "AAPL", '1', "10", "190"));
+        }
+        // with the feed on, the same interface is refused, naming the setting
+        settings.put(ExchangeConfig.MD_ENABLED, "true");
+        assertThatThrownBy(() -> ExchangeConfig.load(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("exchange.md.interface = 'no-such-if0': no such network interface");
+    }
+
     @Test
     void shouldRefuseToStartWithABadInstrumentLineAndNameIt() throws Exception {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
