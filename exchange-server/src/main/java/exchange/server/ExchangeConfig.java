@@ -21,10 +21,11 @@ import java.util.TreeSet;
 
 /**
  * The exchange's settings: {@code exchange.properties} in a configuration folder, which names the other
- * files of the folder (instruments, FIX sessions, risk limits). Every setting has a default; a setting
- * whose name starts with {@code exchange.} but that no part of the exchange reads is an error, so that
- * a misspelt name never leaves a value at its default unnoticed. System properties of the same names
- * override the file (for example {@code -Dexchange.data.dir=/var/exchange}).
+ * files of the folder (instruments, FIX sessions, risk limits). Every setting has a default; a name in the
+ * file that no part of the exchange reads is an error (a slip in the prefix, {@code exchang.data.dir}, too),
+ * and so is an {@code exchange.*} system property of that kind, so that a misspelt name never leaves a value
+ * at its default unnoticed. System properties of the same names override the file (for example
+ * {@code -Dexchange.data.dir=/var/exchange}).
  *
  * <table>
  *   <caption>Properties read here (the sequencer, schedule, admin ({@code exchange.admin.*}) and market-data
@@ -92,7 +93,9 @@ public final class ExchangeConfig {
         this.properties = properties;
         final List<String> unknown = new ArrayList<>();
         for (final String name : new TreeSet<>(properties.stringPropertyNames())) {
-            if (name.startsWith("exchange.") && !KNOWN.contains(name) && !MarketDataConfig.settingNames().contains(name)
+            // only exchange.* system properties are taken, so a name without the prefix came from the file,
+            // which holds the exchange's settings only: a slip in the prefix is a misspelt name too
+            if (!KNOWN.contains(name) && !MarketDataConfig.settingNames().contains(name)
                 && DELEGATED_PREFIXES.stream().noneMatch(name::startsWith)) {
                 unknown.add(name);
             }

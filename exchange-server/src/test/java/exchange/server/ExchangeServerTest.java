@@ -78,6 +78,14 @@ class ExchangeServerTest {
         assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("unknown setting exchange.sequencer.durabilty");
+        // a slip in the prefix too: the file holds the exchange's settings only, so nothing in it is ignored
+        for (final String misspelt : new String[] {"exchang.sequencer.durability", "Exchange.sequencer.durability",
+            "sequencer.durability"}) {
+            Files.writeString(config.resolve(ExchangeConfig.FILE_NAME), misspelt + "=sync\n");
+            assertThatThrownBy(() -> ExchangeConfig.load(config, inTempDir())).as(misspelt)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("unknown setting " + misspelt);
+        }
     }
 
     /**
