@@ -14,6 +14,7 @@ import exchange.operations.metrics.FixMetrics;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
 import exchange.sequencer.Sequencer;
+import exchange.sequencer.SequencerConfig;
 import exchange.sequencer.TradingDay;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -66,6 +67,7 @@ public final class ExchangeServer implements AutoCloseable {
         this.instruments = InstrumentsFile.read(config.instrumentsFile());
         final RiskConfig riskConfig = RiskConfig.load(config.riskFile());
         riskConfig.checkInstruments(instruments);
+        checkSelfTradeFirms(config, riskConfig);
         LOG.info("risk limits {}: {}", config.riskFile(), riskConfig.describe());
         final SessionSettings settings = fixSettings(config);
         this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
@@ -127,6 +129,30 @@ public final class ExchangeServer implements AutoCloseable {
             FixSessions.from(settings, firms);
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A firm's own self-trade prevention ({@code exchange.stp.firm.<id>}) names the firm by its number in the risk
+     * file; a number that is no firm's (a slip, or a firm renumbered) would leave the firm meant at the default
+     * without a word.
+     */
+    private static void checkSelfTradeFirms(final ExchangeConfig config, final RiskConfig risk) {
+        final java.util.Set<Integer> firms = new java.util.TreeSet<>();
+        for (final RiskConfig.Firm firm : risk.firms()) {
+            firms.add(firm.id());
+        }
+        for (final String name : new java.util.TreeSet<>(config.properties().stringPropertyNames())) {
+            if (name.startsWith(SequencerConfig.STP_FIRM_PREFIX)) {
+                // the number was checked with the setting (SequencerConfig)
+                final int firm = Integer.parseInt(name.substring(SequencerConfig.STP_FIRM_PREFIX.length()));
+                if (!firms.contains(firm)) {
+                    final List<String> known = new ArrayList<>();
+                    risk.firms().forEach(f -> known.add(f.id() + " " + f.name()));
+                    throw new IllegalArgumentException(name + ": " + config.riskFile().getFileName() + " has no firm "
+                        + firm + " (its firms: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+                }
+            }
         }
     }
 

@@ -148,6 +148,24 @@ class StartUpRefusalTest {
         }
     }
 
+    /** A firm's own self-trade prevention for a firm number risk.properties does not have would never apply. */
+    @Test
+    void shouldRefuseASelfTradePreventionSettingForAFirmThatDoesNotExist() {
+        final Path config = config();
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put("exchange.stp.firm.9", "decrement");
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("exchange.stp.firm.9: risk.properties has no firm 9 (its firms: 1 BROKER1, 2 BROKER2)");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+        settings.remove("exchange.stp.firm.9");
+        settings.put("exchange.stp.firm.2", "decrement");
+        try (ExchangeServer server = ExchangeServer.start(config, settings)) {
+            assertThat(server.config().sequencer().engine().selfTradePrevention(2))
+                .isEqualTo(exchange.matching.SelfTradePrevention.DECREMENT);
+        }
+    }
+
     @Test
     void shouldRefuseTheLogFolderInExchangePropertiesWhereItWouldDoNothing() throws Exception {
         final Path config = config();
