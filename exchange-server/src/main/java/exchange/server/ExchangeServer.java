@@ -64,7 +64,7 @@ public final class ExchangeServer implements AutoCloseable {
         LOG.info("configuration {}: {}", config.configDir().toAbsolutePath(), config.describe());
         requireFile("instruments file", config.instrumentsFile(), ExchangeConfig.INSTRUMENTS_FILE);
         requireFile("risk file", config.riskFile(), ExchangeConfig.RISK_FILE);
-        this.instruments = InstrumentsFile.read(config.instrumentsFile());
+        this.instruments = InstrumentsFile.read(config.instrumentsFile(), config.sequencer().engine().levelCapacity());
         final RiskConfig riskConfig = RiskConfig.load(config.riskFile());
         riskConfig.checkInstruments(instruments);
         checkSelfTradeFirms(config, riskConfig);

@@ -148,6 +148,33 @@ class StartUpRefusalTest {
         }
     }
 
+    /**
+     * An instrument's price levels per side come from the engine's levels of all books together, so more than
+     * those can never be used; allocated as asked, a large number ended the start in an OutOfMemoryError.
+     */
+    @Test
+    void shouldRefuseMorePriceLevelsForAnInstrumentThanTheEngineHasNamingTheLine() throws Exception {
+        final Path config = config();
+        final Path instruments = config.resolve("instruments.csv");
+        final String shipped = Files.readString(instruments);
+        Files.writeString(instruments, shipped.replace("1,AAPL,0.01,1,190.00,4096,", "1,AAPL,0.01,1,190.00,2000000000,"));
+        final int line = java.util.Arrays.asList(Files.readString(instruments).split("\n")).indexOf(
+            "1,AAPL,0.01,1,190.00,2000000000,1000,500,300,120,reject,reject") + 1;
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(instruments + " line " + line + ": AAPL: levels 2000000000 is more than exchange.engine.levels"
+                + " (65536), the price levels of all books together");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+        final Map<String, String> more = new java.util.HashMap<>(inTempDir());
+        more.put("exchange.engine.levels", "2000000");
+        Files.writeString(instruments, shipped.replace("1,AAPL,0.01,1,190.00,4096,", "1,AAPL,0.01,1,190.00,70000,"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .hasMessageContaining("AAPL: levels 70000 is more than exchange.engine.levels (65536)");
+        try (ExchangeServer server = ExchangeServer.start(config, more)) {
+            assertThat(server.instruments().get(0).maxPriceLevels()).isEqualTo(70000);
+        }
+    }
+
     /** A firm's own self-trade prevention for a firm number risk.properties does not have would never apply. */
     @Test
     void shouldRefuseASelfTradePreventionSettingForAFirmThatDoesNotExist() {
