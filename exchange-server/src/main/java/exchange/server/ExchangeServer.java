@@ -107,6 +107,11 @@ public final class ExchangeServer implements AutoCloseable {
         } catch (final RuntimeException e) {
             close();
             throw bindFailure(e);
+        } catch (final OutOfMemoryError e) {
+            // The engine's stores and the feed's tables are allocated here, at their configured size, once: a size
+            // the heap cannot hold is a wrong setting, said in a sentence rather than a stack trace.
+            close();
+            throw new IllegalArgumentException(memoryFailure(config), e);
         }
         final String tls = tlsSessions(settings);
         for (final InetSocketAddress address : fix.addresses()) {
@@ -183,6 +188,15 @@ public final class ExchangeServer implements AutoCloseable {
         if (!Files.isWritable(absolute)) {
             throw new IllegalArgumentException(setting + ": the folder " + absolute + " is not writable");
         }
+    }
+
+    private static String memoryFailure(final ExchangeConfig config) {
+        final exchange.matching.EngineConfig engine = config.sequencer().engine();
+        return "not enough memory for the engine's capacity (" + SequencerConfig.ORDER_CAPACITY + " " + engine.orderCapacity()
+            + ", " + SequencerConfig.LEVEL_CAPACITY + " " + engine.levelCapacity() + ", " + SequencerConfig.EXTRAS_CAPACITY
+            + " " + engine.extrasCapacity() + ", " + SequencerConfig.GTD_CAPACITY + " " + engine.gtdCapacity()
+            + ", and the instruments' levels) in a heap of at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB: lower them, or give the JVM more (JAVA_OPTS=-Xmx4g bin/exchange; it starts with -Xmx2g)";
     }
 
     /**

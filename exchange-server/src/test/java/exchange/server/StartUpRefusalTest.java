@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +173,25 @@ class StartUpRefusalTest {
             .hasMessageContaining("AAPL: levels 70000 is more than exchange.engine.levels (65536)");
         try (ExchangeServer server = ExchangeServer.start(config, more)) {
             assertThat(server.instruments().get(0).maxPriceLevels()).isEqualTo(70000);
+        }
+    }
+
+    /**
+     * Engine stores larger than the heap: bin/exchange ended in an OutOfMemoryError's stack trace with exit code 1.
+     * In a child JVM as bin/exchange runs it (this JVM writes a heap dump on an OutOfMemoryError).
+     */
+    @Test
+    void shouldRefuseAnEngineCapacityTheHeapCannotHoldInOneSentence() throws Exception {
+        final Path config = config();
+        try (ServerProcess server = ServerProcess.launch(config, dir.resolve("data"), 0,
+            List.of("-Dexchange.engine.orders=100000000"))) {
+            assertThat(server.awaitExit(60_000)).as("exit code").isEqualTo(2);
+            assertThat(server.output()).as("its output").noneMatch(l -> l.contains("Exception") || l.contains("Error:")
+                    || l.trim().startsWith("at "))
+                .anyMatch(l -> l.contains("cannot start: not enough memory for the engine's capacity "
+                    + "(exchange.engine.orders 100000000, exchange.engine.levels 65536, exchange.engine.extras 65536, "
+                    + "exchange.engine.gtd 65536, and the instruments' levels) in a heap of at most 512 MB: lower them, "
+                    + "or give the JVM more (JAVA_OPTS=-Xmx"));
         }
     }
 
