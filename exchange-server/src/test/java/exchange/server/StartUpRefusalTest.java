@@ -129,6 +129,12 @@ class StartUpRefusalTest {
                 .hasMessageStartingWith(name + " must be 1 to ")
                 .hasMessageEndingWith(": -1");
         }
+        // 2^28 orders would be 2^31 words of the order store, one more than a Java array holds
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put("exchange.engine.orders", Integer.toString(1 << 28));
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("exchange.engine.orders must be 1 to 268435455: 268435456");
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
 
