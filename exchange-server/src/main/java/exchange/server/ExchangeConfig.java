@@ -104,7 +104,9 @@ public final class ExchangeConfig {
             throw new IllegalArgumentException(configDir.resolve(FILE_NAME) + " (or -D): unknown setting"
                 + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown));
         }
-        this.dataDir = Path.of(value(DATA_DIR, "data"));
+        // an empty folder setting takes its default, as an empty exchange.admin.reports.dir does: the empty path
+        // would be the working directory, the repository for bin/exchange
+        this.dataDir = Path.of(value(DATA_DIR, "").isEmpty() ? "data" : value(DATA_DIR, ""));
         this.instrumentsFile = configDir.resolve(value(INSTRUMENTS_FILE, "instruments.csv"));
         this.fixSessionsFile = configDir.resolve(value(FIX_SESSIONS_FILE, "fix-sessions.cfg"));
         this.riskFile = configDir.resolve(value(RISK_FILE, "risk.properties"));
@@ -132,7 +134,7 @@ public final class ExchangeConfig {
         if (marketDataEnabled) {
             // the market-data log lives with the other data unless a folder is named
             MarketDataConfig md = MarketDataConfig.from(properties);
-            if (!properties.containsKey(MarketDataConfig.STORE_DIR)) {
+            if (value(MarketDataConfig.STORE_DIR, "").isEmpty()) {
                 md = md.with(MarketDataConfig.STORE_DIR, dataDir.resolve("market-data").toString());
             }
             this.marketData = md;

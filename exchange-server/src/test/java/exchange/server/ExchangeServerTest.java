@@ -112,6 +112,21 @@ class ExchangeServerTest {
             .hasMessageContaining("exchange.md.interface = 'no-such-if0': no such network interface");
     }
 
+    /**
+     * An empty folder setting takes its default, as exchange.admin.reports.dir's empty value in the shipped file
+     * does: taken as the empty path, it put the journal, the event log and the FIX stores straight into the
+     * directory the exchange was started in (the repository, for bin/exchange).
+     */
+    @Test
+    void shouldTakeTheDefaultFolderForAnEmptyDataOrMarketDataFolder() {
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        final ExchangeConfig empty = ExchangeConfig.load(config, Map.of(ExchangeConfig.DATA_DIR, " ",
+            "exchange.md.storeDir", ""));
+        assertThat(empty.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(empty.marketData().storeDir()).isEqualTo(Path.of("data", "market-data"));
+        assertThat(empty.sequencer().journalDir()).isEqualTo(Path.of("data", "journal"));
+    }
+
     @Test
     void shouldRefuseToStartWithABadInstrumentLineAndNameIt() throws Exception {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
