@@ -385,7 +385,7 @@ public final class ExchangeServer implements AutoCloseable {
     }
 
     /** {@code bin/exchange}. */
-    @Command(name = "exchange", mixinStandardHelpOptions = true,
+    @Command(name = "exchange", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Starts the exchange with a configuration folder; stops on SIGTERM or Ctrl-C.")
     static final class Main implements Callable<Integer> {
         @Option(names = "--config", description = "configuration folder (default: ${DEFAULT-VALUE})")
