@@ -47,7 +47,8 @@ import javax.net.ssl.SSLException;
  *   bin/exchange-client hash-password              prints a salted hash for the session config
  * </pre>
  */
-@Command(name = "exchange-client", mixinStandardHelpOptions = true, subcommands = {ExchangeClient.HashPassword.class},
+@Command(name = "exchange-client", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    subcommands = {ExchangeClient.HashPassword.class},
     description = "Log on to the exchange as a broker, send orders, print the reports.")
 public final class ExchangeClient implements java.util.concurrent.Callable<Integer>, Application {
     @Option(names = "--host", description = "exchange host (default: ${DEFAULT-VALUE})")
@@ -408,7 +409,7 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     }
 
     /** {@code bin/exchange-client hash-password}: prints a salted hash to paste into PasswordHash. */
-    @Command(name = "hash-password", mixinStandardHelpOptions = true,
+    @Command(name = "hash-password", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Print a salted hash of a password for a session's PasswordHash setting.")
     static final class HashPassword implements java.util.concurrent.Callable<Integer> {
         @Parameters(arity = "0..1", description = "the password (asked for when not given)")

@@ -21,10 +21,11 @@ import java.util.TreeSet;
 
 /**
  * The exchange's settings: {@code exchange.properties} in a configuration folder, which names the other
- * files of the folder (instruments, FIX sessions, risk limits). Every setting has a default; a setting
- * whose name starts with {@code exchange.} but that no part of the exchange reads is an error, so that
- * a misspelt name never leaves a value at its default unnoticed. System properties of the same names
- * override the file (for example {@code -Dexchange.data.dir=/var/exchange}).
+ * files of the folder (instruments, FIX sessions, risk limits). Every setting has a default; a name in the
+ * file that no part of the exchange reads is an error (a slip in the prefix, {@code exchang.data.dir}, too),
+ * and so is an {@code exchange.*} system property of that kind, so that a misspelt name never leaves a value
+ * at its default unnoticed. System properties of the same names override the file (for example
+ * {@code -Dexchange.data.dir=/var/exchange}).
  *
  * <table>
  *   <caption>Properties read here (the sequencer, schedule, admin ({@code exchange.admin.*}) and market-data
@@ -92,7 +93,9 @@ public final class ExchangeConfig {
         this.properties = properties;
         final List<String> unknown = new ArrayList<>();
         for (final String name : new TreeSet<>(properties.stringPropertyNames())) {
-            if (name.startsWith("exchange.") && !KNOWN.contains(name) && !MarketDataConfig.settingNames().contains(name)
+            // only exchange.* system properties are taken, so a name without the prefix came from the file,
+            // which holds the exchange's settings only: a slip in the prefix is a misspelt name too
+            if (!KNOWN.contains(name) && !MarketDataConfig.settingNames().contains(name)
                 && DELEGATED_PREFIXES.stream().noneMatch(name::startsWith)) {
                 unknown.add(name);
             }
@@ -101,7 +104,9 @@ public final class ExchangeConfig {
             throw new IllegalArgumentException(configDir.resolve(FILE_NAME) + " (or -D): unknown setting"
                 + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown));
         }
-        this.dataDir = Path.of(value(DATA_DIR, "data"));
+        // an empty folder setting takes its default, as an empty exchange.admin.reports.dir does: the empty path
+        // would be the working directory, the repository for bin/exchange
+        this.dataDir = Path.of(value(DATA_DIR, "").isEmpty() ? "data" : value(DATA_DIR, ""));
         this.instrumentsFile = configDir.resolve(value(INSTRUMENTS_FILE, "instruments.csv"));
         this.fixSessionsFile = configDir.resolve(value(FIX_SESSIONS_FILE, "fix-sessions.cfg"));
         this.riskFile = configDir.resolve(value(RISK_FILE, "risk.properties"));
@@ -126,12 +131,18 @@ public final class ExchangeConfig {
             case "false" -> false;
             default -> throw new IllegalArgumentException(MD_ENABLED + " must be true or false: '" + value(MD_ENABLED, "") + "'");
         };
-        // the market-data log lives with the other data unless a folder is named
-        MarketDataConfig md = MarketDataConfig.from(properties);
-        if (!properties.containsKey(MarketDataConfig.STORE_DIR)) {
-            md = md.with(MarketDataConfig.STORE_DIR, dataDir.resolve("market-data").toString());
+        if (marketDataEnabled) {
+            // the market-data log lives with the other data unless a folder is named
+            MarketDataConfig md = MarketDataConfig.from(properties);
+            if (value(MarketDataConfig.STORE_DIR, "").isEmpty()) {
+                md = md.with(MarketDataConfig.STORE_DIR, dataDir.resolve("market-data").toString());
+            }
+            this.marketData = md;
+        } else {
+            // With the feed off its settings do nothing (their names are still checked above), and its
+            // interface need not carry multicast: bin/exchange turns the feed off for a loopback without it.
+            this.marketData = null;
         }
-        this.marketData = md;
         this.sequencer = SequencerConfig.fromProperties(properties, dataDir);
         this.schedule = TradingSchedule.fromProperties(properties);
         this.operations = OperationsConfig.fromProperties(properties, configDir, dataDir);
@@ -222,7 +233,7 @@ public final class ExchangeConfig {
         return marketDataEnabled;
     }
 
-    /** @return the market-data settings ({@code exchange.md.*}) */
+    /** @return the market-data settings ({@code exchange.md.*}), or null when the feed is off */
     public MarketDataConfig marketData() {
         return marketData;
     }

@@ -14,6 +14,7 @@ import exchange.operations.metrics.FixMetrics;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
 import exchange.sequencer.Sequencer;
+import exchange.sequencer.SequencerConfig;
 import exchange.sequencer.TradingDay;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -63,9 +64,10 @@ public final class ExchangeServer implements AutoCloseable {
         LOG.info("configuration {}: {}", config.configDir().toAbsolutePath(), config.describe());
         requireFile("instruments file", config.instrumentsFile(), ExchangeConfig.INSTRUMENTS_FILE);
         requireFile("risk file", config.riskFile(), ExchangeConfig.RISK_FILE);
-        this.instruments = InstrumentsFile.read(config.instrumentsFile());
+        this.instruments = InstrumentsFile.read(config.instrumentsFile(), config.sequencer().engine().levelCapacity());
         final RiskConfig riskConfig = RiskConfig.load(config.riskFile());
         riskConfig.checkInstruments(instruments);
+        checkSelfTradeFirms(config, riskConfig);
         LOG.info("risk limits {}: {}", config.riskFile(), riskConfig.describe());
         final SessionSettings settings = fixSettings(config);
         this.risk = new RiskChecks(new RiskGateway(riskConfig, instruments));
@@ -105,6 +107,11 @@ public final class ExchangeServer implements AutoCloseable {
         } catch (final RuntimeException e) {
             close();
             throw bindFailure(e);
+        } catch (final OutOfMemoryError e) {
+            // The engine's stores and the feed's tables are allocated here, at their configured size, once: a size
+            // the heap cannot hold is a wrong setting, said in a sentence rather than a stack trace.
+            close();
+            throw new IllegalArgumentException(memoryFailure(config), e);
         }
         final String tls = tlsSessions(settings);
         for (final InetSocketAddress address : fix.addresses()) {
@@ -127,6 +134,30 @@ public final class ExchangeServer implements AutoCloseable {
             FixSessions.from(settings, firms);
         } catch (final IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A firm's own self-trade prevention ({@code exchange.stp.firm.<id>}) names the firm by its number in the risk
+     * file; a number that is no firm's (a slip, or a firm renumbered) would leave the firm meant at the default
+     * without a word.
+     */
+    private static void checkSelfTradeFirms(final ExchangeConfig config, final RiskConfig risk) {
+        final java.util.Set<Integer> firms = new java.util.TreeSet<>();
+        for (final RiskConfig.Firm firm : risk.firms()) {
+            firms.add(firm.id());
+        }
+        for (final String name : new java.util.TreeSet<>(config.properties().stringPropertyNames())) {
+            if (name.startsWith(SequencerConfig.STP_FIRM_PREFIX)) {
+                // the number was checked with the setting (SequencerConfig)
+                final int firm = Integer.parseInt(name.substring(SequencerConfig.STP_FIRM_PREFIX.length()));
+                if (!firms.contains(firm)) {
+                    final List<String> known = new ArrayList<>();
+                    risk.firms().forEach(f -> known.add(f.id() + " " + f.name()));
+                    throw new IllegalArgumentException(name + ": " + config.riskFile().getFileName() + " has no firm "
+                        + firm + " (its firms: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+                }
+            }
         }
     }
 
@@ -157,6 +188,15 @@ public final class ExchangeServer implements AutoCloseable {
         if (!Files.isWritable(absolute)) {
             throw new IllegalArgumentException(setting + ": the folder " + absolute + " is not writable");
         }
+    }
+
+    private static String memoryFailure(final ExchangeConfig config) {
+        final exchange.matching.EngineConfig engine = config.sequencer().engine();
+        return "not enough memory for the engine's capacity (" + SequencerConfig.ORDER_CAPACITY + " " + engine.orderCapacity()
+            + ", " + SequencerConfig.LEVEL_CAPACITY + " " + engine.levelCapacity() + ", " + SequencerConfig.EXTRAS_CAPACITY
+            + " " + engine.extrasCapacity() + ", " + SequencerConfig.GTD_CAPACITY + " " + engine.gtdCapacity()
+            + ", and the instruments' levels) in a heap of at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB: lower them, or give the JVM more (JAVA_OPTS=-Xmx4g bin/exchange; it starts with -Xmx2g)";
     }
 
     /**
@@ -345,7 +385,7 @@ public final class ExchangeServer implements AutoCloseable {
     }
 
     /** {@code bin/exchange}. */
-    @Command(name = "exchange", mixinStandardHelpOptions = true,
+    @Command(name = "exchange", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Starts the exchange with a configuration folder; stops on SIGTERM or Ctrl-C.")
     static final class Main implements Callable<Integer> {
         @Option(names = "--config", description = "configuration folder (default: ${DEFAULT-VALUE})")

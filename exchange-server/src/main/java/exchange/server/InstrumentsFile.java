@@ -3,6 +3,7 @@ package exchange.server;
 import exchange.matching.HaltedOrderPolicy;
 import exchange.matching.Instrument;
 import exchange.matching.PostOnlyPolicy;
+import exchange.sequencer.SequencerConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,18 @@ public final class InstrumentsFile {
      * @throws IllegalArgumentException naming the line and the problem
      */
     public static List<Instrument> read(final Path file) {
+        return read(file, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param file           the CSV file
+     * @param engineLevels   the engine's price levels of all books together ({@code exchange.engine.levels}): a side
+     *                       can never hold more, and its table is allocated at the size asked for, so a larger
+     *                       {@code levels} is refused here rather than ending the start in an OutOfMemoryError
+     * @return the instruments, in file order
+     * @throws IllegalArgumentException naming the line and the problem
+     */
+    public static List<Instrument> read(final Path file, final int engineLevels) {
         final List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -126,6 +139,11 @@ public final class InstrumentsFile {
                         "reject or reprice"));
                 }
                 final Instrument instrument = b.build();
+                if (instrument.maxPriceLevels() > engineLevels) {
+                    throw new IllegalArgumentException(instrument.symbol() + ": levels " + instrument.maxPriceLevels()
+                        + " is more than " + SequencerConfig.LEVEL_CAPACITY + " (" + engineLevels
+                        + "), the price levels of all books together");
+                }
                 final Integer idLine = idLines.putIfAbsent(instrument.id(), n + 1);
                 if (idLine != null) {
                     throw new IllegalArgumentException("id " + instrument.id() + " is already used on line " + idLine

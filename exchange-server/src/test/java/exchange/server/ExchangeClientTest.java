@@ -150,6 +150,36 @@ class ExchangeClientTest {
         return code[0];
     }
 
+    /** --help offers -V, --version: it printed an empty line. */
+    @Test
+    void shouldPrintTheVersionOfTheClientAndTheExchange() {
+        final int[] code = new int[1];
+        assertThat(run(code, "--version").trim()).isEqualTo("exchange-client " + projectVersion());
+        assertThat(code[0]).isZero();
+        final PrintStream out = System.out;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            code[0] = new CommandLine(new ExchangeServer.Main()).execute("-V");
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8).trim()).isEqualTo("exchange " + projectVersion());
+        assertThat(code[0]).isZero();
+    }
+
+    /** The version in the module's pom.xml (the project's version, which the module inherits). */
+    private static String projectVersion() {
+        try {
+            final String pom = Files.readString(Path.of("pom.xml"));
+            final java.util.regex.Matcher m = java.util.regex.Pattern.compile("<version>([^<]+)</version>").matcher(pom);
+            assertThat(m.find()).as("a version in exchange-server/pom.xml").isTrue();
+            return m.group(1);
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void shouldPrintAPasswordHashTheExchangeAccepts() {
         final int[] code = new int[1];

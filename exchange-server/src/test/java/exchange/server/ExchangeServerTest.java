@@ -78,6 +78,53 @@ class ExchangeServerTest {
         assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("unknown setting exchange.sequencer.durabilty");
+        // a slip in the prefix too: the file holds the exchange's settings only, so nothing in it is ignored
+        for (final String misspelt : new String[] {"exchang.sequencer.durability", "Exchange.sequencer.durability",
+            "sequencer.durability"}) {
+            Files.writeString(config.resolve(ExchangeConfig.FILE_NAME), misspelt + "=sync\n");
+            assertThatThrownBy(() -> ExchangeConfig.load(config, inTempDir())).as(misspelt)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("unknown setting " + misspelt);
+        }
+    }
+
+    /**
+     * bin/exchange turns the feed off when the loopback interface has no multicast ("Starting without market
+     * data"): the exchange must then start whatever the feed's interface can do. Here an interface this
+     * machine does not have stands for a loopback without multicast (the same check refuses both).
+     */
+    @Test
+    void shouldStartWithTheFeedOffWhenTheFeedsInterfaceCannotCarryIt() throws Exception {
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put(ExchangeConfig.MD_ENABLED, "false");
+        settings.put("exchange.md.interface", "no-such-if0");
+        try (ExchangeServer server = ExchangeServer.start(config, settings);
+             FixTestClient b1 = ShippedConfig.connect(server.fixPort(), "BROKER1", dir.resolve("clients"))) {
+            assertThat(server.marketData()).isNull();
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            ShippedConfig.accepted(b1, FixOrders.limit("B1", "AAPL", '1', "10", "190"));
+        }
+        // with the feed on, the same interface is refused, naming the setting
+        settings.put(ExchangeConfig.MD_ENABLED, "true");
+        assertThatThrownBy(() -> ExchangeConfig.load(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("exchange.md.interface = 'no-such-if0': no such network interface");
+    }
+
+    /**
+     * An empty folder setting takes its default, as exchange.admin.reports.dir's empty value in the shipped file
+     * does: taken as the empty path, it put the journal, the event log and the FIX stores straight into the
+     * directory the exchange was started in (the repository, for bin/exchange).
+     */
+    @Test
+    void shouldTakeTheDefaultFolderForAnEmptyDataOrMarketDataFolder() {
+        final Path config = ShippedConfig.copyTo(dir.resolve("config"));
+        final ExchangeConfig empty = ExchangeConfig.load(config, Map.of(ExchangeConfig.DATA_DIR, " ",
+            "exchange.md.storeDir", ""));
+        assertThat(empty.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(empty.marketData().storeDir()).isEqualTo(Path.of("data", "market-data"));
+        assertThat(empty.sequencer().journalDir()).isEqualTo(Path.of("data", "journal"));
     }
 
     @Test

@@ -61,6 +61,17 @@ final class ServerProcess implements AutoCloseable {
      * session on {@code port}, and waits until it says it is ready.
      */
     static ServerProcess start(final Path configDir, final Path dataDir, final int port) throws Exception {
+        final ServerProcess server = launch(configDir, dataDir, port, List.of());
+        server.awaitLine("exchange ready", 60_000);
+        return server;
+    }
+
+    /**
+     * Starts {@code ExchangeServer --config configDir} as {@link #start} does, with more settings ({@code -D...}),
+     * without waiting for it to be ready.
+     */
+    static ServerProcess launch(final Path configDir, final Path dataDir, final int port, final List<String> settings)
+        throws IOException {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags());
@@ -73,12 +84,21 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Dexchange.md.rerequest.address=127.0.0.1:" + ShippedConfig.freeUdpPort());
         command.add("-Dexchange.log.dir=" + dataDir.resolveSibling("logs"));
         command.add("-Dlogback.configurationFile=" + configDir.resolve("logback.xml"));
+        command.addAll(settings);
         command.add(ExchangeServer.class.getName());
         command.add("--config");
         command.add(configDir.toString());
-        final ServerProcess server = new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
-        server.awaitLine("exchange ready", 60_000);
-        return server;
+        return new ServerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    int awaitExit(final long timeoutMs) throws InterruptedException {
+        if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the exchange did not end within " + timeoutMs + " ms; its output:\n"
+                + String.join("\n", output()));
+        }
+        reader.join(5_000); // the rest of its output
+        return process.exitValue();
     }
 
     /** Waits for a line of the server's console output that contains the text. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +160,12 @@ class StartUpRefusalTest {
                 .hasMessageStartingWith(name + " must be 1 to ")
                 .hasMessageEndingWith(": -1");
         }
+        // 2^28 orders would be 2^31 words of the order store, one more than a Java array holds
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put("exchange.engine.orders", Integer.toString(1 << 28));
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("exchange.engine.orders must be 1 to 268435455: 268435456");
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
 
@@ -176,6 +183,70 @@ class StartUpRefusalTest {
                 .hasMessageStartingWith(w[0])
                 .hasMessageContaining(w[2])
                 .hasMessageContaining("'" + w[1] + "'");
+        }
+    }
+
+    /**
+     * An instrument's price levels per side come from the engine's levels of all books together, so more than
+     * those can never be used; allocated as asked, a large number ended the start in an OutOfMemoryError.
+     */
+    @Test
+    void shouldRefuseMorePriceLevelsForAnInstrumentThanTheEngineHasNamingTheLine() throws Exception {
+        final Path config = config();
+        final Path instruments = config.resolve("instruments.csv");
+        final String shipped = Files.readString(instruments);
+        Files.writeString(instruments, shipped.replace("1,AAPL,0.01,1,190.00,4096,", "1,AAPL,0.01,1,190.00,2000000000,"));
+        final int line = java.util.Arrays.asList(Files.readString(instruments).split("\n")).indexOf(
+            "1,AAPL,0.01,1,190.00,2000000000,1000,500,300,120,reject,reject") + 1;
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(instruments + " line " + line + ": AAPL: levels 2000000000 is more than exchange.engine.levels"
+                + " (65536), the price levels of all books together");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+        final Map<String, String> more = new java.util.HashMap<>(inTempDir());
+        more.put("exchange.engine.levels", "2000000");
+        Files.writeString(instruments, shipped.replace("1,AAPL,0.01,1,190.00,4096,", "1,AAPL,0.01,1,190.00,70000,"));
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .hasMessageContaining("AAPL: levels 70000 is more than exchange.engine.levels (65536)");
+        try (ExchangeServer server = ExchangeServer.start(config, more)) {
+            assertThat(server.instruments().get(0).maxPriceLevels()).isEqualTo(70000);
+        }
+    }
+
+    /**
+     * Engine stores larger than the heap: bin/exchange ended in an OutOfMemoryError's stack trace with exit code 1.
+     * In a child JVM as bin/exchange runs it (this JVM writes a heap dump on an OutOfMemoryError).
+     */
+    @Test
+    void shouldRefuseAnEngineCapacityTheHeapCannotHoldInOneSentence() throws Exception {
+        final Path config = config();
+        try (ServerProcess server = ServerProcess.launch(config, dir.resolve("data"), 0,
+            List.of("-Dexchange.engine.orders=100000000"))) {
+            assertThat(server.awaitExit(60_000)).as("exit code").isEqualTo(2);
+            assertThat(server.output()).as("its output").noneMatch(l -> l.contains("Exception") || l.contains("Error:")
+                    || l.trim().startsWith("at "))
+                .anyMatch(l -> l.contains("cannot start: not enough memory for the engine's capacity "
+                    + "(exchange.engine.orders 100000000, exchange.engine.levels 65536, exchange.engine.extras 65536, "
+                    + "exchange.engine.gtd 65536, and the instruments' levels) in a heap of at most 512 MB: lower them, "
+                    + "or give the JVM more (JAVA_OPTS=-Xmx"));
+        }
+    }
+
+    /** A firm's own self-trade prevention for a firm number risk.properties does not have would never apply. */
+    @Test
+    void shouldRefuseASelfTradePreventionSettingForAFirmThatDoesNotExist() {
+        final Path config = config();
+        final Map<String, String> settings = new java.util.HashMap<>(inTempDir());
+        settings.put("exchange.stp.firm.9", "decrement");
+        assertThatThrownBy(() -> ExchangeServer.start(config, settings))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("exchange.stp.firm.9: risk.properties has no firm 9 (its firms: 1 BROKER1, 2 BROKER2)");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+        settings.remove("exchange.stp.firm.9");
+        settings.put("exchange.stp.firm.2", "decrement");
+        try (ExchangeServer server = ExchangeServer.start(config, settings)) {
+            assertThat(server.config().sequencer().engine().selfTradePrevention(2))
+                .isEqualTo(exchange.matching.SelfTradePrevention.DECREMENT);
         }
     }
 

@@ -74,8 +74,9 @@ final class OrderStore {
      * @param capacity most live orders, at least 1
      */
     OrderStore(final int capacity) {
-        if (capacity < 1 || capacity > (1 << 28)) {
-            throw new IllegalArgumentException("order capacity must be 1 to 2^28: " + capacity);
+        // capacity * STRIDE words in one array, whose length is an int: 2^28 orders would be 2^31 words
+        if (capacity < 1 || capacity > (1 << 28) - 1) {
+            throw new IllegalArgumentException("order capacity must be 1 to 2^28 - 1: " + capacity);
         }
         this.capacity = capacity;
         this.data = new long[capacity * STRIDE];

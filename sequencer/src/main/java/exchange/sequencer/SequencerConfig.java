@@ -98,7 +98,7 @@ public final class SequencerConfig {
         b.snapshotInterval(longProperty(properties, SNAPSHOT_INTERVAL, 1_000_000L));
         b.snapshotsKept(intProperty(properties, SNAPSHOTS_KEPT, 2));
         EngineConfig engine = EngineConfig.defaults()
-            .orderCapacity(capacity(properties, ORDER_CAPACITY, EngineConfig.DEFAULT_ORDER_CAPACITY, 1 << 28))
+            .orderCapacity(capacity(properties, ORDER_CAPACITY, EngineConfig.DEFAULT_ORDER_CAPACITY, (1 << 28) - 1))
             .levelCapacity(capacity(properties, LEVEL_CAPACITY, EngineConfig.DEFAULT_LEVEL_CAPACITY, 1 << 28))
             .extrasCapacity(capacity(properties, EXTRAS_CAPACITY, EngineConfig.DEFAULT_EXTRAS_CAPACITY, 1 << 27))
             .gtdCapacity(capacity(properties, GTD_CAPACITY, EngineConfig.DEFAULT_GTD_CAPACITY, 1 << 28))
