@@ -1,10 +1,12 @@
 package exchange.server;
 
 import exchange.risk.RiskConfig;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -99,21 +101,25 @@ class StartUpRefusalTest {
         }
     }
 
+    /** Starts the exchange from the session file with one change to the shipped text: the start must fail. */
+    private AbstractThrowableAssert<?, ? extends Throwable> startWith(final Path sessions, final String shipped,
+                                                                     final String from, final String to) throws IOException {
+        Files.writeString(sessions, shipped.replace(from, to));
+        return assertThatThrownBy(() -> ExchangeServer.start(sessions.getParent(), inTempDir()));
+    }
+
     @Test
     void shouldRefuseABadSessionKeyNamingTheFileTheSessionAndTheKeyBeforeStarting() throws Exception {
         final Path config = config();
         final Path sessions = config.resolve("fix-sessions.cfg");
         final String shipped = Files.readString(sessions);
-        Files.writeString(sessions, shipped.replace("SessionNumber=1\n", "SessionNumber=one\n"));
-        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+        startWith(sessions, shipped, "SessionNumber=1\n", "SessionNumber=one\n")
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: SessionNumber must be a whole number: 'one'");
-        Files.writeString(sessions, shipped.replace("SessionNumber=1\n", "SessionNumber=4294967298\n"));
-        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+        startWith(sessions, shipped, "SessionNumber=1\n", "SessionNumber=4294967298\n")
             .as("not cut to an int (4294967298 would be 2, BROKER2's)")
             .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: SessionNumber must be 1 to 65535, got 4294967298");
-        Files.writeString(sessions, shipped.replace("SessionNumber=2\n", "SessionNumber=1\n"));
-        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+        startWith(sessions, shipped, "SessionNumber=2\n", "SessionNumber=1\n")
             .hasMessageStartingWith(sessions + ": SessionNumber 1 is used by both");
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
@@ -123,12 +129,10 @@ class StartUpRefusalTest {
         final Path config = config();
         final Path sessions = config.resolve("fix-sessions.cfg");
         final String shipped = Files.readString(sessions);
-        Files.writeString(sessions, shipped.replace("MaxFailedLogonsPerMinute=10", "MaxFailedLogonsPerMinute=-1"));
-        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+        startWith(sessions, shipped, "MaxFailedLogonsPerMinute=10", "MaxFailedLogonsPerMinute=-1")
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("MaxFailedLogonsPerMinute must be 0 (no limit) or more: -1");
-        Files.writeString(sessions, shipped.replace("LogonWaitSeconds=10", "LogonWaitSeconds=0"));
-        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+        startWith(sessions, shipped, "LogonWaitSeconds=10", "LogonWaitSeconds=0")
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("LogonWaitSeconds must be at least 1: 0");
     }
