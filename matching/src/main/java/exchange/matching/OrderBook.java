@@ -67,10 +67,31 @@ final class OrderBook {
             collarLow = Long.MIN_VALUE;
             collarHigh = Long.MAX_VALUE;
         } else {
-            final long width = price * bps / 10_000;
+            final long width = width(price, bps);
             collarLow = price - width;
-            collarHigh = price + width;
+            collarHigh = saturatedAdd(price, width);
         }
+    }
+
+    /**
+     * @return {@code price * bps / 10,000} for a positive price, exact where the product passes a long's
+     *         range (a reference price of a trillion with a 10% collar does), {@link Long#MAX_VALUE} where
+     *         the width itself does
+     */
+    static long width(final long price, final int bps) {
+        final long product = price * bps;
+        if (Math.multiplyHigh(price, bps) == 0 && product >= 0) {
+            return product / 10_000;
+        }
+        final long whole = price / 10_000;
+        if (whole > Long.MAX_VALUE / bps) {
+            return Long.MAX_VALUE;
+        }
+        return saturatedAdd(whole * bps, price % 10_000 * bps / 10_000);
+    }
+
+    private static long saturatedAdd(final long a, final long b) {
+        return b > Long.MAX_VALUE - a ? Long.MAX_VALUE : a + b;
     }
 
     /** @return the lowest limit the static collar allows, {@link Long#MIN_VALUE} without one */
@@ -118,9 +139,9 @@ final class OrderBook {
             bandLow = Long.MIN_VALUE;
             bandHigh = Long.MAX_VALUE;
         } else {
-            final long width = reference * bps / 10_000;
+            final long width = width(reference, bps);
             bandLow = reference - width;
-            bandHigh = reference + width;
+            bandHigh = saturatedAdd(reference, width);
         }
     }
 

@@ -58,6 +58,35 @@ class PriceProtectionTest extends MatchingScenarioTest {
         eventsInclude(first).accept(scenario);
     }
 
+    /**
+     * A reference price of a trillion (10^16 in ten-thousandths) times 1,000 bps passes a long's range: the
+     * collar is worked out exactly all the same, where it wrapped to a band that refused every order.
+     */
+    @Test
+    void shouldCollarAReferencePriceWhoseProductWithTheCollarPassesALongsRange() {
+        final long trillion = 1_000_000_000_000_0000L;
+        scenario = BookScenario.of(i -> i.referencePrice(trillion).priceCollarBps(1000), c -> c);
+        when(s -> {
+            s.enter(buy("AT", trillion, 1));
+            s.enter(buy("EDGE", trillion + trillion / 10, 1));
+            s.enter(buy("OVER", trillion + trillion / 10 + 100, 1));
+            s.enter(sell("LOW", trillion - trillion / 10, 1));
+        });
+        eventsInclude("ACCEPTED AT").accept(scenario);
+        eventsInclude("ACCEPTED EDGE").accept(scenario);
+        eventsInclude("REJECTED OVER PRICE_OUTSIDE_COLLAR").accept(scenario);
+        eventsInclude("ACCEPTED LOW").accept(scenario);
+    }
+
+    @Test
+    void shouldWorkOutACollarOrBandWidthExactlyOrSaturated() {
+        assertThat(OrderBook.width(100_0000, 1000)).isEqualTo(10_0000);
+        assertThat(OrderBook.width(1_000_000_000_000_0000L, 1000)).isEqualTo(100_000_000_000_0000L);
+        assertThat(OrderBook.width(1_000_000_000_000_0123L, 1000)).as("the remainder's share, floored")
+            .isEqualTo(100_000_000_000_0012L);
+        assertThat(OrderBook.width(Long.MAX_VALUE - 1, 100_000)).isEqualTo(Long.MAX_VALUE);
+    }
+
     @Test
     void shouldRefuseAReplaceToAPriceBeyondTheCollar() {
         collar(1000);
