@@ -121,6 +121,9 @@ class StartUpRefusalTest {
             .hasMessage(sessions + ": FIX.4.4:EXCH->BROKER1: SessionNumber must be 1 to 65535, got 4294967298");
         startWith(sessions, shipped, "SessionNumber=2\n", "SessionNumber=1\n")
             .hasMessageStartingWith(sessions + ": SessionNumber 1 is used by both");
+        startWith(sessions, shipped, "CancelOnDisconnect=Y", "CancelOnDisconect=Y")
+            .as("a slip in a key's name, which QuickFIX/J would ignore")
+            .hasMessageEndingWith(": CancelOnDisconect is not a setting; did you mean CancelOnDisconnect?");
         assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
     }
 

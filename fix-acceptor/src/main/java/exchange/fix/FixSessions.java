@@ -38,11 +38,13 @@ public final class FixSessions {
     /**
      * Reads every session of a QuickFIX/J settings file, the exchange's own keys included.
      *
-     * @throws IllegalArgumentException naming the session and key of the first mistake, two sessions
-     *                                  given one SessionNumber, or two sharing a data dictionary file but
-     *                                  not its validation settings ({@link SharedDictionaries})
+     * @throws IllegalArgumentException naming the session and key of the first mistake (a slip of a
+     *                                  known key's name included, {@link SessionKeys}), two sessions given
+     *                                  one SessionNumber, or two sharing a data dictionary file but not its
+     *                                  validation settings ({@link SharedDictionaries})
      */
     public static FixSessions from(final SessionSettings settings, final FirmDirectory firms) {
+        SessionKeys.check(settings);
         SharedDictionaries.check(settings);
         final List<FixSession> sessions = new ArrayList<>();
         for (final Iterator<SessionID> it = settings.sectionIterator(); it.hasNext(); ) {
