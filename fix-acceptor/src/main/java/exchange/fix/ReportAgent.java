@@ -135,14 +135,24 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
      * Waits until the agent has started: it knows the day's orders (and their ClOrdIDs) again and has
      * dealt with every event in the log when it started.
      *
-     * @return true when started within the timeout
+     * @throws IllegalStateException when it failed to start, did not start within the timeout, or the wait
+     *                               was interrupted (the thread's interrupt flag is set again)
      */
-    public boolean awaitStarted(final Duration timeout) throws InterruptedException {
-        final boolean done = started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    public void awaitStarted(final Duration timeout) {
+        final boolean done;
+        try {
+            done = started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + roleName() + " started", e);
+        }
         if (startFailure != null) {
             throw new IllegalStateException(roleName() + " failed to start: " + startFailure.getMessage(), startFailure);
         }
-        return done;
+        if (!done) {
+            throw new IllegalStateException(roleName() + " did not catch up with the event log in "
+                + timeout.toMinutes() + " minutes");
+        }
     }
 
     /** Reads a batch of events and sends their messages: each session's leave in one write, at the end. */
