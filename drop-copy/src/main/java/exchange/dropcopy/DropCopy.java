@@ -60,8 +60,8 @@ public final class DropCopy implements AutoCloseable {
 
     private static boolean tradeCaptureReports(final SessionSettings settings, final FixSession s) {
         try {
-            return settings.isSetting(s.sessionId(), "DropCopyTradeCaptureReports")
-                && settings.getBool(s.sessionId(), "DropCopyTradeCaptureReports");
+            return settings.isSetting(s.sessionId(), FixSession.DROP_COPY_TRADE_CAPTURE_REPORTS)
+                && settings.getBool(s.sessionId(), FixSession.DROP_COPY_TRADE_CAPTURE_REPORTS);
         } catch (final ConfigError | FieldConvertError e) {
             throw new IllegalArgumentException(s.sessionId() + ": DropCopyTradeCaptureReports must be Y or N", e);
         }

@@ -8,6 +8,7 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,6 +37,21 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
                          int resendRequestsPerMinute, Set<String> dropCopyFirms) {
     /** ResendRequests a session may send in any minute unless its section says otherwise. */
     public static final int DEFAULT_RESEND_REQUESTS_PER_MINUTE = 10;
+    /** The exchange's keys of a session's section (QuickFIX/J ignores them). */
+    static final String SESSION_NUMBER = "SessionNumber";
+    static final String FIRM = "Firm";
+    static final String ROLE = "Role";
+    static final String USERNAME = "Username";
+    static final String PASSWORD_HASH = "PasswordHash";
+    static final String CANCEL_ON_DISCONNECT = "CancelOnDisconnect";
+    static final String MAX_MESSAGES_PER_SECOND = "MaxMessagesPerSecond";
+    static final String MAX_RESEND_REQUESTS_PER_MINUTE = "MaxResendRequestsPerMinute";
+    static final String DROP_COPY_FIRMS = "DropCopyFirms";
+    /** Read by the drop copy: also a TradeCaptureReport for each fill. */
+    public static final String DROP_COPY_TRADE_CAPTURE_REPORTS = "DropCopyTradeCaptureReports";
+    /** Every one of them, for {@link SessionKeys}. */
+    static final List<String> KEYS = List.of(SESSION_NUMBER, FIRM, ROLE, USERNAME, PASSWORD_HASH, CANCEL_ON_DISCONNECT,
+        MAX_MESSAGES_PER_SECOND, MAX_RESEND_REQUESTS_PER_MINUTE, DROP_COPY_FIRMS, DROP_COPY_TRADE_CAPTURE_REPORTS);
 
     /** @return true when a drop copy of this firm goes to this session */
     public boolean entitledTo(final String firm) {
@@ -49,26 +65,26 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
      */
     public static FixSession from(final SessionSettings settings, final SessionID id, final FirmDirectory firms) {
         try {
-            final long number = number(settings, id, "SessionNumber", -1);
+            final long number = number(settings, id, SESSION_NUMBER, -1);
             if (number < 1 || number > 0xFFFF) {
                 throw new IllegalArgumentException(id + ": SessionNumber must be 1 to 65535, got " + number);
             }
-            final String roleName = string(settings, id, "Role", "order-entry").toLowerCase(Locale.ROOT);
+            final String roleName = string(settings, id, ROLE, "order-entry").toLowerCase(Locale.ROOT);
             final SessionRole role = switch (roleName) {
                 case "order-entry" -> SessionRole.ORDER_ENTRY;
                 case "drop-copy" -> SessionRole.DROP_COPY;
                 default -> throw new IllegalArgumentException(id + ": Role must be order-entry or drop-copy, got " + roleName);
             };
-            if (!settings.isSetting(id, "Firm") && role == SessionRole.ORDER_ENTRY) {
+            if (!settings.isSetting(id, FIRM) && role == SessionRole.ORDER_ENTRY) {
                 throw new IllegalArgumentException(id + ": Firm is required for an order-entry session");
             }
-            final String firm = string(settings, id, "Firm", "");
+            final String firm = string(settings, id, FIRM, "");
             final int firmId = firm.isEmpty() ? 0 : firms.firmId(firm);
             if (firmId == FirmDirectory.UNKNOWN) {
                 throw new IllegalArgumentException(id + ": Firm " + firm + " is not in the firm directory");
             }
-            final String username = string(settings, id, "Username", "");
-            final String hash = string(settings, id, "PasswordHash", "");
+            final String username = string(settings, id, USERNAME, "");
+            final String hash = string(settings, id, PASSWORD_HASH, "");
             if (!hash.isEmpty() && !Passwords.isHash(hash)) {
                 throw new IllegalArgumentException(id + ": PasswordHash is not a pbkdf2-sha256 hash "
                     + "(make one with bin/exchange-client hash-password)");
@@ -76,22 +92,22 @@ public record FixSession(SessionID sessionId, int number, String firmName, int f
             if (username.isEmpty() != hash.isEmpty()) {
                 throw new IllegalArgumentException(id + ": Username and PasswordHash go together");
             }
-            final boolean cancelOnDisconnect = settings.isSetting(id, "CancelOnDisconnect")
-                && settings.getBool(id, "CancelOnDisconnect");
-            final long perSecond = number(settings, id, "MaxMessagesPerSecond", 0);
+            final boolean cancelOnDisconnect = settings.isSetting(id, CANCEL_ON_DISCONNECT)
+                && settings.getBool(id, CANCEL_ON_DISCONNECT);
+            final long perSecond = number(settings, id, MAX_MESSAGES_PER_SECOND, 0);
             if (perSecond < 0 || perSecond > RiskConfig.MAX_MESSAGES_PER_SECOND) {
                 // checked here, at start, and not first by the risk gateway when the session sends its first message
                 throw new IllegalArgumentException(id + ": MaxMessagesPerSecond must be 0 (the risk default, "
                     + RiskConfig.MESSAGES_PER_SECOND + ") to " + RiskConfig.MAX_MESSAGES_PER_SECOND + ", got " + perSecond);
             }
-            final long resendsPerMinute = number(settings, id, "MaxResendRequestsPerMinute",
+            final long resendsPerMinute = number(settings, id, MAX_RESEND_REQUESTS_PER_MINUTE,
                 DEFAULT_RESEND_REQUESTS_PER_MINUTE);
             if (resendsPerMinute < 0 || resendsPerMinute > 1_000_000) {
                 throw new IllegalArgumentException(id + ": MaxResendRequestsPerMinute must be 0 (no limit) to 1000000, got "
                     + resendsPerMinute);
             }
             final Set<String> dropCopy = new LinkedHashSet<>();
-            for (final String f : string(settings, id, "DropCopyFirms", "").split(",")) {
+            for (final String f : string(settings, id, DROP_COPY_FIRMS, "").split(",")) {
                 if (!f.isBlank()) {
                     dropCopy.add(f.trim());
                 }

@@ -23,11 +23,9 @@ import java.util.TreeSet;
  * QuickFIX/J leaves it.
  */
 final class SessionKeys {
-    /** The exchange's own keys, in a session's section or in [DEFAULT]. */
-    static final List<String> EXCHANGE = List.of("SessionNumber", "Firm", "Role", "Username", "PasswordHash",
-        "CancelOnDisconnect", "MaxMessagesPerSecond", "MaxResendRequestsPerMinute", "DropCopyFirms",
-        "DropCopyTradeCaptureReports", FixGateway.LOGON_WAIT_SECONDS, FixGateway.MAX_PENDING_BYTES,
-        FixGateway.MAX_FAILED_LOGONS_PER_MINUTE);
+    /** The guards' keys, in [DEFAULT]; a session's own are {@link FixSession#KEYS}. */
+    private static final List<String> GUARD_KEYS = List.of(FixGateway.LOGON_WAIT_SECONDS,
+        FixGateway.MAX_PENDING_BYTES, FixGateway.MAX_FAILED_LOGONS_PER_MINUTE);
     /** Classes whose {@code SETTING_} string constants name QuickFIX/J's keys. */
     private static final String[] QUICKFIXJ_CLASSES = {"quickfix.Session", "quickfix.SessionFactory", "quickfix.Acceptor",
         "quickfix.Initiator", "quickfix.FileStoreFactory", "quickfix.FileLogFactory", "quickfix.ScreenLogFactory",
@@ -81,7 +79,8 @@ final class SessionKeys {
     }
 
     private static Set<String> known() {
-        final Set<String> keys = new TreeSet<>(EXCHANGE);
+        final Set<String> keys = new TreeSet<>(FixSession.KEYS);
+        keys.addAll(GUARD_KEYS);
         for (final String name : QUICKFIXJ_CLASSES) {
             try {
                 for (final Field f : Class.forName(name).getFields()) {
