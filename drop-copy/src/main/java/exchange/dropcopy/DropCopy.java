@@ -3,6 +3,7 @@ package exchange.dropcopy;
 import exchange.fix.FixSession;
 import exchange.fix.FixSessions;
 import exchange.fix.Instruments;
+import exchange.fix.ReportAgent;
 import exchange.fix.SessionRole;
 import exchange.sequencer.DoorbellIdleStrategy;
 import exchange.sequencer.EventLog;
@@ -18,7 +19,6 @@ import quickfix.FieldConvertError;
 import quickfix.SessionSettings;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +28,6 @@ import java.util.List;
  */
 public final class DropCopy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DropCopy.class);
-    /** How long a feed may take to start: to follow the day's events up to its place and send its backlog. */
-    static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final List<DropCopySender> senders = new ArrayList<>();
     private final AgentRunner runner;
@@ -74,14 +72,15 @@ public final class DropCopy implements AutoCloseable {
      *
      * @param zone the trading schedule's time zone, where a trade's TradeDate is its date
      * @throws IllegalStateException when a feed cannot start (its saved place is not in the event log, say)
-     *                               or does not catch up within {@link #START_TIMEOUT}; nothing is left running
+     *                               or does not catch up within {@link ReportAgent#START_TIMEOUT}; nothing is
+     *                               left running
      */
     public static DropCopy start(final EventLog log, final FixSessions sessions, final Instruments instruments,
                                  final SessionSettings settings, final Path dataDir, final ZoneId zone) {
         final DropCopy dropCopy = new DropCopy(log, sessions, instruments, settings, dataDir, zone);
         try {
             for (final DropCopySender sender : dropCopy.senders) {
-                sender.awaitStarted(START_TIMEOUT);
+                sender.awaitStarted(ReportAgent.START_TIMEOUT);
             }
         } catch (final RuntimeException e) {
             dropCopy.close();

@@ -110,7 +110,7 @@ public final class FixGateway implements AutoCloseable {
         final ErrorHandler errors = e -> LOG.error("ExecutionReport sender error", e);
         this.senderRunner = new AgentRunner(senderIdle, errors, null, sender);
         AgentRunner.startOnThread(senderRunner);
-        sender.awaitStarted(java.time.Duration.ofMinutes(10));
+        sender.awaitStarted(ReportAgent.START_TIMEOUT);
         application.open();
         for (final FixSession s : sessions.all()) {
             LOG.info("FIX session {} ({}, firm {}, session number {}) accepting", s.sessionId(),

@@ -36,6 +36,8 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
      * sides of a trade, each with its TradeCaptureReport), so 256 events stay well within the 2,000.
      */
     static final int SAVE_EVERY_EVENTS = 256;
+    /** How long an agent may take to start: to follow the day's events up to its place and send its backlog. */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final EventLog log;
     private final PositionStore position;
@@ -135,6 +137,7 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
      * Waits until the agent has started: it knows the day's orders (and their ClOrdIDs) again and has
      * dealt with every event in the log when it started.
      *
+     * @param timeout {@link #START_TIMEOUT} but in tests
      * @throws IllegalStateException when it failed to start, did not start within the timeout, or the wait
      *                               was interrupted (the thread's interrupt flag is set again)
      */
