@@ -106,7 +106,8 @@ public final class ExchangeConfig {
         }
         // an empty folder setting takes its default, as an empty exchange.admin.reports.dir does: the empty path
         // would be the working directory, the repository for bin/exchange
-        this.dataDir = Path.of(value(DATA_DIR, "").isEmpty() ? "data" : value(DATA_DIR, ""));
+        final String data = value(DATA_DIR, "");
+        this.dataDir = Path.of(data.isEmpty() ? "data" : data);
         this.instrumentsFile = configDir.resolve(value(INSTRUMENTS_FILE, "instruments.csv"));
         this.fixSessionsFile = configDir.resolve(value(FIX_SESSIONS_FILE, "fix-sessions.cfg"));
         this.riskFile = configDir.resolve(value(RISK_FILE, "risk.properties"));
