@@ -5,7 +5,7 @@ import exchange.fix.FixSessions;
 import exchange.fix.Instruments;
 import exchange.fix.ReportAgent;
 import exchange.fix.SessionRole;
-import exchange.sequencer.DoorbellIdleStrategy;
+import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
 import org.agrona.ErrorHandler;
@@ -52,7 +52,7 @@ public final class DropCopy implements AutoCloseable {
         final ErrorHandler errors = e -> LOG.error("drop copy error", e);
         final Agent agent = senders.size() == 1 ? senders.get(0) : new CompositeAgent(new ArrayList<>(senders));
         // woken by each published batch of events, as the ExecutionReport sender is
-        runner = new AgentRunner(new DoorbellIdleStrategy(log.doorbell(), 100, 10, 1_000, 1_000_000), errors, null, agent);
+        runner = new AgentRunner(IdleStrategies.rung(log.doorbell(), 100, 10), errors, null, agent);
         AgentRunner.startOnThread(runner);
     }
 

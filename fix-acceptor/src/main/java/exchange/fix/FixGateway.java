@@ -1,7 +1,7 @@
 package exchange.fix;
 
 import exchange.sequencer.CommandSink;
-import exchange.sequencer.DoorbellIdleStrategy;
+import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
 import org.agrona.ErrorHandler;
@@ -158,7 +158,7 @@ public final class FixGateway implements AutoCloseable {
             observer, clock);
         try {
             // woken by the matching thread when it publishes, not only by its park timing out
-            final IdleStrategy senderIdle = new DoorbellIdleStrategy(events.doorbell(), 100, 10, 1_000, 1_000_000);
+            final IdleStrategy senderIdle = IdleStrategies.rung(events.doorbell(), 100, 10);
             return new FixGateway(settings, sessions, orderEntry, registry, sender, clock, listener, observer, senderIdle);
         } catch (final ConfigError e) {
             throw new IllegalArgumentException("FIX settings: " + e.getMessage(), e);

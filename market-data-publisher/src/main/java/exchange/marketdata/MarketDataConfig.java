@@ -3,6 +3,9 @@ package exchange.marketdata;
 import exchange.marketdata.moldudp64.MoldSession;
 import exchange.marketdata.moldudp64.MoldUdp64;
 import exchange.marketdata.store.ChronicleMessageStore;
+import exchange.sequencer.Doorbell;
+import exchange.sequencer.DoorbellIdleStrategy;
+import exchange.sequencer.IdleStrategies;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -263,8 +266,18 @@ public final class MarketDataConfig {
         return idleStrategy(senderIdleStrategy);
     }
 
-    /** A new idle strategy for the translator agent. */
-    public IdleStrategy newTranslatorIdleStrategy() {
+    /**
+     * A new idle strategy for the translator agent.
+     *
+     * @param eventLogBell rung when the event log has new events: {@code backoff} parks until it rings, up to
+     *                     {@link IdleStrategies#RUNG_MAX_PARK_NS} or the heartbeat interval, whichever is shorter
+     *                     (the translator sends the heartbeats when idle)
+     */
+    public IdleStrategy newTranslatorIdleStrategy(final Doorbell eventLogBell) {
+        if ("backoff".equals(translatorIdleStrategy)) {
+            return new DoorbellIdleStrategy(eventLogBell, 10, 5, TimeUnit.MICROSECONDS.toNanos(1),
+                Math.min(IdleStrategies.RUNG_MAX_PARK_NS, heartbeatIntervalNs()));
+        }
         return idleStrategy(translatorIdleStrategy);
     }
 

@@ -22,7 +22,7 @@ import exchange.risk.RiskGateway;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.BackoffIdleStrategy;
+import exchange.sequencer.IdleStrategies;
 import org.agrona.concurrent.CompositeAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +73,7 @@ public final class Operations implements AutoCloseable {
             config.depthLevels(), config.tradesKept(), 50);
         this.reports = new ReportWriter(parts.sequencer().eventLog(), data.resolve("positions"), config.reportsDir(),
             parts.instruments(), firmNames(parts));
-        this.runner = new AgentRunner(new BackoffIdleStrategy(1, 1, TimeUnit.MICROSECONDS.toNanos(1),
-            TimeUnit.MILLISECONDS.toNanos(1)), e -> LOG.error("operations thread error", e), null,
+        this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MICROSECONDS.toNanos(1)), e -> LOG.error("operations thread error", e), null,
             new CompositeAgent(view, reports));
         AgentRunner.startOnThread(runner);
         if (!config.enabled()) {

@@ -34,6 +34,7 @@ final class QueuePrefaulter implements AutoCloseable {
     private static final long PAGE_MASK = ~4095L;
     private static final long STEP_BYTES = 2L << 20;
     private static final long AHEAD_BYTES = 32L << 20;
+    /** The first park when there is nothing to populate; it doubles while idle, up to the cold threads' longest. */
     private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /**
@@ -106,13 +107,18 @@ final class QueuePrefaulter implements AutoCloseable {
 
     private void run() {
         try {
+            long parkNs = IDLE_NS;
             while (running) {
                 boolean worked = false;
                 for (final Follower f : followers) {
                     worked |= step(f);
                 }
-                if (!worked) {
-                    LockSupport.parkNanos(IDLE_NS);
+                if (worked) {
+                    parkNs = IDLE_NS;
+                } else {
+                    // 32 MB ahead of the writers, it can sleep long once they are quiet
+                    LockSupport.parkNanos(parkNs);
+                    parkNs = Math.min(parkNs << 1, IdleStrategies.COLD_MAX_PARK_NS);
                 }
             }
         } catch (final UnsupportedOperationException e) {

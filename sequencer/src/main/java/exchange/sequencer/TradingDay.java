@@ -5,11 +5,11 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The trading-day lifecycle beside a sequencer, on one housekeeping thread: the GTC recorder (which
@@ -32,7 +32,7 @@ public final class TradingDay implements AutoCloseable {
         this.recorder = new GtcRecorder(sequencer.eventLog(), store, position);
         this.driver = new TradingDayDriver(schedule, sequencer, recorder, store, data.resolve("trading-day.state"), clock);
         final ErrorHandler errors = e -> LOG.error("trading-day thread error", e);
-        this.runner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, new Agent() {
+        this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MILLISECONDS.toNanos(1)), errors, null, new Agent() {
             @Override
             public void onStart() {
                 recorder.handOver();

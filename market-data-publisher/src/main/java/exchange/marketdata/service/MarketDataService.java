@@ -106,7 +106,7 @@ public final class MarketDataService implements AutoCloseable {
         LOG.info("starting market data on {} ({} instruments, time zone {}); {}", eventLog.dir(), instruments.size(),
             zone, config.describe());
         final MarketDataAgent agent = new MarketDataAgent(config, eventLog, instruments, orderCapacity, zone, sentPackets, stores);
-        final AgentRunner runner = new AgentRunner(config.newTranslatorIdleStrategy(),
+        final AgentRunner runner = new AgentRunner(config.newTranslatorIdleStrategy(eventLog.doorbell()),
             error -> LOG.error("market-data translator failed", error), null, agent);
         AgentRunner.startOnThread(runner);
         return new MarketDataService(agent, runner);
