@@ -27,6 +27,11 @@ import java.util.stream.Stream;
  */
 final class BenchSessions {
     static final String EXCHANGE_COMP_ID = "EXCH";
+    /**
+     * The bare acceptor's CompID: both acceptors run in the same process at once, and QuickFIX/J keeps one
+     * session per SessionID in the process. As long as the exchange's, so that the two send the same bytes.
+     */
+    static final String BARE_COMP_ID = "BARE";
     static final String BEGIN_STRING = "FIX.4.4";
     /** The largest amount the risk settings take, in currency. */
     static final String LARGEST_AMOUNT = "1_000_000_000_000";
@@ -96,10 +101,17 @@ final class BenchSessions {
 
     /**
      * The session file as the exchange reads it (see {@code ExchangeServer}), for a plain QuickFIX/J
-     * acceptor: message stores in {@code storeDir}, an ephemeral port.
+     * acceptor: SenderCompID {@link #BARE_COMP_ID}, message stores in {@code storeDir}, an ephemeral port.
      */
     SessionSettings acceptorSettings(final Path storeDir) {
-        try (InputStream in = Files.newInputStream(configDir.resolve("fix-sessions.cfg"))) {
+        final String cfg;
+        try {
+            cfg = Files.readString(configDir.resolve("fix-sessions.cfg"), StandardCharsets.UTF_8)
+                .replace("\nSenderCompID=" + EXCHANGE_COMP_ID + "\n", "\nSenderCompID=" + BARE_COMP_ID + "\n");
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(cfg.getBytes(StandardCharsets.UTF_8))) {
             final SessionSettings settings = new SessionSettings(in);
             settings.setString("FileStorePath", storeDir.toString());
             settings.setLong("SocketAcceptPort", 0);

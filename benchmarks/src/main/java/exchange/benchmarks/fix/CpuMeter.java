@@ -104,7 +104,8 @@ final class CpuMeter {
     /** Threads of one kind together: the acceptor's sessions, the load's sessions, the socket threads... */
     static String kind(final String threadName) {
         if (threadName.startsWith("QF/J Session dispatcher:")) {
-            return threadName.contains(":" + BenchSessions.EXCHANGE_COMP_ID + "->") ? "acceptor sessions" : "load sessions";
+            return threadName.contains(":" + BenchSessions.EXCHANGE_COMP_ID + "->")
+                || threadName.contains(":" + BenchSessions.BARE_COMP_ID + "->") ? "acceptor sessions" : "load sessions";
         }
         if (threadName.startsWith("NioProcessor-")) {
             return "socket I/O (both ends)";

@@ -27,9 +27,12 @@ import java.util.stream.Stream;
  * run, the same load to a bare QuickFIX/J acceptor ({@link BareAcceptor}) set up like the exchange's:
  * the cost of the FIX engine alone. What each order does is the {@link OrderFlow}.
  *
- * <p>After a warm-up turn each, the two targets take turns for a few rounds, each started afresh with a
- * short warm-up, so that both meet much the same machine (the figures of a shared machine wander by more
- * than the difference measured).
+ * <p>Both targets are started once and run, their load sessions logged on, to the end, as an exchange runs
+ * all day: the exchange carries the day's orders so far into each round (its memory, its garbage
+ * collector's work), and its code is compiled once, not a start-up's code again each round. After
+ * warm-up turns each, the two take turns for a few rounds, each with a short warm-up, so that both meet
+ * much the same machine (the figures of a shared machine wander by more than the difference measured).
+ * The one that waits is idle: its threads park.
  * In each round: the throughput, a burst where every session keeps a window of orders unacknowledged,
  * counted until every ExecutionReport owed has arrived; then latency at a fixed rate, from when each
  * order was due to its acknowledgement (HdrHistogram, corrected for coordinated omission). Throughput is
@@ -119,29 +122,30 @@ public final class FixBenchmark implements Callable<Integer> {
 
         final Tally exchange = new Tally("exchange", flow.exchangeReports);
         final Tally bare = new Tally("bare QuickFIX/J", flow.bareReports);
-        // Round 0 warms both up (the exchange has more code for the JIT to compile); each is started afresh every round.
-        for (int round = warmup > 0 ? 0 : 1; round <= rounds; round++) {
-            final Path data = dir.resolve("exchange-data-" + round);
-            logTo("exchange-" + round);
-            try (ExchangeServer server = ExchangeServer.start(ExchangeConfig.load(bench.configDir(),
+        // Both targets run, and their loads stay logged on, from the first warm-up turn to the last round, as an
+        // exchange runs all day: the rounds measure code that is compiled once, not a start-up's code again.
+        final Path data = dir.resolve("exchange-data");
+        logTo("exchange-0");
+        try (ExchangeServer server = ExchangeServer.start(ExchangeConfig.load(bench.configDir(),
                 Map.of(ExchangeConfig.DATA_DIR, data.toString(), ExchangeConfig.FIX_PORT, "0",
-                    "exchange.admin.port", "0", "exchange.md.rerequest.address", "127.0.0.1:0")))) {
-                if (traded.isEmpty()) {
-                    for (int i = 0; i < sessions; i++) {
-                        traded.add(server.instruments().get(i % server.instruments().size()));
-                    }
+                    "exchange.admin.port", "0", "exchange.md.rerequest.address", "127.0.0.1:0")));
+             BareAcceptor acceptor = new BareAcceptor(bench.acceptorSettings(dir.resolve("bare-store")))) {
+            for (int i = 0; i < sessions; i++) {
+                traded.add(server.instruments().get(i % server.instruments().size()));
+            }
+            try (OrderLoad toExchange = new OrderLoad(server.fixPort(), BenchSessions.EXCHANGE_COMP_ID, bench.compIds(),
+                     traded, flow, exchange.reportsPerOrder);
+                 OrderLoad toBare = new OrderLoad(acceptor.port(), BenchSessions.BARE_COMP_ID, bench.compIds(), traded,
+                     flow, bare.reportsPerOrder)) {
+                for (int round = warmup > 0 ? 0 : 1; round <= rounds; round++) {
+                    logTo("exchange-" + round);
+                    measure(round, exchange, toExchange);
+                    System.gc();
+                    logTo("bare-" + round);
+                    measure(round, bare, toBare);
+                    System.gc();
                 }
-                measure(round, exchange, server.fixPort());
             }
-            delete(data);
-            System.gc();
-            final Path store = dir.resolve("bare-store-" + round);
-            logTo("bare-" + round);
-            try (BareAcceptor acceptor = new BareAcceptor(bench.acceptorSettings(store))) {
-                measure(round, bare, acceptor.port());
-            }
-            delete(store);
-            System.gc();
         }
 
         final Results results = results(exchange, bare, loadAtStart);
@@ -175,35 +179,37 @@ public final class FixBenchmark implements Callable<Integer> {
         }
     }
 
-    /** One round of one target: connect, warm up, burst, fixed rate; round 0 only warms up. */
-    private void measure(final int round, final Tally tally, final int port) throws InterruptedException {
-        try (OrderLoad load = new OrderLoad(port, bench.compIds(), traded, flow, tally.reportsPerOrder)) {
-            if (round == 0) {
-                warmUp(tally, load);
-                return;
-            }
-            if (warmup >= 10) {
-                load.burst(warmup / 10, window);
-            }
-            final long compiledMs = compilationMs();
-            final CpuMeter cpu = CpuMeter.start();
-            final OrderLoad.Burst burst = load.burst(orders, window);
-            final CpuMeter.Usage used = cpu.stop();
-            final long burstCompileMs = compilationMs() - compiledMs;
-            tally.add(burst, used);
-            final OrderLoad.FixedRate fixed = load.fixedRate(Math.max(1, Math.round(rate * durationSeconds / rounds)), rate);
-            tally.add(fixed);
-            final Histogram h = fixed.latency();
-            System.out.printf("round %d, %s: %,.0f orders/s (%,d orders, %,d reports in %,d ms); at %,d orders/s latency (us) "
-                    + "p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f; pacer late by p99 %.1f us%n", round, tally.name,
-                burst.ordersPerSecond(), burst.orders(), burst.reports(), burst.elapsedNs() / 1_000_000, rate,
-                micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
-                micros(h.getMaxValue()), micros(fixed.sendLag().getValueAtPercentile(99)));
-            System.out.printf("round %d, %s: per order in the burst, CPU %.1f us (%s); heap allocated %,d bytes (%s); "
-                    + "JIT compiling %,d ms%n", round, tally.name, used.totalNs() / 1e3 / burst.orders(),
-                CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3), used.allocatedBytes() / burst.orders(),
-                CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1), burstCompileMs);
+    /** One round of one target: a short warm-up, burst, fixed rate; round 0 only warms up. */
+    private void measure(final int round, final Tally tally, final OrderLoad load) throws InterruptedException {
+        if (round == 0) {
+            warmUp(tally, load);
+            return;
         }
+        if (warmup >= 10) {
+            load.burst(warmup / 10, window);
+        }
+        final long compiledMs = compilationMs();
+        final long[] gcBefore = gcPauses();
+        final CpuMeter cpu = CpuMeter.start();
+        final OrderLoad.Burst burst = load.burst(orders, window);
+        final CpuMeter.Usage used = cpu.stop();
+        final long burstCompileMs = compilationMs() - compiledMs;
+        final long[] gcAfter = gcPauses();
+        tally.add(burst, used);
+        final OrderLoad.FixedRate fixed = load.fixedRate(Math.max(1, Math.round(rate * durationSeconds / rounds)), rate);
+        tally.add(fixed);
+        final Histogram h = fixed.latency();
+        System.out.printf("round %d, %s: %,.0f orders/s (%,d orders, %,d reports in %,d ms); at %,d orders/s latency (us) "
+                + "p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f; pacer late by p99 %.1f us%n", round, tally.name,
+            burst.ordersPerSecond(), burst.orders(), burst.reports(), burst.elapsedNs() / 1_000_000, rate,
+            micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
+            micros(h.getMaxValue()), micros(fixed.sendLag().getValueAtPercentile(99)));
+        System.out.printf("round %d, %s: per order in the burst, CPU %.1f us (%s); heap allocated %,d bytes (%s); "
+                + "JIT compiling %,d ms; GC paused %,d ms in %d pauses%n", round, tally.name,
+            used.totalNs() / 1e3 / burst.orders(),
+            CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3), used.allocatedBytes() / burst.orders(),
+            CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1), burstCompileMs, gcAfter[1] - gcBefore[1],
+            gcAfter[0] - gcBefore[0]);
     }
 
     /**
@@ -223,6 +229,17 @@ public final class FixBenchmark implements Callable<Integer> {
                 return;
             }
         }
+    }
+
+    /** @return the garbage collectors' pauses so far: how many, and their time in ms */
+    private static long[] gcPauses() {
+        long count = 0;
+        long ms = 0;
+        for (final java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {count, ms};
     }
 
     /** @return the JIT compilers' time so far, summed over their threads (ms); 0 when the JVM does not say */

@@ -66,9 +66,10 @@ final class LoadSession {
         return s != null && s.isLoggedOn();
     }
 
-    /** @return the index the next round starts at */
+    /** @return the index the next round starts at: after every order of the rounds before (ClOrdIDs are used once a day) */
     long nextIndex() {
-        return next.get();
+        final Round r = round;
+        return Math.max(next.get(), r == null ? 0 : r.end);
     }
 
     /** Starts a round: from here on the reports count for it. Load's thread, between rounds. */

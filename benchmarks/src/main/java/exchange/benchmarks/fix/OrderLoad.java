@@ -59,12 +59,13 @@ final class OrderLoad implements Application, AutoCloseable {
      * Connects the sessions and waits for their logons.
      *
      * @param port            the acceptor's port on 127.0.0.1
+     * @param acceptorCompId  the acceptor's CompID
      * @param compIds         the broker CompIDs, one session each
      * @param instruments     the instrument each session trades, as many as sessions
      * @param flow            what each order does
      * @param reportsPerOrder ExecutionReports the acceptor owes each order
      */
-    OrderLoad(final int port, final List<String> compIds, final List<Instrument> instruments, final OrderFlow flow,
+    OrderLoad(final int port, final String acceptorCompId, final List<String> compIds, final List<Instrument> instruments, final OrderFlow flow,
               final int reportsPerOrder) throws InterruptedException {
         this.flow = flow;
         this.reportsPerOrder = reportsPerOrder;
@@ -81,7 +82,7 @@ final class OrderLoad implements Application, AutoCloseable {
         settings.setString("UseDataDictionary", "N");
         settings.setString("PersistMessages", "N");
         for (int i = 0; i < compIds.size(); i++) {
-            final SessionID id = new SessionID(BenchSessions.BEGIN_STRING, compIds.get(i), BenchSessions.EXCHANGE_COMP_ID);
+            final SessionID id = new SessionID(BenchSessions.BEGIN_STRING, compIds.get(i), acceptorCompId);
             settings.setString(id, "BeginString", id.getBeginString());
             settings.setString(id, "SenderCompID", id.getSenderCompID());
             settings.setString(id, "TargetCompID", id.getTargetCompID());
