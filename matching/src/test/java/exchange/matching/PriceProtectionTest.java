@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import static exchange.matching.testing.BookBuilder.book;
 import static exchange.matching.testing.OrderSpec.buy;
+import static exchange.matching.testing.OrderSpec.buyStop;
 import static exchange.matching.testing.OrderSpec.marketBuy;
 import static exchange.matching.testing.OrderSpec.marketSell;
 import static exchange.matching.testing.OrderSpec.sell;
@@ -176,6 +177,22 @@ class PriceProtectionTest extends MatchingScenarioTest {
             bookIs("bid 108: B1 20"));
         assertThat(((PhaseChangedEvent) last(EventType.PHASE_CHANGED)).reason())
             .isEqualTo(PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+    }
+
+    /**
+     * The trade at 103 printed in continuous trading, before the breaker stopped the next one at 107: it
+     * reached the buy stop at 102, which triggers (and, the book now in its volatility auction, waits
+     * there as a market order for the uncross) instead of being forgotten with the trade that reached it.
+     */
+    @Test
+    void shouldTriggerTheStopsThatTheTradesBeforeATripReached() {
+        breaker(500);
+        given(book().ask("A0", 100_0000, 1).bid("B0", 100_0000, 1)
+            .ask("A1", 103_0000, 10).ask("A2", 107_0000, 10).order(buyStop("S1", 102_0000, 5)));
+        when(buy("B1", 108_0000, 30));
+        then(events("ACCEPTED B1", "TRADE A1 10@103", "PHASE_CHANGED VOLATILITY_AUCTION", "BOOKED B1 20",
+                "TRIGGERED S1 103", "BOOKED S1 0", "AUCTION_INDICATIVE 107 paired=10 imbalance=15 B"),
+            bookIs("bid MKT: S1 5", "bid 108: B1 20", "ask 107: A2 10"), stopsAre());
     }
 
     @Test

@@ -874,7 +874,7 @@ public final class ReferenceBook {
         publish(e);
         if (to == TradingPhase.CONTINUOUS) {
             triggerStops(book);
-        } else {
+        } else if (reason != PhaseChangedEvent.REASON_CIRCUIT_BREAKER) { // the trades before a trip trigger stops
             lowestPrint = Long.MAX_VALUE;
             highestPrint = Long.MIN_VALUE;
         }
