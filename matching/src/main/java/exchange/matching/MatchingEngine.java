@@ -127,11 +127,31 @@ public final class MatchingEngine {
         }
         flow.now(nowNs);
         phases.now(nowNs);
-        if (sweeper.hasGtdDue(nowNs)) {
-            sweeper.expireGtd(nowNs);
+        if (sweeper.hasGtdDue(nowNs) || phases.nextVolatilityEndNs() <= nowNs) {
+            catchUp();
         }
-        if (phases.nextVolatilityEndNs() <= nowNs) {
-            phases.endVolatilityAuctions();
+    }
+
+    /**
+     * Applies what came due since the last command in the order of its times: GTD expiries and the ends
+     * of volatility auctions. An auction that ended before a GTD order of its book expired uncrosses with
+     * that order in it; one that ends at or after the expiry, without it.
+     */
+    private void catchUp() {
+        while (true) {
+            final long gtdNs = sweeper.nextGtdExpiryNs();
+            final long volatilityEndNs = phases.nextVolatilityEndNs();
+            if (gtdNs <= volatilityEndNs) {
+                if (gtdNs > nowNs) {
+                    return;
+                }
+                sweeper.expireGtd(Math.min(nowNs, volatilityEndNs));
+            } else {
+                if (volatilityEndNs > nowNs) {
+                    return;
+                }
+                phases.endVolatilityAuctions(Math.min(nowNs, gtdNs - 1));
+            }
         }
     }
 

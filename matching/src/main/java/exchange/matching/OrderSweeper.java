@@ -108,6 +108,11 @@ final class OrderSweeper {
         return !gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs;
     }
 
+    /** @return the earliest GTD expire time filed, {@link Long#MAX_VALUE} when none */
+    long nextGtdExpiryNs() {
+        return gtdExpiries.isEmpty() ? Long.MAX_VALUE : gtdExpiries.earliestTime();
+    }
+
     /** Expires, earliest first, the GTD orders whose time is at or before {@code nowNs}. */
     void expireGtd(final long nowNs) {
         while (hasGtdDue(nowNs)) {

@@ -51,11 +51,13 @@ final class TradingPhases {
     /**
      * Ends the volatility auctions whose time has come, ascending instrument id: each uncrosses and
      * trading resumes (PhaseChanged, reason: volatility auction end).
+     *
+     * @param upToNs end those that end at or before this time (at most the engine's time)
      */
-    void endVolatilityAuctions() {
+    void endVolatilityAuctions(final long upToNs) {
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
-            if (book != null && book.phase() == TradingPhase.VOLATILITY_AUCTION && book.volatilityEndNs() <= nowNs) {
+            if (book != null && book.phase() == TradingPhase.VOLATILITY_AUCTION && book.volatilityEndNs() <= upToNs) {
                 change(book, TradingPhase.CONTINUOUS, PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
             }
         }

@@ -195,6 +195,48 @@ class PriceProtectionTest extends MatchingScenarioTest {
             bookIs("bid MKT: S1 5", "bid 108: B1 20", "ask 107: A2 10"), stopsAre());
     }
 
+    /**
+     * The volatility auction ended two minutes after the trip, before the GTD buy's expiry half a minute
+     * later; the first command after both (a minute after the end) applies them in that order: the buy
+     * trades in the uncross, and only what it has left then expires.
+     */
+    @Test
+    void shouldUncrossAVolatilityAuctionThatEndedBeforeAGoodTillDateOrderInItExpired() {
+        breaker(500);
+        given(s -> {
+            s.enter(sell("A0", 100_0000, 1));
+            s.enter(buy("B0", 100_0000, 1));
+            s.enter(sell("A2", 107_0000, 10));
+            s.enter(buy("B1", 108_0000, 5)); // trips the breaker: the auction ends in two minutes
+            s.enter(buy("G", 107_0000, 10).gtd(s.now() + 2 * MINUTE + MINUTE / 2));
+        });
+        when(s -> {
+            s.advance(3 * MINUTE);
+            s.tick();
+        });
+        then(events("TRADE B1/A2 5@107", "TRADE G/A2 5@107", "AUCTION_UNCROSSED 10@107", "PHASE_CHANGED CONTINUOUS",
+            "CANCELLED G GTD_EXPIRED"), bookIs());
+    }
+
+    /** The other way round: a GTD order that expired before the auction's end is not in its uncross. */
+    @Test
+    void shouldExpireAGoodTillDateOrderWhoseTimeCameBeforeTheVolatilityAuctionsEnd() {
+        breaker(500);
+        given(s -> {
+            s.enter(sell("A0", 100_0000, 1));
+            s.enter(buy("B0", 100_0000, 1));
+            s.enter(sell("A2", 107_0000, 10));
+            s.enter(buy("B1", 108_0000, 5));
+            s.enter(buy("G", 107_0000, 10).gtd(s.now() + MINUTE));
+        });
+        when(s -> {
+            s.advance(3 * MINUTE);
+            s.tick();
+        });
+        then(events("CANCELLED G GTD_EXPIRED", "TRADE B1/A2 5@107", "AUCTION_UNCROSSED 5@107",
+            "PHASE_CHANGED CONTINUOUS"), bookIs("ask 107: A2 5"));
+    }
+
     @Test
     void shouldCancelTheRestOfAnImmediateOrderThatTripsTheBreaker() {
         breaker(500);
