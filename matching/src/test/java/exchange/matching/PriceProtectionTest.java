@@ -237,6 +237,21 @@ class PriceProtectionTest extends MatchingScenarioTest {
             "PHASE_CHANGED CONTINUOUS"), bookIs("ask 107: A2 5"));
     }
 
+    /**
+     * A fill-or-kill stop that a trade before the trip triggered finds its book in a volatility auction,
+     * where an immediate order cannot wait: it is cancelled as a fill-or-kill not filled, not as the
+     * remainder of an immediate-or-cancel order.
+     */
+    @Test
+    void shouldCancelAFillOrKillStopTriggeredIntoAVolatilityAuctionAsNotFilled() {
+        breaker(500);
+        given(book().ask("A0", 100_0000, 1).bid("B0", 100_0000, 1)
+            .ask("A1", 103_0000, 10).ask("A2", 107_0000, 10).order(buyStop("S1", 102_0000, 5).fok()));
+        when(buy("B1", 108_0000, 30));
+        eventsInclude("PHASE_CHANGED VOLATILITY_AUCTION", "TRIGGERED S1 103", "CANCELLED S1 FOK_NOT_FILLED")
+            .accept(scenario);
+    }
+
     @Test
     void shouldCancelTheRestOfAnImmediateOrderThatTripsTheBreaker() {
         breaker(500);

@@ -472,7 +472,8 @@ public final class ReferenceBook {
             final boolean collared = !o.type.hasLimitPrice() && continuous(o.book) && !contra(o).isEmpty()
                 && !crosses(o, contra(o).firstKey());
             cancelled(o, collared ? CancelReason.PRICE_COLLAR : !o.type.hasLimitPrice() && !o.tif.isImmediate()
-                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER, null);
+                ? CancelReason.NO_LIQUIDITY : o.tif == TimeInForce.FOK ? CancelReason.FOK_NOT_FILLED
+                : CancelReason.IOC_REMAINDER, null);
             live.remove(o.id);
         } else if (!hasRoom(o.book, o.side, o.key())) {
             cancelled(o, CancelReason.BOOK_FULL, null);
