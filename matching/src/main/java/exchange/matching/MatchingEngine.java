@@ -365,12 +365,14 @@ public final class MatchingEngine {
     }
 
     /**
-     * Ends the trading day. Day orders (and auction-only and market orders left in a call book)
+     * Ends the trading day. Day and auction-only orders (a Day market order left in a call book too)
      * expire, book by book, resting orders first (buy side first, best price first, in time
      * priority), then waiting stops (buy stops first, in trigger order), each with a Cancelled event
      * (reason END_OF_DAY). The GTC and GTD orders, waiting stops included, leave the books without an
      * event (they are not cancelled: they carry over to the next day through the GTC store, which
-     * saves them from the event log, and come back with Restored events at start of day). Finally a
+     * saves them from the event log, and come back with Restored events at start of day; a GTC market
+     * order left in a call book, or a stop that triggered into one, comes back to the closed book and
+     * joins the next uncross). Finally a
      * DayEnded event gives both counts. After it the engine holds no order, so a new day depends on
      * nothing journaled before it.
      */
