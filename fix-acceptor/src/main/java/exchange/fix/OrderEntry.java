@@ -276,7 +276,8 @@ public final class OrderEntry {
             // a request for an order refused here is too late once its reject is sent: no book to ask
             pending(session).journaled(orderId, reason == RejectReason.NONE ? instrument.id() : Instrument.NULL_ID,
                 Math.max(accountId, 0), order.price(), order.quantity(),
-                reason == RejectReason.NONE && tif == TimeInForce.GTD ? order.expireTimeNs() : 0);
+                reason == RejectReason.NONE && tif == TimeInForce.GTD ? order.expireTimeNs() : 0,
+                Math.max(order.displayQuantity(), 0));
         }
     }
 
@@ -664,6 +665,15 @@ public final class OrderEntry {
             // order, its exposure and its drop copies are not on.
             refuse(session, m, orderId, clOrdId, orig, '2', true, RejectReason.INVALID_FIELD,
                 "Account " + account + " is not the order's: an order cannot move to another account");
+            return;
+        }
+        final long peak = current != null ? current[OrderRegistry.DISPLAY_QTY]
+            : journaled != PendingOrders.NOT_FOUND ? pending(session).displayQty(journaled) : -1;
+        if (floor > 0 && peak == 0) {
+            // The engine refuses it too, but with the Text of its reason (Side, OrdType and TimeInForce cannot be
+            // changed), which would send the broker looking for a change it did not make.
+            refuse(session, m, orderId, clOrdId, orig, '2', true, RejectReason.REPLACE_NOT_ALLOWED,
+                "MaxFloor " + floor + " cannot be given by a replace: the order was entered without one (not an iceberg)");
             return;
         }
         final long expiry = current != null ? current[OrderRegistry.EXPIRE_TIME]

@@ -193,6 +193,8 @@ public final class OrderRegistry {
     public static final int EXPIRE_TIME = 5;
     /** Index in a live order's state: its instrument's id. */
     public static final int INSTRUMENT = 6;
+    /** Index in a live order's state: an iceberg's peak (MaxFloor), 0 for an order shown whole. */
+    public static final int DISPLAY_QTY = 7;
 
     /**
      * Records what a replace's checks need of a live order (from the event log).
@@ -205,10 +207,13 @@ public final class OrderRegistry {
      * @param orderQty     its order quantity
      * @param cumQty       its executed quantity
      * @param expireTimeNs a GTD order's expire time, 0 for an order of another time in force
+     * @param displayQty   an iceberg's peak, 0 for an order shown whole
      */
     public void orderState(final long orderId, final int instrumentId, final int firmId, final int accountId,
-                           final long price, final long orderQty, final long cumQty, final long expireTimeNs) {
-        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty, firmId, expireTimeNs, instrumentId});
+                           final long price, final long orderQty, final long cumQty, final long expireTimeNs,
+                           final long displayQty) {
+        orders.put(orderId, new long[] {accountId, price, orderQty, cumQty, firmId, expireTimeNs, instrumentId,
+            displayQty});
     }
 
     /**

@@ -5,7 +5,7 @@ package exchange.fix;
  * way: the {@link OrderRegistry} learns an order's state from the event log, after the engine, and a
  * broker may send a cancel, replace or status request right behind its NewOrderSingle. Until the
  * registry has the order, these are the values the order was journaled with: its instrument, account,
- * limit price, quantity and a GTD order's expire time.
+ * limit price, quantity, a GTD order's expire time and an iceberg's peak.
  *
  * <p>A direct-mapped table by OrderID ({@value #CAPACITY} slots): an order's entry is overwritten by
  * the session's order {@value #CAPACITY} OrderIDs younger (OrderIDs are the journal's sequence numbers,
@@ -28,6 +28,7 @@ final class PendingOrders {
     private final long[] expireTimesNs = new long[CAPACITY];
     private final long[] prices = new long[CAPACITY];
     private final long[] quantities = new long[CAPACITY];
+    private final long[] displayQtys = new long[CAPACITY];
 
     /**
      * An order of the session was journaled (its ClOrdID new).
@@ -36,9 +37,10 @@ final class PendingOrders {
      * @param price        its limit price (0 for a market order)
      * @param quantity     its order quantity
      * @param expireTimeNs a GTD order's expire time (ns since the epoch, UTC), 0 for another time in force
+     * @param displayQty   an iceberg's peak (MaxFloor), 0 for an order shown whole
      */
     void journaled(final long orderId, final int instrumentId, final int accountId, final long price,
-                   final long quantity, final long expireTimeNs) {
+                   final long quantity, final long expireTimeNs, final long displayQty) {
         final int slot = (int) (orderId & MASK);
         orderIds[slot] = orderId;
         instrumentIds[slot] = instrumentId;
@@ -46,6 +48,7 @@ final class PendingOrders {
         expireTimesNs[slot] = expireTimeNs;
         prices[slot] = price;
         quantities[slot] = quantity;
+        displayQtys[slot] = displayQty;
     }
 
     /** @return the order's slot, {@link #NOT_FOUND} when the session journaled no such order (or long ago) */
@@ -68,6 +71,11 @@ final class PendingOrders {
 
     long quantity(final int slot) {
         return quantities[slot];
+    }
+
+    /** @return an iceberg's peak, 0 for an order shown whole */
+    long displayQty(final int slot) {
+        return displayQtys[slot];
     }
 
     /** @return a GTD order's expire time, 0 for an order of another time in force */

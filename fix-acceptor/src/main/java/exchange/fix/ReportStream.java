@@ -133,7 +133,7 @@ public final class ReportStream implements EventHandler {
         info.accountId = accountId;
         if (registry != null) {
             registry.orderState(info.orderId, info.instrument, info.firm, accountId, info.price, info.orderQty, info.cumQty,
-                info.expireTimeNs);
+                info.expireTimeNs, info.displayQty);
         }
     }
 

@@ -255,6 +255,32 @@ class MarketStructureTest {
         assertThat(status.getString(11)).isEqualTo("I1");
     }
 
+    /**
+     * A MaxFloor on a replace of an order entered without one is refused (a plain order cannot become an
+     * iceberg), and the Text says so: not that Side, OrdType or TimeInForce changed, which they did not.
+     */
+    @Test
+    void shouldSayWhyAReplaceCannotGiveAPlainOrderAMaxFloor() throws Exception {
+        b1.send(FixOrders.limit("P1", "AAA", '1', "100", "100"));
+        final Message ack = expect(b1, '0');
+        final Message replace = FixOrders.replace("P2", "P1", "AAA", '1', "100", "100");
+        replace.setString(111, "20");
+        b1.refusedAsLive(replace, ack.getString(37), '0',
+            "MaxFloor 20 cannot be given by a replace: the order was entered without one (not an iceberg)", WAIT);
+        // a change of Side on a plain order is still told as such
+        final Message otherSide = FixOrders.replace("P3", "P1", "AAA", '2', "100", "100");
+        b1.refusedAsLive(otherSide, ack.getString(37), '0', "Side, order type and time in force cannot be changed", WAIT);
+        // an iceberg's new peak is taken
+        final Message iceberg = FixOrders.limit("I1", "AAA", '1', "100", "99");
+        iceberg.setString(111, "10");
+        b1.send(iceberg);
+        expect(b1, '0');
+        final Message newPeak = FixOrders.replace("I2", "I1", "AAA", '1', "100", "99");
+        newPeak.setString(111, "20");
+        b1.send(newPeak);
+        assertThat(expect(b1, '5').getString(111)).isEqualTo("20");
+    }
+
     @Test
     void shouldRejectAStopWithoutAStopPrice() throws Exception {
         final Message stop = FixOrders.market("S1", "AAA", '2', "10");

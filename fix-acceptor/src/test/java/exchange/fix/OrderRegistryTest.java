@@ -51,7 +51,7 @@ class OrderRegistryTest {
     void shouldKeepTheFinalStatusOfAnEndedOrderForItsFirmOnlyUntilTheDayEnds() {
         final OrderRegistry registry = new OrderRegistry();
         final int firm = 3;
-        registry.orderState(41, 1, firm, 0, 100_0000, 10, 4, 0);
+        registry.orderState(41, 1, firm, 0, 100_0000, 10, 4, 0, 0);
         assertThat(registry.orderState(firm, 41)).isNotNull();
         assertThat(registry.orderState(firm + 1, 41)).as("another firm's order").isNull();
         assertThat(registry.ordStatus(firm, 41)).isEqualTo('1');

@@ -136,10 +136,13 @@ class SupportedTagsTest {
         return m;
     }
 
-    /** A replace of a GTD order (its state as the event log would have left it) with an ExpireTime or ExpireDate. */
+    /**
+     * A replace of a GTD iceberg (its state as the event log would have left it) with an ExpireTime or
+     * ExpireDate: an iceberg, so that its MaxFloor is taken and the checks go on to the expiry.
+     */
     private RecordingMessage withExpiry(final RecordingMessage m, final int tag, final String value) {
         registry.orderState(registry.orderId(BROKER.number(), "O1"), 1, BROKER.firmId(), 1, 100_0000, 10, 0,
-            4_102_444_799_000_000_000L);
+            4_102_444_799_000_000_000L, 5);
         m.setString(11, "R" + tag);
         m.setChar(40, '2');
         m.removeField(99);

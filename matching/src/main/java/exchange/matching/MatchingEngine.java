@@ -127,11 +127,31 @@ public final class MatchingEngine {
         }
         flow.now(nowNs);
         phases.now(nowNs);
-        if (sweeper.hasGtdDue(nowNs)) {
-            sweeper.expireGtd(nowNs);
+        if (sweeper.hasGtdDue(nowNs) || phases.nextVolatilityEndNs() <= nowNs) {
+            catchUp();
         }
-        if (phases.nextVolatilityEndNs() <= nowNs) {
-            phases.endVolatilityAuctions();
+    }
+
+    /**
+     * Applies what came due since the last command in the order of its times: GTD expiries and the ends
+     * of volatility auctions. An auction that ended before a GTD order of its book expired uncrosses with
+     * that order in it; one that ends at or after the expiry, without it.
+     */
+    private void catchUp() {
+        while (true) {
+            final long gtdNs = sweeper.nextGtdExpiryNs();
+            final long volatilityEndNs = phases.nextVolatilityEndNs();
+            if (gtdNs <= volatilityEndNs) {
+                if (gtdNs > nowNs) {
+                    return;
+                }
+                sweeper.expireGtd(Math.min(nowNs, volatilityEndNs));
+            } else {
+                if (volatilityEndNs > nowNs) {
+                    return;
+                }
+                phases.endVolatilityAuctions(Math.min(nowNs, gtdNs - 1));
+            }
         }
     }
 
@@ -345,12 +365,14 @@ public final class MatchingEngine {
     }
 
     /**
-     * Ends the trading day. Day orders (and auction-only and market orders left in a call book)
+     * Ends the trading day. Day and auction-only orders (a Day market order left in a call book too)
      * expire, book by book, resting orders first (buy side first, best price first, in time
      * priority), then waiting stops (buy stops first, in trigger order), each with a Cancelled event
      * (reason END_OF_DAY). The GTC and GTD orders, waiting stops included, leave the books without an
      * event (they are not cancelled: they carry over to the next day through the GTC store, which
-     * saves them from the event log, and come back with Restored events at start of day). Finally a
+     * saves them from the event log, and come back with Restored events at start of day; a GTC market
+     * order left in a call book, or a stop that triggered into one, comes back to the closed book and
+     * joins the next uncross). Finally a
      * DayEnded event gives both counts. After it the engine holds no order, so a new day depends on
      * nothing journaled before it.
      */

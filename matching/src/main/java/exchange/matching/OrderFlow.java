@@ -167,8 +167,10 @@ final class OrderFlow {
         final boolean limitPriced = (flags & OrderStore.LIMIT_PRICED) != 0;
         final boolean sell = (flags & OrderStore.SIDE_SELL) != 0;
         if (tif.isImmediate() || (!limitPriced && book.phase() == TradingPhase.CONTINUOUS)) {
+            // A fill-or-kill gets here unfilled only when it cannot trade at all: a stop triggered into a call.
             final CancelReason why = !limitPriced && stoppedByCollar(book, sell, limit) ? CancelReason.PRICE_COLLAR
-                : !limitPriced && !tif.isImmediate() ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER;
+                : !limitPriced && !tif.isImmediate() ? CancelReason.NO_LIQUIDITY
+                : tif == TimeInForce.FOK ? CancelReason.FOK_NOT_FILLED : CancelReason.IOC_REMAINDER;
             events.cancelled(slot, why, null, 0, 0);
             books.release(slot);
             return;

@@ -74,9 +74,9 @@ final class OrderSweeper {
     }
 
     /**
-     * Expires the orders that end with the day (Day orders, and auction-only and market orders left
-     * in a call book), waiting stops included, and takes the GTC and GTD orders off the books without
-     * an event: they carry over to the next day (see {@link #carriedAtEndOfDay()}).
+     * Expires the orders that end with the day (Day and auction-only orders, a Day market order left in
+     * a call book too), waiting stops included, and takes the GTC and GTD orders off the books without
+     * an event, market orders among them: they carry over to the next day (see {@link #carriedAtEndOfDay()}).
      *
      * @return how many expired
      */
@@ -106,6 +106,11 @@ final class OrderSweeper {
     /** @return true when a GTD order's expiry time is at or before {@code nowNs} */
     boolean hasGtdDue(final long nowNs) {
         return !gtdExpiries.isEmpty() && gtdExpiries.earliestTime() <= nowNs;
+    }
+
+    /** @return the earliest GTD expire time filed, {@link Long#MAX_VALUE} when none */
+    long nextGtdExpiryNs() {
+        return gtdExpiries.isEmpty() ? Long.MAX_VALUE : gtdExpiries.earliestTime();
     }
 
     /** Expires, earliest first, the GTD orders whose time is at or before {@code nowNs}. */

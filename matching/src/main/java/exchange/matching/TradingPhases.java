@@ -12,7 +12,9 @@ import exchange.matching.event.PhaseChangedEvent;
  * (orders may have collected crossed). After an uncross, auction-only orders that did not fill
  * expire, and, when continuous trading starts, so do market orders that did not (they never rest in
  * continuous trading). Then the phase changes (PhaseChanged), and in continuous trading the auction
- * price triggers the stops it reaches.
+ * price triggers the stops it reaches. A volatility auction started by the circuit breaker keeps the
+ * prices the aggressor printed before the trip: the stops they reached trigger all the same, and join
+ * the auction.
  *
  * <p>Matching thread only. Never allocates.
  */
@@ -49,11 +51,13 @@ final class TradingPhases {
     /**
      * Ends the volatility auctions whose time has come, ascending instrument id: each uncrosses and
      * trading resumes (PhaseChanged, reason: volatility auction end).
+     *
+     * @param upToNs end those that end at or before this time (at most the engine's time)
      */
-    void endVolatilityAuctions() {
+    void endVolatilityAuctions(final long upToNs) {
         for (int id = 1; id < books.idLimit(); id++) {
             final OrderBook book = books.book(id);
-            if (book != null && book.phase() == TradingPhase.VOLATILITY_AUCTION && book.volatilityEndNs() <= nowNs) {
+            if (book != null && book.phase() == TradingPhase.VOLATILITY_AUCTION && book.volatilityEndNs() <= upToNs) {
                 change(book, TradingPhase.CONTINUOUS, PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
             }
         }
@@ -100,9 +104,11 @@ final class TradingPhases {
         events.phaseChanged(book.id(), to, from, reason);
         if (toContinuous) {
             flow.triggerStops(book);
-        } else {
-            book.clearPrints();
+        } else if (reason != PhaseChangedEvent.REASON_CIRCUIT_BREAKER) {
+            book.clearPrints(); // a closing auction's price triggers nothing
         }
+        // The breaker keeps the prints of the continuous trades before the trip: the stops they reached
+        // trigger after the command, and wait in the volatility auction as the orders they became.
     }
 
     private void uncross(final OrderBook book, final TradingPhase from, final boolean toContinuous) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import static exchange.matching.testing.BookBuilder.book;
 import static exchange.matching.testing.OrderSpec.buy;
+import static exchange.matching.testing.OrderSpec.buyStop;
 import static exchange.matching.testing.OrderSpec.marketBuy;
 import static exchange.matching.testing.OrderSpec.marketSell;
 import static exchange.matching.testing.OrderSpec.sell;
@@ -176,6 +177,79 @@ class PriceProtectionTest extends MatchingScenarioTest {
             bookIs("bid 108: B1 20"));
         assertThat(((PhaseChangedEvent) last(EventType.PHASE_CHANGED)).reason())
             .isEqualTo(PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+    }
+
+    /**
+     * The trade at 103 printed in continuous trading, before the breaker stopped the next one at 107: it
+     * reached the buy stop at 102, which triggers (and, the book now in its volatility auction, waits
+     * there as a market order for the uncross) instead of being forgotten with the trade that reached it.
+     */
+    @Test
+    void shouldTriggerTheStopsThatTheTradesBeforeATripReached() {
+        breaker(500);
+        given(book().ask("A0", 100_0000, 1).bid("B0", 100_0000, 1)
+            .ask("A1", 103_0000, 10).ask("A2", 107_0000, 10).order(buyStop("S1", 102_0000, 5)));
+        when(buy("B1", 108_0000, 30));
+        then(events("ACCEPTED B1", "TRADE A1 10@103", "PHASE_CHANGED VOLATILITY_AUCTION", "BOOKED B1 20",
+                "TRIGGERED S1 103", "BOOKED S1 0", "AUCTION_INDICATIVE 107 paired=10 imbalance=15 B"),
+            bookIs("bid MKT: S1 5", "bid 108: B1 20", "ask 107: A2 10"), stopsAre());
+    }
+
+    /**
+     * The volatility auction ended two minutes after the trip, before the GTD buy's expiry half a minute
+     * later; the first command after both (a minute after the end) applies them in that order: the buy
+     * trades in the uncross, and only what it has left then expires.
+     */
+    @Test
+    void shouldUncrossAVolatilityAuctionThatEndedBeforeAGoodTillDateOrderInItExpired() {
+        breaker(500);
+        given(s -> {
+            s.enter(sell("A0", 100_0000, 1));
+            s.enter(buy("B0", 100_0000, 1));
+            s.enter(sell("A2", 107_0000, 10));
+            s.enter(buy("B1", 108_0000, 5)); // trips the breaker: the auction ends in two minutes
+            s.enter(buy("G", 107_0000, 10).gtd(s.now() + 2 * MINUTE + MINUTE / 2));
+        });
+        when(s -> {
+            s.advance(3 * MINUTE);
+            s.tick();
+        });
+        then(events("TRADE B1/A2 5@107", "TRADE G/A2 5@107", "AUCTION_UNCROSSED 10@107", "PHASE_CHANGED CONTINUOUS",
+            "CANCELLED G GTD_EXPIRED"), bookIs());
+    }
+
+    /** The other way round: a GTD order that expired before the auction's end is not in its uncross. */
+    @Test
+    void shouldExpireAGoodTillDateOrderWhoseTimeCameBeforeTheVolatilityAuctionsEnd() {
+        breaker(500);
+        given(s -> {
+            s.enter(sell("A0", 100_0000, 1));
+            s.enter(buy("B0", 100_0000, 1));
+            s.enter(sell("A2", 107_0000, 10));
+            s.enter(buy("B1", 108_0000, 5));
+            s.enter(buy("G", 107_0000, 10).gtd(s.now() + MINUTE));
+        });
+        when(s -> {
+            s.advance(3 * MINUTE);
+            s.tick();
+        });
+        then(events("CANCELLED G GTD_EXPIRED", "TRADE B1/A2 5@107", "AUCTION_UNCROSSED 5@107",
+            "PHASE_CHANGED CONTINUOUS"), bookIs("ask 107: A2 5"));
+    }
+
+    /**
+     * A fill-or-kill stop that a trade before the trip triggered finds its book in a volatility auction,
+     * where an immediate order cannot wait: it is cancelled as a fill-or-kill not filled, not as the
+     * remainder of an immediate-or-cancel order.
+     */
+    @Test
+    void shouldCancelAFillOrKillStopTriggeredIntoAVolatilityAuctionAsNotFilled() {
+        breaker(500);
+        given(book().ask("A0", 100_0000, 1).bid("B0", 100_0000, 1)
+            .ask("A1", 103_0000, 10).ask("A2", 107_0000, 10).order(buyStop("S1", 102_0000, 5).fok()));
+        when(buy("B1", 108_0000, 30));
+        eventsInclude("PHASE_CHANGED VOLATILITY_AUCTION", "TRIGGERED S1 103", "CANCELLED S1 FOK_NOT_FILLED")
+            .accept(scenario);
     }
 
     @Test

@@ -180,16 +180,34 @@ public final class ReferenceBook {
     private void begin(final Command command) {
         current = command;
         now = Math.max(now, command.timestampNs());
-        expireGtd();
-        instruments.keySet().stream().sorted().forEach(book -> {
-            if (phases.get(book) == TradingPhase.VOLATILITY_AUCTION && volatilityEnds.get(book) <= now) {
-                changePhase(book, TradingPhase.CONTINUOUS, PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+        // what came due since the last command, in time order (a GTD expiry first on a tie)
+        while (true) {
+            final long gtdNs = gtd.isEmpty() ? Long.MAX_VALUE : gtd.peek()[0];
+            final long volatilityEndNs = instruments.keySet().stream()
+                .filter(book -> phases.get(book) == TradingPhase.VOLATILITY_AUCTION)
+                .mapToLong(volatilityEnds::get).min().orElse(Long.MAX_VALUE);
+            if (Math.min(gtdNs, volatilityEndNs) > now) {
+                break;
             }
-        });
+            if (gtdNs <= volatilityEndNs) {
+                expireGtd(Math.min(now, volatilityEndNs));
+            } else {
+                final long upTo = Math.min(now, gtdNs - 1);
+                instruments.keySet().stream().sorted().forEach(book -> {
+                    if (phases.get(book) == TradingPhase.VOLATILITY_AUCTION && volatilityEnds.get(book) <= upTo) {
+                        changePhase(book, TradingPhase.CONTINUOUS, PhaseChangedEvent.REASON_VOLATILITY_AUCTION_END);
+                    }
+                });
+            }
+        }
     }
 
     private void expireGtd() {
-        while (!gtd.isEmpty() && gtd.peek()[0] <= now) {
+        expireGtd(now);
+    }
+
+    private void expireGtd(final long upTo) {
+        while (!gtd.isEmpty() && gtd.peek()[0] <= upTo) {
             final Order o = live.get(gtd.poll()[1]);
             if (o != null) {
                 unbook(o);
@@ -454,7 +472,8 @@ public final class ReferenceBook {
             final boolean collared = !o.type.hasLimitPrice() && continuous(o.book) && !contra(o).isEmpty()
                 && !crosses(o, contra(o).firstKey());
             cancelled(o, collared ? CancelReason.PRICE_COLLAR : !o.type.hasLimitPrice() && !o.tif.isImmediate()
-                ? CancelReason.NO_LIQUIDITY : CancelReason.IOC_REMAINDER, null);
+                ? CancelReason.NO_LIQUIDITY : o.tif == TimeInForce.FOK ? CancelReason.FOK_NOT_FILLED
+                : CancelReason.IOC_REMAINDER, null);
             live.remove(o.id);
         } else if (!hasRoom(o.book, o.side, o.key())) {
             cancelled(o, CancelReason.BOOK_FULL, null);
@@ -874,7 +893,7 @@ public final class ReferenceBook {
         publish(e);
         if (to == TradingPhase.CONTINUOUS) {
             triggerStops(book);
-        } else {
+        } else if (reason != PhaseChangedEvent.REASON_CIRCUIT_BREAKER) { // the trades before a trip trigger stops
             lowestPrint = Long.MAX_VALUE;
             highestPrint = Long.MIN_VALUE;
         }
