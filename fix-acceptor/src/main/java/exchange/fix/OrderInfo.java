@@ -7,7 +7,7 @@ import exchange.matching.event.OrderEvent;
  * fields an ExecutionReport repeats. Kept from the event log; one thread.
  */
 final class OrderInfo {
-    final long orderId;
+    long orderId;
     int session;
     int firm;
     String clOrdId;
@@ -32,6 +32,30 @@ final class OrderInfo {
 
     OrderInfo(final long orderId) {
         this.orderId = orderId;
+    }
+
+    /** @return this, made over for another order, as new */
+    OrderInfo reset(final long newOrderId) {
+        orderId = newOrderId;
+        session = 0;
+        firm = 0;
+        clOrdId = null;
+        origClOrdId = "";
+        account = null;
+        instrument = 0;
+        side = 0;
+        ordType = 0;
+        tif = 0;
+        price = 0;
+        stopPrice = 0;
+        displayQty = 0;
+        orderQty = 0;
+        cumQty = 0;
+        accountId = 0;
+        expireTimeNs = 0;
+        cumNotional = 0;
+        finalStatus = 0;
+        return this;
     }
 
     void from(final OrderEvent e) {

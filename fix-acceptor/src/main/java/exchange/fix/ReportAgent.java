@@ -57,10 +57,17 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
     protected ReportAgent(final EventLog log, final PositionStore position, final PositionStore dayStart,
                           final Instruments instruments, final OrderRegistry registry,
                           final ReportStream.Versions versions) {
+        this(log, position, dayStart, instruments, registry, versions, ReportStream.FINISHED_KEPT);
+    }
+
+    /** As above, its stream keeping the last state of {@code finishedKept} ended orders: tests take fewer. */
+    ReportAgent(final EventLog log, final PositionStore position, final PositionStore dayStart,
+                final Instruments instruments, final OrderRegistry registry, final ReportStream.Versions versions,
+                final int finishedKept) {
         this.log = log;
         this.position = position;
         this.dayStart = dayStart;
-        this.stream = new ReportStream(instruments, registry, versions, this);
+        this.stream = new ReportStream(instruments, registry, versions, this, finishedKept);
     }
 
     /** Reads what the sessions' stores say was sent last; called once the follow-up is done. */

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
 
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,7 +43,9 @@ import java.util.Map;
  */
 public final class ReportStream implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ReportStream.class);
-    private static final int FINISHED_KEPT = 1 << 20;
+    static final int FINISHED_KEPT = 1 << 20;
+    /** Infos put out of {@link #finished} kept for new orders: more ended at once are left to the collector. */
+    private static final int SPARES = 64;
 
     /** Receives each message for the session that owns the order. */
     public interface Sink {
@@ -74,12 +76,16 @@ public final class ReportStream implements EventHandler {
     private final ClientContext context = new ClientContext();
     private final ExecutionReports reports;
     private final Map<Long, OrderInfo> live = new HashMap<>();
-    private final Map<Long, OrderInfo> finished = new LinkedHashMap<>(1 << 16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<Long, OrderInfo> eldest) {
-            return size() > FINISHED_KEPT;
-        }
-    };
+    /**
+     * The day's ended orders, one slot per OrderID modulo their number ({@link #FINISHED_KEPT}; OrderIDs are
+     * dense command sequence numbers, so a slot is taken over only by an order a million commands younger), as the
+     * registry keeps their final statuses. An order's info moves here when it ends, and the one it takes
+     * the place of is made over for a new order: once the slots are full the day's orders cost the heap no
+     * new infos, only their ClOrdIDs, and the garbage collector has that much less to copy and keep.
+     */
+    private final OrderInfo[] finished;
+    private final OrderInfo[] spares = new OrderInfo[SPARES];
+    private int spareCount;
     private boolean sending = true;
 
     /**
@@ -90,6 +96,13 @@ public final class ReportStream implements EventHandler {
      */
     public ReportStream(final Instruments instruments, final OrderRegistry registry, final Versions versions,
                         final Sink sink) {
+        this(instruments, registry, versions, sink, FINISHED_KEPT);
+    }
+
+    /** As above, keeping the last state of {@code finishedKept} (a power of two) ended orders: tests take fewer. */
+    ReportStream(final Instruments instruments, final OrderRegistry registry, final Versions versions, final Sink sink,
+                 final int finishedKept) {
+        this.finished = new OrderInfo[finishedKept];
         this.instruments = instruments;
         this.registry = registry;
         this.versions = versions;
@@ -114,7 +127,7 @@ public final class ReportStream implements EventHandler {
 
     /** @return the firm of an order known to the stream, 0 when unknown */
     public int firmOf(final long orderId) {
-        final OrderInfo info = live.containsKey(orderId) ? live.get(orderId) : finished.get(orderId);
+        final OrderInfo info = live.containsKey(orderId) ? live.get(orderId) : finished(orderId);
         return info == null ? 0 : info.firm;
     }
 
@@ -161,7 +174,7 @@ public final class ReportStream implements EventHandler {
     @Override
     public void onAccepted(final AcceptedEvent e) {
         final ClientContext c = context(e);
-        final OrderInfo info = new OrderInfo(e.orderId());
+        final OrderInfo info = newInfo(e.orderId());
         info.from(e);
         info.clOrdId = c.clOrdId();
         info.account = c.account();
@@ -177,13 +190,13 @@ public final class ReportStream implements EventHandler {
     @Override
     public void onRejected(final RejectedEvent e) {
         final ClientContext c = context(e);
-        final OrderInfo info = new OrderInfo(e.orderId());
+        final OrderInfo info = newInfo(e.orderId());
         info.from(e);
         info.clOrdId = c.clOrdId();
         info.account = c.account();
         info.finalStatus = '8';
         info.cumQty = 0;
-        finished.put(e.orderId(), info);
+        keepFinished(info);
         if (!c.clOrdId().isEmpty() && e.reason() != RejectReason.DUPLICATE_CLORDID) {
             // a duplicate's ClOrdID goes on naming the order that had it first
             recordClOrdId(info.session, info.clOrdId, e.orderId());
@@ -237,7 +250,31 @@ public final class ReportStream implements EventHandler {
     private void finish(final OrderInfo info, final char status) {
         info.finalStatus = status;
         live.remove(info.orderId);
-        finished.put(info.orderId, info);
+        keepFinished(info);
+    }
+
+    /** @return an info for a new order: one put out of {@link #finished}, made over, when there is one */
+    private OrderInfo newInfo(final long orderId) {
+        return spareCount > 0 ? spares[--spareCount].reset(orderId) : new OrderInfo(orderId);
+    }
+
+    /** Keeps an ended order's info, in the place of the one in its slot, which becomes a spare. */
+    private void keepFinished(final OrderInfo info) {
+        if (info.orderId <= 0) {
+            return;
+        }
+        final int slot = (int) (info.orderId & (finished.length - 1));
+        final OrderInfo out = finished[slot];
+        finished[slot] = info;
+        if (out != null && out != info && spareCount < SPARES) {
+            spares[spareCount++] = out;
+        }
+    }
+
+    /** @return the info of an order that ended today and is still kept, {@code null} when none */
+    private OrderInfo finished(final long orderId) {
+        final OrderInfo info = orderId > 0 ? finished[(int) (orderId & (finished.length - 1))] : null;
+        return info != null && info.orderId == orderId ? info : null;
     }
 
     @Override
@@ -246,7 +283,7 @@ public final class ReportStream implements EventHandler {
         final ClientContext c = context(e);
         if (info == null) {
             // an order that never was on the day's books here: restore failed at start of day
-            info = new OrderInfo(e.orderId());
+            info = newInfo(e.orderId());
             info.from(e);
             info.clOrdId = c.clOrdId();
             info.account = c.account();
@@ -365,7 +402,7 @@ public final class ReportStream implements EventHandler {
      * of the requester's business, live or not).
      */
     private OrderInfo endedOrderOfRequester(final OrderEvent e) {
-        final OrderInfo info = finished.get(e.orderId());
+        final OrderInfo info = finished(e.orderId());
         return info != null && info.firm == e.firmId() ? info : null;
     }
 
@@ -456,7 +493,7 @@ public final class ReportStream implements EventHandler {
     @Override
     public void onRestored(final RestoredEvent e) {
         final ClientContext c = context(e);
-        final OrderInfo info = new OrderInfo(e.orderId());
+        final OrderInfo info = newInfo(e.orderId());
         info.from(e);
         info.clOrdId = c.clOrdId();
         info.account = c.account();
@@ -470,7 +507,9 @@ public final class ReportStream implements EventHandler {
     @Override
     public void onDayEnded(final DayEndedEvent e) {
         live.clear();
-        finished.clear();
+        Arrays.fill(finished, null);
+        Arrays.fill(spares, null);
+        spareCount = 0;
         if (registry != null) {
             registry.newDay();
         }

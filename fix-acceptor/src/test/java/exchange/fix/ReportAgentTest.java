@@ -11,6 +11,8 @@ import quickfix.Message;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +78,66 @@ class ReportAgentTest {
                 assertThat(sinceSave[1]).as("messages handed out with the place unsaved").isPositive()
                     .isLessThan(DEDUPE_WINDOW);
             }
+        }
+    }
+
+    /**
+     * An ended order's info is made over for a new order once a later ended order takes its slot: nothing of
+     * the old order (an iceberg's MaxFloor, a cancel's OrigClOrdID, its quantities) may show in the new
+     * order's reports. A stream keeping 4 ended orders, so that every slot is taken over many times.
+     */
+    @Test
+    void shouldReportEachOrderAsItsOwnWhenItsStateIsKeptInAnEndedOrdersPlace() throws Exception {
+        final int orders = 12;
+        final List<Message> sent = new ArrayList<>();
+        try (TestVenue venue = new TestVenue(dir);
+             FixTestClient b1 = venue.connect("FIX.4.4", "BROKER1")) {
+            assertThat(b1.awaitLogon(WAIT)).isTrue();
+            for (int i = 0; i < orders; i++) {
+                final Message order = FixOrders.limit("N" + i, "AAA", '1', Integer.toString(100 + i), "90");
+                if (i % 3 == 0) {
+                    order.setInt(111, 10); // an iceberg: MaxFloor
+                }
+                b1.send(order);
+                assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('0');
+                b1.send(FixOrders.cancel("C" + i, "N" + i, "AAA", '1', Integer.toString(100 + i)));
+                assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('4');
+            }
+            final Path positions = dir.resolve("agent");
+            final ReportAgent agent = new ReportAgent(venue.sequencer().eventLog(),
+                new PositionStore(positions, "agent", false), new PositionStore(positions, "agent-day", false),
+                new Instruments(TestVenue.INSTRUMENTS), null, session -> FixVersion.FIX44, 4) {
+                @Override
+                protected void loadSent() {
+                }
+
+                @Override
+                public void report(final int session, final Message message, final String dedupeKey) {
+                    sent.add(message);
+                }
+
+                @Override
+                public String roleName() {
+                    return "agent";
+                }
+            };
+            agent.onStart();
+            agent.onClose();
+        }
+        assertThat(sent).hasSize(2 * orders);
+        for (int i = 0; i < orders; i++) {
+            final Message ack = sent.get(2 * i);
+            final Message cancelled = sent.get(2 * i + 1);
+            assertThat(ack.getString(11)).isEqualTo("N" + i);
+            assertThat(ack.isSetField(41)).as("OrigClOrdID on the ack of N%d", i).isFalse();
+            assertThat(ack.getString(38)).isEqualTo(Integer.toString(100 + i));
+            assertThat(ack.getString(151)).isEqualTo(Integer.toString(100 + i));
+            assertThat(ack.isSetField(111)).as("MaxFloor on the ack of N%d", i).isEqualTo(i % 3 == 0);
+            assertThat(cancelled.getString(11)).isEqualTo("C" + i);
+            assertThat(cancelled.getString(41)).isEqualTo("N" + i);
+            assertThat(cancelled.getString(38)).isEqualTo(Integer.toString(100 + i));
+            assertThat(cancelled.getString(151)).isEqualTo("0");
+            assertThat(cancelled.isSetField(111)).as("MaxFloor on the cancel of N%d", i).isEqualTo(i % 3 == 0);
         }
     }
 }
