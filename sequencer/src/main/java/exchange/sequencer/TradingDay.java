@@ -31,6 +31,14 @@ public final class TradingDay implements AutoCloseable {
         this.position = new PositionStore(data.resolve("positions"), "gtc-recorder", false);
         this.recorder = new GtcRecorder(sequencer.eventLog(), store, position);
         this.driver = new TradingDayDriver(schedule, sequencer, recorder, store, data.resolve("trading-day.state"), clock);
+        try {
+            driver.checkStoreHoldsTheEndedDay(data.resolve("gtc"));
+        } catch (final RuntimeException e) {
+            recorder.close();
+            position.close();
+            store.close();
+            throw e;
+        }
         final ErrorHandler errors = e -> LOG.error("trading-day thread error", e);
         this.runner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, new Agent() {
             @Override
@@ -59,6 +67,9 @@ public final class TradingDay implements AutoCloseable {
      * @param gtcCapacity GTC/GTD orders the store is sized for (it takes up to as many as the engine holds)
      * @param clock       wall clock (a test may drive it)
      * @return the running lifecycle
+     * @throws java.io.UncheckedIOException when the GTC store is damaged
+     * @throws IllegalStateException        when, between two days, the GTC store does not hold the good-till
+     *                                      orders of the day that ended (once the journal is matched)
      */
     public static TradingDay start(final Sequencer sequencer, final TradingSchedule schedule, final long gtcCapacity,
                                    final EpochNanoClock clock) {

@@ -232,6 +232,44 @@ class TradingDayTest {
     }
 
     /**
+     * Between two days the GTC store alone holds the good-till orders. When it no longer holds the day that
+     * ended (its folder deleted, or a damaged store set aside), they cannot come back: the start stops and
+     * says so, rather than the next day never starting while the driver waits for the store (a warning a
+     * millisecond) or starting without them.
+     */
+    @Test
+    void shouldRefuseToStartBetweenDaysWhenTheGtcStoreNoLongerHoldsTheDayThatEnded() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            awaitSaved(day, 20261127);
+        }
+        final Path gtc = dir.resolve("gtc");
+        try (var files = Files.walk(gtc)) {
+            for (final Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+
+        clock.set("2026-11-28T08:30:00Z");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock)) {
+            final long journaled = sequencer.commands().lastSequence();
+            assertThatThrownBy(() -> TradingDay.start(sequencer, schedule(), 1024, clock).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the GTC store " + gtc + " does not hold the good-till orders of trading day "
+                    + "20261127, which has ended (it holds none)")
+                .hasMessageContaining("put back the store")
+                .hasMessageContaining("delete " + dir.resolve("trading-day.state"));
+            assertThat(sequencer.commands().lastSequence()).as("nothing journaled").isEqualTo(journaled);
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().equals("trading-day"));
+    }
+
+    /**
      * The driver journals EndOfDay and then writes down that the day has ended. A crash between the two
      * leaves the state file saying the day is open; here the crash comes once the EndOfDay has been matched
      * and the GTC orders saved.
