@@ -239,6 +239,36 @@ class OrderLifecycleTest {
         assertThat(status.getChar(59)).isEqualTo('6');
     }
 
+    /**
+     * ExpireDate (432) is "always expressed in terms of the local market date" (FIX 4.4): on an exchange whose
+     * trading dates are Auckland's, an order good till the 31st of December lives to the end of that day in
+     * Auckland, 2099-12-31T11:00Z (NZDT is UTC+13), not to the end of the UTC day, which in Auckland is 13:00 on
+     * the 1st of January: half a trading day past its date.
+     */
+    @Test
+    void shouldTakeAnExpireDateAsADateOfTheExchangesTimeZone() throws Exception {
+        b1.close();
+        b2.close();
+        venue.close();
+        venue = new TestVenue(dir.resolve("auckland"), java.time.ZoneId.of("Pacific/Auckland"));
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        final Message gtd = FixOrders.limit("D1", "AAA", '1', "10", "99");
+        gtd.setChar(59, '6');
+        gtd.setString(432, "20991231");
+        final Message ack = newOrderAck(b1, gtd);
+        // the same date again keeps the expiry; another is refused, saying when the order expires
+        final Message same = FixOrders.gtdReplace("D2", "D1", "20");
+        same.setString(432, "20991231");
+        b1.send(same);
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+        final Message other = FixOrders.gtdReplace("D3", "D2", "30");
+        other.setString(432, "20991230");
+        b1.refusedAsLive(other, ack.getString(37), '0',
+            "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at 20991231-10:59:59.999999", WAIT);
+    }
+
     @Test
     void shouldReportTheStatusOfALiveOrderAndOfAnUnknownOne() throws Exception {
         newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
