@@ -29,6 +29,11 @@ final class OrderInfo {
     long cumNotional;
     /** 0 while live; else the final OrdStatus: 2 filled, 4 canceled, C expired, 8 rejected. */
     char finalStatus;
+    /**
+     * A GTC or GTD order between the end of a trading day and its restore at the start of the next: alive,
+     * but off the books, where the engine cannot find it.
+     */
+    boolean carried;
 
     OrderInfo(final long orderId) {
         this.orderId = orderId;

@@ -269,6 +269,48 @@ class OrderLifecycleTest {
             "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at 20991231-10:59:59.999999", WAIT);
     }
 
+    /**
+     * Between the end of a trading day and the start of the next (a night, a weekend), a GTC or GTD order is
+     * off the books but alive: it comes back at the start of the next day and may trade. Asked about, it is
+     * not an unknown order, whose OrdStatus 8 (Rejected) would tell the broker's system it is dead, until it
+     * trades on Monday; a cancel is refused as for a closed instrument, with the order's OrderID and status.
+     */
+    @Test
+    void shouldAnswerForAGoodTillOrderCarriedOverBetweenTwoTradingDays() throws Exception {
+        final Message gtc = FixOrders.limit("C1", "AAA", '1', "10", "99");
+        gtc.setChar(59, '1');
+        final String orderId = newOrderAck(b1, gtc).getString(37);
+        newOrderAck(b2, FixOrders.limit("S1", "AAA", '2', "4", "99")); // fills 4 of it
+        assertThat(b1.next("8", WAIT).getChar(39)).isEqualTo('1');
+        newOrderAck(b1, FixOrders.limit("C2", "AAA", '1', "5", "98"));
+        venue.sequencer().commands().append((buffer, offset) -> {
+            final exchange.matching.command.EndOfDayCommand c =
+                (exchange.matching.command.EndOfDayCommand) new exchange.matching.command.EndOfDayCommand().wrap(buffer, offset);
+            c.init().tradingDate(20261127);
+            return c.length();
+        });
+        final Message expired = b1.next("8", WAIT);
+        assertThat(expired.getString(11)).isEqualTo("C2");
+        assertThat(expired.getChar(150)).isEqualTo('C');
+
+        final Message status = FixOrders.status("C1", "AAA", '1');
+        status.setString(790, "Q1");
+        b1.send(status);
+        final Message answer = b1.next("8", WAIT);
+        assertThat(answer.getChar(150)).isEqualTo('I');
+        assertThat(answer.getString(37)).isEqualTo(orderId);
+        assertThat(answer.getChar(39)).as("OrdStatus of %s", answer).isEqualTo('1');
+        assertThat(answer.getString(14)).isEqualTo("4");
+        assertThat(answer.getString(151)).isEqualTo("6");
+        assertThat(answer.getString(790)).isEqualTo("Q1");
+        b1.refusedAsLive(FixOrders.cancel("C3", "C1", "AAA", '1', "10"), orderId, '1',
+            "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced",
+            WAIT);
+        b1.refusedAsLive(FixOrders.replace("C4", "C1", "AAA", '1', "10", "98"), orderId, '1',
+            "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced",
+            WAIT);
+    }
+
     @Test
     void shouldReportTheStatusOfALiveOrderAndOfAnUnknownOne() throws Exception {
         newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
