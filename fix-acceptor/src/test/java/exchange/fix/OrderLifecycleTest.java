@@ -309,6 +309,24 @@ class OrderLifecycleTest {
         b1.refusedAsLive(FixOrders.replace("C4", "C1", "AAA", '1', "10", "98"), orderId, '1',
             "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced",
             WAIT);
+
+        // the exchange restarted between the two days knows it all the same
+        b1.close();
+        b2.close();
+        venue.close();
+        venue = new TestVenue(dir);
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        status.setString(790, "Q2");
+        b1.send(status);
+        final Message again = b1.next("8", WAIT);
+        assertThat(again.getString(37)).isEqualTo(orderId);
+        assertThat(again.getChar(39)).as("OrdStatus of %s", again).isEqualTo('1');
+        assertThat(again.getString(151)).isEqualTo("6");
+        b1.refusedAsLive(FixOrders.cancel("C5", "C1", "AAA", '1', "10"), orderId, '1',
+            "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced",
+            WAIT);
     }
 
     @Test
