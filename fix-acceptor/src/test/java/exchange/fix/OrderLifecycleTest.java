@@ -394,6 +394,46 @@ class OrderLifecycleTest {
         assertThat(reject.getString(58)).contains("O1");
     }
 
+    /**
+     * A ClOrdID is the session's for the trading day: after a restart the same day it is still used (the live
+     * order's, and a canceled one's), and after the day's end it is free again, but for a GTC order's.
+     */
+    @Test
+    void shouldKeepTheDaysClOrdIdsAcrossARestartAndFreeThemAtTheEndOfTheDay() throws Exception {
+        newOrderAck(b1, FixOrders.limit("L1", "AAA", '1', "10", "99"));
+        newOrderAck(b1, FixOrders.limit("K1", "AAA", '1', "10", "98"));
+        b1.send(FixOrders.cancel("K2", "K1", "AAA", '1', "10"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('4');
+        final Message gtc = FixOrders.limit("G1", "AAA", '1', "10", "97");
+        gtc.setChar(59, '1');
+        newOrderAck(b1, gtc);
+        b1.close();
+        b2.close();
+        venue.close();
+        venue = new TestVenue(dir);
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        for (final String used : new String[] {"L1", "K1", "K2", "G1"}) {
+            b1.send(FixOrders.limit(used, "AAA", '1', "1", "90"));
+            final Message reject = b1.next("8", WAIT);
+            assertThat(reject.getChar(150)).as("%s after the restart", used).isEqualTo('8');
+            assertThat(reject.getInt(103)).isEqualTo(6);
+        }
+        venue.sequencer().commands().append((buffer, offset) -> {
+            final exchange.matching.command.EndOfDayCommand c =
+                (exchange.matching.command.EndOfDayCommand) new exchange.matching.command.EndOfDayCommand().wrap(buffer, offset);
+            c.init().tradingDate(20261127);
+            return c.length();
+        });
+        assertThat(b1.next("8", WAIT).getChar(150)).as("L1 expires").isEqualTo('C');
+        for (final String free : new String[] {"L1", "K1", "K2"}) {
+            newOrderAck(b1, FixOrders.limit(free, "AAA", '1', "1", "90"));
+        }
+        b1.send(FixOrders.limit("G1", "AAA", '1', "1", "90"));
+        assertThat(b1.next("8", WAIT).getInt(103)).as("the GTC order's ClOrdID is still its").isEqualTo(6);
+    }
+
     @Test
     void shouldKeepTheLiveOrderUnderItsClOrdIdWhenADuplicateIsRejected() throws Exception {
         final Message ack = newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
