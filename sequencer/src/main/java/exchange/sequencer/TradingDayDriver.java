@@ -103,6 +103,19 @@ public final class TradingDayDriver {
     }
 
     /**
+     * @return true while the trading day is behind the schedule at this instant: a day to end (left open by a
+     *         stop, or past its end), a day to start, or a phase to set
+     */
+    boolean behindSchedule(final long now) {
+        final int today = schedule.tradingDate(now);
+        final boolean started = state.stage() == TradingDayState.Stage.STARTED;
+        if (state.date() < today && (started || schedule.withinDay(now))) {
+            return true;
+        }
+        return started && state.date() == today && (schedule.pastEndOfDay(now) || schedule.phaseAt(now) != state.phase());
+    }
+
+    /**
      * Does what is due now.
      *
      * @return the number of commands journaled

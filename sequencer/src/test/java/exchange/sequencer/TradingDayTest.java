@@ -270,6 +270,42 @@ class TradingDayTest {
     }
 
     /**
+     * Restarted after a day boundary it slept through, the exchange must be in the new day before anyone can
+     * trade: TradingDay.start returns once the old day has ended (its Day orders expired) and the new one has
+     * started (its GTC orders back, in the schedule's phase). Otherwise the first orders after the start
+     * (the FIX sessions open right after it) race the driver's thread: they could trade with the old day's Day
+     * orders, or take the place of the GTC orders not yet restored.
+     */
+    @Test
+    void shouldBeInTheNewDayWhenStartedAfterADayBoundaryItMissed() throws Exception {
+        final long dayOrder;
+        final long gtc;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            dayOrder = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.DAY, 0, "day"));
+            gtc = sequencer.commands().append(order(Side.BUY, 99_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            await(sequencer, e -> e.commandSequence() == gtc);
+        }
+        clock.set("2026-11-30T09:30:00Z"); // down over the weekend
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            final long sell = sequencer.commands().append(order(Side.SELL, 99_0000, 15, 3, TimeInForce.IOC, 0, "s"));
+            final Event first = await(sequencer, e -> e.commandSequence() == sell && e.type() != EventType.ACCEPTED);
+            assertThat(first.type()).as("the first event of the sell after the start: %s", first).isEqualTo(EventType.TRADE);
+            assertThat(((TradeEvent) first).buy().orderId()).as("not the old day's Day order").isEqualTo(gtc);
+            assertThat(((TradeEvent) first).quantity()).isEqualTo(10);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.CANCELLED
+                && ((OrderEvent) e.event()).orderId() == dayOrder).map(EventLogCollector.Logged::commandSequence).toList())
+                .as("the Day order expired before the sell").hasSize(1).allMatch(seq -> seq < sell);
+            assertThat(day.tradingDate()).isEqualTo(20261130);
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CONTINUOUS);
+        }
+    }
+
+    /**
      * The driver journals EndOfDay and then writes down that the day has ended. A crash between the two
      * leaves the state file saying the day is open; here the crash comes once the EndOfDay has been matched
      * and the GTC orders saved.
