@@ -276,7 +276,8 @@ public final class TradingDayDriver {
         }
         endOfDaySequence = commands.append((buffer, offset) -> {
             final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
-            c.init().tradingDate(date);
+            // a GTD order expiring before the next trading day starts cannot trade again: it expires with this day
+            c.init().tradingDate(date).gtdHorizonSeconds(schedule.nextStartOfDaySeconds(date));
             return c.length();
         });
         state.set(date, TradingDayState.Stage.ENDED, TradingPhase.CLOSED);

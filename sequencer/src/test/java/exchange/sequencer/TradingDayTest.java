@@ -138,11 +138,19 @@ class TradingDayTest {
             gtcSecond = sequencer.commands().append(order(Side.BUY, 100_0000, 20, 2, TimeInForce.GTC, 0, "gtc-2"));
             gtdLate = sequencer.commands().append(order(Side.SELL, 105_0000, 5, 1, TimeInForce.GTD,
                 TestClock.toNanos("2026-11-28T10:00:00Z"), "gtd-1"));
-            sequencer.commands().append(order(Side.SELL, 106_0000, 5, 1, TimeInForce.GTD,
+            final long gtdTonight = sequencer.commands().append(order(Side.SELL, 106_0000, 5, 1, TimeInForce.GTD,
                 TestClock.toNanos("2026-11-27T20:00:00Z"), "gtd-tonight"));
+            sequencer.commands().append(order(Side.SELL, 107_0000, 5, 1, TimeInForce.GTD,
+                TestClock.toNanos("2026-11-28T08:15:00Z"), "gtd-early"));
             clock.set("2026-11-27T17:06:00Z");
             final Event ended = await(sequencer, e -> e.type() == EventType.DAY_ENDED);
-            assertThat(((exchange.matching.event.DayEndedEvent) ended).expiredCount()).isEqualTo(1);
+            // the GTD order expiring tonight, before the next day starts at 08:00, expires with the day (its owner
+            // told now, not when the next day starts, which may be after a weekend)
+            final Event gtdExpired = await(sequencer, e -> e.type() == EventType.CANCELLED
+                && ((OrderEvent) e).orderId() == gtdTonight);
+            assertThat(((CancelledEvent) gtdExpired).reason()).isEqualTo(exchange.matching.CancelReason.GTD_EXPIRED);
+            assertThat(gtdExpired.commandSequence()).isEqualTo(ended.commandSequence());
+            assertThat(((exchange.matching.event.DayEndedEvent) ended).expiredCount()).isEqualTo(2);
             assertThat(((exchange.matching.event.DayEndedEvent) ended).carriedCount()).isEqualTo(4);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (day.store().savedDate() != 20261127 && System.nanoTime() < deadline) {
@@ -156,9 +164,10 @@ class TradingDayTest {
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
              TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
             await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtdLate);
-            // the GTD that expired overnight comes back and expires at once
+            // the GTD order that expired before the exchange started again comes back and expires at once
             final Event expired = await(sequencer, e -> e.type() == EventType.CANCELLED
-                && ((CancelledEvent) e).reason() == exchange.matching.CancelReason.GTD_EXPIRED);
+                && ((CancelledEvent) e).reason() == exchange.matching.CancelReason.GTD_EXPIRED
+                && ((OrderEvent) e).orderId() == gtdLate + 2);
             assertThat(new String(((CancelledEvent) expired).contextBytes())).isEmpty();
             clock.set("2026-11-28T09:30:00Z");
             await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z"));
@@ -171,10 +180,10 @@ class TradingDayTest {
             final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
             final List<Long> restored = all.stream().filter(e -> e.event().type() == EventType.RESTORED)
                 .map(e -> ((OrderEvent) e.event()).orderId()).toList();
-            assertThat(restored).containsExactly(gtcFirst, gtcSecond, gtdLate, gtdLate + 1);
+            assertThat(restored).containsExactly(gtcFirst, gtcSecond, gtdLate, gtdLate + 2);
             final List<String> contexts = all.stream().filter(e -> e.event().type() == EventType.RESTORED)
                 .map(e -> new String(e.event().contextBytes())).toList();
-            assertThat(contexts).containsExactly("gtc-1", "gtc-2", "gtd-1", "gtd-tonight");
+            assertThat(contexts).containsExactly("gtc-1", "gtc-2", "gtd-1", "gtd-early");
         }
 
         // A restart later the same day restores nothing again.
