@@ -87,7 +87,8 @@ public final class ExchangeServer implements AutoCloseable {
             started.add(tradingDay);
             final FixMetrics fixMetrics = new FixMetrics();
             this.fix = FixGateway.start(settings, risk, new Instruments(instruments), sequencer.commands(),
-                sequencer.eventLog(), risk, config.dataDir(), new SystemEpochNanoClock(), new SessionLog(), fixMetrics);
+                sequencer.eventLog(), risk, config.dataDir(), new SystemEpochNanoClock(), new SessionLog(), fixMetrics,
+                config.schedule().zone());
             started.add(fix);
             this.dropCopy = DropCopy.start(sequencer.eventLog(), fix.sessions(), new Instruments(instruments), settings,
                 config.dataDir(), config.schedule().zone());

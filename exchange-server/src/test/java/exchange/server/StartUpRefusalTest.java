@@ -86,6 +86,26 @@ class StartUpRefusalTest {
             .hasMessageStartingWith(exchange.operations.OperationsConfig.REPORTS_DIR + ": cannot create the folder");
     }
 
+    /**
+     * The GTC store is data, not configuration, but a damaged one stops the start in the same way: the good-till
+     * orders it holds cannot come back as they were, and starting would lose or change them.
+     */
+    @Test
+    void shouldRefuseADamagedGtcStoreNamingItAndLeaveNothingRunning() throws Exception {
+        final Path config = config();
+        final Path gtc = dir.resolve("data").resolve("gtc");
+        try (exchange.sequencer.GtcStore store = new exchange.sequencer.GtcStore(gtc, 100, 100)) {
+            store.saveAll(20261126, List.of());
+        }
+        Files.write(gtc.resolve("gtc-orders.cm"), new byte[0]);
+        assertThatThrownBy(() -> ExchangeServer.start(config, inTempDir()))
+            .isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessageContaining("the GTC store " + gtc.resolve("gtc-orders.cm") + " is damaged")
+            .cause().hasMessage("the file is empty");
+        assertThat(Thread.getAllStackTraces().keySet()).as("threads after the refused start")
+            .noneMatch(t -> t.isAlive() && (t.getName().contains("matching") || t.getName().contains("trading-day")));
+    }
+
     @Test
     void shouldRefuseAFixPortInUseNamingThePort() throws Exception {
         final Path config = config();

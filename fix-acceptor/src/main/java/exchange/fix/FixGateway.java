@@ -26,6 +26,8 @@ import quickfix.ThreadedSocketAcceptor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,9 +151,25 @@ public final class FixGateway implements AutoCloseable {
                                    final Instruments instruments, final CommandSink commands, final EventLog events,
                                    final PreTradeChecks checks, final Path dataDir, final EpochNanoClock clock,
                                    final ExchangeApplication.SessionListener listener, final FixObserver observer) {
+        return start(settings, firms, instruments, commands, events, checks, dataDir, clock, listener, observer,
+            ZoneOffset.UTC);
+    }
+
+    /**
+     * As {@link #start(SessionSettings, FirmDirectory, Instruments, CommandSink, EventLog, PreTradeChecks, Path,
+     * EpochNanoClock, ExchangeApplication.SessionListener, FixObserver)}, on an exchange whose trading dates are
+     * those of a time zone (the schedule's): an ExpireDate (432) is a date of that zone, the FIX "local market
+     * date".
+     */
+    public static FixGateway start(final SessionSettings settings, final FirmDirectory firms,
+                                   final Instruments instruments, final CommandSink commands, final EventLog events,
+                                   final PreTradeChecks checks, final Path dataDir, final EpochNanoClock clock,
+                                   final ExchangeApplication.SessionListener listener, final FixObserver observer,
+                                   final ZoneId marketZone) {
         final FixSessions sessions = FixSessions.from(settings, firms);
         final OrderRegistry registry = new OrderRegistry();
-        final OrderEntry orderEntry = new OrderEntry(commands, instruments, firms, registry, checks, sessions::send);
+        final OrderEntry orderEntry = new OrderEntry(commands, instruments, firms, registry, checks, sessions::send,
+            marketZone);
         final ExecutionReportSender sender = new ExecutionReportSender(events, sessions, instruments, registry,
             new PositionStore(dataDir.resolve("positions"), "execution-reports", false),
             new PositionStore(dataDir.resolve("positions"), "execution-reports-day", false), checks.eventLogFeed(),

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -52,6 +53,7 @@ public final class OrderEntry {
     /** OrdStatus (39) A: an order whose acknowledgement is on its way, in a refusal that cannot wait for it. */
     private static final char PENDING_NEW = 'A';
 
+    private final ZoneId marketZone;
     private final CommandSink commands;
     private final Instruments instruments;
     private final FirmDirectory firms;
@@ -89,6 +91,17 @@ public final class OrderEntry {
 
     public OrderEntry(final CommandSink commands, final Instruments instruments, final FirmDirectory firms,
                       final OrderRegistry registry, final PreTradeChecks checks, final Responder responder) {
+        this(commands, instruments, firms, registry, checks, responder, ZoneOffset.UTC);
+    }
+
+    /**
+     * @param marketZone the exchange's time zone, whose dates are its trading dates: an ExpireDate (432), the
+     *                   FIX "local market date", is one of them
+     */
+    public OrderEntry(final CommandSink commands, final Instruments instruments, final FirmDirectory firms,
+                      final OrderRegistry registry, final PreTradeChecks checks, final Responder responder,
+                      final ZoneId marketZone) {
+        this.marketZone = marketZone;
         this.commands = commands;
         this.instruments = instruments;
         this.firms = firms;
@@ -398,7 +411,7 @@ public final class OrderEntry {
         return value.length() <= max ? value : value.substring(0, max);
     }
 
-    private static long expireTime(final Message m) throws FieldNotFound {
+    private long expireTime(final Message m) throws FieldNotFound {
         if (m.isSetField(FixMessages.EXPIRE_TIME)) {
             try {
                 final LocalDateTime t = UtcTimestampConverter.convertToLocalDateTime(m.getString(FixMessages.EXPIRE_TIME));
@@ -407,9 +420,10 @@ public final class OrderEntry {
                 return 0; // the data dictionary checks the format; an unreadable time makes the GTD invalid
             }
         }
-        if (m.isSetField(FixMessages.EXPIRE_DATE)) { // the order lives to the end of that day (UTC)
+        if (m.isSetField(FixMessages.EXPIRE_DATE)) {
+            // the order lives to the end of that day: a "local market date" (FIX), the exchange's trading date
             final LocalDate d = LocalDate.parse(m.getString(FixMessages.EXPIRE_DATE), DateTimeFormatter.BASIC_ISO_DATE);
-            return d.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L - 1;
+            return d.plusDays(1).atStartOfDay(marketZone).toEpochSecond() * 1_000_000_000L - 1;
         }
         return 0;
     }

@@ -29,12 +29,17 @@ final class OrderInfo {
     long cumNotional;
     /** 0 while live; else the final OrdStatus: 2 filled, 4 canceled, C expired, 8 rejected. */
     char finalStatus;
+    /**
+     * A GTC or GTD order between the end of a trading day and its restore at the start of the next: alive,
+     * but off the books, where the engine cannot find it.
+     */
+    boolean carried;
 
     OrderInfo(final long orderId) {
         this.orderId = orderId;
     }
 
-    /** @return this, made over for another order, as new */
+    /** @return this, made over for another order, as new: every field above as a new info has it */
     OrderInfo reset(final long newOrderId) {
         orderId = newOrderId;
         session = 0;
@@ -55,6 +60,7 @@ final class OrderInfo {
         expireTimeNs = 0;
         cumNotional = 0;
         finalStatus = 0;
+        carried = false;
         return this;
     }
 

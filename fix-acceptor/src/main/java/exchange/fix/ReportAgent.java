@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a {@link ReportStream} over the event log with a durable place, exactly once across restarts:
  * it saves its place after each batch (and every {@value #SAVE_EVERY_EVENTS} events within one) and the
- * place where the trading day began at each DayEnded;
+ * place where the trading day began at each DayEnded (where the day that ended began, when it carries GTC or
+ * GTD orders over to the next);
  * on start it follows the log silently from the start of the day up to the saved place (to know the
  * day's orders again), then produces messages from there on. On its very first start (no place saved)
  * it begins with the current trading day, not with the days before it. The subclass sends them, skipping what
@@ -50,6 +51,11 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
     private long commandSequence;
     private int eventIndex;
     private boolean following;
+    /**
+     * Where the trading day being read began: just after the DayEnded before it, or {@link PositionStore.Position#NONE}
+     * for the log's start.
+     */
+    private PositionStore.Position dayBegan;
     private int unsaved;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile RuntimeException startFailure;
@@ -97,14 +103,17 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
         final PositionStore.Position day = dayStart.load();
         final PositionStore.Position saved = position.load();
         reader = log.newReader();
+        dayBegan = day;
         if (day.isNone() && saved.isNone()) {
             // never run before (a session added to a running exchange): the current day, not the history
             if (reader.seekToCurrentDay()) {
                 dayStart.save(reader.lastDocumentIndex(), reader.lastCommandSequence(), reader.lastEventIndex());
+                dayBegan = dayStart.load();
                 LOG.info("{}: first start; taking up the trading day that began after command {}", roleName(),
                     reader.lastCommandSequence());
             }
         } else if (!day.isNone() && !reader.seekAfter(day.documentIndex(), day.commandSequence(), day.eventIndex())) {
+            dayBegan = PositionStore.Position.NONE;
             LOG.warn("{}: the start of the trading day is not in the event log; reading it from its start", roleName());
         }
         long followed = 0;
@@ -195,11 +204,19 @@ public abstract class ReportAgent implements Agent, EventLogConsumer, ReportStre
         }
     }
 
+    /**
+     * Saves where a restart takes up the day: just after this DayEnded; or, when GTC or GTD orders are carried
+     * over to the next day, where the day that ended began, since only its events tell those orders (and their
+     * ClOrdIDs), which a broker may ask about until they come back at the start of the next day.
+     */
     @Override
     public void dayEnded() {
+        final PositionStore.Position ended = new PositionStore.Position(documentIndex, commandSequence, eventIndex);
         if (!following) {
-            dayStart.save(documentIndex, commandSequence, eventIndex);
+            final PositionStore.Position from = stream.liveOrders() > 0 ? dayBegan : ended;
+            dayStart.save(from.documentIndex(), from.commandSequence(), from.eventIndex());
         }
+        dayBegan = ended;
     }
 
     /** @return live orders of the day the stream knows */

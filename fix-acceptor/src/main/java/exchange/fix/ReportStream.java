@@ -46,6 +46,9 @@ public final class ReportStream implements EventHandler {
     static final int FINISHED_KEPT = 1 << 20;
     /** Infos put out of {@link #finished} kept for new orders: more ended at once are left to the collector. */
     private static final int SPARES = 64;
+    /** Text of the refusal of a cancel or replace of a GTC or GTD order between two trading days. */
+    static final String CARRIED_TEXT =
+        "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced";
 
     /** Receives each message for the session that owns the order. */
     public interface Sink {
@@ -425,6 +428,7 @@ public final class ReportStream implements EventHandler {
         final OrderInfo info = e.orderLive() ? live.get(e.orderId()) : ended != null ? ended : otherSymbol;
         final int session = e.orderLive() && info != null ? info.session : e.sessionId();
         final boolean tooLate = ended != null && e.reason() == exchange.matching.RejectReason.UNKNOWN_ORDER;
+        final boolean carried = otherSymbol != null && otherSymbol.carried;
         if (info != null && e.reason() != RejectReason.DUPLICATE_CLORDID) {
             recordClOrdId(session, c.clOrdId(), e.orderId()); // used, as the acceptor recorded it
         }
@@ -443,6 +447,11 @@ public final class ReportStream implements EventHandler {
         if (tooLate) {
             m.setInt(FixMessages.CXL_REJ_REASON, Responses.CXL_REJ_TOO_LATE);
             text = Responses.tooLateText(ended.finalStatus);
+        } else if (carried) {
+            // off the books until the next day starts: refused as on a closed instrument, the order staying live
+            m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(RejectReason.INSTRUMENT_CLOSED,
+                versions.applyAsVersion(session)));
+            text = CARRIED_TEXT;
         } else if (otherSymbol != null) {
             // the order is live and stays so: its OrderID and status, not an unknown order's NONE and 8
             m.setInt(FixMessages.CXL_REJ_REASON, FixMessages.cxlRejReason(RejectReason.INVALID_FIELD,
@@ -504,16 +513,33 @@ public final class ReportStream implements EventHandler {
         recordState(info, e.accountId());
     }
 
+    /**
+     * A new trading day: the day's ended orders and ClOrdIDs are forgotten. The orders still live are the GTC
+     * and GTD orders the engine took off its books to carry over to the next day (the Day orders expired
+     * before): they stay known, with their ClOrdIDs, until they come back (Restored) or fail to, so that a
+     * status request for one in between is answered with its state, not as for an unknown order, and a cancel
+     * or replace is refused for what it is.
+     */
     @Override
     public void onDayEnded(final DayEndedEvent e) {
-        live.clear();
+        live.values().removeIf(info -> !survivesEndOfDay(info));
         Arrays.fill(finished, null);
         Arrays.fill(spares, null);
         spareCount = 0;
         if (registry != null) {
             registry.newDay();
         }
+        for (final OrderInfo info : live.values()) {
+            info.carried = true;
+            recordClOrdId(info.session, info.clOrdId, info.orderId);
+            recordState(info, info.accountId);
+        }
         sink.dayEnded();
+    }
+
+    private static boolean survivesEndOfDay(final OrderInfo info) {
+        final TimeInForce tif = TimeInForce.fromCode(info.tif);
+        return tif != null && tif.survivesEndOfDay();
     }
 
 }

@@ -239,6 +239,96 @@ class OrderLifecycleTest {
         assertThat(status.getChar(59)).isEqualTo('6');
     }
 
+    /**
+     * ExpireDate (432) is "always expressed in terms of the local market date" (FIX 4.4): on an exchange whose
+     * trading dates are Auckland's, an order good till the 31st of December lives to the end of that day in
+     * Auckland, 2099-12-31T11:00Z (NZDT is UTC+13), not to the end of the UTC day, which in Auckland is 13:00 on
+     * the 1st of January: half a trading day past its date.
+     */
+    @Test
+    void shouldTakeAnExpireDateAsADateOfTheExchangesTimeZone() throws Exception {
+        b1.close();
+        b2.close();
+        venue.close();
+        venue = new TestVenue(dir.resolve("auckland"), java.time.ZoneId.of("Pacific/Auckland"));
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        final Message gtd = FixOrders.limit("D1", "AAA", '1', "10", "99");
+        gtd.setChar(59, '6');
+        gtd.setString(432, "20991231");
+        final Message ack = newOrderAck(b1, gtd);
+        // the same date again keeps the expiry; another is refused, saying when the order expires
+        final Message same = FixOrders.gtdReplace("D2", "D1", "20");
+        same.setString(432, "20991231");
+        b1.send(same);
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('5');
+        final Message other = FixOrders.gtdReplace("D3", "D2", "30");
+        other.setString(432, "20991230");
+        b1.refusedAsLive(other, ack.getString(37), '0',
+            "ExpireTime and ExpireDate cannot be changed by a replace: the order expires at 20991231-10:59:59.999999", WAIT);
+    }
+
+    /**
+     * Between the end of a trading day and the start of the next (a night, a weekend), a GTC or GTD order is
+     * off the books but alive: it comes back at the start of the next day and may trade. Asked about, it is
+     * not an unknown order, whose OrdStatus 8 (Rejected) would tell the broker's system it is dead, until it
+     * trades on Monday; a cancel is refused as for a closed instrument, with the order's OrderID and status.
+     */
+    @Test
+    void shouldAnswerForAGoodTillOrderCarriedOverBetweenTwoTradingDays() throws Exception {
+        final Message gtc = FixOrders.limit("C1", "AAA", '1', "10", "99");
+        gtc.setChar(59, '1');
+        final String orderId = newOrderAck(b1, gtc).getString(37);
+        newOrderAck(b2, FixOrders.limit("S1", "AAA", '2', "4", "99")); // fills 4 of it
+        assertThat(b1.next("8", WAIT).getChar(39)).isEqualTo('1');
+        newOrderAck(b1, FixOrders.limit("C2", "AAA", '1', "5", "98"));
+        venue.sequencer().commands().append((buffer, offset) -> {
+            final exchange.matching.command.EndOfDayCommand c =
+                (exchange.matching.command.EndOfDayCommand) new exchange.matching.command.EndOfDayCommand().wrap(buffer, offset);
+            c.init().tradingDate(20261127);
+            return c.length();
+        });
+        final Message expired = b1.next("8", WAIT);
+        assertThat(expired.getString(11)).isEqualTo("C2");
+        assertThat(expired.getChar(150)).isEqualTo('C');
+
+        final Message status = FixOrders.status("C1", "AAA", '1');
+        status.setString(790, "Q1");
+        b1.send(status);
+        final Message answer = b1.next("8", WAIT);
+        assertThat(answer.getChar(150)).isEqualTo('I');
+        assertThat(answer.getString(37)).isEqualTo(orderId);
+        assertThat(answer.getChar(39)).as("OrdStatus of %s", answer).isEqualTo('1');
+        assertThat(answer.getString(14)).isEqualTo("4");
+        assertThat(answer.getString(151)).isEqualTo("6");
+        assertThat(answer.getString(790)).isEqualTo("Q1");
+        b1.refusedAsLive(FixOrders.cancel("C3", "C1", "AAA", '1', "10"), orderId, '1',
+            "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced",
+            WAIT);
+        b1.refusedAsLive(FixOrders.replace("C4", "C1", "AAA", '1', "10", "98"), orderId, '1',
+            "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced",
+            WAIT);
+
+        // the exchange restarted between the two days knows it all the same
+        b1.close();
+        b2.close();
+        venue.close();
+        venue = new TestVenue(dir);
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        status.setString(790, "Q2");
+        b1.send(status);
+        final Message again = b1.next("8", WAIT);
+        assertThat(again.getString(37)).isEqualTo(orderId);
+        assertThat(again.getChar(39)).as("OrdStatus of %s", again).isEqualTo('1');
+        assertThat(again.getString(151)).isEqualTo("6");
+        b1.refusedAsLive(FixOrders.cancel("C5", "C1", "AAA", '1', "10"), orderId, '1',
+            "The trading day has ended: the order is carried over to the next one, where it may be canceled or replaced",
+            WAIT);
+    }
+
     @Test
     void shouldReportTheStatusOfALiveOrderAndOfAnUnknownOne() throws Exception {
         newOrderAck(b1, FixOrders.limit("O1", "AAA", '1', "10", "99"));
@@ -302,6 +392,46 @@ class OrderLifecycleTest {
         assertThat(reject.getChar(150)).isEqualTo('8');
         assertThat(reject.getInt(103)).isEqualTo(6);
         assertThat(reject.getString(58)).contains("O1");
+    }
+
+    /**
+     * A ClOrdID is the session's for the trading day: after a restart the same day it is still used (the live
+     * order's, and a canceled one's), and after the day's end it is free again, but for a GTC order's.
+     */
+    @Test
+    void shouldKeepTheDaysClOrdIdsAcrossARestartAndFreeThemAtTheEndOfTheDay() throws Exception {
+        newOrderAck(b1, FixOrders.limit("L1", "AAA", '1', "10", "99"));
+        newOrderAck(b1, FixOrders.limit("K1", "AAA", '1', "10", "98"));
+        b1.send(FixOrders.cancel("K2", "K1", "AAA", '1', "10"));
+        assertThat(b1.next("8", WAIT).getChar(150)).isEqualTo('4');
+        final Message gtc = FixOrders.limit("G1", "AAA", '1', "10", "97");
+        gtc.setChar(59, '1');
+        newOrderAck(b1, gtc);
+        b1.close();
+        b2.close();
+        venue.close();
+        venue = new TestVenue(dir);
+        b1 = venue.connect("FIX.4.4", "BROKER1");
+        b2 = venue.connect("FIX.4.4", "BROKER2");
+        assertThat(b1.awaitLogon(WAIT)).isTrue();
+        for (final String used : new String[] {"L1", "K1", "K2", "G1"}) {
+            b1.send(FixOrders.limit(used, "AAA", '1', "1", "90"));
+            final Message reject = b1.next("8", WAIT);
+            assertThat(reject.getChar(150)).as("%s after the restart", used).isEqualTo('8');
+            assertThat(reject.getInt(103)).isEqualTo(6);
+        }
+        venue.sequencer().commands().append((buffer, offset) -> {
+            final exchange.matching.command.EndOfDayCommand c =
+                (exchange.matching.command.EndOfDayCommand) new exchange.matching.command.EndOfDayCommand().wrap(buffer, offset);
+            c.init().tradingDate(20261127);
+            return c.length();
+        });
+        assertThat(b1.next("8", WAIT).getChar(150)).as("L1 expires").isEqualTo('C');
+        for (final String free : new String[] {"L1", "K1", "K2"}) {
+            newOrderAck(b1, FixOrders.limit(free, "AAA", '1', "1", "90"));
+        }
+        b1.send(FixOrders.limit("G1", "AAA", '1', "1", "90"));
+        assertThat(b1.next("8", WAIT).getInt(103)).as("the GTC order's ClOrdID is still its").isEqualTo(6);
     }
 
     @Test

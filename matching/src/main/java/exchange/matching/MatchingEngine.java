@@ -365,8 +365,10 @@ public final class MatchingEngine {
     }
 
     /**
-     * Ends the trading day. Day and auction-only orders (a Day market order left in a call book too)
-     * expire, book by book, resting orders first (buy side first, best price first, in time
+     * Ends the trading day. GTD orders that would expire before the next trading day starts (the
+     * command's GTD horizon) expire first, earliest first (Cancelled, reason GTD_EXPIRED). Day and
+     * auction-only orders (a Day market order left in a call book too) expire, book by book, resting
+     * orders first (buy side first, best price first, in time
      * priority), then waiting stops (buy stops first, in trigger order), each with a Cancelled event
      * (reason END_OF_DAY). The GTC and GTD orders, waiting stops included, leave the books without an
      * event (they are not cancelled: they carry over to the next day through the GTC store, which
@@ -383,7 +385,13 @@ public final class MatchingEngine {
     }
 
     private void applyEndOfDay(final EndOfDayCommand command) {
-        final long expired = sweeper.endOfDay();
+        long expired = 0;
+        final long horizonSeconds = command.gtdHorizonSeconds();
+        if (horizonSeconds != 0) {
+            // GTD orders that would expire before the next trading day starts cannot trade again: they expire now
+            expired += sweeper.expireGtd(horizonSeconds * 1_000_000_000L - 1);
+        }
+        expired += sweeper.endOfDay();
         events.dayEnded(command.tradingDate(), expired, sweeper.carriedAtEndOfDay());
     }
 

@@ -113,8 +113,13 @@ final class OrderSweeper {
         return gtdExpiries.isEmpty() ? Long.MAX_VALUE : gtdExpiries.earliestTime();
     }
 
-    /** Expires, earliest first, the GTD orders whose time is at or before {@code nowNs}. */
-    void expireGtd(final long nowNs) {
+    /**
+     * Expires, earliest first, the GTD orders whose time is at or before {@code nowNs}.
+     *
+     * @return how many expired
+     */
+    long expireGtd(final long nowNs) {
+        long expired = 0;
         while (hasGtdDue(nowNs)) {
             final long orderId = gtdExpiries.earliestOrderId();
             gtdExpiries.removeEarliest();
@@ -123,8 +128,10 @@ final class OrderSweeper {
                 books.takeOff(books.book(orders.bookId(slot)), slot);
                 events.cancelled(slot, CancelReason.GTD_EXPIRED, null, 0, 0);
                 books.release(slot);
+                expired++;
             }
         }
+        return expired;
     }
 
     /**

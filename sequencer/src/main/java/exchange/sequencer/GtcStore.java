@@ -1,6 +1,9 @@
 package exchange.sequencer;
 
+import exchange.matching.Flyweight;
+import exchange.matching.command.CommandType;
 import exchange.matching.command.RestoreOrderCommand;
+import net.openhft.chronicle.hash.ChecksumEntry;
 import net.openhft.chronicle.map.ChronicleMap;
 import net.openhft.chronicle.map.ChronicleMapBuilder;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -33,6 +36,11 @@ import java.util.Map;
  * book. Survives the process (it is a file), and a crash in the middle of a save (the save is redone).
  * The sizing it was made with is written down beside it ({@code gtc-orders.sizing}); opened with
  * another, it is made again with the new one, its orders kept.
+ *
+ * <p>A damaged file stops the opening with an {@link UncheckedIOException} that names it: an entry that
+ * fails the checksum Chronicle Map keeps of it, or that does not hold its order's restore record, an
+ * unreadable map, or a file emptied after it was made. Opened as it is, it would bring orders back with
+ * another quantity or price, or none at all.
  */
 public final class GtcStore implements AutoCloseable {
     /** Key of the entry holding the saved trading date. */
@@ -72,10 +80,20 @@ public final class GtcStore implements AutoCloseable {
             final String sizing = capacity + " " + mostOrders;
             final boolean sized = sizing.equals(readSizing(sizingFile));
             Files.deleteIfExists(dir.resolve(RESIZED_FILE));
+            if (Files.exists(sizingFile) && Files.exists(file) && Files.size(file) == 0) {
+                // Chronicle Map makes an empty file into a new, empty map; but this one was made (its sizing
+                // was written down after it) and has lost what it held
+                throw damaged(file, "the file is empty");
+            }
             if (!sized && Files.exists(file)) {
                 resize(file, capacity, mostOrders);
             }
             this.map = open(file, capacity, mostOrders);
+            final String damage = damage(map);
+            if (damage != null) {
+                map.close();
+                throw damaged(file, damage);
+            }
             if (!sized) {
                 final Path tmp = dir.resolve(SIZING_FILE + ".new");
                 Files.writeString(tmp, sizing + "\n");
@@ -97,6 +115,60 @@ public final class GtcStore implements AutoCloseable {
             .createPersistedTo(file.toFile());
     }
 
+    private static UncheckedIOException damaged(final Path file, final String what) {
+        return new UncheckedIOException("the GTC store " + file + " is damaged, and the good-till orders it holds "
+            + "cannot be restored from it; put back a copy from before the damage",
+            new IOException(what));
+    }
+
+    /**
+     * Checks every entry: Chronicle Map keeps a checksum of each entry of a persisted map, which it checks
+     * only when asked; without this a damaged byte would bring an order back with another quantity or
+     * price, or stop the start of day with an exception at every attempt.
+     *
+     * @return what is wrong, or {@code null} when every entry is sound
+     */
+    private static String damage(final ChronicleMap<Long, byte[]> map) {
+        final String[] found = new String[1];
+        try {
+            map.forEachEntryWhile(e -> {
+                final long key = e.key().get();
+                if (e instanceof ChecksumEntry c && !c.checkSum()) {
+                    found[0] = entryName(key) + " fails its checksum";
+                } else {
+                    found[0] = malformed(key, e.value().get());
+                }
+                return found[0] == null;
+            });
+        } catch (final RuntimeException | AssertionError e) {
+            return "it cannot be read: " + e;
+        }
+        return found[0];
+    }
+
+    private static String entryName(final long key) {
+        return key == META_KEY ? "the trading-date entry" : "the entry of order " + key;
+    }
+
+    /** @return what is wrong with an entry's value, or {@code null} */
+    private static String malformed(final long key, final byte[] value) {
+        if (key == META_KEY) {
+            return value.length == 8 ? null : entryName(key) + " has " + value.length + " bytes, not 8";
+        }
+        final int length = value.length - RECORD_OFFSET;
+        if (length < RestoreOrderCommand.CONTEXT_OFFSET + 1) {
+            return entryName(key) + " is too short (" + value.length + " bytes)";
+        }
+        final UnsafeBuffer b = new UnsafeBuffer(value);
+        if (Flyweight.typeCodeAt(b, RECORD_OFFSET) != CommandType.RESTORE_ORDER.code()
+            || Flyweight.lengthAt(b, RECORD_OFFSET) != length
+            || (b.getByte(RECORD_OFFSET + RestoreOrderCommand.CONTEXT_OFFSET) & 0xFF) != length - RestoreOrderCommand.CONTEXT_OFFSET - 1
+            || b.getLong(RECORD_OFFSET + RestoreOrderCommand.ORDER_ID_OFFSET) != key) {
+            return entryName(key) + " does not hold that order's restore record";
+        }
+        return null;
+    }
+
     private static String readSizing(final Path sizingFile) throws IOException {
         return Files.exists(sizingFile) ? Files.readString(sizingFile).trim() : "";
     }
@@ -112,6 +184,10 @@ public final class GtcStore implements AutoCloseable {
         final Path next = file.resolveSibling(RESIZED_FILE);
         try (ChronicleMap<Long, byte[]> old = open(file, capacity, mostOrders);
              ChronicleMap<Long, byte[]> resized = open(next, capacity, mostOrders)) {
+            final String damage = damage(old); // before the copy gives each entry a new checksum
+            if (damage != null) {
+                throw damaged(file, damage);
+            }
             for (final Map.Entry<Long, byte[]> e : old.entrySet()) {
                 resized.put(e.getKey(), e.getValue());
             }

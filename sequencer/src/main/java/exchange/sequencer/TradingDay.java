@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 public final class TradingDay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TradingDay.class);
 
+    /** How long the start waits for the matching thread while it catches the trading day up. */
+    private static final long CATCH_UP_TIMEOUT_NS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
     private final GtcStore store;
     private final PositionStore position;
     private final GtcRecorder recorder;
@@ -31,6 +34,15 @@ public final class TradingDay implements AutoCloseable {
         this.position = new PositionStore(data.resolve("positions"), "gtc-recorder", false);
         this.recorder = new GtcRecorder(sequencer.eventLog(), store, position);
         this.driver = new TradingDayDriver(schedule, sequencer, recorder, store, data.resolve("trading-day.state"), clock);
+        try {
+            driver.checkStoreHoldsTheEndedDay(data.resolve("gtc"));
+            catchUp(sequencer, clock);
+        } catch (final RuntimeException e) {
+            recorder.close();
+            position.close();
+            store.close();
+            throw e;
+        }
         final ErrorHandler errors = e -> LOG.error("trading-day thread error", e);
         this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MILLISECONDS.toNanos(1)), errors, null, new Agent() {
             @Override
@@ -52,13 +64,38 @@ public final class TradingDay implements AutoCloseable {
     }
 
     /**
-     * Starts the lifecycle thread.
+     * Brings the trading day up to the schedule before anything else may trade (the FIX sessions open right
+     * after the start): a day the exchange was down at the end of is ended, its Day orders expired; the day of
+     * the moment is started, its GTC and GTD orders back in their priority; its phase is set. Left to the
+     * lifecycle thread, the first orders after a start would race it: trade with the Day orders of a day that
+     * ended, or take the place of good-till orders not yet restored.
+     */
+    private void catchUp(final Sequencer sequencer, final EpochNanoClock clock) {
+        final long deadline = System.nanoTime() + CATCH_UP_TIMEOUT_NS;
+        while (driver.behindSchedule(clock.nanoTime())) {
+            if (recorder.poll(256) + driver.tick() == 0) {
+                if (sequencer.failure() != null || System.nanoTime() > deadline) {
+                    LOG.warn("the trading day has not caught up with the schedule ({}); the trading-day thread goes on",
+                        sequencer.failure() != null ? "the matching thread failed"
+                            : "the matching thread took more than " + CATCH_UP_TIMEOUT_NS / 1_000_000_000L + " s");
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L); // the matching thread is applying
+            }
+        }
+    }
+
+    /**
+     * Starts the lifecycle thread, once the trading day is where the schedule says it is now.
      *
      * @param sequencer   the running sequencer
      * @param schedule    the timetable
      * @param gtcCapacity GTC/GTD orders the store is sized for (it takes up to as many as the engine holds)
      * @param clock       wall clock (a test may drive it)
      * @return the running lifecycle
+     * @throws java.io.UncheckedIOException when the GTC store is damaged
+     * @throws IllegalStateException        when, between two days, the GTC store does not hold the good-till
+     *                                      orders of the day that ended (once the journal is matched)
      */
     public static TradingDay start(final Sequencer sequencer, final TradingSchedule schedule, final long gtcCapacity,
                                    final EpochNanoClock clock) {

@@ -70,6 +70,52 @@ public final class TradingDayDriver {
     }
 
     /**
+     * At start, on the starting thread, before the driver's own: between two days (the state file says the
+     * last day ended) the GTC store must hold that day's good-till orders once the journal is matched and
+     * the recorder has read its events. When it does not (its folder was deleted, a damaged store was set
+     * aside), the orders cannot come back, and waiting for the store would never end.
+     *
+     * @param storeDir the GTC store's folder, for the message
+     * @throws IllegalStateException saying what was lost and what the operator may do
+     */
+    void checkStoreHoldsTheEndedDay(final Path storeDir) {
+        if (state.stage() != TradingDayState.Stage.ENDED) {
+            return;
+        }
+        try {
+            if (!sequencer.awaitApplied(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                return; // the matching thread failed or is slow: its own error says so, and tick() waits
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        while (recorder.poll(256) > 0) {
+            // drain
+        }
+        final int saved = store.savedDate();
+        if (saved != state.date()) {
+            throw new IllegalStateException("the GTC store " + storeDir + " does not hold the good-till orders of "
+                + "trading day " + state.date() + ", which has ended (it holds " + (saved == 0 ? "none" : "those of "
+                + saved) + "): put back the store from a copy taken after that day ended, or, to start the next day "
+                + "without them, delete " + state.file());
+        }
+    }
+
+    /**
+     * @return true while the trading day is behind the schedule at this instant: a day to end (left open by a
+     *         stop, or past its end), a day to start, or a phase to set
+     */
+    boolean behindSchedule(final long now) {
+        final int today = schedule.tradingDate(now);
+        final boolean started = state.stage() == TradingDayState.Stage.STARTED;
+        if (state.date() < today && (started || schedule.withinDay(now))) {
+            return true;
+        }
+        return started && state.date() == today && (schedule.pastEndOfDay(now) || schedule.phaseAt(now) != state.phase());
+    }
+
+    /**
      * Does what is due now.
      *
      * @return the number of commands journaled
@@ -230,7 +276,8 @@ public final class TradingDayDriver {
         }
         endOfDaySequence = commands.append((buffer, offset) -> {
             final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, offset);
-            c.init().tradingDate(date);
+            // a GTD order expiring before the next trading day starts cannot trade again: it expires with this day
+            c.init().tradingDate(date).gtdHorizonSeconds(schedule.nextStartOfDaySeconds(date));
             return c.length();
         });
         state.set(date, TradingDayState.Stage.ENDED, TradingPhase.CLOSED);

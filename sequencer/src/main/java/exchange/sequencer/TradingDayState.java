@@ -44,6 +44,10 @@ final class TradingDayState {
         }
     }
 
+    Path file() {
+        return file;
+    }
+
     int date() {
         return date;
     }

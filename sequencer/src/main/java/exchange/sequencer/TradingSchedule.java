@@ -158,6 +158,18 @@ public final class TradingSchedule {
         return ZonedDateTime.ofInstant(Instant.ofEpochSecond(0, epochNs), zone).toLocalTime();
     }
 
+    /**
+     * @param tradingDate a trading date, yyyymmdd
+     * @return when the first trading day after it starts (its start of day in the zone), seconds since the epoch
+     */
+    public long nextStartOfDaySeconds(final int tradingDate) {
+        LocalDate d = LocalDate.of(tradingDate / 10_000, tradingDate / 100 % 100, tradingDate % 100).plusDays(1);
+        while (!days.contains(d.getDayOfWeek())) {
+            d = d.plusDays(1);
+        }
+        return d.atTime(startOfDay).atZone(zone).toEpochSecond();
+    }
+
     /** @return true when the day of this instant has trading */
     public boolean isTradingDay(final long epochNs) {
         return days.contains(localDate(epochNs).getDayOfWeek());

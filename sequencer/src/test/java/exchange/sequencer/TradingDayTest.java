@@ -138,11 +138,19 @@ class TradingDayTest {
             gtcSecond = sequencer.commands().append(order(Side.BUY, 100_0000, 20, 2, TimeInForce.GTC, 0, "gtc-2"));
             gtdLate = sequencer.commands().append(order(Side.SELL, 105_0000, 5, 1, TimeInForce.GTD,
                 TestClock.toNanos("2026-11-28T10:00:00Z"), "gtd-1"));
-            sequencer.commands().append(order(Side.SELL, 106_0000, 5, 1, TimeInForce.GTD,
+            final long gtdTonight = sequencer.commands().append(order(Side.SELL, 106_0000, 5, 1, TimeInForce.GTD,
                 TestClock.toNanos("2026-11-27T20:00:00Z"), "gtd-tonight"));
+            sequencer.commands().append(order(Side.SELL, 107_0000, 5, 1, TimeInForce.GTD,
+                TestClock.toNanos("2026-11-28T08:15:00Z"), "gtd-early"));
             clock.set("2026-11-27T17:06:00Z");
             final Event ended = await(sequencer, e -> e.type() == EventType.DAY_ENDED);
-            assertThat(((exchange.matching.event.DayEndedEvent) ended).expiredCount()).isEqualTo(1);
+            // the GTD order expiring tonight, before the next day starts at 08:00, expires with the day (its owner
+            // told now, not when the next day starts, which may be after a weekend)
+            final Event gtdExpired = await(sequencer, e -> e.type() == EventType.CANCELLED
+                && ((OrderEvent) e).orderId() == gtdTonight);
+            assertThat(((CancelledEvent) gtdExpired).reason()).isEqualTo(exchange.matching.CancelReason.GTD_EXPIRED);
+            assertThat(gtdExpired.commandSequence()).isEqualTo(ended.commandSequence());
+            assertThat(((exchange.matching.event.DayEndedEvent) ended).expiredCount()).isEqualTo(2);
             assertThat(((exchange.matching.event.DayEndedEvent) ended).carriedCount()).isEqualTo(4);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (day.store().savedDate() != 20261127 && System.nanoTime() < deadline) {
@@ -156,9 +164,10 @@ class TradingDayTest {
         try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
              TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
             await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtdLate);
-            // the GTD that expired overnight comes back and expires at once
+            // the GTD order that expired before the exchange started again comes back and expires at once
             final Event expired = await(sequencer, e -> e.type() == EventType.CANCELLED
-                && ((CancelledEvent) e).reason() == exchange.matching.CancelReason.GTD_EXPIRED);
+                && ((CancelledEvent) e).reason() == exchange.matching.CancelReason.GTD_EXPIRED
+                && ((OrderEvent) e).orderId() == gtdLate + 2);
             assertThat(new String(((CancelledEvent) expired).contextBytes())).isEmpty();
             clock.set("2026-11-28T09:30:00Z");
             await(sequencer, e -> e.type() == EventType.PHASE_CHANGED && e.timestampNs() > TestClock.toNanos("2026-11-28T09:00:00Z"));
@@ -171,10 +180,10 @@ class TradingDayTest {
             final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
             final List<Long> restored = all.stream().filter(e -> e.event().type() == EventType.RESTORED)
                 .map(e -> ((OrderEvent) e.event()).orderId()).toList();
-            assertThat(restored).containsExactly(gtcFirst, gtcSecond, gtdLate, gtdLate + 1);
+            assertThat(restored).containsExactly(gtcFirst, gtcSecond, gtdLate, gtdLate + 2);
             final List<String> contexts = all.stream().filter(e -> e.event().type() == EventType.RESTORED)
                 .map(e -> new String(e.event().contextBytes())).toList();
-            assertThat(contexts).containsExactly("gtc-1", "gtc-2", "gtd-1", "gtd-tonight");
+            assertThat(contexts).containsExactly("gtc-1", "gtc-2", "gtd-1", "gtd-early");
         }
 
         // A restart later the same day restores nothing again.
@@ -228,6 +237,80 @@ class TradingDayTest {
             final Event expired = await(sequencer, e -> e.type() == EventType.CANCELLED && ((OrderEvent) e).orderId() == dayOrder);
             assertThat(((CancelledEvent) expired).reason()).isEqualTo(exchange.matching.CancelReason.END_OF_DAY);
             await(sequencer, e -> e.type() == EventType.RESTORED && ((OrderEvent) e).orderId() == gtc);
+        }
+    }
+
+    /**
+     * Between two days the GTC store alone holds the good-till orders. When it no longer holds the day that
+     * ended (its folder deleted, or a damaged store set aside), they cannot come back: the start stops and
+     * says so, rather than the next day never starting while the driver waits for the store (a warning a
+     * millisecond) or starting without them.
+     */
+    @Test
+    void shouldRefuseToStartBetweenDaysWhenTheGtcStoreNoLongerHoldsTheDayThatEnded() throws Exception {
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            clock.set("2026-11-27T17:06:00Z");
+            await(sequencer, e -> e.type() == EventType.DAY_ENDED);
+            awaitSaved(day, 20261127);
+        }
+        final Path gtc = dir.resolve("gtc");
+        try (var files = Files.walk(gtc)) {
+            for (final Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+
+        clock.set("2026-11-28T08:30:00Z");
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock)) {
+            final long journaled = sequencer.commands().lastSequence();
+            assertThatThrownBy(() -> TradingDay.start(sequencer, schedule(), 1024, clock).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the GTC store " + gtc + " does not hold the good-till orders of trading day "
+                    + "20261127, which has ended (it holds none)")
+                .hasMessageContaining("put back the store")
+                .hasMessageContaining("delete " + dir.resolve("trading-day.state"));
+            assertThat(sequencer.commands().lastSequence()).as("nothing journaled").isEqualTo(journaled);
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().equals("trading-day"));
+    }
+
+    /**
+     * Restarted after a day boundary it slept through, the exchange must be in the new day before anyone can
+     * trade: TradingDay.start returns once the old day has ended (its Day orders expired) and the new one has
+     * started (its GTC orders back, in the schedule's phase). Otherwise the first orders after the start
+     * (the FIX sessions open right after it) race the driver's thread: they could trade with the old day's Day
+     * orders, or take the place of the GTC orders not yet restored.
+     */
+    @Test
+    void shouldBeInTheNewDayWhenStartedAfterADayBoundaryItMissed() throws Exception {
+        final long dayOrder;
+        final long gtc;
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay ignored = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            dayOrder = sequencer.commands().append(order(Side.BUY, 100_0000, 10, 1, TimeInForce.DAY, 0, "day"));
+            gtc = sequencer.commands().append(order(Side.BUY, 99_0000, 10, 1, TimeInForce.GTC, 0, "gtc"));
+            await(sequencer, e -> e.commandSequence() == gtc);
+        }
+        clock.set("2026-11-30T09:30:00Z"); // down over the weekend
+        try (Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            final long sell = sequencer.commands().append(order(Side.SELL, 99_0000, 15, 3, TimeInForce.IOC, 0, "s"));
+            final Event first = await(sequencer, e -> e.commandSequence() == sell && e.type() != EventType.ACCEPTED);
+            assertThat(first.type()).as("the first event of the sell after the start: %s", first).isEqualTo(EventType.TRADE);
+            assertThat(((TradeEvent) first).buy().orderId()).as("not the old day's Day order").isEqualTo(gtc);
+            assertThat(((TradeEvent) first).quantity()).isEqualTo(10);
+            final List<EventLogCollector.Logged> all = EventLogCollector.readAll(sequencer.eventLog());
+            assertThat(all.stream().filter(e -> e.event().type() == EventType.CANCELLED
+                && ((OrderEvent) e.event()).orderId() == dayOrder).map(EventLogCollector.Logged::commandSequence).toList())
+                .as("the Day order expired before the sell").hasSize(1).allMatch(seq -> seq < sell);
+            assertThat(day.tradingDate()).isEqualTo(20261130);
+            assertThat(day.phase()).isEqualTo(exchange.matching.TradingPhase.CONTINUOUS);
         }
     }
 

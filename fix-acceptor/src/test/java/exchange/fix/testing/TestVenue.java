@@ -90,7 +90,17 @@ public final class TestVenue implements AutoCloseable {
         this(dir, risk, FixObserver.NONE, clock);
     }
 
+    /** @param marketZone the exchange's time zone (its trading dates: ExpireDate), UTC in the others */
+    public TestVenue(final Path dir, final java.time.ZoneId marketZone) {
+        this(dir, riskSettings(), FixObserver.NONE, new SystemEpochNanoClock(), marketZone);
+    }
+
     private TestVenue(final Path dir, final Properties risk, final FixObserver observer, final EpochNanoClock clock) {
+        this(dir, risk, observer, clock, java.time.ZoneOffset.UTC);
+    }
+
+    private TestVenue(final Path dir, final Properties risk, final FixObserver observer, final EpochNanoClock clock,
+                      final java.time.ZoneId marketZone) {
         this.dir = dir;
         this.sequencer = Sequencer.start(SequencerConfig.builder(dir.resolve("data")).idleStrategy("backoff")
                 .engine(EngineConfig.defaults().orderCapacity(1 << 14).levelCapacity(1 << 10)).build(),
@@ -107,7 +117,7 @@ public final class TestVenue implements AutoCloseable {
                 @Override
                 public void onLogout(final FixSession session) {
                 }
-            }, observer);
+            }, observer, marketZone);
     }
 
     private static final String SECRET1 = Passwords.hash("secret1");

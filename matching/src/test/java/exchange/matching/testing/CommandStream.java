@@ -190,6 +190,9 @@ public final class CommandStream {
             final EndOfDayCommand c = (EndOfDayCommand) new EndOfDayCommand().wrap(buffer, 0);
             c.init();
             c.tradingDate(20261127);
+            if (random.nextBoolean()) { // the next day's start, GTD orders expiring before it expiring with this day
+                c.gtdHorizonSeconds(now / 1_000_000_000L + random.nextLong(0, 600));
+            }
             return c;
         }
         if (which < 6) {

@@ -1128,6 +1128,16 @@ public final class ReferenceBook {
 
     private void endOfDay(final EndOfDayCommand c) {
         begin(c);
+        long expiredGtd = 0;
+        while (c.gtdHorizonSeconds() != 0 && !gtd.isEmpty() && gtd.peek()[0] < c.gtdHorizonSeconds() * 1_000_000_000L) {
+            final Order o = live.get(gtd.poll()[1]);
+            if (o != null) {
+                unbook(o);
+                cancelled(o, CancelReason.GTD_EXPIRED, null);
+                live.remove(o.id);
+                expiredGtd++;
+            }
+        }
         final List<Order> expiring = new ArrayList<>();
         final List<Order> carried = new ArrayList<>();
         instruments.keySet().stream().sorted().forEach(book -> {
@@ -1148,7 +1158,7 @@ public final class ReferenceBook {
         final DayEndedEvent e = new DayEndedEvent();
         e.wrap(scratch, 0);
         e.init(Instrument.NULL_ID, c.sequence(), c.timestampNs());
-        e.tradingDate(c.tradingDate()).expiredCount(expiring.size()).carriedCount(carried.size());
+        e.tradingDate(c.tradingDate()).expiredCount(expiredGtd + expiring.size()).carriedCount(carried.size());
         publish(e);
     }
 
