@@ -19,10 +19,10 @@ import exchange.operations.reports.ReportWriter;
 import exchange.operations.view.MarketView;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
+import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
 import org.agrona.concurrent.AgentRunner;
-import exchange.sequencer.IdleStrategies;
 import org.agrona.concurrent.CompositeAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +73,8 @@ public final class Operations implements AutoCloseable {
             config.depthLevels(), config.tradesKept(), 50);
         this.reports = new ReportWriter(parts.sequencer().eventLog(), data.resolve("positions"), config.reportsDir(),
             parts.instruments(), firmNames(parts));
-        this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MICROSECONDS.toNanos(1)), e -> LOG.error("operations thread error", e), null,
-            new CompositeAgent(view, reports));
+        this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MICROSECONDS.toNanos(1)),
+            e -> LOG.error("operations thread error", e), null, new CompositeAgent(view, reports));
         AgentRunner.startOnThread(runner);
         if (!config.enabled()) {
             this.server = null;
