@@ -405,6 +405,13 @@ public final class ExchangeServer implements AutoCloseable {
                 // the cause as text: SLF4J would take a Throwable as the last argument for a stack trace
                 LOG.error("cannot start: {}: {}", e.getMessage(), String.valueOf(e.getCause()));
                 return 2;
+            } catch (final exchange.sequencer.CorruptJournalException | IllegalStateException e) {
+                // data the start cannot use (a damaged journal, a GTC store without the day that ended, a report
+                // feed whose place is not in the event log): the parts say what to do in their message; the
+                // trace, for a developer, only at debug level
+                LOG.error("cannot start: {}", e.getMessage());
+                LOG.debug("what stopped the start", e);
+                return 2;
             }
             final CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -259,6 +259,24 @@ class StartUpRefusalTest {
         }
     }
 
+    /**
+     * Data that cannot be used (here a journal folder whose Chronicle metadata file is something else) stops the
+     * start as a configuration mistake does: "cannot start: " and the sentence, exit code 2, not picocli's stack
+     * trace with exit code 1.
+     */
+    @Test
+    void shouldRefuseADamagedJournalInOneSentence() throws Exception {
+        final Path data = dir.resolve("data");
+        Files.createDirectories(data.resolve("journal"));
+        Files.writeString(data.resolve("journal").resolve("metadata.cq4t"), "not a queue");
+        try (ServerProcess server = ServerProcess.launch(config(), data, 0, List.of())) {
+            assertThat(server.awaitExit(60_000)).as("exit code").isEqualTo(2);
+            assertThat(server.output()).as("its output").noneMatch(l -> l.contains("Exception") || l.trim().startsWith("at "))
+                .anyMatch(l -> l.contains("cannot start: cannot open the journal in " + data.resolve("journal") + ": ")
+                    && l.contains("is not a Chronicle Queue metadata file"));
+        }
+    }
+
     /** A firm's own self-trade prevention for a firm number risk.properties does not have would never apply. */
     @Test
     void shouldRefuseASelfTradePreventionSettingForAFirmThatDoesNotExist() {
