@@ -4,7 +4,6 @@ import exchange.marketdata.moldudp64.MoldSession;
 import exchange.marketdata.moldudp64.MoldUdp64;
 import exchange.marketdata.store.ChronicleMessageStore;
 import exchange.sequencer.Doorbell;
-import exchange.sequencer.DoorbellIdleStrategy;
 import exchange.sequencer.IdleStrategies;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -275,8 +274,7 @@ public final class MarketDataConfig {
      */
     public IdleStrategy newTranslatorIdleStrategy(final Doorbell eventLogBell) {
         if ("backoff".equals(translatorIdleStrategy)) {
-            return new DoorbellIdleStrategy(eventLogBell, 10, 5, TimeUnit.MICROSECONDS.toNanos(1),
-                Math.min(IdleStrategies.RUNG_MAX_PARK_NS, heartbeatIntervalNs()));
+            return IdleStrategies.rung(eventLogBell, 10, 5, heartbeatIntervalNs());
         }
         return idleStrategy(translatorIdleStrategy);
     }

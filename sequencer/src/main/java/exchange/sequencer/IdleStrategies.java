@@ -68,7 +68,7 @@ public final class IdleStrategies {
      */
     public static IdleStrategy create(final String name, final Doorbell doorbell) {
         if ("backoff".equals(name.trim().toLowerCase(Locale.ROOT))) {
-            return new DoorbellIdleStrategy(doorbell, SPINS, YIELDS, MIN_PARK_NS, RUNG_MAX_PARK_NS);
+            return rung(doorbell, SPINS, YIELDS);
         }
         return create(name);
     }
@@ -80,7 +80,15 @@ public final class IdleStrategies {
      * @return back-off for a reader that the doorbell wakes: parks from 1 µs up to {@link #RUNG_MAX_PARK_NS}
      */
     public static IdleStrategy rung(final Doorbell doorbell, final int maxSpins, final int maxYields) {
-        return new DoorbellIdleStrategy(doorbell, maxSpins, maxYields, MIN_PARK_NS, RUNG_MAX_PARK_NS);
+        return rung(doorbell, maxSpins, maxYields, RUNG_MAX_PARK_NS);
+    }
+
+    /**
+     * As {@link #rung(Doorbell, int, int)}, for a thread that also has work of its own when idle (a heartbeat
+     * due): it parks up to {@code maxParkNs} at most.
+     */
+    public static IdleStrategy rung(final Doorbell doorbell, final int maxSpins, final int maxYields, final long maxParkNs) {
+        return new DoorbellIdleStrategy(doorbell, maxSpins, maxYields, MIN_PARK_NS, Math.min(maxParkNs, RUNG_MAX_PARK_NS));
     }
 
     /**

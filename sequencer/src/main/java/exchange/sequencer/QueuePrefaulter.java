@@ -4,6 +4,7 @@ import net.openhft.chronicle.bytes.MappedBytesStore;
 import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.core.io.ReferenceOwner;
 import net.openhft.posix.PosixAPI;
+import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,19 +108,14 @@ final class QueuePrefaulter implements AutoCloseable {
 
     private void run() {
         try {
-            long parkNs = IDLE_NS;
+            // 32 MB ahead of the writers, it can sleep long once they are quiet
+            final IdleStrategy idle = IdleStrategies.cold(IDLE_NS);
             while (running) {
-                boolean worked = false;
+                int worked = 0;
                 for (final Follower f : followers) {
-                    worked |= step(f);
+                    worked += step(f) ? 1 : 0;
                 }
-                if (worked) {
-                    parkNs = IDLE_NS;
-                } else {
-                    // 32 MB ahead of the writers, it can sleep long once they are quiet
-                    LockSupport.parkNanos(parkNs);
-                    parkNs = Math.min(parkNs << 1, IdleStrategies.COLD_MAX_PARK_NS);
-                }
+                idle.idle(worked);
             }
         } catch (final UnsupportedOperationException e) {
             unsupported = true;
