@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -83,8 +82,9 @@ public final class ReportStream implements EventHandler {
      * The day's ended orders, one slot per OrderID modulo their number ({@link #FINISHED_KEPT}; OrderIDs are
      * dense command sequence numbers, so a slot is taken over only by an order a million commands younger), as the
      * registry keeps their final statuses. An order's info moves here when it ends, and the one it takes
-     * the place of is made over for a new order: once the slots are full the day's orders cost the heap no
-     * new infos, only their ClOrdIDs, and the garbage collector has that much less to copy and keep.
+     * the place of is made over for a new order; at the day's end they are forgotten but kept for the next
+     * day's. Once the slots have been filled, orders cost the heap no new infos, only their ClOrdIDs, and the
+     * garbage collector has that much less to copy and keep.
      */
     private final OrderInfo[] finished;
     private final OrderInfo[] spares = new OrderInfo[SPARES];
@@ -266,7 +266,7 @@ public final class ReportStream implements EventHandler {
         if (info.orderId <= 0) {
             return;
         }
-        final int slot = (int) (info.orderId & (finished.length - 1));
+        final int slot = slot(info.orderId);
         final OrderInfo out = finished[slot];
         finished[slot] = info;
         if (out != null && out != info && spareCount < SPARES) {
@@ -276,8 +276,12 @@ public final class ReportStream implements EventHandler {
 
     /** @return the info of an order that ended today and is still kept, {@code null} when none */
     private OrderInfo finished(final long orderId) {
-        final OrderInfo info = orderId > 0 ? finished[(int) (orderId & (finished.length - 1))] : null;
+        final OrderInfo info = orderId > 0 ? finished[slot(orderId)] : null;
         return info != null && info.orderId == orderId ? info : null;
+    }
+
+    private int slot(final long orderId) {
+        return (int) (orderId & (finished.length - 1));
     }
 
     @Override
@@ -523,9 +527,12 @@ public final class ReportStream implements EventHandler {
     @Override
     public void onDayEnded(final DayEndedEvent e) {
         live.values().removeIf(info -> !survivesEndOfDay(info));
-        Arrays.fill(finished, null);
-        Arrays.fill(spares, null);
-        spareCount = 0;
+        // forgotten, but kept to be made over for the next day's orders (OrderID 0 names no order)
+        for (final OrderInfo kept : finished) {
+            if (kept != null) {
+                kept.reset(0);
+            }
+        }
         if (registry != null) {
             registry.newDay();
         }
