@@ -19,7 +19,7 @@ public final class TradingDay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TradingDay.class);
 
     /** How long the start waits for the matching thread while it catches the trading day up. */
-    private static final long CATCH_UP_TIMEOUT_NS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    private static final long CATCH_UP_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(10);
 
     private final GtcStore store;
     private final PositionStore position;

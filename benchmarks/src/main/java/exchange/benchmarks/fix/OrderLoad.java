@@ -65,8 +65,8 @@ final class OrderLoad implements Application, AutoCloseable {
      * @param flow            what each order does
      * @param reportsPerOrder ExecutionReports the acceptor owes each order
      */
-    OrderLoad(final int port, final String acceptorCompId, final List<String> compIds, final List<Instrument> instruments, final OrderFlow flow,
-              final int reportsPerOrder) throws InterruptedException {
+    OrderLoad(final int port, final String acceptorCompId, final List<String> compIds, final List<Instrument> instruments,
+              final OrderFlow flow, final int reportsPerOrder) throws InterruptedException {
         this.flow = flow;
         this.reportsPerOrder = reportsPerOrder;
         final SessionSettings settings = new SessionSettings();
