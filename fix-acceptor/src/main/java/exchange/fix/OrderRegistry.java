@@ -2,6 +2,7 @@ package exchange.fix;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Each session's ClOrdIDs of the trading day and the orders they name: the acceptor claims a ClOrdID
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Neither waits for the other: the event of a request always finds the request's ClOrdID there, or a
  * later one's, never an earlier one.
  *
- * <p>Thread-safe: two maps per session, written by that session's thread and by the sender; the orders'
+ * <p>Thread-safe: per session a {@link ClOrdIdIndex} and a map of latest ClOrdIDs, written by that
+ * session's thread and by the sender; the orders'
  * states and ended statuses written by the sender only, read by every session's thread without a lock.
  */
 public final class OrderRegistry {
@@ -32,12 +34,12 @@ public final class OrderRegistry {
     public static final long UNKNOWN = -1;
 
     /**
-     * ClOrdIDs a session's map holds before it first grows. The maps start empty every trading day and
-     * grow all day; each growth copies the whole table, with the session's thread helping, and a lookup
-     * that meets a bin being moved searches the new table: under load that was most of the registry's
-     * cost. 65,536 ClOrdIDs cost a session 512 KB of table once it sends its first order.
+     * Table slots of a session's {@link ClOrdIdIndex} before it first doubles, at half of which it does:
+     * 2,048 ClOrdIDs, 64 KB of table and 64 KB of text once the session sends its first order. Doubling
+     * copies the primitive table once, on the session's thread, without the concurrent map's resize, whose
+     * helping and forwarded lookups used to be most of the registry's cost under load.
      */
-    static final int INITIAL_CLORDIDS_PER_SESSION = 1 << 16;
+    static final int INITIAL_CLORDID_SLOTS_PER_SESSION = 1 << 12;
     /** Orders of a session with a cancel or replace taken whose latest ClOrdID the map holds before it grows. */
     static final int INITIAL_CHAINS_PER_SESSION = 1 << 12;
     /** Live orders whose state the map holds before it first grows (the engine holds up to a million). */
@@ -52,7 +54,8 @@ public final class OrderRegistry {
     private static final int ENDED_SLOT_BITS = Integer.numberOfTrailingZeros(ENDED_KEPT);
     private static final int MAX_ENDED_FIRM = 0xFFFF;
 
-    private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Long>> bySession = new ConcurrentHashMap<>();
+    /** Each session's ClOrdIDs by session number, made at its first; kept from day to day, emptied. */
+    private final AtomicReferenceArray<ClOrdIdIndex> bySession = new AtomicReferenceArray<>(0x10000);
     private final ConcurrentHashMap<Integer, ConcurrentHashMap<Long, String>> latestBySession = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, long[]> orders = new ConcurrentHashMap<>(INITIAL_LIVE_ORDERS);
     /**
@@ -63,10 +66,13 @@ public final class OrderRegistry {
      */
     private final AtomicLongArray ended = new AtomicLongArray(ENDED_KEPT);
 
-    private ConcurrentHashMap<String, Long> session(final int session) {
-        final ConcurrentHashMap<String, Long> ids = bySession.get(session);
-        return ids != null ? ids
-            : bySession.computeIfAbsent(session, s -> new ConcurrentHashMap<>(INITIAL_CLORDIDS_PER_SESSION));
+    private ClOrdIdIndex session(final int session) {
+        final ClOrdIdIndex ids = bySession.get(session);
+        if (ids != null) {
+            return ids;
+        }
+        final ClOrdIdIndex made = new ClOrdIdIndex(INITIAL_CLORDID_SLOTS_PER_SESSION);
+        return bySession.compareAndSet(session, null, made) ? made : bySession.get(session);
     }
 
     private ConcurrentHashMap<Long, String> latest(final int session) {
@@ -145,7 +151,7 @@ public final class OrderRegistry {
      * @return false when the session has already used it today
      */
     public boolean claim(final int session, final String clOrdId) {
-        return session(session).putIfAbsent(clOrdId, PENDING) == null;
+        return session(session).putIfAbsent(clOrdId, PENDING);
     }
 
     /**
@@ -154,29 +160,28 @@ public final class OrderRegistry {
      * read then, not a write, which would lock the entry's bin against the session's own thread.
      */
     public void record(final int session, final String clOrdId, final long orderId) {
-        final ConcurrentHashMap<String, Long> ids = session(session);
-        final Long known = ids.get(clOrdId);
-        if (known == null || known != orderId) {
+        final ClOrdIdIndex ids = session(session);
+        if (ids.get(clOrdId) != orderId) {
             ids.put(clOrdId, orderId);
         }
     }
 
     /** Gives a claimed ClOrdID back (the order never reached the journal). */
     public void release(final int session, final String clOrdId) {
-        session(session).remove(clOrdId, PENDING);
+        session(session).removeIf(clOrdId, PENDING);
     }
 
     /** @return true when the session has used this ClOrdID today (claimed, journaled or from the event log) */
     public boolean isUsed(final int session, final String clOrdId) {
-        return session(session).containsKey(clOrdId);
+        return session(session).get(clOrdId) != ClOrdIdIndex.ABSENT;
     }
 
     /**
      * @return the order a ClOrdID of this session names, {@link #UNKNOWN} when none
      */
     public long orderId(final int session, final String clOrdId) {
-        final Long id = session(session).get(clOrdId);
-        return id == null || id == PENDING ? UNKNOWN : id;
+        final long id = session(session).get(clOrdId);
+        return id == ClOrdIdIndex.ABSENT || id == PENDING ? UNKNOWN : id;
     }
 
     /** Index in a live order's {@link #orderState(int, long) state}: its account id. */
@@ -275,7 +280,12 @@ public final class OrderRegistry {
 
     /** Forgets every ClOrdID and every order: a new trading day. Sender only. */
     public void newDay() {
-        bySession.clear();
+        for (int i = 0; i < bySession.length(); i++) {
+            final ClOrdIdIndex ids = bySession.get(i);
+            if (ids != null) {
+                ids.clear();
+            }
+        }
         latestBySession.clear();
         orders.clear();
         for (int i = 0; i < ENDED_KEPT; i++) {
