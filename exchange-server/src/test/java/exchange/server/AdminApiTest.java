@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
+import exchange.operations.ThreadNiceness;
 import exchange.operations.api.ActionEndpoints;
 import exchange.operations.http.AdminHttpServer;
 import exchange.operations.testing.AdminClient;
@@ -15,16 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static exchange.operations.testing.AdminClient.at;
 import static exchange.operations.testing.AdminClient.number;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The admin API over real HTTP against an exchange started from the shipped configuration, with brokers
@@ -169,6 +175,42 @@ class AdminApiTest {
             assertThat(stream.headers().get("content-type")).anyMatch(t -> t.startsWith("text/event-stream"));
             assertThat(stream.body().split("event: overview\ndata: ")).hasSize(3);
         }
+    }
+
+    /** Linux: the thread of the view and the reports runs at the shipped nice value, the order path as it was. */
+    @Test
+    void shouldRunTheViewsThreadBelowTheOrderPathsThreads() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "nice values per thread are Linux's");
+        try (ExchangeServer server = start()) {
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            Map<String, Integer> nice = threadNiceValues();
+            while (nice.getOrDefault("[operations-vie", 0) != 19 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                nice = threadNiceValues();
+            }
+            final int ours = ThreadNiceness.currentThreadNice().orElseThrow();
+            assertThat(nice).as("by thread name (15 characters, as Linux keeps them)")
+                .containsEntry("[operations-vie", 19)
+                .containsEntry("matching", ours)
+                .containsEntry("execution-repor", ours);
+        }
+    }
+
+    /** @return each thread of this JVM's nice value, by its name as /proc/self/task/<tid>/comm gives it */
+    private static Map<String, Integer> threadNiceValues() throws IOException {
+        final Map<String, Integer> nice = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (final Path task : tasks.toList()) {
+                try {
+                    final String stat = Files.readString(task.resolve("stat"));
+                    final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    nice.put(Files.readString(task.resolve("comm")).trim(), Integer.parseInt(fields[16]));
+                } catch (final NoSuchFileException ended) {
+                    // a thread that ended while listed
+                }
+            }
+        }
+        return nice;
     }
 
     @Test

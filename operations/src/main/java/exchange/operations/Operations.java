@@ -22,6 +22,7 @@ import exchange.risk.RiskGateway;
 import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
@@ -74,7 +76,7 @@ public final class Operations implements AutoCloseable {
         this.reports = new ReportWriter(parts.sequencer().eventLog(), data.resolve("positions"), config.reportsDir(),
             parts.instruments(), firmNames(parts));
         this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MICROSECONDS.toNanos(1)),
-            e -> LOG.error("operations thread error", e), null, new CompositeAgent(view, reports));
+            e -> LOG.error("operations thread error", e), null, niced(config.threadNice(), new CompositeAgent(view, reports)));
         AgentRunner.startOnThread(runner);
         if (!config.enabled()) {
             this.server = null;
@@ -89,6 +91,44 @@ public final class Operations implements AutoCloseable {
         }
         LOG.info("admin API, metrics and console on http://{}:{}/ ({} operators)", config.bind().getHostAddress(),
             server.port(), tokens.size());
+    }
+
+    /**
+     * @return the agent, whose thread first sets its own nice value: no order waits for the view or the
+     *         reports, so on a busy machine they take what the orders leave
+     */
+    private static Agent niced(final int nice, final Agent agent) {
+        if (nice == 0) {
+            return agent;
+        }
+        return new Agent() {
+            @Override
+            public void onStart() {
+                final OptionalInt set = ThreadNiceness.setForCurrentThread(nice);
+                if (set.isPresent()) {
+                    LOG.info("operations thread ({}) runs at nice {}", agent.roleName(), set.getAsInt());
+                } else {
+                    LOG.info("operations thread ({}): its nice value could not be set ({}={}); it runs as the "
+                        + "exchange's other threads", agent.roleName(), OperationsConfig.THREAD_NICE, nice);
+                }
+                agent.onStart();
+            }
+
+            @Override
+            public int doWork() throws Exception {
+                return agent.doWork();
+            }
+
+            @Override
+            public void onClose() {
+                agent.onClose();
+            }
+
+            @Override
+            public String roleName() {
+                return agent.roleName();
+            }
+        };
     }
 
     private AdminHttpServer startServer(final OperationsConfig config, final Parts parts, final Path data,

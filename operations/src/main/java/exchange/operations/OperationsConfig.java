@@ -26,6 +26,8 @@ import java.util.Set;
  *   <tr><td>{@value #TRADES_KEPT}</td><td>20</td><td>last trades shown, per instrument and overall</td></tr>
  *   <tr><td>{@value #STREAM_INTERVAL_MS}</td><td>500</td><td>how often the console's live stream sends</td></tr>
  *   <tr><td>{@value #ACTION_TIMEOUT_MS}</td><td>5000</td><td>how long an action waits to answer with its result</td></tr>
+ *   <tr><td>{@value #THREAD_NICE}</td><td>19</td><td>nice value (Linux) of the thread that rebuilds the view and
+ *       writes the reports, 0 to leave it as the exchange's ({@link ThreadNiceness})</td></tr>
  * </table>
  */
 public final class OperationsConfig {
@@ -38,10 +40,11 @@ public final class OperationsConfig {
     public static final String TRADES_KEPT = "exchange.admin.trades.kept";
     public static final String STREAM_INTERVAL_MS = "exchange.admin.stream.interval-ms";
     public static final String ACTION_TIMEOUT_MS = "exchange.admin.action.timeout-ms";
+    public static final String THREAD_NICE = "exchange.admin.thread.nice";
 
     /** Every property read here. */
     public static final Set<String> NAMES = Set.of(ENABLED, BIND, PORT, TOKEN_FILE, REPORTS_DIR, DEPTH_LEVELS,
-        TRADES_KEPT, STREAM_INTERVAL_MS, ACTION_TIMEOUT_MS);
+        TRADES_KEPT, STREAM_INTERVAL_MS, ACTION_TIMEOUT_MS, THREAD_NICE);
 
     private final boolean enabled;
     private final InetAddress bind;
@@ -52,10 +55,11 @@ public final class OperationsConfig {
     private final int tradesKept;
     private final long streamIntervalMs;
     private final long actionTimeoutMs;
+    private final int threadNice;
 
     private OperationsConfig(final boolean enabled, final InetAddress bind, final int port, final Path tokenFile,
                              final Path reportsDir, final int depthLevels, final int tradesKept,
-                             final long streamIntervalMs, final long actionTimeoutMs) {
+                             final long streamIntervalMs, final long actionTimeoutMs, final int threadNice) {
         this.enabled = enabled;
         this.bind = bind;
         this.port = port;
@@ -65,6 +69,7 @@ public final class OperationsConfig {
         this.tradesKept = tradesKept;
         this.streamIntervalMs = streamIntervalMs;
         this.actionTimeoutMs = actionTimeoutMs;
+        this.threadNice = threadNice;
     }
 
     /**
@@ -90,7 +95,9 @@ public final class OperationsConfig {
             configDir.resolve(value(p, TOKEN_FILE, "admin.tokens")),
             reports.isEmpty() ? dataDir.resolve("reports") : Path.of(reports),
             (int) number(p, DEPTH_LEVELS, "20", 1, 1000), (int) number(p, TRADES_KEPT, "20", 1, 1000),
-            number(p, STREAM_INTERVAL_MS, "500", 50, 60_000), number(p, ACTION_TIMEOUT_MS, "5000", 100, 600_000));
+            number(p, STREAM_INTERVAL_MS, "500", 50, 60_000), number(p, ACTION_TIMEOUT_MS, "5000", 100, 600_000),
+            (int) number(p, THREAD_NICE, Integer.toString(ThreadNiceness.LOWEST_PRIORITY), 0,
+                ThreadNiceness.LOWEST_PRIORITY));
     }
 
     private static String value(final Properties p, final String name, final String defaultValue) {
@@ -149,6 +156,17 @@ public final class OperationsConfig {
         return actionTimeoutMs;
     }
 
+    /**
+     * @return the nice value of the thread that rebuilds the operators' view and writes the end-of-day
+     *         reports; 0 to leave it at the exchange's. On a machine whose cores are all busy, that thread
+     *         then falls behind (the console says how far) and catches up when the orders let it, rather
+     *         than taking its share of the cores from them; an action's result can then take longer to
+     *         come than {@link #actionTimeoutMs()}.
+     */
+    public int threadNice() {
+        return threadNice;
+    }
+
     /** @return every setting, resolved, for the start-up log */
     public Map<String, String> describe() {
         final Map<String, String> m = new LinkedHashMap<>();
@@ -161,6 +179,7 @@ public final class OperationsConfig {
         m.put(TRADES_KEPT, Integer.toString(tradesKept));
         m.put(STREAM_INTERVAL_MS, Long.toString(streamIntervalMs));
         m.put(ACTION_TIMEOUT_MS, Long.toString(actionTimeoutMs));
+        m.put(THREAD_NICE, Integer.toString(threadNice));
         return m;
     }
 }

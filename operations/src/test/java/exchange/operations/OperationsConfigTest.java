@@ -32,6 +32,7 @@ class OperationsConfigTest {
         assertThat(c.tokenFile()).isEqualTo(Path.of("config", "admin.tokens"));
         assertThat(c.reportsDir()).isEqualTo(Path.of("data", "reports"));
         assertThat(c.depthLevels()).isEqualTo(20);
+        assertThat(c.threadNice()).as("the view's thread gives way to the orders'").isEqualTo(19);
         assertThat(c.describe()).containsEntry(OperationsConfig.BIND, "127.0.0.1").containsKeys(OperationsConfig.NAMES
             .toArray(String[]::new));
     }
@@ -44,6 +45,10 @@ class OperationsConfigTest {
             .hasMessage(OperationsConfig.ENABLED + " must be true or false: 'yes'");
         assertThatThrownBy(() -> OperationsConfig.fromProperties(with(OperationsConfig.DEPTH_LEVELS, "ten"), dir, dir))
             .hasMessage(OperationsConfig.DEPTH_LEVELS + " must be a whole number: 'ten'");
+        assertThatThrownBy(() -> OperationsConfig.fromProperties(with(OperationsConfig.THREAD_NICE, "-5"), dir, dir))
+            .as("raising a thread above the others needs privileges the exchange should not have")
+            .hasMessage(OperationsConfig.THREAD_NICE + " must be from 0 to 19: -5");
+        assertThat(OperationsConfig.fromProperties(with(OperationsConfig.THREAD_NICE, "0"), dir, dir).threadNice()).isZero();
         assertThatThrownBy(() -> OperationsConfig.fromProperties(with(OperationsConfig.BIND, "no such host.invalid"), dir, dir))
             .hasMessageContaining(OperationsConfig.BIND + " is not an address of this machine");
     }
