@@ -31,6 +31,8 @@ final class ClOrdIdIndex {
     /** Longest ClOrdID taken: the length is the character before the ClOrdID in the text. */
     static final int MAX_LENGTH = Character.MAX_VALUE;
     private static final float MAX_LOAD = 0.5f;
+    /** The longest array a JVM makes. */
+    private static final int MAX_TEXT = Integer.MAX_VALUE - 8;
 
     private final StampedLock lock = new StampedLock();
     /** Per slot two longs: the key (the hash in the high half, place in {@link #text} + 1 in the low; 0 empty), the value. */
@@ -165,8 +167,12 @@ final class ClOrdIdIndex {
     /** @return the ClOrdID's place in the text, after its length, appended */
     private int append(final String clOrdId) {
         final int length = clOrdId.length();
-        if (textUsed + 1 + length > text.length) {
-            text = Arrays.copyOf(text, Math.max(text.length * 2, textUsed + 1 + length));
+        final long needed = (long) textUsed + 1 + length;
+        if (needed > text.length) {
+            if (needed > MAX_TEXT) {
+                throw new IllegalStateException("a session's ClOrdIDs of the day fill " + MAX_TEXT + " characters");
+            }
+            text = Arrays.copyOf(text, (int) Math.min(MAX_TEXT, Math.max(2L * text.length, needed)));
         }
         text[textUsed] = (char) length;
         clOrdId.getChars(0, length, text, textUsed + 1);
