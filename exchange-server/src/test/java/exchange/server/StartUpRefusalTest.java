@@ -128,6 +128,22 @@ class StartUpRefusalTest {
         return assertThatThrownBy(() -> ExchangeServer.start(sessions.getParent(), inTempDir()));
     }
 
+    /** QuickFIX/J keeps the last of two lines with one key in a section and says nothing, as Properties does. */
+    @Test
+    void shouldRefuseASessionKeyGivenTwiceInOneSectionNamingTheLines() throws Exception {
+        final Path config = config();
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        final String shipped = Files.readString(sessions);
+        final List<String> lines = List.of(shipped.split("\n", -1));
+        final int first = lines.indexOf("CancelOnDisconnect=Y") + 1;
+        final int section = lines.subList(0, first).lastIndexOf("[SESSION]") + 1;
+        startWith(sessions, shipped, "CancelOnDisconnect=Y", "CancelOnDisconnect=Y\nCancelOnDisconnect=N")
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(sessions + ": CancelOnDisconnect is given twice in the [SESSION] section of line " + section
+                + ", on line " + first + " and line " + (first + 1) + "; keep one");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
     @Test
     void shouldRefuseABadSessionKeyNamingTheFileTheSessionAndTheKeyBeforeStarting() throws Exception {
         final Path config = config();
