@@ -66,6 +66,7 @@ public final class TradingDay implements AutoCloseable {
                     return recorder.poll(64) + driver.tick();
                 } catch (final RuntimeException | Error e) {
                     failure = e;
+                    driver.failPendingRequest(e);
                     LOG.error("the trading-day thread stopped: the exchange needs attention. Until a restart, no phase"
                         + " changes, clock ticks, day's end or start, and no GTC orders saved; what was journaled"
                         + " before this failure stands, nothing is journaled again", e);
@@ -128,12 +129,19 @@ public final class TradingDay implements AutoCloseable {
      * @see TradingDayDriver#requestEndOfDay()
      */
     public CompletableFuture<Long> requestEndOfDay() {
-        final Throwable stopped = failure;
-        if (stopped != null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                "the trading-day thread has stopped (" + stopped + "); restart the exchange", stopped));
+        if (failure != null) {
+            return stopped();
         }
-        return driver.requestEndOfDay();
+        final CompletableFuture<Long> request = driver.requestEndOfDay();
+        if (failure != null) { // stopped meanwhile, perhaps before it could see this request
+            driver.failPendingRequest(failure);
+        }
+        return request;
+    }
+
+    private CompletableFuture<Long> stopped() {
+        return CompletableFuture.failedFuture(new IllegalStateException(
+            "the trading-day thread has stopped (" + failure + "); restart the exchange", failure));
     }
 
     /** @return the failure that stopped the trading-day thread, or {@code null} while it runs; any thread */

@@ -678,4 +678,25 @@ class TradingDayTest {
                 .hasMessageContaining("the trading-day thread has stopped");
         }
     }
+
+    /**
+     * An operator's end of day that fails on the trading-day thread (here the state file cannot be written: a
+     * folder stands where its temporary file goes) is answered with the failure, not left waiting for ever.
+     */
+    @Test
+    void shouldAnswerAnEndOfDayRequestWithTheFailureThatStoppedTheThread() throws Exception {
+        try (LogCapture log = LogCapture.of(TradingDay.class);
+             Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            Files.createDirectories(dir.resolve("trading-day.state.tmp"));
+
+            assertThatThrownBy(() -> day.requestEndOfDay().get(10, TimeUnit.SECONDS))
+                .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                .hasRootCauseInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("cannot write " + dir.resolve("trading-day.state"));
+            assertThat(log.at(ch.qos.logback.classic.Level.ERROR)).as("ERROR lines").hasSize(2);
+        }
+    }
 }
