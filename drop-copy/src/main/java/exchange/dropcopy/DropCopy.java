@@ -5,6 +5,7 @@ import exchange.fix.FixSessions;
 import exchange.fix.Instruments;
 import exchange.fix.ReportAgent;
 import exchange.fix.SessionRole;
+import exchange.sequencer.AgentErrors;
 import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.EventLog;
 import exchange.sequencer.PositionStore;
@@ -49,7 +50,11 @@ public final class DropCopy implements AutoCloseable {
             runner = null;
             return;
         }
-        final ErrorHandler errors = e -> LOG.error("drop copy error", e);
+        // A failure is tried again after a pause (the runner always tried again, but at once): the feed writes
+        // nothing to the journal, and a compliance feed that resumes after a passing fault (a full disk, a
+        // session's store) beats one that waits for a restart. The pause and the counted log (AgentErrors) hold a
+        // bug that fails every time to ten tries and one log line a second.
+        final ErrorHandler errors = AgentErrors.of(LOG, "drop copy");
         final Agent agent = senders.size() == 1 ? senders.get(0) : new CompositeAgent(new ArrayList<>(senders));
         // woken by each published batch of events, as the ExecutionReport sender is
         runner = new AgentRunner(IdleStrategies.rung(log.doorbell(), 100, 10), errors, null, agent);

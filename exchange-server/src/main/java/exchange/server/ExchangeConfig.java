@@ -2,13 +2,10 @@ package exchange.server;
 
 import exchange.marketdata.MarketDataConfig;
 import exchange.operations.OperationsConfig;
+import exchange.risk.PropertiesFile;
 import exchange.sequencer.SequencerConfig;
 import exchange.sequencer.TradingSchedule;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,7 +154,8 @@ public final class ExchangeConfig {
      * Reads {@code exchange.properties} of a configuration folder (all defaults when the file is absent),
      * then the {@code exchange.*} system properties over it.
      *
-     * @throws IllegalArgumentException naming the setting and the problem
+     * @throws IllegalArgumentException naming the setting and the problem (the file and both lines when a
+     *                                  setting is given twice in the file)
      */
     public static ExchangeConfig load(final Path configDir) {
         return load(configDir, Map.of());
@@ -171,20 +169,14 @@ public final class ExchangeConfig {
         if (!Files.isDirectory(configDir)) {
             throw new IllegalArgumentException("configuration folder " + configDir + " does not exist");
         }
-        final Properties p = new Properties();
         final Path file = configDir.resolve(FILE_NAME);
-        if (Files.exists(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (final IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-            if (p.containsKey(LOG_DIR)) {
-                // logback has opened its files before this file is read: taken here, it would do nothing
-                throw new IllegalArgumentException(file + ": " + LOG_DIR + " is read by logback.xml when the JVM"
-                    + " starts, before this file; give it as a system property (JAVA_OPTS=-D" + LOG_DIR + "="
-                    + p.getProperty(LOG_DIR).trim() + " bin/exchange)");
-            }
+        // PropertiesFile refuses a setting given twice, naming both lines; Properties would keep the last
+        final Properties p = Files.exists(file) ? PropertiesFile.read(file).toProperties() : new Properties();
+        if (p.containsKey(LOG_DIR)) {
+            // logback has opened its files before this file is read: taken here, it would do nothing
+            throw new IllegalArgumentException(file + ": " + LOG_DIR + " is read by logback.xml when the JVM"
+                + " starts, before this file; give it as a system property (JAVA_OPTS=-D" + LOG_DIR + "="
+                + p.getProperty(LOG_DIR).trim() + " bin/exchange)");
         }
         for (final String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("exchange.")) {

@@ -27,8 +27,9 @@ import quickfix.ConfigError;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -238,8 +239,10 @@ public final class ExchangeServer implements AutoCloseable {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("FIX session file " + file + " does not exist");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            final SessionSettings settings = new SessionSettings(in);
+        try {
+            final byte[] text = Files.readAllBytes(file);
+            SessionFileKeys.refuseRepeats(file, new String(text, StandardCharsets.UTF_8));
+            final SessionSettings settings = new SessionSettings(new ByteArrayInputStream(text));
             settings.setString("FileStorePath", config.dataDir().resolve("fix-store").toString());
             checkTls(settings, file);
             if (config.fixPort() >= 0) {

@@ -38,8 +38,7 @@ class ServerCrashTest {
     void shouldAnswerEveryOrderOnceAndCopyEveryReportOnceAcrossAKill9() throws Exception {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
         // the resend after the restart comes as one burst: a throttle would (rightly) refuse part of it
-        Files.writeString(config.resolve("risk.properties"), "\nexchange.risk.throttle.messagesPerSecond = 100000\n",
-            java.nio.file.StandardOpenOption.APPEND);
+        ShippedConfig.set(config.resolve("risk.properties"), "exchange.risk.throttle.messagesPerSecond", "100000");
         final Path data = dir.resolve("data");
         final int port = ServerProcess.freePort();
         ServerProcess server = ServerProcess.start(config, data, port);

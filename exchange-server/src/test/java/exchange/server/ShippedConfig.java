@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -34,9 +33,29 @@ final class ShippedConfig {
                     Files.copy(f, target.resolve(f.getFileName()));
                 }
             }
-            Files.writeString(target.resolve(ExchangeConfig.FILE_NAME), "\n" + OperationsConfig.PORT + "=0\n",
-                StandardOpenOption.APPEND);
+            set(target.resolve(ExchangeConfig.FILE_NAME), OperationsConfig.PORT, "0");
             return target;
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives a setting of a properties file a value: its line (one that starts with the name and {@code =}, {@code :}
+     * or a space) taken out, a line with the new value added at the end. Appending alone would give it twice, which
+     * the exchange refuses.
+     */
+    static void set(final Path file, final String name, final String value) {
+        try {
+            final StringBuilder text = new StringBuilder();
+            for (final String line : Files.readAllLines(file)) {
+                final String start = line.stripLeading();
+                if (!start.startsWith(name) || !(start.length() == name.length()
+                    || "=: \t".indexOf(start.charAt(name.length())) >= 0)) {
+                    text.append(line).append('\n');
+                }
+            }
+            Files.writeString(file, text.append(name).append('=').append(value).append('\n'));
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +30,7 @@ class SlowResendTest {
         // a small socket buffer at the exchange's end stands for a slow link: writes wait in MINA's queue
         Files.writeString(sessions, Files.readString(sessions).replace("MaxScheduledWriteRequests=50000",
             "MaxScheduledWriteRequests=" + MAX_SCHEDULED + "\nSocketSendBufferSize=8192"));
-        Files.writeString(config.resolve("risk.properties"), "\nexchange.risk.throttle.messagesPerSecond = 100000\n",
-            StandardOpenOption.APPEND);
+        ShippedConfig.set(config.resolve("risk.properties"), "exchange.risk.throttle.messagesPerSecond", "100000");
         try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir));
              RawFixConnection broker = new RawFixConnection(server.fixPort(), "BROKER1", 4096)) {
             assertThat(broker.logon("broker1", "broker1-demo")).containsEntry(35, "A");

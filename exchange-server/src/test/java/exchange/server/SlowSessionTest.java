@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +30,7 @@ class SlowSessionTest {
     @Test
     void shouldAnswerOtherSessionsWhileOneStopsReading() throws Exception {
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
-        Files.writeString(config.resolve("risk.properties"), "\nexchange.risk.throttle.messagesPerSecond = 100000\n",
-            StandardOpenOption.APPEND);
+        ShippedConfig.set(config.resolve("risk.properties"), "exchange.risk.throttle.messagesPerSecond", "100000");
         try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir));
              RawFixConnection slow = new RawFixConnection(server.fixPort(), "BROKER1", 4096);
              FixTestClient other = ShippedConfig.connect(server.fixPort(), "BROKER2", dir.resolve("clients"))) {

@@ -128,6 +128,22 @@ class StartUpRefusalTest {
         return assertThatThrownBy(() -> ExchangeServer.start(sessions.getParent(), inTempDir()));
     }
 
+    /** QuickFIX/J keeps the last of two lines with one key in a section and says nothing, as Properties does. */
+    @Test
+    void shouldRefuseASessionKeyGivenTwiceInOneSectionNamingTheLines() throws Exception {
+        final Path config = config();
+        final Path sessions = config.resolve("fix-sessions.cfg");
+        final String shipped = Files.readString(sessions);
+        final List<String> lines = List.of(shipped.split("\n", -1));
+        final int first = lines.indexOf("CancelOnDisconnect=Y") + 1;
+        final int section = lines.subList(0, first).lastIndexOf("[SESSION]") + 1;
+        startWith(sessions, shipped, "CancelOnDisconnect=Y", "CancelOnDisconnect=Y\nCancelOnDisconnect=N")
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(sessions + ": CancelOnDisconnect is given twice in the [SESSION] section of line " + section
+                + ", on line " + first + " and line " + (first + 1) + "; keep one");
+        assertThat(dir.resolve("data")).as("nothing was started").doesNotExist();
+    }
+
     @Test
     void shouldRefuseABadSessionKeyNamingTheFileTheSessionAndTheKeyBeforeStarting() throws Exception {
         final Path config = config();
@@ -304,5 +320,25 @@ class StartUpRefusalTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining(ExchangeConfig.LOG_DIR + " is read by logback.xml")
             .hasMessageContaining("JAVA_OPTS=-Dexchange.log.dir=/var/log/exchange bin/exchange");
+    }
+
+    /**
+     * A setting written twice (here added at the bottom of a file that has it): Properties took the last line and
+     * said nothing. As bin/exchange runs it: "cannot start: ", the file, the setting and both lines, exit code 2.
+     */
+    @Test
+    void shouldRefuseASettingGivenTwiceNamingTheFileTheSettingAndBothLines() throws Exception {
+        final Path config = config();
+        final Path file = config.resolve(ExchangeConfig.FILE_NAME);
+        final int first = Files.readAllLines(file).indexOf("exchange.engine.orders=1048576") + 1;
+        final int second = Files.readAllLines(file).size() + 1;
+        Files.writeString(file, "exchange.engine.orders=2000000\n", StandardOpenOption.APPEND);
+        try (ServerProcess server = ServerProcess.launch(config, dir.resolve("data"), 0, List.of())) {
+            assertThat(server.awaitExit(60_000)).as("exit code").isEqualTo(2);
+            assertThat(server.output()).as("its output").noneMatch(l -> l.contains("Exception") || l.trim().startsWith("at "))
+                .anyMatch(l -> l.contains("cannot start: " + file + ": exchange.engine.orders is given twice, on line "
+                    + first + " and line " + second + "; keep one"));
+        }
+        assertThat(first).as("the shipped line").isPositive();
     }
 }

@@ -1,5 +1,6 @@
 package exchange.fix;
 
+import exchange.sequencer.AgentErrors;
 import exchange.sequencer.CommandSink;
 import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.EventLog;
@@ -109,7 +110,11 @@ public final class FixGateway implements AutoCloseable {
         for (final IoAcceptor endpoint : acceptor.getEndpoints()) {
             endpoint.addListener(new ConnectionCounter(openConnections));
         }
-        final ErrorHandler errors = e -> LOG.error("ExecutionReport sender error", e);
+        // A failure is tried again after a pause (the runner always tried again, but at once) rather than stopping
+        // every broker's reports: the sender writes nothing to the journal, and reports that resume after a passing
+        // fault (a full disk, a session's store) beat a restart. The pause and the counted log (AgentErrors) hold a
+        // bug that fails every time to ten tries and one log line a second.
+        final ErrorHandler errors = AgentErrors.of(LOG, "ExecutionReport sender");
         this.senderRunner = new AgentRunner(senderIdle, errors, null, sender);
         AgentRunner.startOnThread(senderRunner);
         sender.awaitStarted(ReportAgent.START_TIMEOUT);

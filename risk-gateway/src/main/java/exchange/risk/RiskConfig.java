@@ -2,12 +2,8 @@ package exchange.risk;
 
 import exchange.matching.Instrument;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -157,20 +153,16 @@ public final class RiskConfig {
 
     /**
      * Reads a properties file (UTF-8) of risk settings only: a line without the {@value #PREFIX} prefix is
-     * an error too (a misspelt prefix would otherwise leave a limit at its default).
+     * an error too (a misspelt prefix would otherwise leave a limit at its default), and so is a setting given
+     * twice (see {@link PropertiesFile}).
      *
      * @param file usually {@code config/risk.properties}
      * @return the configuration
-     * @throws IllegalArgumentException listing every invalid setting
+     * @throws IllegalArgumentException listing every invalid setting, or naming a setting given twice and its lines
      * @throws UncheckedIOException     when the file cannot be read
      */
     public static RiskConfig load(final Path file) {
-        final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (final IOException ex) {
-            throw new UncheckedIOException("cannot read risk configuration " + file, ex);
-        }
+        final Properties properties = PropertiesFile.read(file).toProperties();
         try {
             return new RiskConfigParser(properties, true).parse();
         } catch (final IllegalArgumentException ex) {

@@ -212,4 +212,17 @@ class RiskConfigTest {
         assertThatThrownBy(() -> RiskConfig.load(dir.resolve("missing.properties")))
             .isInstanceOf(UncheckedIOException.class);
     }
+
+    @Test
+    void shouldRefuseTwoCreditLimitsForOneAccountNamingBothLines(@TempDir final Path dir) throws Exception {
+        final Path file = dir.resolve("risk.properties");
+        Files.writeString(file, FIRM_1
+            + "exchange.risk.account.1.firm = 1\n"
+            + "exchange.risk.account.1.creditLimit = 50_000_000\n"
+            + "exchange.risk.account.1.creditLimit = 5_000_000\n");
+
+        assertThatThrownBy(() -> RiskConfig.load(file))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(file + ": exchange.risk.account.1.creditLimit is given twice, on line 3 and line 4; keep one");
+    }
 }

@@ -55,7 +55,9 @@ public final class Sequencer implements AutoCloseable {
         this.recovery = recovery;
         this.prefaulter = new QueuePrefaulter(journal.prefault(), eventLog.prefault());
         final IdleStrategy idle = IdleStrategies.create(config.idleStrategy(), journal.doorbell());
-        final ErrorHandler errors = e -> LOG.error("matching thread error", e);
+        // The matching agent stops itself at its first failure, having logged it with its stack trace (an engine
+        // that failed half way through a command cannot be trusted): the runner's handler says once it stopped.
+        final ErrorHandler errors = AgentErrors.of(LOG, "matching");
         this.runner = new AgentRunner(idle, errors, null, agent);
         AgentRunner.startOnThread(runner, r -> {
             final Thread t = new Thread(() -> {

@@ -4,6 +4,7 @@ import exchange.matching.TradingPhase;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.EpochNanoClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The trading-day lifecycle beside a sequencer, on one housekeeping thread: the GTC recorder (which
  * saves good-till orders at end of day) and the schedule driver (which journals the day's commands).
+ *
+ * <p>The thread stops at its first failure, logging an ERROR that the exchange needs attention ({@link #failure()}
+ * says why): going round again would journal a second time what the failed round had journaled.
  */
 public final class TradingDay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TradingDay.class);
@@ -26,6 +30,7 @@ public final class TradingDay implements AutoCloseable {
     private final GtcRecorder recorder;
     private final TradingDayDriver driver;
     private final AgentRunner runner;
+    private volatile Throwable failure;
 
     private TradingDay(final Sequencer sequencer, final TradingSchedule schedule, final long gtcCapacity,
                        final EpochNanoClock clock) {
@@ -43,16 +48,30 @@ public final class TradingDay implements AutoCloseable {
             store.close();
             throw e;
         }
-        final ErrorHandler errors = e -> LOG.error("trading-day thread error", e);
+        final ErrorHandler errors = AgentErrors.of(LOG, "trading-day");
         this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MILLISECONDS.toNanos(1)), errors, null, new Agent() {
             @Override
             public void onStart() {
                 recorder.handOver();
             }
 
+            /**
+             * Stops the thread at the first failure, loudly, rather than going round again: a tick that failed
+             * after journaling part of what was due (a phase, a day's start before its orders came back) would
+             * journal it again at every retry, into the single line every engine replays.
+             */
             @Override
             public int doWork() {
-                return recorder.poll(64) + driver.tick();
+                try {
+                    return recorder.poll(64) + driver.tick();
+                } catch (final RuntimeException | Error e) {
+                    failure = e;
+                    driver.failPendingRequest(e);
+                    LOG.error("the trading-day thread stopped: the exchange needs attention. Until a restart, no phase"
+                        + " changes, clock ticks, day's end or start, and no GTC orders saved; what was journaled"
+                        + " before this failure stands, nothing is journaled again", e);
+                    throw new AgentTerminationException(e);
+                }
             }
 
             @Override
@@ -106,11 +125,28 @@ public final class TradingDay implements AutoCloseable {
      * Ends the trading day now, as at its scheduled end (operators).
      *
      * @return completes with the EndOfDay command's sequence once journaled, or exceptionally with an
-     *         {@link IllegalStateException} when no trading day is open
+     *         {@link IllegalStateException} when no trading day is open or the thread has stopped
      * @see TradingDayDriver#requestEndOfDay()
      */
     public CompletableFuture<Long> requestEndOfDay() {
-        return driver.requestEndOfDay();
+        if (failure != null) {
+            return stopped();
+        }
+        final CompletableFuture<Long> request = driver.requestEndOfDay();
+        if (failure != null) { // stopped meanwhile, perhaps before it could see this request
+            driver.failPendingRequest(failure);
+        }
+        return request;
+    }
+
+    private CompletableFuture<Long> stopped() {
+        return CompletableFuture.failedFuture(new IllegalStateException(
+            "the trading-day thread has stopped (" + failure + "); restart the exchange", failure));
+    }
+
+    /** @return the failure that stopped the trading-day thread, or {@code null} while it runs; any thread */
+    public Throwable failure() {
+        return failure;
     }
 
     /** @return the phase the schedule has every instrument in now (CLOSED outside the trading day); any thread */

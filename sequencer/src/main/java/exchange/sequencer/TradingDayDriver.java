@@ -186,9 +186,27 @@ public final class TradingDayDriver {
             return 0;
         }
         LOG.info("trading day {}: ending on request", state.date());
-        final int work = endDay(state.date());
+        final int work;
+        try {
+            work = endDay(state.date());
+        } catch (final RuntimeException | Error e) {
+            request.completeExceptionally(e); // the operator's answer; the thread's owner deals with the failure
+            throw e;
+        }
         request.complete(endOfDaySequence);
         return work;
+    }
+
+    /**
+     * Answers an end-of-day request not yet taken with the failure that stopped the driver's thread.
+     *
+     * @param failure what stopped it
+     */
+    void failPendingRequest(final Throwable failure) {
+        final CompletableFuture<Long> request = endOfDayRequest.getAndSet(null);
+        if (request != null) {
+            request.completeExceptionally(failure);
+        }
     }
 
     /** @return the phase the driver last journaled for every instrument (CLOSED outside the trading day); any thread */

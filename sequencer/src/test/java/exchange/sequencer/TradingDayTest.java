@@ -645,4 +645,58 @@ class TradingDayTest {
                 .isZero();
         }
     }
+
+    /**
+     * A tick that fails after journaling part of a day's start: here a bug has put a record in the GTC store
+     * that the journal refuses, after the day's CLOSED phase and kill-switch restatement are journaled. Agrona's
+     * runner would call the tick again at once, and each call would journal those two again (and any good-till
+     * order restored before the bad one), thousands a second, with an ERROR and its stack trace each time. The
+     * thread stops instead, once, saying the exchange needs attention.
+     */
+    @Test
+    void shouldStopLoudlyAtAFailureRatherThanJournalTheSameCommandsAgain() throws Exception {
+        try (LogCapture log = LogCapture.of(TradingDay.class);
+             Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            awaitJournaledAfter(sequencer, 0); // the first clock tick, before the day's start
+            final long beforeStart = sequencer.commands().lastSequence();
+            day.store().saveAll(20261126, List.of(new GtcStore.Saved(1, 1, new byte[4])));
+
+            clock.set("2026-11-27T08:30:00Z");
+            awaitJournaledAfter(sequencer, beforeStart + 1); // the day's CLOSED phase and kill-switch restatement
+            Thread.sleep(300); // a thread that went on would journal them again within this
+
+            assertThat(sequencer.commands().lastSequence()).as("commands journaled by the day's start")
+                .isEqualTo(beforeStart + 2);
+            assertThat(day.failure()).as("the failure that stopped the thread")
+                .hasMessage("command record of 4 bytes");
+            assertThat(log.at(ch.qos.logback.classic.Level.ERROR)).as("ERROR lines")
+                .hasSize(2)
+                .first().satisfies(e -> assertThat(e.getFormattedMessage())
+                    .startsWith("the trading-day thread stopped: the exchange needs attention"));
+            assertThatThrownBy(() -> day.requestEndOfDay().get(10, TimeUnit.SECONDS))
+                .hasMessageContaining("the trading-day thread has stopped");
+        }
+    }
+
+    /**
+     * An operator's end of day that fails on the trading-day thread (here the state file cannot be written: a
+     * folder stands where its temporary file goes) is answered with the failure, not left waiting for ever.
+     */
+    @Test
+    void shouldAnswerAnEndOfDayRequestWithTheFailureThatStoppedTheThread() throws Exception {
+        try (LogCapture log = LogCapture.of(TradingDay.class);
+             Sequencer sequencer = Sequencer.start(config(), INSTRUMENTS, clock);
+             TradingDay day = TradingDay.start(sequencer, schedule(), 1024, clock)) {
+            clock.set("2026-11-27T09:30:00Z");
+            await(sequencer, phase(exchange.matching.TradingPhase.CONTINUOUS));
+            Files.createDirectories(dir.resolve("trading-day.state.tmp"));
+
+            assertThatThrownBy(() -> day.requestEndOfDay().get(10, TimeUnit.SECONDS))
+                .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                .hasRootCauseInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("cannot write " + dir.resolve("trading-day.state"));
+            assertThat(log.at(ch.qos.logback.classic.Level.ERROR)).as("ERROR lines").hasSize(2);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.transport.DatagramChannelSink;
 import exchange.marketdata.transport.RateLimitedLog;
 import exchange.marketdata.transport.UdpChannels;
+import exchange.sequencer.AgentErrors;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
@@ -75,8 +76,9 @@ public final class MarketDataPublisher implements AutoCloseable {
             final MulticastSenderAgent sender = new MulticastSenderAgent(
                 store.newReader(), packetiser, clock, sink::isWritable, MAX_MESSAGES_PER_WORK, store.maxMessageLength());
             final RerequestServer rerequestServer = RerequestServer.start(config, store, group);
+            // The sender stops itself at a bug (MulticastSenderAgent): the handler logs that once, with its trace.
             final AgentRunner runner = new AgentRunner(
-                config.newSenderIdleStrategy(), error -> LOG.error("market-data sender failed", error), null, sender);
+                config.newSenderIdleStrategy(), AgentErrors.of(LOG, "market-data sender"), null, sender);
             AgentRunner.startOnThread(runner);
             LOG.info("publishing session {} to {} on {} from sequence {}",
                 config.session(), config.groupAddress(), config.interfaceName(), packetiser.nextSequenceNumber());

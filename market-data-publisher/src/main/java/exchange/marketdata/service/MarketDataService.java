@@ -7,6 +7,7 @@ import exchange.marketdata.store.ChronicleMessageStore;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.translator.ItchTranslator;
 import exchange.matching.Instrument;
+import exchange.sequencer.AgentErrors;
 import exchange.sequencer.EventLog;
 import org.agrona.concurrent.AgentRunner;
 import org.slf4j.Logger;
@@ -106,8 +107,9 @@ public final class MarketDataService implements AutoCloseable {
         LOG.info("starting market data on {} ({} instruments, time zone {}); {}", eventLog.dir(), instruments.size(),
             zone, config.describe());
         final MarketDataAgent agent = new MarketDataAgent(config, eventLog, instruments, orderCapacity, zone, sentPackets, stores);
+        // The translator stops itself at a bug, having logged it (MarketDataAgent): the handler says once it stopped.
         final AgentRunner runner = new AgentRunner(config.newTranslatorIdleStrategy(eventLog.doorbell()),
-            error -> LOG.error("market-data translator failed", error), null, agent);
+            AgentErrors.of(LOG, "market-data translator"), null, agent);
         AgentRunner.startOnThread(runner);
         return new MarketDataService(agent, runner);
     }
