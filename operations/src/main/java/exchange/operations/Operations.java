@@ -19,6 +19,7 @@ import exchange.operations.reports.ReportWriter;
 import exchange.operations.view.MarketView;
 import exchange.risk.RiskConfig;
 import exchange.risk.RiskGateway;
+import exchange.sequencer.AgentErrors;
 import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
@@ -76,7 +77,7 @@ public final class Operations implements AutoCloseable {
         this.reports = new ReportWriter(parts.sequencer().eventLog(), data.resolve("positions"), config.reportsDir(),
             parts.instruments(), firmNames(parts));
         this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MICROSECONDS.toNanos(1)),
-            e -> LOG.error("operations thread error", e), null, niced(config.threadNice(), new CompositeAgent(view, reports)));
+            AgentErrors.of(LOG, "operations"), null, niced(config.threadNice(), new CompositeAgent(view, reports)));
         AgentRunner.startOnThread(runner);
         if (!config.enabled()) {
             this.server = null;
