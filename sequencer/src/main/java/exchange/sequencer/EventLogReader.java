@@ -90,6 +90,8 @@ public final class EventLogReader implements AutoCloseable {
      * @param maxDocuments most documents to read
      * @return events delivered
      * @throws CorruptJournalException when a document is damaged
+     * @throws RuntimeException         what the consumer threw: the next poll delivers again the event it
+     *                                  threw on, and goes on from there
      */
     public int poll(final EventLogConsumer consumer, final int maxDocuments) {
         int delivered = 0;
@@ -102,7 +104,18 @@ public final class EventLogReader implements AutoCloseable {
                 final Bytes<?> bytes = dc.wire().bytes();
                 final int length = (int) bytes.readRemaining();
                 view.wrap(bytes.addressForRead(bytes.readPosition()), length);
-                delivered += deliver(consumer, documentIndex, length);
+                try {
+                    delivered += deliver(consumer, documentIndex, length);
+                } catch (final RuntimeException e) {
+                    // The consumer failed on an event (or the document is damaged). Closing the document would
+                    // move past it, and a consumer that goes on after an error (the report sender, the drop
+                    // copy) would never see the rest of its events. It is read again at the next poll instead,
+                    // from the event that failed: nothing is skipped, and nothing delivered twice.
+                    dc.rollbackOnClose();
+                    skipUpToSequence = lastSequence;
+                    skipUpToEvent = lastEventIndex;
+                    throw e;
+                }
             }
         }
         return delivered;
