@@ -47,10 +47,10 @@ final class ExecutionReports {
             m.setChar(FixMessages.TIME_IN_FORCE, (char) info.tif);
         }
         if (info.price != 0 && (info.ordType == '2' || info.ordType == '4')) {
-            FixMessages.decimal(m, FixMessages.PRICE, FixDecimal.price(info.price));
+            m.setString(FixMessages.PRICE, FixDecimal.priceText(info.price));
         }
         if (info.stopPrice != 0) {
-            FixMessages.decimal(m, FixMessages.STOP_PX, FixDecimal.price(info.stopPrice));
+            m.setString(FixMessages.STOP_PX, FixDecimal.priceText(info.stopPrice));
         }
         if (info.displayQty != 0) {
             m.setString(FixMessages.MAX_FLOOR, Long.toString(info.displayQty));
@@ -80,7 +80,7 @@ final class ExecutionReports {
         final char execType = version == FixVersion.FIX42 ? (full ? '2' : '1') : 'F';
         final Message m = common(version, info, p.orderId(), p.execId(), execType, full ? '2' : '1', e.timestampNs());
         m.setString(FixMessages.LAST_QTY, Long.toString(e.quantity()));
-        FixMessages.decimal(m, FixMessages.LAST_PX, FixDecimal.price(e.price()));
+        m.setString(FixMessages.LAST_PX, FixDecimal.priceText(e.price()));
         // FIX 4.2 has no LastLiquidityInd; FIX 4.4's has no 4 (auction), so an auction fill goes without
         if (version == FixVersion.FIX50SP2 || (version == FixVersion.FIX44 && liquidity != AUCTION)) {
             m.setChar(FixMessages.LAST_LIQUIDITY_IND, liquidity);

@@ -57,6 +57,42 @@ public final class FixDecimal {
     }
 
     /**
+     * The same text as {@code price(price).toPlainString()}, written without a {@code BigDecimal}: each
+     * ExecutionReport carries a price or two, and on the report sender's thread the {@code BigDecimal}'s
+     * stripping and printing were about a twentieth of its time.
+     *
+     * @return a price in 1/10,000 as a FIX decimal's text, with no trailing zeros: 1012500 is "101.25",
+     *         1000000 "100", 5 "0.0005"
+     */
+    public static String priceText(final long price) {
+        if (price == Long.MIN_VALUE) {
+            return price(price).toPlainString();
+        }
+        final long magnitude = Math.abs(price);
+        final long whole = magnitude / 10_000;
+        int fraction = (int) (magnitude % 10_000);
+        if (fraction == 0) {
+            return price < 0 ? "-" + whole : Long.toString(whole);
+        }
+        int digits = 4;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        final StringBuilder text = new StringBuilder(24);
+        if (price < 0) {
+            text.append('-');
+        }
+        text.append(whole).append('.');
+        for (int pad = digits - 1; pad > 0 && fraction < POWERS_OF_TEN[pad]; pad--) {
+            text.append('0');
+        }
+        return text.append(fraction).toString();
+    }
+
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000};
+
+    /**
      * @param cumNotional sum of price (1/10,000) x quantity
      * @param cumQty      filled quantity
      * @return the average price as a FIX decimal (8 decimals at most), 0 when nothing is filled
