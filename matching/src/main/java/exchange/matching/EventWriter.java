@@ -421,6 +421,9 @@ final class EventWriter {
     void restored(final int slot, final long visibleQty, final RestoreOrderCommand command) {
         restored.init(orders.bookId(slot), commandSequence, timestampNs);
         orderState(slot, 0);
+        final int flags = orders.flags(slot);
+        restored.flags((flags & OrderStore.STOP_TYPE) != 0 && (flags & OrderStore.WAITING_STOP) == 0
+            ? RestoredEvent.TRIGGERED : 0);
         restored.visibleQty(visibleQty)
             .displayQty(command.displayQty())
             .expireTimeNs(command.expireTimeNs())

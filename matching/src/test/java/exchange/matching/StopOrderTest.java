@@ -2,7 +2,9 @@ package exchange.matching;
 
 import exchange.matching.command.RestoreOrderCommand;
 import exchange.matching.event.AcceptedEvent;
+import exchange.matching.event.Event;
 import exchange.matching.event.EventType;
+import exchange.matching.event.RestoredEvent;
 import exchange.matching.event.TriggeredEvent;
 import exchange.matching.testing.MatchingScenarioTest;
 import exchange.matching.testing.OrderSpec;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static exchange.matching.testing.BookBuilder.book;
@@ -149,6 +152,20 @@ class StopOrderTest extends MatchingScenarioTest {
                 RestoreOrderCommand.TRIGGERED);
         });
         then(events("RESTORED G1 0", "RESTORED G2 6"), bookIs("bid 99: G2 6"), stopsAre("buy stop 102: G1 10"));
+    }
+
+    @Test
+    void shouldSayWhichRestoredStopsHadTriggeredAlsoOfAMarketStopThatShowsNothingInACallBook() {
+        given(s -> s.phase(1, TradingPhase.CLOSED));
+        when(s -> {
+            s.restore("G1", 5, buyStop("G1", 102_0000, 10).gtc(), 0, 0);
+            s.restore("G2", 6, buyStop("G2", 101_0000, 10).gtc(), 4, 4 * 101_0000L, RestoreOrderCommand.TRIGGERED);
+        });
+        // neither shows: only the flag tells the GTC store to carry G2 as the market order it became
+        then(events("RESTORED G1 0", "RESTORED G2 0"), stopsAre("buy stop 102: G1 10"));
+        final List<Event> restored = scenario.eventsSinceMark();
+        assertThat(((RestoredEvent) restored.get(0)).flags()).as("G1 waits again").isZero();
+        assertThat(((RestoredEvent) restored.get(1)).flags()).as("G2 had triggered").isEqualTo(RestoredEvent.TRIGGERED);
     }
 
     static Stream<Arguments> invalidStops() {

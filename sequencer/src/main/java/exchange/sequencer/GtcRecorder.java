@@ -140,8 +140,13 @@ public final class GtcRecorder implements EventHandler, EventLogConsumer, AutoCl
         fromOrderEvent(o, e);
         o.restore.displayQty(e.displayQty()).expireTimeNs(e.expireTimeNs());
         o.restore.context(e.buffer(), e.contextStart(), e.contextLength());
-        if (e.orderType() != null && e.orderType().isStop() && e.visibleQty() > 0) {
-            o.restore.flags(RestoreOrderCommand.TRIGGERED); // on the book: it had triggered before
+        // A stop that had triggered stays so however many nights it is carried. Its showing cannot tell:
+        // a market stop restored into a call book shows nothing, as a waiting one does, and saved as
+        // waiting it would wait for its stop price again, or with its fills not be restored at all.
+        // (A stop that shows is on the book too: event logs written before the flag say only that.)
+        if ((e.flags() & RestoredEvent.TRIGGERED) != 0
+            || (e.orderType() != null && e.orderType().isStop() && e.visibleQty() > 0)) {
+            o.restore.flags(RestoreOrderCommand.TRIGGERED);
         }
         o.priority = ++places;
         live.put(e.orderId(), o);

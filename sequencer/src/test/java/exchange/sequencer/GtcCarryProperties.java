@@ -9,7 +9,6 @@ import exchange.matching.command.Command;
 import exchange.matching.command.CommandType;
 import exchange.matching.command.EndOfDayCommand;
 import exchange.matching.command.SetPhaseCommand;
-import exchange.matching.event.EventSink;
 import exchange.matching.testing.CommandStream;
 import exchange.matching.testing.RecordedEvents;
 import net.jqwik.api.ForAll;
@@ -17,7 +16,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -69,7 +67,7 @@ class GtcCarryProperties {
         store.saveAll(0, List.of()); // nothing from the last try
         try (PositionStore position = new PositionStore(dir.resolve("positions"), "run" + runs++, false);
              GtcRecorder recorder = new GtcRecorder(log, store, position)) {
-            final MatchingEngine today = new MatchingEngine(INSTRUMENTS, config, new Feed(recorder));
+            final MatchingEngine today = new MatchingEngine(INSTRUMENTS, config, new RecorderFeed(recorder));
             long sequence = 0;
             long now = 0;
             for (final byte[] command : CommandStream.generate(seed, length)) {
@@ -134,30 +132,5 @@ class GtcCarryProperties {
             + " px " + o.price() + " stop " + o.stopPrice() + " qty " + o.orderQty() + " cum " + o.cumQty()
             + " leaves " + o.leavesQty() + " notional " + o.cumNotional() + " peak " + o.displayQty()
             + " instructions " + o.instructions() + " owner " + o.sessionId() + "/" + o.firmId() + "/" + o.accountId();
-    }
-
-    /** Hands the engine's events to the recorder as the event log would, each with its index in its command. */
-    private static final class Feed implements EventSink {
-        private final GtcRecorder recorder;
-        private long commandSequence = -1;
-        private int eventIndex;
-
-        Feed(final GtcRecorder recorder) {
-            this.recorder = recorder;
-        }
-
-        @Override
-        public void onEvent(final MutableDirectBuffer buffer, final int offset, final int length) {
-            final long sequence = RecordedEvents.decode(copy(buffer, offset, length)).commandSequence();
-            eventIndex = sequence == commandSequence ? eventIndex + 1 : 0;
-            commandSequence = sequence;
-            recorder.onEvent(0, sequence, eventIndex, buffer, offset, length);
-        }
-
-        private static byte[] copy(final MutableDirectBuffer buffer, final int offset, final int length) {
-            final byte[] bytes = new byte[length];
-            buffer.getBytes(offset, bytes);
-            return bytes;
-        }
     }
 }

@@ -7,7 +7,7 @@ import org.agrona.DirectBuffer;
  * The header every event starts with: the command that caused it and that command's time stamp.
  *
  * <pre>
- *   0  length (u16)   2 type (u8)   3 reserved (u8)
+ *   0  length (u16)   2 type (u8)   3 reserved (u8; 0, but Restored keeps its flags there)
  *   4  instrument id (i32)
  *   8  command sequence (i64): the journal sequence of the command that caused this event
  *  16  timestamp (i64, ns since epoch): that command's sequencer time stamp

@@ -6,12 +6,20 @@ package exchange.matching.event;
  * drop copies know its ClOrdID again. Not an ExecutionReport (exec id 0); market data publishes the
  * visible part as an Add Order.
  *
+ * <p>A stop comes back either waiting for its stop price again or, when it had triggered, as the order it
+ * became; the flags say which, since nothing else does for a market stop restored into a call book (it
+ * shows nothing, as a waiting stop does). Event logs written before the flags have 0 there.
+ *
  * <pre>
+ *   3  flags (u8, the header's reserved byte): bit 0 {@link #TRIGGERED}
  * 104  visible qty (i64)   112 display qty (i64; 0 = all displayed)   120 expire time (i64, ns)
  * 128  context length (u8), then the context bytes
  * </pre>
  */
 public final class RestoredEvent extends OrderEvent {
+    public static final int FLAGS_OFFSET = TYPE_OFFSET + 1;
+    /** Flags bit: a stop that had triggered, back on the book as the order it became (not waiting). */
+    public static final int TRIGGERED = 1;
     public static final int VISIBLE_QTY_OFFSET = BODY_OFFSET;
     public static final int DISPLAY_QTY_OFFSET = BODY_OFFSET + 8;
     public static final int EXPIRE_TIME_OFFSET = BODY_OFFSET + 16;
@@ -30,6 +38,15 @@ public final class RestoredEvent extends OrderEvent {
     @Override
     protected int endOffset() {
         return CONTEXT_OFFSET;
+    }
+
+    public int flags() {
+        return buffer.getByte(offset + FLAGS_OFFSET) & 0xFF;
+    }
+
+    public RestoredEvent flags(final int v) {
+        buffer.putByte(offset + FLAGS_OFFSET, (byte) v);
+        return this;
     }
 
     public long visibleQty() {
@@ -62,6 +79,6 @@ public final class RestoredEvent extends OrderEvent {
     @Override
     protected String ownFields() {
         return " visible=" + visibleQty() + " display=" + displayQty() + " expire=" + expireTimeNs() + " ctx="
-            + contextLength();
+            + contextLength() + " flags=" + flags();
     }
 }

@@ -1233,6 +1233,7 @@ public final class ReferenceBook {
         e.wrap(scratch, 0);
         e.init(o.book, c.sequence(), c.timestampNs());
         state(e, o, 0);
+        e.flags(stop && !waiting ? RestoredEvent.TRIGGERED : 0);
         e.visibleQty(o.visible()).displayQty(o.peak).expireTimeNs(c.expireTimeNs())
             .context(c.buffer(), c.contextStart(), c.contextLength());
         publish(e);
