@@ -311,8 +311,8 @@ public final class FixBenchmark implements Callable<Integer> {
      * pages back some 30 seconds after they were dirtied, on its own threads: without this, what one
      * target wrote (the exchange its journal, event log and market-data store; both their FIX message
      * stores and logs) was written back in the other's turn, taking CPU from it. The bare acceptor's second
-     * round was then a fifth slower in several runs. Neither target's bursts now pay for writing back files:
-     * a running exchange would, all day, for its own.
+     * round was then 6-29% slower than its others in three of six runs. Neither target's bursts now pay for
+     * writing back files: a running exchange would, all day, for its own.
      */
     private static void writeBack() throws InterruptedException {
         try {
