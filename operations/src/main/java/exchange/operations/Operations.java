@@ -23,7 +23,6 @@ import exchange.sequencer.AgentErrors;
 import exchange.sequencer.IdleStrategies;
 import exchange.sequencer.Sequencer;
 import exchange.sequencer.TradingDay;
-import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
 import org.slf4j.Logger;
@@ -77,8 +76,12 @@ public final class Operations implements AutoCloseable {
         this.reports = new ReportWriter(parts.sequencer().eventLog(), data.resolve("positions"), config.reportsDir(),
             parts.instruments(), firmNames(parts));
         this.runner = new AgentRunner(IdleStrategies.cold(TimeUnit.MICROSECONDS.toNanos(1)),
-            AgentErrors.of(LOG, "operations"), null, niced(config.threadNice(), new CompositeAgent(view, reports)));
-        AgentRunner.startOnThread(runner);
+            AgentErrors.of(LOG, "operations"), null, new CompositeAgent(view, reports));
+        final int nice = config.threadNice();
+        AgentRunner.startOnThread(runner, work -> new Thread(() -> {
+            lowerPriority(nice);
+            work.run();
+        }));
         if (!config.enabled()) {
             this.server = null;
             LOG.info("admin API disabled ({}=false)", OperationsConfig.ENABLED);
@@ -95,41 +98,20 @@ public final class Operations implements AutoCloseable {
     }
 
     /**
-     * @return the agent, whose thread first sets its own nice value: no order waits for the view or the
-     *         reports, so on a busy machine they take what the orders leave
+     * Sets the calling thread's nice value, first thing on the view's and reports' thread: no order waits
+     * for them, so on a busy machine they take what the orders leave. 0 leaves it as it is.
      */
-    private static Agent niced(final int nice, final Agent agent) {
+    private static void lowerPriority(final int nice) {
         if (nice == 0) {
-            return agent;
+            return;
         }
-        return new Agent() {
-            @Override
-            public void onStart() {
-                final OptionalInt set = ThreadNiceness.setForCurrentThread(nice);
-                if (set.isPresent()) {
-                    LOG.info("operations thread ({}) runs at nice {}", agent.roleName(), set.getAsInt());
-                } else {
-                    LOG.info("operations thread ({}): its nice value could not be set ({}={}); it runs as the "
-                        + "exchange's other threads", agent.roleName(), OperationsConfig.THREAD_NICE, nice);
-                }
-                agent.onStart();
-            }
-
-            @Override
-            public int doWork() throws Exception {
-                return agent.doWork();
-            }
-
-            @Override
-            public void onClose() {
-                agent.onClose();
-            }
-
-            @Override
-            public String roleName() {
-                return agent.roleName();
-            }
-        };
+        final OptionalInt set = ThreadNiceness.setForCurrentThread(nice);
+        if (set.isPresent()) {
+            LOG.info("operations thread ({}) runs at nice {}", Thread.currentThread().getName(), set.getAsInt());
+        } else {
+            LOG.info("operations thread ({}): its nice value could not be set ({}={}); it runs as the "
+                + "exchange's other threads", Thread.currentThread().getName(), OperationsConfig.THREAD_NICE, nice);
+        }
     }
 
     private AdminHttpServer startServer(final OperationsConfig config, final Parts parts, final Path data,
