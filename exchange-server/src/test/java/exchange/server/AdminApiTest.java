@@ -202,9 +202,8 @@ class AdminApiTest {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (final Path task : tasks.toList()) {
                 try {
-                    final String stat = Files.readString(task.resolve("stat"));
-                    final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    nice.put(Files.readString(task.resolve("comm")).trim(), Integer.parseInt(fields[16]));
+                    final String name = Files.readString(task.resolve("comm")).trim();
+                    ThreadNiceness.niceOf(task).ifPresent(value -> nice.put(name, value));
                 } catch (final NoSuchFileException ended) {
                     // a thread that ended while listed
                 }

@@ -64,8 +64,16 @@ public final class ThreadNiceness {
 
     /** @return the calling thread's nice value; empty when the system does not say (not Linux) */
     public static OptionalInt currentThreadNice() {
+        return niceOf(THREAD_SELF);
+    }
+
+    /**
+     * @param task a thread's folder under {@code /proc}: {@code /proc/<pid>/task/<tid>}, {@code /proc/thread-self}
+     * @return that thread's nice value; empty when the system does not say (not Linux, a thread that ended)
+     */
+    public static OptionalInt niceOf(final Path task) {
         try {
-            final String stat = Files.readString(THREAD_SELF.resolve("stat"), StandardCharsets.US_ASCII);
+            final String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
             // the command name may hold spaces and parentheses: the fields follow its last ')'
             final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             return OptionalInt.of(Integer.parseInt(fields[NICE_FIELD_AFTER_NAME]));
