@@ -84,13 +84,12 @@ public final class FixDecimal {
             text.append('-');
         }
         text.append(whole).append('.');
-        for (int pad = digits - 1; pad > 0 && fraction < POWERS_OF_TEN[pad]; pad--) {
+        final String fractionDigits = Integer.toString(fraction);
+        for (int zeros = digits - fractionDigits.length(); zeros > 0; zeros--) {
             text.append('0');
         }
-        return text.append(fraction).toString();
+        return text.append(fractionDigits).toString();
     }
-
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000};
 
     /**
      * @param cumNotional sum of price (1/10,000) x quantity
