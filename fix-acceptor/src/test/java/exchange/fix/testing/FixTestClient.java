@@ -190,7 +190,12 @@ public final class FixTestClient implements Application, AutoCloseable {
         }
     }
 
-    /** @return nothing arrived within the time */
+    /**
+     * For an assertion that nothing comes: a message that does arrive is taken off the queue, so a test that
+     * goes on receiving after a false answer has lost it.
+     *
+     * @return nothing arrived within the time
+     */
     public boolean nothingWithin(final Duration wait) throws InterruptedException {
         return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS) == null;
     }
