@@ -207,13 +207,12 @@ class TlsTest {
     void shouldHoldTlsConnectionsToTheGuardsLimits() throws Exception {
         final Path[] exchange = exchangeKeys("exchange");
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
-        final Path sessions = config.resolve("fix-sessions.cfg");
-        Files.writeString(sessions, Files.readString(sessions).replace("LogonWaitSeconds=10", "LogonWaitSeconds=2"));
         withDefaults(config, "SocketUseSSL=Y\nSocketKeyStore=" + exchange[0] + "\nSocketKeyStorePassword=" + PASSWORD);
         try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
-            // TLS done, no Logon: closed after LogonWaitSeconds, as a plain connection is
+            // TLS done, no Logon: closed after LogonWaitSeconds (the shipped 10: a shorter one also closed, on a slow
+            // host, the connections below before their handshake and Logon were through), as a plain connection is
             try (RawFixConnection c = new RawFixConnection(tlsSocket(server.fixPort(), exchange[1]), "NOBODY")) {
-                assertThat(c.closedWithin(6_000)).isTrue();
+                assertThat(c.closedWithin(30_000)).isTrue();
             }
             // logged on over TLS, then a message that never ends: closed at MaxPendingBytes of plaintext
             try (RawFixConnection c = new RawFixConnection(tlsSocket(server.fixPort(), exchange[1]), "BROKER1")) {
