@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLException;
 
 /**
@@ -111,6 +112,23 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     private final CountDownLatch loggedOn = new CountDownLatch(1);
     private final AtomicInteger sequence = new AtomicInteger();
     private SessionID sessionId;
+    /** The report lines printed so far, as one text, for {@link #printedEnough}. */
+    private final StringBuilder printed = new StringBuilder();
+    private final Predicate<String> printedEnough;
+    private final CountDownLatch enoughPrinted = new CountDownLatch(1);
+
+    public ExchangeClient() {
+        this(reports -> false);
+    }
+
+    /**
+     * For tests: the wait after the last order ends as soon as the report lines printed so far satisfy
+     * {@code printedEnough}, at the latest after {@code --wait} seconds. A test can then give a slow host a long
+     * {@code --wait} without every run on a quick one lasting that long; from the command line it never ends early.
+     */
+    ExchangeClient(final Predicate<String> printedEnough) {
+        this.printedEnough = printedEnough;
+    }
 
     public static void main(final String[] args) {
         System.exit(new CommandLine(new ExchangeClient()).execute(args));
@@ -195,7 +213,7 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
                 System.out.println(">> " + String.join(" ", orders.get(i)));
                 Session.sendToTarget(messages.get(i), sessionId);
             }
-            Thread.sleep(waitSeconds * 1000L);
+            enoughPrinted.await(waitSeconds, TimeUnit.SECONDS);
             return 0;
         } finally {
             initiator.stop();
@@ -405,7 +423,14 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
 
     @Override
     public void fromApp(final Message message, final SessionID id) throws FieldNotFound {
-        System.out.println(describe(message));
+        final String line = describe(message);
+        System.out.println(line);
+        synchronized (printed) {
+            printed.append(line).append('\n');
+            if (printedEnough.test(printed.toString())) {
+                enoughPrinted.countDown();
+            }
+        }
     }
 
     /** {@code bin/exchange-client hash-password}: prints a salted hash to paste into PasswordHash. */

@@ -52,6 +52,7 @@ class ConsoleBrowserTest {
     private static final String PAGE = """
         JSON.stringify({
           status: document.getElementById('status').textContent,
+          message: document.getElementById('message').textContent,
           rows: Object.fromEntries([...document.querySelectorAll('#instruments tbody tr')]
             .map(tr => [tr.dataset.symbol, [...tr.cells].map(td => td.textContent)])),
           depth: [...document.querySelectorAll('#depth tbody tr')].map(tr => [...tr.cells].map(td => td.textContent).join('|')),
@@ -98,8 +99,7 @@ class ConsoleBrowserTest {
     void shouldShowOrdersAndTradesLiveAndHaltOrPullAKillSwitchOnlyWhenTheOperatorConfirms() throws Exception {
         final Path browser = chromium();
         final Path config = ShippedConfig.copyTo(dir.resolve("config"));
-        try (ExchangeServer server = ExchangeServer.start(config, Map.of(ExchangeConfig.DATA_DIR,
-                 dir.resolve("data").toString(), ExchangeConfig.FIX_PORT, "0"));
+        try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir));
              FixTestClient b1 = ShippedConfig.loggedOn(server.fixPort(), "BROKER1", dir.resolve("clients"));
              FixTestClient b2 = ShippedConfig.loggedOn(server.fixPort(), "BROKER2", dir.resolve("clients"));
              Chromium chromium = Chromium.start(browser, dir.resolve("chromium-profile"))) {
@@ -140,7 +140,8 @@ class ConsoleBrowserTest {
             assertThat(server.sequencer().commands().lastSequence()).as("nothing journaled").isEqualTo(journaled);
             page.answerDialogs(true);
             page.evaluate("document.querySelector('button[data-action=halt][data-symbol=TSLA]').click()");
-            shown = await(page, p -> "HALTED".equals(row(p, "TSLA").get(1)));
+            // the row can show the halt (the page's stream) before the answer to the click sets the message
+            shown = await(page, p -> "HALTED".equals(row(p, "TSLA").get(1)) && "halt by demo done".equals(p.get("message")));
             assertThat(row(shown, "TSLA").get(11)).isEqualTo("Resume");
             assertThat(admin.get("/api/instruments/TSLA").json().get("phase")).isEqualTo("HALTED");
             assertThat((String) page.evaluate("document.getElementById('message').textContent")).isEqualTo("halt by demo done");
@@ -157,7 +158,8 @@ class ConsoleBrowserTest {
             page.evaluate("document.querySelector('tr[data-firm=BROKER1][data-account=\"\"] button[data-action=kill-on]').click()");
             assertThat(page.dialogs().get(2)).isEqualTo("Turn the kill switch ON for firm BROKER1? Its orders are cancelled and "
                 + "new ones refused.");
-            shown = await(page, p -> list(p, "depth").size() == 1);
+            shown = await(page, p -> list(p, "depth").size() == 1
+                && "kill-switch by demo done: 2 orders cancelled".equals(p.get("message")));
             assertThat(list(shown, "depth")).as("BROKER1's bids went").containsExactly("||191.00|5|1");
             assertThat((String) page.evaluate("document.querySelector('tr[data-firm=BROKER1][data-account=\"\"]').cells[2].textContent"))
                 .isEqualTo("ON");

@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,13 +22,33 @@ class ExchangeClientTest {
     @TempDir
     Path dir;
 
+    /**
+     * How long a client that sent orders waits for their reports ({@code --wait}): long enough for a slow host. A run
+     * given the reports it should print ends as soon as it has printed them.
+     */
+    static final String REPORTS_WAIT_SECONDS = "30";
+
     /** Runs the client's main command and returns what it printed. */
     static String run(final int[] exitCode, final String... args) {
+        return run(new ExchangeClient(), exitCode, args);
+    }
+
+    /**
+     * Runs the client's main command until it has printed a report line matching each of the patterns (at the
+     * latest after its {@code --wait}), and returns what it printed.
+     */
+    static String runUntil(final int[] exitCode, final List<String> reports, final String... args) {
+        final List<Pattern> patterns = reports.stream().map(Pattern::compile).toList();
+        return run(new ExchangeClient(printed -> patterns.stream().allMatch(p -> p.matcher(printed).find())), exitCode,
+            args);
+    }
+
+    private static String run(final ExchangeClient client, final int[] exitCode, final String... args) {
         final PrintStream out = System.out;
         final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            exitCode[0] = new CommandLine(new ExchangeClient()).execute(args);
+            exitCode[0] = new CommandLine(client).execute(args);
         } finally {
             System.setOut(out);
         }
@@ -39,26 +61,28 @@ class ExchangeClientTest {
         try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
             final String port = Integer.toString(server.fixPort());
             final int[] code = new int[1];
-            final String buyer = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "1",
-                "buy", "100", "AAPL", "190.25");
+            final String bid = "<< NEW +C-\\S+ BUY 100 AAPL @190.25 +cum 0 leaves 100";
+            final String buyer = runUntil(code, List.of(bid), "--port", port, "--store", dir.resolve("c1").toString(),
+                "--wait", REPORTS_WAIT_SECONDS, "buy", "100", "AAPL", "190.25");
             assertThat(code[0]).isZero();
-            assertThat(buyer).contains("logged on as FIX.4.4:BROKER1->EXCH", ">> buy 100 AAPL 190.25")
-                .containsPattern("<< NEW +C-\\S+ BUY 100 AAPL @190.25 +cum 0 leaves 100");
+            assertThat(buyer).contains("logged on as FIX.4.4:BROKER1->EXCH", ">> buy 100 AAPL 190.25").containsPattern(bid);
 
             final Path orders = dir.resolve("orders.txt");
             Files.writeString(orders, "# two sells\nsell 60 AAPL 190\n\nsell 10 AAPL market ioc\n");
-            final String seller = run(code, "--port", port, "--store", dir.resolve("c2").toString(), "--wait", "1",
-                "--sender", "BROKER2", "--user", "broker2", "--password", "broker2-demo", "--file", orders.toString());
+            final String limitFill = "<< FILL +C-\\S+ SELL 60 AAPL @190 +filled 60 @190.25 +cum 60 leaves 0";
+            final String marketFill = "<< FILL +C-\\S+ SELL 10 AAPL +filled 10 @190.25 +cum 10 leaves 0";
+            final String seller = runUntil(code, List.of(limitFill, marketFill), "--port", port, "--store",
+                dir.resolve("c2").toString(), "--wait", REPORTS_WAIT_SECONDS, "--sender", "BROKER2", "--user", "broker2",
+                "--password", "broker2-demo", "--file", orders.toString());
             assertThat(code[0]).isZero();
-            assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 60 AAPL @190 +filled 60 @190.25 +cum 60 leaves 0")
-                .containsPattern("<< FILL +C-\\S+ SELL 10 AAPL +filled 10 @190.25 +cum 10 leaves 0");
+            assertThat(seller).containsPattern(limitFill).containsPattern(marketFill);
 
             // the README's --fix 4.2: the demo's FIX 4.2 session is CompID only, as FIX 4.2 has no Username (553)
-            final String fix42 = run(code, "--port", port, "--store", dir.resolve("c4").toString(), "--wait", "1",
-                "--fix", "4.2", "--sender", "BROKER1-42", "buy", "5", "MSFT", "420");
+            final String fix42Bid = "<< NEW +C-\\S+ BUY 5 MSFT @420 +cum 0 leaves 5";
+            final String fix42 = runUntil(code, List.of(fix42Bid), "--port", port, "--store", dir.resolve("c4").toString(),
+                "--wait", REPORTS_WAIT_SECONDS, "--fix", "4.2", "--sender", "BROKER1-42", "buy", "5", "MSFT", "420");
             assertThat(code[0]).isZero();
-            assertThat(fix42).contains("logged on as FIX.4.2:BROKER1-42->EXCH")
-                .containsPattern("<< NEW +C-\\S+ BUY 5 MSFT @420 +cum 0 leaves 5");
+            assertThat(fix42).contains("logged on as FIX.4.2:BROKER1-42->EXCH").containsPattern(fix42Bid);
 
             final String refused = run(code, "--port", port, "--store", dir.resolve("c3").toString(), "--wait", "1",
                 "--logon-timeout", "3", "--password", "wrong", "buy", "1", "AAPL", "190");
@@ -73,30 +97,38 @@ class ExchangeClientTest {
         try (ExchangeServer server = ExchangeServer.start(config, ShippedConfig.isolated(dir))) {
             final String port = Integer.toString(server.fixPort());
             final int[] code = new int[1];
-            final String buyer = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "1",
+            final String iceberg = "<< NEW +C-\\S+ BUY 100 AAPL @190 +cum 0 leaves 100";
+            final String stop = "<< NEW +C-\\S+ BUY 10 AAPL +cum 0 leaves 10";
+            final String buyer = runUntil(code, List.of(iceberg, stop), "--port", port, "--store",
+                dir.resolve("c1").toString(), "--wait", REPORTS_WAIT_SECONDS,
                 "--file", write("buys.txt", "buy 100 AAPL 190 peak 20 gtc\nbuy 10 AAPL market stop 191\n"));
             assertThat(code[0]).isZero();
-            assertThat(buyer).containsPattern("<< NEW +C-\\S+ BUY 100 AAPL @190 +cum 0 leaves 100")
-                .containsPattern("<< NEW +C-\\S+ BUY 10 AAPL +cum 0 leaves 10");
+            assertThat(buyer).containsPattern(iceberg).containsPattern(stop);
 
             // the iceberg trades past its peak of 20; a post-only sell at the bid would take, so it is refused;
             // the firm's own buy meets its own sell and self-trade prevention decrements both
-            final String seller = run(code, "--port", port, "--store", dir.resolve("c2").toString(), "--wait", "1",
-                "--sender", "BROKER2", "--user", "broker2", "--password", "broker2-demo", "--file",
-                write("sells.txt", "sell 30 AAPL 190\nsell 5 AAPL 190 post-only\nsell 10 AAPL 191\nbuy 1 AAPL 191 stp D\n"));
+            final List<String> sellerReports = List.of(
+                "<< FILL +C-\\S+ SELL 30 AAPL @190 +filled 30 @190 +cum 30 leaves 0",
+                "<< REJECTED +C-\\S+ SELL 5 AAPL @190 .*Post-only",
+                "<< RESTATED +C-\\S+ SELL 9 AAPL @191 +cum 0 leaves 9 .*self-trade prevention",
+                "<< CANCELED +C-\\S+ BUY 1 AAPL @191 .*self-trade prevention");
+            final String seller = runUntil(code, sellerReports, "--port", port, "--store", dir.resolve("c2").toString(),
+                "--wait", REPORTS_WAIT_SECONDS, "--sender", "BROKER2", "--user", "broker2", "--password", "broker2-demo",
+                "--file", write("sells.txt", "sell 30 AAPL 190\nsell 5 AAPL 190 post-only\nsell 10 AAPL 191\nbuy 1 AAPL 191 stp D\n"));
             assertThat(code[0]).isZero();
-            assertThat(seller).containsPattern("<< FILL +C-\\S+ SELL 30 AAPL @190 +filled 30 @190 +cum 30 leaves 0")
-                .containsPattern("<< REJECTED +C-\\S+ SELL 5 AAPL @190 .*Post-only")
-                .containsPattern("<< RESTATED +C-\\S+ SELL 9 AAPL @191 +cum 0 leaves 9 .*self-trade prevention")
-                .containsPattern("<< CANCELED +C-\\S+ BUY 1 AAPL @191 .*self-trade prevention");
+            for (final String report : sellerReports) {
+                assertThat(seller).containsPattern(report);
+            }
 
             // a trade at 191 (the firm trading with itself, which its settings allow) triggers the waiting buy stop,
             // which finds nothing to buy once triggered
-            final String trigger = run(code, "--port", port, "--store", dir.resolve("c1").toString(), "--wait", "2",
+            final String triggered = "<< RESTATED +C-\\S+ BUY 10 AAPL .*Stop triggered at 191";
+            final String nothingToBuy = "<< CANCELED +C-\\S+ BUY 10 AAPL +cum 0 leaves 0";
+            final String trigger = runUntil(code, List.of(triggered, nothingToBuy), "--port", port, "--store",
+                dir.resolve("c1").toString(), "--wait", REPORTS_WAIT_SECONDS,
                 "--file", write("trigger.txt", "sell 5 AAPL 191\nbuy 5 AAPL 191\n"));
             assertThat(code[0]).isZero();
-            assertThat(trigger).containsPattern("<< RESTATED +C-\\S+ BUY 10 AAPL .*Stop triggered at 191")
-                .containsPattern("<< CANCELED +C-\\S+ BUY 10 AAPL +cum 0 leaves 0");
+            assertThat(trigger).containsPattern(triggered).containsPattern(nothingToBuy);
         }
     }
 

@@ -2,6 +2,7 @@ package exchange.server;
 
 import exchange.fix.testing.FixTestClient;
 import exchange.operations.OperationsConfig;
+import exchange.sequencer.TradingSchedule;
 import quickfix.Message;
 
 import java.io.IOException;
@@ -23,7 +24,9 @@ final class ShippedConfig {
 
     /**
      * Copies {@code config/} into {@code target}, with the admin API on any free port (tests never take the
-     * shipped port, which a running exchange or another build may hold); returns the copy.
+     * shipped port, which a running exchange or another build may hold) and the schedule's time zone one where it
+     * is about noon now; returns the copy. The shipped schedule closes at 23:55 UTC and ends the day at 23:56: a
+     * build that ran a test then found the market closed and its orders refused.
      */
     static Path copyTo(final Path target) {
         try (Stream<Path> files = Files.list(REPOSITORY_CONFIG)) {
@@ -34,10 +37,21 @@ final class ShippedConfig {
                 }
             }
             set(target.resolve(ExchangeConfig.FILE_NAME), OperationsConfig.PORT, "0");
+            set(target.resolve(ExchangeConfig.FILE_NAME), TradingSchedule.ZONE, zoneWhereItIsNoon().getId());
             return target;
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A whole-hour offset from UTC at which the local time is now between 12:00 and 13:00: the trading day cannot
+     * close or end, nor Day orders expire, in the middle of a test (the conformance tests' exchange does the same).
+     */
+    static java.time.ZoneOffset zoneWhereItIsNoon() {
+        final int hourUtc = java.time.LocalTime.now(java.time.ZoneOffset.UTC).getHour();
+        final int offsetHours = 12 - hourUtc;
+        return java.time.ZoneOffset.ofHours(offsetHours);
     }
 
     /**

@@ -101,9 +101,16 @@ class SessionTest {
             assertThat(b2.awaitLogon(WAIT)).isTrue();
             cod.send(FixOrders.limit("O1", "AAA", '1', "10", "100"));
             assertThat(cod.next("8", WAIT).getChar(150)).isEqualTo('0');
+            assertThat(venue.risk().exposure(1, 0)).as("the order's exposure").isPositive();
             cod.close();
+            // the cancel on disconnect has been applied once the risk gateway, which follows the event log, has
+            // released the order's exposure: a fixed pause was too short on a slow host, and the sell then traded
+            final long deadline = System.nanoTime() + WAIT.toNanos();
+            while (venue.risk().exposure(1, 0) != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(venue.risk().exposure(1, 0)).as("the order's exposure, after the disconnect").isZero();
             // the order is gone: a sell at its price rests instead of trading
-            Thread.sleep(200);
             b2.send(FixOrders.limit("S1", "AAA", '2', "10", "100"));
             assertThat(b2.next("8", WAIT).getChar(150)).isEqualTo('0');
             assertThat(b2.nothingWithin(Duration.ofMillis(500))).isTrue();

@@ -664,6 +664,12 @@ class TradingDayTest {
 
             clock.set("2026-11-27T08:30:00Z");
             awaitJournaledAfter(sequencer, beforeStart + 1); // the day's CLOSED phase and kill-switch restatement
+            // the thread has failed once it has said so twice (the trading day's ERROR, then the runner's): a slow
+            // host may take longer than any fixed pause to get there
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (log.at(ch.qos.logback.classic.Level.ERROR).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             Thread.sleep(300); // a thread that went on would journal them again within this
 
             assertThat(sequencer.commands().lastSequence()).as("commands journaled by the day's start")
