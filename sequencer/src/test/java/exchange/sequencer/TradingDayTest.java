@@ -666,10 +666,7 @@ class TradingDayTest {
             awaitJournaledAfter(sequencer, beforeStart + 1); // the day's CLOSED phase and kill-switch restatement
             // the thread has failed once it has said so twice (the trading day's ERROR, then the runner's): a slow
             // host may take longer than any fixed pause to get there
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (log.at(ch.qos.logback.classic.Level.ERROR).size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            awaitErrorLines(log, 2);
             Thread.sleep(300); // a thread that went on would journal them again within this
 
             assertThat(sequencer.commands().lastSequence()).as("commands journaled by the day's start")
@@ -702,7 +699,17 @@ class TradingDayTest {
                 .isInstanceOf(java.util.concurrent.ExecutionException.class)
                 .hasRootCauseInstanceOf(java.io.IOException.class)
                 .hasMessageContaining("cannot write " + dir.resolve("trading-day.state"));
+            // the request is answered first, then the thread says why it stopped
+            awaitErrorLines(log, 2);
             assertThat(log.at(ch.qos.logback.classic.Level.ERROR)).as("ERROR lines").hasSize(2);
+        }
+    }
+
+    /** Waits up to 10 s until the trading day has logged {@code lines} ERROR lines (or more). */
+    private static void awaitErrorLines(final LogCapture log, final int lines) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (log.at(ch.qos.logback.classic.Level.ERROR).size() < lines && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
     }
 }
