@@ -112,13 +112,14 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     private final CountDownLatch loggedOn = new CountDownLatch(1);
     private final AtomicInteger sequence = new AtomicInteger();
     private SessionID sessionId;
-    /** The report lines printed so far, as one text, for {@link #printedEnough}. */
+    /** The report lines printed so far, as one text, for {@link #printedEnough}; kept only when a test gives one. */
     private final StringBuilder printed = new StringBuilder();
+    /** Null from the command line: the wait after the last order is then always {@code --wait}. */
     private final Predicate<String> printedEnough;
     private final CountDownLatch enoughPrinted = new CountDownLatch(1);
 
     public ExchangeClient() {
-        this(reports -> false);
+        this.printedEnough = null;
     }
 
     /**
@@ -425,6 +426,9 @@ public final class ExchangeClient implements java.util.concurrent.Callable<Integ
     public void fromApp(final Message message, final SessionID id) throws FieldNotFound {
         final String line = describe(message);
         System.out.println(line);
+        if (printedEnough == null) {
+            return;
+        }
         synchronized (printed) {
             printed.append(line).append('\n');
             if (printedEnough.test(printed.toString())) {
