@@ -39,9 +39,10 @@ public final class RerequestResponder {
     private final UnsafeBuffer packetBuffer;
     private final UnsafeBuffer message;
     private final RateLimitedLog refusals = new RateLimitedLog(LOG, 1_000_000_000L);
-    private long requestsServed;
-    private long requestsRefused;
-    private long messagesServed;
+    /** Counters written by the server's thread only, read by any (monitoring, tests): volatile, never torn or stale. */
+    private volatile long requestsServed;
+    private volatile long requestsRefused;
+    private volatile long messagesServed;
 
     /**
      * @param reader a reader of {@code store} owned by this responder's thread.
