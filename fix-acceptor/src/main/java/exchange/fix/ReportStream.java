@@ -368,7 +368,7 @@ public final class ReportStream implements EventHandler {
             return;
         }
         final FixVersion version = versions.applyAsVersion(info.session);
-        final String text = "Stop triggered at " + FixDecimal.price(e.triggerPrice()).toPlainString();
+        final String text = "Stop triggered at " + FixDecimal.priceText(e.triggerPrice());
         final Message m;
         if (version == FixVersion.FIX50SP2) {
             m = reports.orderEvent(version, e, info, 'L', info.ordStatus(), text);
