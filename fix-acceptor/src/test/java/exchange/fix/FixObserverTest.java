@@ -3,6 +3,7 @@ package exchange.fix;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
 import exchange.fix.testing.TestVenue;
+import exchange.sequencer.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,10 +80,7 @@ class FixObserverTest {
             assertThat(recorder.sent("BROKER1")).isEqualTo(sentAtLogon + 1);
             assertThat(recorder.received("BROKER2")).isZero();
             // the gateway tells the observer a request is handled after handing it on: its report can come first
-            final long requestDeadline = System.nanoTime() + WAIT.toNanos();
-            while (recorder.requests.isEmpty() && System.nanoTime() < requestDeadline) {
-                Thread.sleep(1);
-            }
+            Await.until(() -> !recorder.requests.isEmpty(), WAIT, () -> "the request handled");
             assertThat(recorder.requests).hasSize(1);
             assertThat(recorder.requests.get(0)[1]).isGreaterThanOrEqualTo(recorder.requests.get(0)[0]);
             final long deadline = System.nanoTime() + WAIT.toNanos();

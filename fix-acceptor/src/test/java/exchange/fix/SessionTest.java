@@ -3,6 +3,7 @@ package exchange.fix;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
 import exchange.fix.testing.TestVenue;
+import exchange.sequencer.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,10 +106,7 @@ class SessionTest {
             cod.close();
             // the cancel on disconnect has been applied once the risk gateway, which follows the event log, has
             // released the order's exposure: a fixed pause was too short on a slow host, and the sell then traded
-            final long deadline = System.nanoTime() + WAIT.toNanos();
-            while (venue.risk().exposure(1, 0) != 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until(() -> venue.risk().exposure(1, 0) == 0, WAIT, () -> "the order's exposure released");
             assertThat(venue.risk().exposure(1, 0)).as("the order's exposure, after the disconnect").isZero();
             // the order is gone: a sell at its price rests instead of trading
             b2.send(FixOrders.limit("S1", "AAA", '2', "10", "100"));

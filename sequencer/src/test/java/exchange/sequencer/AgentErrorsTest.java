@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,10 +116,7 @@ class AgentErrorsTest {
                 agent)) {
                 AgentRunner.startOnThread(runner);
                 // the thread's first call, however late a busy host starts it: the window starts there
-                final long firstCallDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (agent.calls.get() == 0 && System.nanoTime() < firstCallDeadline) {
-                    Thread.sleep(1);
-                }
+                Await.until(() -> agent.calls.get() > 0, Duration.ofSeconds(10), () -> "the agent's first call");
                 Thread.sleep(500); // the window the calls are counted over
             }
             final long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);

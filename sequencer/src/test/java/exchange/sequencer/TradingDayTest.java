@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -706,10 +707,8 @@ class TradingDayTest {
     }
 
     /** Waits up to 10 s until the trading day has logged {@code lines} ERROR lines (or more). */
-    private static void awaitErrorLines(final LogCapture log, final int lines) throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (log.at(ch.qos.logback.classic.Level.ERROR).size() < lines && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private static void awaitErrorLines(final LogCapture log, final int lines) {
+        Await.until(() -> log.at(ch.qos.logback.classic.Level.ERROR).size() >= lines, Duration.ofSeconds(10),
+            () -> lines + " ERROR lines");
     }
 }

@@ -10,7 +10,7 @@ import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.store.MessageStoreReader;
 import exchange.marketdata.subscriber.FeedSubscriber;
 import exchange.marketdata.subscriber.PacketDropPolicy;
-import exchange.marketdata.testing.Await;
+import exchange.sequencer.Await;
 import exchange.marketdata.testing.EngineBooks;
 import exchange.marketdata.testing.ItchText;
 import exchange.marketdata.testing.Network;

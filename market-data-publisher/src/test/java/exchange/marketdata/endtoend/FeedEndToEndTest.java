@@ -8,7 +8,7 @@ import exchange.marketdata.store.ChronicleMessageStore;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.subscriber.FeedSubscriber;
 import exchange.marketdata.subscriber.PacketDropPolicy;
-import exchange.marketdata.testing.Await;
+import exchange.sequencer.Await;
 import exchange.marketdata.testing.Network;
 import exchange.marketdata.testing.RecordingFeed;
 import exchange.marketdata.testing.SyntheticFeed;

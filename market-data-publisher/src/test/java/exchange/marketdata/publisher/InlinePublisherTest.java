@@ -3,7 +3,7 @@ package exchange.marketdata.publisher;
 import exchange.marketdata.MarketDataConfig;
 import exchange.marketdata.moldudp64.DownstreamPacketDecoder;
 import exchange.marketdata.store.InMemoryMessageStore;
-import exchange.marketdata.testing.Await;
+import exchange.sequencer.Await;
 import exchange.marketdata.testing.Network;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import exchange.marketdata.MarketDataConfig;
 import exchange.marketdata.store.ChronicleMessageStore;
 import exchange.marketdata.store.MessageStore;
 import exchange.marketdata.store.MessageStoreReader;
-import exchange.marketdata.testing.Await;
+import exchange.sequencer.Await;
 import exchange.marketdata.testing.ItchText;
 import exchange.marketdata.testing.Network;
 import exchange.marketdata.testing.SequencerFixture;

@@ -3,7 +3,7 @@ package exchange.marketdata.service;
 import exchange.marketdata.MarketDataConfig;
 import exchange.marketdata.itch.ItchWire;
 import exchange.marketdata.store.ChronicleMessageStore;
-import exchange.marketdata.testing.Await;
+import exchange.sequencer.Await;
 import exchange.marketdata.testing.ItchText;
 import exchange.marketdata.testing.Network;
 import exchange.marketdata.testing.SequencerFixture;

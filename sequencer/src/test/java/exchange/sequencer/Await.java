@@ -1,4 +1,4 @@
-package exchange.marketdata.testing;
+package exchange.sequencer;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
