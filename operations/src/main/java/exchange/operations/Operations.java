@@ -51,7 +51,7 @@ public final class Operations implements AutoCloseable {
      * The operators' thread's first park when it finds nothing to read; it doubles while idle, up to the cold
      * threads' longest. The console gets a snapshot at most every 50 ms, so a millisecond late costs it nothing,
      * and in a burst the thread reads more events per wake-up: at 1 µs its CPU in {@code bin/bench fix} was 1.0-1.1
-     * µs per order, at 1 ms 0.7-0.8 (six runs each, 2026-11-28).
+     * µs per order (six runs), at 1 ms 0.7-0.9 (twelve runs, 2026-11-28).
      */
     private static final long FIRST_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
