@@ -7,6 +7,7 @@ import exchange.fix.ExchangeApplication;
 import exchange.fix.FixSession;
 import exchange.fix.testing.FixOrders;
 import exchange.fix.testing.FixTestClient;
+import exchange.sequencer.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -373,11 +373,8 @@ class HostileClientTest {
             broker2.send(FixOrders.limit("HIT1", "AAPL", '2', "10", "190"));
             assertThat(broker2.next("8", WAIT).getChar(150)).isEqualTo('0');
             assertThat(broker2.next("8", WAIT).getChar(150)).as("traded with BROKER1's order").isEqualTo('F');
-            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANSWER_MS);
-            while (Session.lookupSession(broker1).getStore().getNextSenderMsgSeqNum() == before) {
-                assertThat(System.nanoTime()).as("BROKER1's fill stored for it").isLessThan(deadline);
-                Thread.sleep(1);
-            }
+            Await.until(() -> nextSenderMsgSeqNum(broker1) != before, Duration.ofMillis(ANSWER_MS),
+                () -> "BROKER1's fill stored for it");
             try (RawFixConnection c = new RawFixConnection(server.fixPort(), "BROKER1")) {
                 c.send(c.message("A", "98=0", "108=30", "141=Y", "553=broker1", "554=broker1-demo"));
                 assertThat(c.next(ANSWER_MS)).containsEntry(35, "A").containsEntry(34, "1");
@@ -430,11 +427,17 @@ class HostileClientTest {
     }
 
     /** Waits until the acceptor holds BROKER2's connection alone and its sessions have seen every close. */
-    private void awaitOnlyBroker2Connected() throws InterruptedException {
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANSWER_MS);
-        while (server.fix().openConnections() != 1 || server.fix().queuedEvents() != 0) {
-            assertThat(System.nanoTime()).as("the acceptor saw the connections close").isLessThan(deadline);
-            Thread.sleep(1);
+    private void awaitOnlyBroker2Connected() {
+        Await.until(() -> server.fix().openConnections() == 1 && server.fix().queuedEvents() == 0,
+            Duration.ofMillis(ANSWER_MS), () -> "the acceptor to see the connections close");
+    }
+
+    /** The MsgSeqNum the exchange's store gives its next message to a session. */
+    private static int nextSenderMsgSeqNum(final SessionID session) {
+        try {
+            return Session.lookupSession(session).getStore().getNextSenderMsgSeqNum();
+        } catch (final java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

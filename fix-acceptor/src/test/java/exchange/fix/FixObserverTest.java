@@ -83,10 +83,8 @@ class FixObserverTest {
             Await.until(() -> !recorder.requests.isEmpty(), WAIT, () -> "the request handled");
             assertThat(recorder.requests).hasSize(1);
             assertThat(recorder.requests.get(0)[1]).isGreaterThanOrEqualTo(recorder.requests.get(0)[0]);
-            final long deadline = System.nanoTime() + WAIT.toNanos();
-            while (recorder.reports.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(1); // the sender tells the observer just after QuickFIX/J has sent the report
-            }
+            // the sender tells the observer just after QuickFIX/J has sent the report
+            Await.until(() -> !recorder.reports.isEmpty(), WAIT, () -> "the report sent");
             assertThat(recorder.reports).hasSize(1);
             final long[] report = recorder.reports.get(0);
             assertThat(report[0]).as("the event's time stamp is the journal's").isPositive();
