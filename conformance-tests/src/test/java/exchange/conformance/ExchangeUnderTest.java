@@ -3,8 +3,6 @@ package exchange.conformance;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,9 @@ import exchange.matching.TradingPhase;
 import exchange.matching.command.SetPhaseCommand;
 import exchange.fix.SessionRole;
 import exchange.sequencer.EventLog;
+import exchange.sequencer.NoonZone;
 import exchange.sequencer.PositionStore;
+import exchange.sequencer.TradingSchedule;
 import exchange.server.ExchangeConfig;
 import exchange.server.ExchangeServer;
 import quickfix.Session;
@@ -69,15 +69,8 @@ final class ExchangeUnderTest implements ServerControl, AutoCloseable {
                 ExchangeConfig.DATA_DIR, dataDir.toString(),
                 ExchangeConfig.FIX_PORT, "0",
                 "exchange.admin.port", "0",
-                "exchange.schedule.zone", zoneWhereItIsNoon().getId())));
+                TradingSchedule.ZONE, NoonZone.now().getId())));
         return new ExchangeUnderTest(server, dataDir);
-    }
-
-    /** A fixed offset from UTC at which the local time is now between 10:00 and 14:00. */
-    private static ZoneOffset zoneWhereItIsNoon() {
-        int hourUtc = LocalTime.now(ZoneOffset.UTC).getHour();
-        int offsetHours = 12 - hourUtc;
-        return ZoneOffset.ofHours(offsetHours > 12 ? offsetHours - 24 : offsetHours);
     }
 
     ExchangeServer server() {

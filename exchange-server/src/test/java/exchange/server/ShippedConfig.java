@@ -2,6 +2,7 @@ package exchange.server;
 
 import exchange.fix.testing.FixTestClient;
 import exchange.operations.OperationsConfig;
+import exchange.sequencer.NoonZone;
 import exchange.sequencer.TradingSchedule;
 import quickfix.Message;
 
@@ -37,21 +38,11 @@ final class ShippedConfig {
                 }
             }
             set(target.resolve(ExchangeConfig.FILE_NAME), OperationsConfig.PORT, "0");
-            set(target.resolve(ExchangeConfig.FILE_NAME), TradingSchedule.ZONE, zoneWhereItIsNoon().getId());
+            set(target.resolve(ExchangeConfig.FILE_NAME), TradingSchedule.ZONE, NoonZone.now().getId());
             return target;
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * A whole-hour offset from UTC at which the local time is now between 12:00 and 13:00: the trading day cannot
-     * close or end, nor Day orders expire, in the middle of a test (the conformance tests' exchange does the same).
-     */
-    static java.time.ZoneOffset zoneWhereItIsNoon() {
-        final int hourUtc = java.time.LocalTime.now(java.time.ZoneOffset.UTC).getHour();
-        final int offsetHours = 12 - hourUtc;
-        return java.time.ZoneOffset.ofHours(offsetHours);
     }
 
     /**
