@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -33,10 +34,12 @@ import java.util.stream.Stream;
  * warm-up turns each, the two take turns for a few rounds, each with a short warm-up, so that both meet
  * much the same machine (the figures of a shared machine wander by more than the difference measured).
  * The one that waits is idle: its threads park.
- * In each round: the throughput, a burst where every session keeps a window of orders unacknowledged,
- * counted until every ExecutionReport owed has arrived; then latency at a fixed rate, from when each
- * order was due to its acknowledgement (HdrHistogram, corrected for coordinated omission). Throughput is
- * the median of the rounds; latencies are those of all rounds together.
+ * In each round: latency at a fixed rate, from when each order was due to its acknowledgement
+ * (HdrHistogram, corrected for coordinated omission); then the throughput, a burst for each window (orders
+ * each session keeps unacknowledged), counted until every ExecutionReport owed has arrived. A target's
+ * throughput is the median of its rounds at its best window: the most it sustains, which takes the
+ * exchange, with more hand-offs between threads on an order's way, more orders in flight than the bare
+ * acceptor. Latencies are those of all rounds together.
  */
 @Command(name = "fix", mixinStandardHelpOptions = true,
     description = "FIX order entry over loopback: the whole exchange against a bare QuickFIX/J acceptor "
@@ -59,8 +62,10 @@ public final class FixBenchmark implements Callable<Integer> {
     @Option(names = "--sessions", description = "FIX sessions, each with its own initiator thread (default: ${DEFAULT-VALUE}).")
     int sessions = 4;
 
-    @Option(names = "--window", description = "Unacknowledged orders each session keeps in a throughput burst (default: ${DEFAULT-VALUE}).")
-    int window = 32;
+    @Option(names = "--window", split = ",", defaultValue = "32,128,512", description = "Unacknowledged orders each "
+        + "session keeps in a throughput burst; with several, comma-separated, each round has a burst at each, and "
+        + "each target's throughput is that of its best (default: ${DEFAULT-VALUE}).")
+    List<Integer> windows;
 
     @Option(names = "--rounds", description = "Turns each target takes (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
@@ -104,8 +109,11 @@ public final class FixBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         flow = OrderFlow.of(workload);
-        if (sessions < 1 || window < 1 || rounds < 1 || orders < 1 || warmup < 0 || rate <= 0 || durationSeconds <= 0
-            || warmupTurns < 1) {
+        if (windows.isEmpty() || windows.stream().distinct().count() < windows.size()) {
+            throw new IllegalArgumentException("--window takes one or more different windows, comma-separated");
+        }
+        if (sessions < 1 || windows.stream().anyMatch(w -> w < 1) || rounds < 1 || orders < 1 || warmup < 0
+            || rate <= 0 || durationSeconds <= 0 || warmupTurns < 1) {
             throw new IllegalArgumentException("--sessions, --window, --rounds, --orders, --rate, --duration and "
                 + "--warmup-turns must be positive");
         }
@@ -115,9 +123,9 @@ public final class FixBenchmark implements Callable<Integer> {
         final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         delete(dir);
         bench = BenchSessions.write(config, dir.resolve("config"), sessions);
-        System.out.printf("bin/bench fix: %s, %d sessions, window %d, %,d warm-up orders, %d rounds of %,d orders, latency at "
+        System.out.printf("bin/bench fix: %s, %d sessions, windows %s, %,d warm-up orders, %d rounds of %,d orders, latency at "
                 + "%,d orders/s for %.1f s; FIX messages logged: %s; load average %.2f on %d cpus%n", flow.label, sessions,
-            window, warmup, rounds, orders, rate, durationSeconds, messageLog, loadAtStart,
+            windowsText(), warmup, rounds, orders, rate, durationSeconds, messageLog, loadAtStart,
             Runtime.getRuntime().availableProcessors());
 
         final Tally exchange = new Tally("exchange", flow.exchangeReports);
@@ -151,13 +159,23 @@ public final class FixBenchmark implements Callable<Integer> {
         }
 
         final Results results = results(exchange, bare, loadAtStart);
-        System.out.printf("%nthroughput (median of %d rounds): exchange %,.0f orders/s, bare QuickFIX/J %,.0f orders/s: "
-                + "ratio %s (target %.2f)%n", rounds, exchange.medianOrdersPerSecond(), bare.medianOrdersPerSecond(),
+        System.out.println();
+        for (final int window : windows) {
+            System.out.printf("window %d (median of %d rounds): exchange %,.0f orders/s, bare QuickFIX/J %,.0f orders/s: "
+                    + "ratio %.3f%n", window, rounds, exchange.at(window).medianOrdersPerSecond(),
+                bare.at(window).medianOrdersPerSecond(),
+                exchange.at(window).medianOrdersPerSecond() / bare.at(window).medianOrdersPerSecond());
+        }
+        System.out.printf("throughput (each target's best window): exchange %,.0f orders/s (window %d), bare QuickFIX/J "
+                + "%,.0f orders/s (window %d): ratio %s (target %.2f)%n", exchange.best().medianOrdersPerSecond(),
+            exchange.bestWindow(), bare.best().medianOrdersPerSecond(), bare.bestWindow(),
             results.get("ratio_vs_baseline"), TARGET_RATIO);
-        System.out.printf("CPU per order (us): exchange %.1f (%s)%n  bare QuickFIX/J %.1f (%s)%n",
-            exchange.cpuMicrosPerOrder(), exchange.cpuByKind(), bare.cpuMicrosPerOrder(), bare.cpuByKind());
-        System.out.printf("heap allocated per order (bytes): exchange %,d (%s)%n  bare QuickFIX/J %,d (%s)%n",
-            exchange.allocatedBytesPerOrder(), exchange.allocatedByKind(), bare.allocatedBytesPerOrder(), bare.allocatedByKind());
+        System.out.printf("CPU per order at those windows (us): exchange %.1f (%s)%n  bare QuickFIX/J %.1f (%s)%n",
+            exchange.best().cpuMicrosPerOrder(), exchange.best().cpuByKind(), bare.best().cpuMicrosPerOrder(),
+            bare.best().cpuByKind());
+        System.out.printf("heap allocated per order at those windows (bytes): exchange %,d (%s)%n  bare QuickFIX/J %,d (%s)%n",
+            exchange.best().allocatedBytesPerOrder(), exchange.best().allocatedByKind(), bare.best().allocatedBytesPerOrder(),
+            bare.best().allocatedByKind());
         System.out.printf("latency at %,d orders/s (us): exchange p50 %s, p99 %s, p99.9 %s; bare QuickFIX/J p50 %s, p99 %s, "
                 + "p99.9 %s%n", rate, results.get("p50_us"), results.get("p99_us"), results.get("p999_us"),
             results.get("baseline_qfj_p50_us"), results.get("baseline_qfj_p99_us"), results.get("baseline_qfj_p999_us"));
@@ -181,37 +199,49 @@ public final class FixBenchmark implements Callable<Integer> {
         }
     }
 
-    /** One round of one target: a short warm-up, burst, fixed rate; round 0 only warms up. */
+    /** One round of one target: a short warm-up, fixed rate, a burst at each window; round 0 only warms up. */
     private void measure(final int round, final Tally tally, final OrderLoad load) throws InterruptedException {
         if (round == 0) {
             warmUp(tally, load);
             return;
         }
         if (warmup >= 10) {
-            load.burst(warmup / 10, window);
+            load.burst(warmup / 10, windows.get(0));
         }
-        final long compiledMs = compilationMs();
-        final long[] gcBefore = gcPauses();
-        final CpuMeter cpu = CpuMeter.start();
-        final OrderLoad.Burst burst = load.burst(orders, window);
-        final CpuMeter.Usage used = cpu.stop();
-        final long burstCompileMs = compilationMs() - compiledMs;
-        final long[] gcAfter = gcPauses();
-        tally.add(burst, used);
+        // the fixed rate first, after the same short warm-up whatever the windows: the more orders the bursts
+        // before it hold, the more likely a young collection falls in it
+        final long[] gcBeforeFixed = gcPauses();
         final OrderLoad.FixedRate fixed = load.fixedRate(Math.max(1, Math.round(rate * durationSeconds / rounds)), rate);
+        final long[] gcAfterFixed = gcPauses();
         tally.add(fixed);
         final Histogram h = fixed.latency();
-        System.out.printf("round %d, %s: %,.0f orders/s (%,d orders, %,d reports in %,d ms); at %,d orders/s latency (us) "
-                + "p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f; pacer late by p99 %.1f us%n", round, tally.name,
-            burst.ordersPerSecond(), burst.orders(), burst.reports(), burst.elapsedNs() / 1_000_000, rate,
+        System.out.printf("round %d, %s: at %,d orders/s latency (us) p50 %.1f, p99 %.1f, p99.9 %.1f, max %.1f; pacer "
+                + "late by p99 %.1f us; GC paused %,d ms in %d pauses%n", round, tally.name, rate,
             micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)), micros(h.getValueAtPercentile(99.9)),
-            micros(h.getMaxValue()), micros(fixed.sendLag().getValueAtPercentile(99)));
-        System.out.printf("round %d, %s: per order in the burst, CPU %.1f us (%s); heap allocated %,d bytes (%s); "
-                + "JIT compiling %,d ms; GC paused %,d ms in %d pauses%n", round, tally.name,
-            used.totalNs() / 1e3 / burst.orders(),
-            CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3), used.allocatedBytes() / burst.orders(),
-            CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1), burstCompileMs, gcAfter[1] - gcBefore[1],
-            gcAfter[0] - gcBefore[0]);
+            micros(h.getMaxValue()), micros(fixed.sendLag().getValueAtPercentile(99)), gcAfterFixed[1] - gcBeforeFixed[1],
+            gcAfterFixed[0] - gcBeforeFixed[0]);
+        for (final int window : windows) {
+            final long compiledMs = compilationMs();
+            final long[] gcBefore = gcPauses();
+            final CpuMeter cpu = CpuMeter.start();
+            final OrderLoad.Burst burst = load.burst(orders, window);
+            final CpuMeter.Usage used = cpu.stop();
+            final long burstCompileMs = compilationMs() - compiledMs;
+            final long[] gcAfter = gcPauses();
+            tally.add(window, burst, used);
+            System.out.printf("round %d, %s, window %d: %,.0f orders/s (%,d orders, %,d reports in %,d ms); per order, CPU "
+                    + "%.1f us (%s); heap allocated %,d bytes (%s); JIT compiling %,d ms; GC paused %,d ms in %d pauses%n",
+                round, tally.name, window, burst.ordersPerSecond(), burst.orders(), burst.reports(),
+                burst.elapsedNs() / 1_000_000, used.totalNs() / 1e3 / burst.orders(),
+                CpuMeter.describe(used.byKindNs(), burst.orders(), 1e3), used.allocatedBytes() / burst.orders(),
+                CpuMeter.describe(used.allocatedByKind(), burst.orders(), 1), burstCompileMs, gcAfter[1] - gcBefore[1],
+                gcAfter[0] - gcBefore[0]);
+        }
+    }
+
+    /** @return the windows as given, "32,128,512" */
+    private String windowsText() {
+        return String.join(",", windows.stream().map(String::valueOf).toList());
     }
 
     /**
@@ -221,7 +251,7 @@ public final class FixBenchmark implements Callable<Integer> {
     private void warmUp(final Tally tally, final OrderLoad load) throws InterruptedException {
         for (int turn = 1; turn <= warmupTurns; turn++) {
             final long compiledMs = compilationMs();
-            final OrderLoad.Burst w = load.burst(warmup, window);
+            final OrderLoad.Burst w = load.burst(warmup, windows.get(0));
             final long compileMs = compilationMs() - compiledMs;
             final double compilePercent = compileMs * 100.0 / Math.max(1, w.elapsedNs() / 1_000_000);
             System.out.printf("warm-up %d, %s: %,.0f orders/s (%,d orders), JIT compiling %,d ms (%.0f%% of the turn)%n",
@@ -251,38 +281,50 @@ public final class FixBenchmark implements Callable<Integer> {
     }
 
     private Results results(final Tally exchange, final Tally bare, final double loadAtStart) {
-        final double ratio = exchange.medianOrdersPerSecond() / bare.medianOrdersPerSecond();
+        final Tally.Bursts best = exchange.best();
+        final Tally.Bursts bareBest = bare.best();
+        final double ratio = best.medianOrdersPerSecond() / bareBest.medianOrdersPerSecond();
+        final StringBuilder ratios = new StringBuilder();
+        for (final int window : windows) {
+            ratios.append(ratios.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%d:%.3f", window,
+                exchange.at(window).medianOrdersPerSecond() / bare.at(window).medianOrdersPerSecond()));
+        }
         final Results results = new Results()
             .put("workload", flow.label)
             .put("sessions", sessions)
-            .put("window", window)
+            .put("windows", windowsText())
+            .put("window", exchange.bestWindow())
+            .put("baseline_qfj_window", bare.bestWindow())
             .put("rounds", rounds)
             .put("orders", orders)
             .put("warmup_orders", warmup)
             .put("warmup_turns", exchange.warmUpTurns)
             .put("baseline_qfj_warmup_turns", bare.warmUpTurns)
-            .put("throughput_orders_per_s", Math.round(exchange.medianOrdersPerSecond()))
-            .put("baseline_qfj_throughput_orders_per_s", Math.round(bare.medianOrdersPerSecond()))
+            .put("throughput_orders_per_s", Math.round(best.medianOrdersPerSecond()))
+            .put("baseline_qfj_throughput_orders_per_s", Math.round(bareBest.medianOrdersPerSecond()))
             .put("ratio_vs_baseline", Math.round(ratio * 1000) / 1000.0)
             .put("target_ratio", TARGET_RATIO)
-            .put("throughput_rounds_orders_per_s", exchange.rounds())
-            .put("baseline_qfj_throughput_rounds_orders_per_s", bare.rounds())
-            .put("cpu_us_per_order", Math.round(exchange.cpuMicrosPerOrder() * 10) / 10.0)
-            .put("baseline_qfj_cpu_us_per_order", Math.round(bare.cpuMicrosPerOrder() * 10) / 10.0)
-            .put("cpu_us_per_order_by_thread", exchange.cpuByKind())
-            .put("baseline_qfj_cpu_us_per_order_by_thread", bare.cpuByKind())
-            .put("alloc_bytes_per_order", exchange.allocatedBytesPerOrder())
-            .put("baseline_qfj_alloc_bytes_per_order", bare.allocatedBytesPerOrder())
+            .put("throughput_by_window_orders_per_s", exchange.mediansByWindow())
+            .put("baseline_qfj_throughput_by_window_orders_per_s", bare.mediansByWindow())
+            .put("ratio_by_window", ratios.toString())
+            .put("throughput_rounds_orders_per_s", best.rounds())
+            .put("baseline_qfj_throughput_rounds_orders_per_s", bareBest.rounds())
+            .put("cpu_us_per_order", Math.round(best.cpuMicrosPerOrder() * 10) / 10.0)
+            .put("baseline_qfj_cpu_us_per_order", Math.round(bareBest.cpuMicrosPerOrder() * 10) / 10.0)
+            .put("cpu_us_per_order_by_thread", best.cpuByKind())
+            .put("baseline_qfj_cpu_us_per_order_by_thread", bareBest.cpuByKind())
+            .put("alloc_bytes_per_order", best.allocatedBytesPerOrder())
+            .put("baseline_qfj_alloc_bytes_per_order", bareBest.allocatedBytesPerOrder())
             .put("rate_orders_per_s", rate);
         percentiles(results, "", exchange);
         percentiles(results, "baseline_qfj_", bare);
         return results
             .put("reports_per_order", exchange.reportsPerOrder)
             .put("baseline_qfj_reports_per_order", bare.reportsPerOrder)
-            .put("throughput_orders", exchange.burstOrders)
-            .put("throughput_reports", exchange.burstReports)
-            .put("baseline_qfj_throughput_orders", bare.burstOrders)
-            .put("baseline_qfj_throughput_reports", bare.burstReports)
+            .put("throughput_orders", best.orders)
+            .put("throughput_reports", best.reports)
+            .put("baseline_qfj_throughput_orders", bareBest.orders)
+            .put("baseline_qfj_throughput_reports", bareBest.reports)
             .put("latency_orders", exchange.latencyOrders)
             .put("latency_reports", exchange.latencyReports)
             .put("baseline_qfj_latency_orders", bare.latencyOrders)

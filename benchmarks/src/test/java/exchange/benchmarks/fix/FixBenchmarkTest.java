@@ -42,6 +42,55 @@ class FixBenchmarkTest {
     }
 
     @Test
+    void shouldGiveEachTargetTheThroughputOfItsBestWindowAndShowEveryWindow() throws Exception {
+        final Map<String, Double> json = run("new-cancel", 1, 0, "2,8");
+        assertThat(text("windows")).isEqualTo("2,8");
+        final Map<Integer, Double> exchange = byWindow(text("throughput_by_window_orders_per_s"));
+        final Map<Integer, Double> bare = byWindow(text("baseline_qfj_throughput_by_window_orders_per_s"));
+        assertThat(exchange).containsOnlyKeys(2, 8);
+        assertThat(bare).containsOnlyKeys(2, 8);
+        final int exchangeBest = exchange.get(8) > exchange.get(2) ? 8 : 2;
+        final int bareBest = bare.get(8) > bare.get(2) ? 8 : 2;
+        assertThat(json.get("window")).isEqualTo((double) exchangeBest);
+        assertThat(json.get("baseline_qfj_window")).isEqualTo((double) bareBest);
+        // the JSON rounds each figure to a whole order a second
+        assertThat(json.get("throughput_orders_per_s")).isCloseTo(exchange.get(exchangeBest), within(1.0));
+        assertThat(json.get("baseline_qfj_throughput_orders_per_s")).isCloseTo(bare.get(bareBest), within(1.0));
+        final Map<Integer, Double> ratios = byWindow(text("ratio_by_window"));
+        assertThat(ratios).containsOnlyKeys(2, 8);
+        ratios.forEach((window, ratio) ->
+            assertThat(ratio).isCloseTo(exchange.get(window) / bare.get(window), within(0.01)));
+        // the counts are those of the best window's bursts: one round of 400 orders (and 400 orders/s for 0.5 s)
+        assertCounts(json, 400, 2, 2, 200);
+    }
+
+    @Test
+    void shouldRefuseAWindowGivenTwice() {
+        final int code = new CommandLine(new FixBenchmark()).execute("--config", "../config", "--dir",
+            dir.resolve("run").toString(), "--output", dir.resolve("results/fix.json").toString(), "--window", "4,4");
+        assertThat(code).isNotZero();
+        assertThat(dir.resolve("results/fix.json")).doesNotExist();
+    }
+
+    /** @return a string value of the last run's JSON */
+    private String text(final String key) throws IOException {
+        final Matcher m = Pattern.compile("\"" + key + "\": \"([^\"]*)\"")
+            .matcher(Files.readString(dir.resolve("results/fix.json")));
+        assertThat(m.find()).as(key).isTrue();
+        return m.group(1);
+    }
+
+    /** @return "2:150.5 8:300" as a map */
+    private static Map<Integer, Double> byWindow(final String figures) {
+        final Map<Integer, Double> values = new HashMap<>();
+        for (final String pair : figures.split(" ")) {
+            final String[] parts = pair.split(":");
+            values.put(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]));
+        }
+        return values;
+    }
+
+    @Test
     void shouldWarmEachTargetUpInTurnsUntilTheJitIsQuietOrTheTurnsRunOut() throws Exception {
         // How many turns the JIT needs is its own business; the rule is checked on what each turn printed:
         // another turn follows a turn only when the JIT compiled for at least 5% of it, and never a fourth.
@@ -114,10 +163,15 @@ class FixBenchmarkTest {
     }
 
     private Map<String, Double> run(final String workload, final int rounds, final int warmup) throws Exception {
+        return run(workload, rounds, warmup, "4");
+    }
+
+    private Map<String, Double> run(final String workload, final int rounds, final int warmup, final String windows)
+        throws Exception {
         final Path output = dir.resolve("results/fix.json");
         final int code = new CommandLine(new FixBenchmark()).execute("--config", "../config", "--dir",
             dir.resolve("run").toString(), "--output", output.toString(), "--workload", workload, "--rounds",
-            Integer.toString(rounds), "--sessions", "2", "--window", "4", "--orders", "400", "--warmup",
+            Integer.toString(rounds), "--sessions", "2", "--window", windows, "--orders", "400", "--warmup",
             Integer.toString(warmup), "--warmup-turns", "3",
             "--rate", "400", "--duration", "0.5");
         assertThat(code).isZero();
