@@ -7,7 +7,7 @@ import java.util.concurrent.locks.StampedLock;
  * One session's ClOrdIDs of the trading day, each with the long it names (an OrderID, or
  * {@link OrderRegistry#PENDING}), held in primitive arrays and no object per ClOrdID: an open-addressing
  * table of longs (per slot the ClOrdID's hash and its place in the text, then its value) and the ClOrdIDs'
- * characters one after the other, each after its length.
+ * characters one after the other, each after its length, in chunks of the text.
  *
  * <p>Why not a {@code ConcurrentHashMap<String, Long>}: a session's map grows all day, two ClOrdIDs per
  * cancelled order, and each entry of it was three objects (the String, the map's node, the boxed OrderID),
@@ -18,26 +18,29 @@ import java.util.concurrent.locks.StampedLock;
  * <p>Growth is spread over the writes that follow it, so that no write does more than a small, bounded
  * amount of work. (Re-inserting every ClOrdID at once, under the write lock, held the session's thread
  * and the report sender waiting on the lock for 6 ms at the 524,289th ClOrdID and 12 ms at the
- * 1,048,577th on a pre-touched heap, 17-46 ms on a fresh one.)
+ * 1,048,577th on a pre-touched heap, 17-46 ms on a fresh one, and copying the text to grow it up to 15 ms.)
  * When the table is half full a table twice as large is made and the old one kept: from then on each
  * write moves {@link #MIGRATED_SLOTS_PER_WRITE} of the old table's slots, in slot order, into the new one,
  * and a lookup looks in the new table, then in the old one for ClOrdIDs not moved yet. A write to a
  * ClOrdID still in the old table moves that ClOrdID first, so writes change the new table only and the old
  * one stays as it was until dropped. What is left of a growth in one write is the new table's allocation,
- * which the JVM zeroes (32 MB at the 524,289th ClOrdID: 0.7 ms on a pre-touched heap).
+ * which the JVM zeroes (32 MB at the 524,289th ClOrdID: 0.7 ms on a pre-touched heap). The text grows
+ * without copying, by one chunk of {@code 1 << TEXT_CHUNK_BITS} characters at a time (a ClOrdID never
+ * straddles two); only the first chunk starts small (a session that sends few orders takes 64 KB, not
+ * 2 MB) and doubles up to that size, on the first day.
  *
  * <p>A ClOrdID is never taken out: one given back ({@link #removeIf}) keeps its place with no value
  * ({@link #ABSENT}), and is the same ClOrdID's place when it is used again. {@link #clear} (a new trading
- * day) empties the index, drops a migration under way and keeps the new table and the text for the next
- * day.
+ * day) empties the index, drops a migration under way and keeps the new table and the text's chunks for
+ * the next day.
  *
  * <p>Thread-safe. Writers (the session's thread; the ExecutionReport sender in the follow-up after a
  * restart and at the day's end) take the write lock of this session's index only; readers take none: they
  * read optimistically and read again under the read lock only when a write overlapped. A read that
- * overlaps a write may see the arrays half changed, or a table and an old table that do not belong
- * together: so it checks every place it reads against the bounds of the arrays it holds (a slot within its
- * table, a ClOrdID within the text) and gives up after one pass over each table, the lock's validation then
- * sending it round again.
+ * overlaps a write may see the arrays half changed, a table and an old table that do not belong together,
+ * or a chunk not made yet: so it checks every place it reads against the bounds of the arrays it holds
+ * (a slot within its table, a chunk within the chunks and not null, a ClOrdID within its chunk) and gives
+ * up after one pass over each table, the lock's validation then sending it round again.
  */
 final class ClOrdIdIndex {
     /** The value of a ClOrdID the index does not hold (never used, or given back). */
@@ -56,31 +59,70 @@ final class ClOrdIdIndex {
      */
     static final int MIGRATED_SLOTS_PER_WRITE = 8;
     private static final float MAX_LOAD = 0.5f;
-    /** The longest array a JVM makes. */
-    private static final int MAX_TEXT = Integer.MAX_VALUE - 8;
+    /** A chunk of the text is {@code 1 << 20} characters: 2 MB, humongous for G1 with our heaps, so never copied. */
+    static final int TEXT_CHUNK_BITS = 20;
+    /** Chunks the key's 32 bits of place can name (place + 1 never 0 nor wrapping): about 4.29 billion characters. */
+    static final int MAX_TEXT_CHUNKS = maxChunks(TEXT_CHUNK_BITS);
+    /** Smallest chunk: a ClOrdID of {@link #MAX_LENGTH} and its length fill it. */
+    private static final int MIN_TEXT_CHUNK_BITS = 16;
+    private static final long PLACE_BITS = 0xFFFF_FFFFL;
     /** {@link #indexOf}: neither the key nor an empty slot in one pass (a read that overlapped a write). */
     private static final int NOWHERE = Integer.MIN_VALUE;
 
     private final StampedLock lock = new StampedLock();
-    /** Per slot two longs: the key (the hash in the high half, place in {@link #text} + 1 in the low; 0 empty), the value. */
+    private final int textChunkBits;
+    private final int maxTextChunks;
+    /**
+     * Per slot two longs: the key (the hash in the high half; in the low, the ClOrdID's place in the text
+     * + 1, the place being its chunk {@code << textChunkBits |} its offset in the chunk; 0 empty), the value.
+     */
     private long[] table;
     /** The table before the last growth, while its slots are moved into {@link #table}; null when all are. */
     private long[] old;
     /** Slots of {@link #old} below this have been moved: their ClOrdIDs are in {@link #table}. */
     private int migrated;
-    private char[] text;
-    private int textUsed;
+    /** The text's chunks: all of {@code 1 << textChunkBits} characters but the first, which grows to it. */
+    private char[][] chunks;
+    /** Chunks made (kept over {@link #clear}); the array of chunks may be longer. */
+    private int chunksMade;
+    private int chunk;
+    private int chunkUsed;
     /** ClOrdIDs in the table and in the old table's slots not moved yet, given back or not. */
     private int slotsUsed;
     private int size;
 
     /** @param initialSlots slots before the table first grows (a power of two); it grows when half full */
     ClOrdIdIndex(final int initialSlots) {
+        this(initialSlots, TEXT_CHUNK_BITS, MAX_TEXT_CHUNKS);
+    }
+
+    /**
+     * For tests: smaller text chunks, and fewer of them.
+     *
+     * @param textChunkBits a chunk is {@code 1 << textChunkBits} characters, at least 16 (a longest ClOrdID fits)
+     * @param maxTextChunks chunks of the text at most, up to what the key's 32 bits of place can name
+     */
+    ClOrdIdIndex(final int initialSlots, final int textChunkBits, final int maxTextChunks) {
         if (Integer.bitCount(initialSlots) != 1) {
             throw new IllegalArgumentException("initialSlots must be a power of two: " + initialSlots);
         }
+        if (textChunkBits < MIN_TEXT_CHUNK_BITS || textChunkBits > 30) {
+            throw new IllegalArgumentException("textChunkBits must be 16-30: " + textChunkBits);
+        }
+        if (maxTextChunks < 1 || maxTextChunks > maxChunks(textChunkBits)) {
+            throw new IllegalArgumentException(
+                "maxTextChunks must be 1-" + maxChunks(textChunkBits) + ": " + maxTextChunks);
+        }
+        this.textChunkBits = textChunkBits;
+        this.maxTextChunks = maxTextChunks;
         table = new long[initialSlots * 2];
-        text = new char[initialSlots * 8];
+        chunks = new char[Math.min(8, maxTextChunks)][];
+        chunks[0] = new char[(int) Math.min(1L << textChunkBits, initialSlots * 8L)];
+        chunksMade = 1;
+    }
+
+    private static int maxChunks(final int textChunkBits) {
+        return (1 << (32 - textChunkBits)) - 1;
     }
 
     /** @return the ClOrdID's value, {@link #ABSENT} when the index does not hold it */
@@ -88,14 +130,14 @@ final class ClOrdIdIndex {
         final int hash = clOrdId.hashCode();
         final long stamp = lock.tryOptimisticRead();
         if (stamp != 0) {
-            final long value = find(table, old, text, clOrdId, hash);
+            final long value = find(table, old, chunks, clOrdId, hash);
             if (lock.validate(stamp)) {
                 return value;
             }
         }
         final long locked = lock.readLock();
         try {
-            return find(table, old, text, clOrdId, hash);
+            return find(table, old, chunks, clOrdId, hash);
         } finally {
             lock.unlockRead(locked);
         }
@@ -150,7 +192,8 @@ final class ClOrdIdIndex {
             Arrays.fill(table, 0);
             old = null;
             migrated = 0;
-            textUsed = 0;
+            chunk = 0;
+            chunkUsed = 0;
             slotsUsed = 0;
             size = 0;
         } finally {
@@ -202,7 +245,7 @@ final class ClOrdIdIndex {
                 grow();
                 slot = slotOf(clOrdId, clOrdId.hashCode());
             }
-            table[slot * 2] = (long) clOrdId.hashCode() << 32 | (append(clOrdId) + 1L);
+            table[slot * 2] = (long) clOrdId.hashCode() << 32 | (append(clOrdId) + 1);
             slotsUsed++;
             size++;
         } else if (table[slot * 2 + 1] == ABSENT) {
@@ -214,21 +257,43 @@ final class ClOrdIdIndex {
         }
     }
 
-    /** @return the ClOrdID's place in the text, after its length, appended */
-    private int append(final String clOrdId) {
+    /** @return the ClOrdID's place, its chunk and its offset there, after its length, appended */
+    private long append(final String clOrdId) {
         final int length = clOrdId.length();
-        final long needed = (long) textUsed + 1 + length;
+        final int chunkChars = 1 << textChunkBits;
+        final int needed = chunkUsed + 1 + length; // within an int: both at most a chunk
+        char[] text = chunks[chunk];
         if (needed > text.length) {
-            if (needed > MAX_TEXT) {
-                throw new IllegalStateException("a session's ClOrdIDs of the day fill " + MAX_TEXT + " characters");
+            if (needed <= chunkChars) {
+                // only the first chunk is ever short, until it is a chunk long: copies of at most 2 MB
+                text = Arrays.copyOf(text, Math.min(chunkChars, Math.max(2 * text.length, needed)));
+                chunks[chunk] = text;
+            } else {
+                text = nextChunk();
             }
-            text = Arrays.copyOf(text, (int) Math.min(MAX_TEXT, Math.max(2L * text.length, needed)));
         }
-        text[textUsed] = (char) length;
-        clOrdId.getChars(0, length, text, textUsed + 1);
-        final int at = textUsed;
-        textUsed += 1 + length;
-        return at;
+        text[chunkUsed] = (char) length;
+        clOrdId.getChars(0, length, text, chunkUsed + 1);
+        final long place = (long) chunk << textChunkBits | chunkUsed;
+        chunkUsed += 1 + length;
+        return place;
+    }
+
+    /** @return the next chunk, made unless kept from an earlier day, which becomes the one appended to */
+    private char[] nextChunk() {
+        if (chunk + 1 == chunksMade) {
+            if (chunksMade == maxTextChunks) {
+                throw new IllegalStateException("a session's ClOrdIDs of the day fill "
+                    + ((long) maxTextChunks << textChunkBits) + " characters");
+            }
+            if (chunksMade == chunks.length) {
+                chunks = Arrays.copyOf(chunks, Math.min(maxTextChunks, 2 * chunks.length));
+            }
+            chunks[chunksMade++] = new char[1 << textChunkBits];
+        }
+        chunk++;
+        chunkUsed = 0;
+        return chunks[chunk];
     }
 
     /**
@@ -275,13 +340,13 @@ final class ClOrdIdIndex {
      * (so that a write changes the table only), or the empty slot where it goes.
      */
     private int slotOf(final String clOrdId, final int hash) {
-        final int at = indexOf(table, text, clOrdId, hash);
+        final int at = indexOf(table, chunks, textChunkBits, clOrdId, hash);
         if (at >= 0) {
             return at;
         }
         final int slot = -at - 1; // the table is at most half full: there is an empty slot
         if (old != null) {
-            final int was = indexOf(old, text, clOrdId, hash);
+            final int was = indexOf(old, chunks, textChunkBits, clOrdId, hash);
             if (was >= 0) { // in a slot not moved yet: a moved one would be in the table
                 table[slot * 2] = old[was * 2];
                 table[slot * 2 + 1] = old[was * 2 + 1];
@@ -296,14 +361,14 @@ final class ClOrdIdIndex {
      * may be stale, is never read; hence no need of the migration point here. A read that overlapped a write
      * may answer wrong (a ClOrdID being moved seen in neither table), never out of the arrays' bounds.
      */
-    private static long find(final long[] table, final long[] old, final char[] text,
-                             final String clOrdId, final int hash) {
-        final int at = indexOf(table, text, clOrdId, hash);
+    private long find(final long[] table, final long[] old, final char[][] chunks,
+                      final String clOrdId, final int hash) {
+        final int at = indexOf(table, chunks, textChunkBits, clOrdId, hash);
         if (at >= 0) {
             return table[at * 2 + 1];
         }
         if (old != null) {
-            final int was = indexOf(old, text, clOrdId, hash);
+            final int was = indexOf(old, chunks, textChunkBits, clOrdId, hash);
             if (was >= 0) {
                 return old[was * 2 + 1];
             }
@@ -318,7 +383,8 @@ final class ClOrdIdIndex {
      * @return the ClOrdID's slot; else {@code -(slot + 1)} of the empty slot that ends its probe; else
      *     {@link #NOWHERE}, after a pass over a full table (only when a write overlapped)
      */
-    private static int indexOf(final long[] table, final char[] text, final String clOrdId, final int hash) {
+    private static int indexOf(final long[] table, final char[][] chunks, final int textChunkBits,
+                               final String clOrdId, final int hash) {
         final int mask = table.length / 2 - 1;
         int slot = spread(hash) & mask;
         for (int probes = 0; probes <= mask; probes++) {
@@ -326,7 +392,7 @@ final class ClOrdIdIndex {
             if (key == 0) {
                 return -slot - 1;
             }
-            if ((int) (key >>> 32) == hash && matches(text, (int) key - 1, clOrdId)) {
+            if ((int) (key >>> 32) == hash && matches(chunks, textChunkBits, key, clOrdId)) {
                 return slot;
             }
             slot = (slot + 1) & mask;
@@ -334,9 +400,17 @@ final class ClOrdIdIndex {
         return NOWHERE;
     }
 
-    private static boolean matches(final char[] text, final int at, final String clOrdId) {
+    private static boolean matches(final char[][] chunks, final int textChunkBits,
+                                   final long key, final String clOrdId) {
+        final long place = (key & PLACE_BITS) - 1;
+        final long chunk = place >> textChunkBits;
+        if (chunk < 0 || chunk >= chunks.length) {
+            return false;
+        }
+        final char[] text = chunks[(int) chunk];
+        final int at = (int) (place & ((1 << textChunkBits) - 1));
         final int length = clOrdId.length();
-        if (at < 0 || at + 1L + length > text.length || text[at] != length) {
+        if (text == null || at + 1L + length > text.length || text[at] != length) {
             return false;
         }
         for (int i = 0; i < length; i++) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link ClOrdIdIndex}: a session's ClOrdIDs in primitive arrays, read without a lock. */
 class ClOrdIdIndexTest {
@@ -176,15 +177,61 @@ class ClOrdIdIndexTest {
         assertThat(index.get("DAY1-0")).isEqualTo(ClOrdIdIndex.ABSENT);
     }
 
+    @Test
+    void shouldKeepClOrdIdsThatFillSeveralTextChunksOnThisDayAndTheNext() {
+        final ClOrdIdIndex index = new ClOrdIdIndex(4, 16, 64); // chunks of 65,536 characters
+        final String longest = "Z".repeat(ClOrdIdIndex.MAX_LENGTH); // with its length, a chunk exactly
+        for (int day = 0; day < 2; day++) {
+            for (int i = 0; i < 40; i++) {
+                index.put(longId(day, i), i);
+                index.put("S" + day + "-" + i, -i);
+            }
+            index.put(longest, 77);
+            for (int i = 0; i < 40; i++) {
+                assertThat(index.get(longId(day, i))).as("day %d id %d", day, i).isEqualTo(i);
+                assertThat(index.get("S" + day + "-" + i)).isEqualTo(-i);
+            }
+            assertThat(index.get(longest)).isEqualTo(77);
+            assertThat(index.get(longId(day, 40))).isEqualTo(ClOrdIdIndex.ABSENT);
+            assertThat(index.get(longId(day, 3).substring(1))).as("the same characters but the first")
+                .isEqualTo(ClOrdIdIndex.ABSENT);
+            assertThat(index.size()).isEqualTo(81);
+            index.clear();
+            assertThat(index.get(longId(day, 0))).isEqualTo(ClOrdIdIndex.ABSENT);
+        }
+    }
+
+    /** 30,000 characters: two to a chunk of 65,536, so 40 fill 20 chunks. */
+    private static String longId(final int day, final int i) {
+        return "L" + day + "-" + i + "-" + "x".repeat(30_000);
+    }
+
+    @Test
+    void shouldRefuseANewClOrdIdWhenTheTextsChunksAreFullSayingSoAndKeepTheOthers() {
+        final ClOrdIdIndex index = new ClOrdIdIndex(4, 16, 2);
+        for (int i = 0; i < 4; i++) {
+            index.put(longId(0, i), i);
+        }
+        assertThatThrownBy(() -> index.put(longId(0, 4), 4)).isInstanceOf(IllegalStateException.class)
+            .hasMessage("a session's ClOrdIDs of the day fill 131072 characters");
+        assertThat(index.size()).isEqualTo(4);
+        assertThat(index.get(longId(0, 4))).isEqualTo(ClOrdIdIndex.ABSENT);
+        for (int i = 0; i < 4; i++) {
+            assertThat(index.get(longId(0, i))).isEqualTo(i);
+        }
+        index.put("short", 5);
+        assertThat(index.get("short")).as("room left in the last chunk").isEqualTo(5);
+    }
+
     /**
-     * Random operations over several growths, with migrations under way: ClOrdIDs from a few thousand, some
-     * long, against a HashMap.
+     * Random operations over several growths, with migrations under way and the text in small chunks:
+     * ClOrdIDs from a few thousand, some long, against a HashMap.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {4, 5, 6, 20261129})
-    void shouldAgreeWithAHashMapOverRandomOperationsAcrossGrowths(final long seed) {
+    void shouldAgreeWithAHashMapOverRandomOperationsAcrossGrowthsAndTextChunks(final long seed) {
         final Random random = new Random(seed);
-        final ClOrdIdIndex index = new ClOrdIdIndex(2);
+        final ClOrdIdIndex index = new ClOrdIdIndex(2, 16, 1_000);
         final Map<String, Long> model = new HashMap<>();
         for (int step = 0; step < 60_000; step++) {
             final int n = random.nextInt(6_000);
@@ -305,13 +352,13 @@ class ClOrdIdIndexTest {
 
     /**
      * A reader on another thread never sees a wrong value of ClOrdIDs whose values do not change while the
-     * writer grows the table several times (reads overlapping migrations) and the text, and changes and gives
-     * back other ClOrdIDs, in the new table and the old.
+     * writer grows the table several times (reads overlapping migrations), adds text chunks, and changes and
+     * gives back other ClOrdIDs, in the new table and the old.
      */
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldLetAnotherThreadReadStableClOrdIdsWhileTheTableMigratesAndTheTextGrows() throws Exception {
-        final ClOrdIdIndex index = new ClOrdIdIndex(2);
+        final ClOrdIdIndex index = new ClOrdIdIndex(2, 16, 1_000);
         final int stable = 2_000;
         for (int i = 0; i < stable; i++) {
             index.put(stableId(i), i * 7L);
@@ -348,7 +395,7 @@ class ClOrdIdIndexTest {
         }
     }
 
-    /** Up to 100 characters: a few thousand make the text grow. */
+    /** Up to 100 characters: a few thousand fill several chunks of the text. */
     private static String stableId(final int i) {
         return "S" + i + "-" + "s".repeat(i % 100);
     }
