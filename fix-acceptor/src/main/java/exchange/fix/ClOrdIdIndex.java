@@ -23,24 +23,26 @@ import java.util.concurrent.locks.StampedLock;
  * write moves {@link #MIGRATED_SLOTS_PER_WRITE} of the old table's slots, in slot order, into the new one,
  * and a lookup looks in the new table, then in the old one for ClOrdIDs not moved yet. A write to a
  * ClOrdID still in the old table moves that ClOrdID first, so writes change the new table only and the old
- * one stays as it was until dropped. What is left of a growth in one write is the new table's allocation,
- * which the JVM zeroes (32 MB at the 524,289th ClOrdID: 0.7 ms on a pre-touched heap). The text grows
- * without copying, by one chunk of {@code 1 << TEXT_CHUNK_BITS} characters at a time (a ClOrdID never
- * straddles two); only the first chunk starts small (a session that sends few orders takes 64 KB, not
- * 2 MB) and doubles up to that size, on the first day.
+ * one stays as it was until dropped. A table larger than {@link #SEGMENT_SLOT_BITS one segment} is made
+ * one segment at a time, from when the table it replaces is a quarter full, so that no write allocates
+ * (and the JVM zeroes) more than 1 MB of it: made at once, the new table took 0.7 ms at the 524,289th
+ * ClOrdID on a pre-touched heap and 13 ms on a fresh one. The text grows without copying, by one chunk of
+ * {@code 1 << TEXT_CHUNK_BITS} characters at a time (a ClOrdID never straddles two); only the first chunk
+ * starts small (a session that sends few orders takes 64 KB, not 2 MB) and doubles up to that size, on the
+ * first day.
  *
  * <p>A ClOrdID is never taken out: one given back ({@link #removeIf}) keeps its place with no value
  * ({@link #ABSENT}), and is the same ClOrdID's place when it is used again. {@link #clear} (a new trading
- * day) empties the index, drops a migration under way and keeps the new table and the text's chunks for
- * the next day.
+ * day) empties the index, drops a migration under way and keeps the new table, the next one's segments
+ * made so far and the text's chunks for the next day.
  *
  * <p>Thread-safe. Writers (the session's thread; the ExecutionReport sender in the follow-up after a
  * restart and at the day's end) take the write lock of this session's index only; readers take none: they
  * read optimistically and read again under the read lock only when a write overlapped. A read that
  * overlaps a write may see the arrays half changed, a table and an old table that do not belong together,
  * or a chunk not made yet: so it checks every place it reads against the bounds of the arrays it holds
- * (a slot within its table, a chunk within the chunks and not null, a ClOrdID within its chunk) and gives
- * up after one pass over each table, the lock's validation then sending it round again.
+ * (a slot within its segment, a segment or a chunk made, a ClOrdID within its chunk) and gives up after
+ * one pass over each table, the lock's validation then sending it round again.
  */
 final class ClOrdIdIndex {
     /** The value of a ClOrdID the index does not hold (never used, or given back). */
@@ -59,6 +61,23 @@ final class ClOrdIdIndex {
      */
     static final int MIGRATED_SLOTS_PER_WRITE = 8;
     private static final float MAX_LOAD = 0.5f;
+    /**
+     * A table of more than one segment is in segments of {@code 1 << 16} slots (1 MB, humongous for G1 with
+     * our heaps, so never copied), so that its growth never allocates more than one segment in one write:
+     * the JVM zeroes what it allocates, and a table of 4 M slots made at once took 1.2-1.5 ms on a
+     * pre-touched heap and 33-38 ms on a fresh one, whose pages are faulted in as they are zeroed (a young
+     * collection that the allocation set off included).
+     */
+    static final int SEGMENT_SLOT_BITS = 16;
+    private static final int SEGMENT_SLOTS = 1 << SEGMENT_SLOT_BITS;
+    private static final int SEGMENT_SLOT_MASK = SEGMENT_SLOTS - 1;
+    /**
+     * From a quarter full on, every 1024th ClOrdID added makes one segment of the next table. A table of C
+     * slots (C at least a segment) takes C / 4 ClOrdIDs from a quarter full to half full, C / 4096 chances,
+     * and the next table needs 2C / 65,536 = C / 32,768 segments: they are all made, eight times over,
+     * before the growth, which then only swaps the tables.
+     */
+    private static final int SEGMENT_EVERY_ADDED = 1024;
     /** A chunk of the text is {@code 1 << 20} characters: 2 MB, humongous for G1 with our heaps, so never copied. */
     static final int TEXT_CHUNK_BITS = 20;
     /** Chunks the key's 32 bits of place can name (place + 1 never 0 nor wrapping): about 4.29 billion characters. */
@@ -74,11 +93,15 @@ final class ClOrdIdIndex {
     private final int maxTextChunks;
     /**
      * Per slot two longs: the key (the hash in the high half; in the low, the ClOrdID's place in the text
-     * + 1, the place being its chunk {@code << textChunkBits |} its offset in the chunk; 0 empty), the value.
+     * + 1, the place being its chunk {@code << textChunkBits |} its offset in the chunk; 0 empty), the value;
+     * in segments of {@code 1 << SEGMENT_SLOT_BITS} slots, or one segment as long as the table when smaller.
      */
-    private long[] table;
+    private long[][] table;
     /** The table before the last growth, while its slots are moved into {@link #table}; null when all are. */
-    private long[] old;
+    private long[][] old;
+    /** The next table's segments, made a few at a time before it is due (see {@link #SEGMENT_EVERY_ADDED}). */
+    private long[][] next;
+    private int nextMade;
     /** Slots of {@link #old} below this have been moved: their ClOrdIDs are in {@link #table}. */
     private int migrated;
     /** The text's chunks: all of {@code 1 << textChunkBits} characters but the first, which grows to it. */
@@ -115,7 +138,7 @@ final class ClOrdIdIndex {
         }
         this.textChunkBits = textChunkBits;
         this.maxTextChunks = maxTextChunks;
-        table = new long[initialSlots * 2];
+        table = newTable(initialSlots);
         chunks = new char[Math.min(8, maxTextChunks)][];
         chunks[0] = new char[(int) Math.min(1L << textChunkBits, initialSlots * 8L)];
         chunksMade = 1;
@@ -151,7 +174,7 @@ final class ClOrdIdIndex {
         final long stamp = lock.writeLock();
         try {
             final int slot = slotOf(clOrdId, clOrdId.hashCode());
-            if (table[slot * 2] != 0 && table[slot * 2 + 1] != ABSENT) {
+            if (keyAt(table, slot) != 0 && valueAt(table, slot) != ABSENT) {
                 return false;
             }
             set(slot, clOrdId, value);
@@ -176,8 +199,8 @@ final class ClOrdIdIndex {
         final long stamp = lock.writeLock();
         try {
             final int slot = slotOf(clOrdId, clOrdId.hashCode());
-            if (table[slot * 2] != 0 && table[slot * 2 + 1] == expected) {
-                table[slot * 2 + 1] = ABSENT;
+            if (keyAt(table, slot) != 0 && valueAt(table, slot) == expected) {
+                setValue(table, slot, ABSENT);
                 size--;
             }
         } finally {
@@ -189,7 +212,9 @@ final class ClOrdIdIndex {
     void clear() {
         final long stamp = lock.writeLock();
         try {
-            Arrays.fill(table, 0);
+            for (final long[] segment : table) {
+                Arrays.fill(segment, 0);
+            }
             old = null;
             migrated = 0;
             chunk = 0;
@@ -218,7 +243,7 @@ final class ClOrdIdIndex {
     int capacity() {
         final long stamp = lock.readLock();
         try {
-            return table.length / 2;
+            return slots(table);
         } finally {
             lock.unlockRead(stamp);
         }
@@ -228,7 +253,7 @@ final class ClOrdIdIndex {
     int slotsToMigrate() {
         final long stamp = lock.readLock();
         try {
-            return old == null ? 0 : old.length / 2 - migrated;
+            return old == null ? 0 : slots(old) - migrated;
         } finally {
             lock.unlockRead(stamp);
         }
@@ -237,21 +262,22 @@ final class ClOrdIdIndex {
     /** Under the write lock: the ClOrdID's slot has the value, the slot and the text taken first when new. */
     private void set(final int found, final String clOrdId, final long value) {
         int slot = found;
-        if (table[slot * 2] == 0) {
+        if (keyAt(table, slot) == 0) {
             if (clOrdId.length() > MAX_LENGTH) {
                 throw new IllegalArgumentException("ClOrdID longer than " + MAX_LENGTH + " characters");
             }
-            if (slotsUsed + 1 > MAX_LOAD * (table.length / 2)) {
+            if (slotsUsed + 1 > MAX_LOAD * slots(table)) {
                 grow();
                 slot = slotOf(clOrdId, clOrdId.hashCode());
             }
-            table[slot * 2] = (long) clOrdId.hashCode() << 32 | (append(clOrdId) + 1);
+            setKey(table, slot, (long) clOrdId.hashCode() << 32 | (append(clOrdId) + 1));
             slotsUsed++;
             size++;
-        } else if (table[slot * 2 + 1] == ABSENT) {
+            prepareGrowth();
+        } else if (valueAt(table, slot) == ABSENT) {
             size++; // given back before, used again
         }
-        table[slot * 2 + 1] = value;
+        setValue(table, slot, value);
         if (old != null) {
             migrate(MIGRATED_SLOTS_PER_WRITE);
         }
@@ -296,41 +322,72 @@ final class ClOrdIdIndex {
         return chunks[chunk];
     }
 
+    /** Under the write lock, a ClOrdID added: one segment of the next table made, when its turn has come. */
+    private void prepareGrowth() {
+        final int slots = slots(table);
+        if (slots < SEGMENT_SLOTS || slotsUsed <= slots / 4 || slotsUsed % SEGMENT_EVERY_ADDED != 0) {
+            return; // a table of at most one segment is made at once: one segment's zeroing at most
+        }
+        if (next == null) {
+            next = new long[2 * slots >> SEGMENT_SLOT_BITS][];
+        }
+        if (nextMade < next.length) {
+            next[nextMade++] = new long[SEGMENT_SLOTS * 2];
+        }
+    }
+
     /**
      * A table twice as large, the present one kept as the old table whose slots the writes from now on
-     * move. A migration is never under way here (see {@link #MIGRATED_SLOTS_PER_WRITE}); if one were, it is
-     * finished first, so that there are never more than two tables.
+     * move. A migration is never under way here (see {@link #MIGRATED_SLOTS_PER_WRITE}), nor is a segment of
+     * the next table still to be made (see {@link #SEGMENT_EVERY_ADDED}); if either were, it is finished
+     * first, so that there are never more than two tables.
      */
     private void grow() {
         if (old != null) {
-            migrate(old.length / 2 - migrated);
+            migrate(slots(old) - migrated);
+        }
+        final int slots = 2 * slots(table);
+        final long[][] grown;
+        if (slots <= SEGMENT_SLOTS) {
+            grown = newTable(slots);
+        } else {
+            if (next == null) {
+                next = new long[slots >> SEGMENT_SLOT_BITS][];
+            }
+            while (nextMade < next.length) {
+                next[nextMade++] = new long[SEGMENT_SLOTS * 2];
+            }
+            grown = next;
+            next = null;
+            nextMade = 0;
         }
         old = table;
         migrated = 0;
-        table = new long[old.length * 2];
+        table = grown;
     }
 
     /** Moves the old table's next slots, in slot order, into the table; drops the old table after its last. */
     private void migrate(final int slots) {
-        final long[] from = old;
-        final long[] to = table;
-        final int mask = to.length / 2 - 1;
-        final int end = Math.min(from.length / 2, migrated + slots);
+        final long[][] from = old;
+        final long[][] to = table;
+        final int mask = slots(to) - 1;
+        final int end = Math.min(slots(from), migrated + slots);
         for (int i = migrated; i < end; i++) {
-            final long key = from[i * 2];
+            final long key = keyAt(from, i);
             if (key != 0) {
                 int slot = spread((int) (key >>> 32)) & mask;
-                while (to[slot * 2] != 0 && to[slot * 2] != key) { // a key names one ClOrdID: its place is its own
+                long there;
+                while ((there = keyAt(to, slot)) != 0 && there != key) { // a place is one ClOrdID's
                     slot = (slot + 1) & mask;
                 }
-                if (to[slot * 2] == 0) { // else moved already, by a write to it: the table has its value
-                    to[slot * 2] = key;
-                    to[slot * 2 + 1] = from[i * 2 + 1];
+                if (there == 0) { // else moved already, by a write to it: the table has its value
+                    setKey(to, slot, key);
+                    setValue(to, slot, valueAt(from, i));
                 }
             }
         }
         migrated = end;
-        if (end == from.length / 2) {
+        if (end == slots(from)) {
             old = null;
         }
     }
@@ -348,8 +405,8 @@ final class ClOrdIdIndex {
         if (old != null) {
             final int was = indexOf(old, chunks, textChunkBits, clOrdId, hash);
             if (was >= 0) { // in a slot not moved yet: a moved one would be in the table
-                table[slot * 2] = old[was * 2];
-                table[slot * 2 + 1] = old[was * 2 + 1];
+                setKey(table, slot, keyAt(old, was));
+                setValue(table, slot, valueAt(old, was));
             }
         }
         return slot;
@@ -361,16 +418,16 @@ final class ClOrdIdIndex {
      * may be stale, is never read; hence no need of the migration point here. A read that overlapped a write
      * may answer wrong (a ClOrdID being moved seen in neither table), never out of the arrays' bounds.
      */
-    private long find(final long[] table, final long[] old, final char[][] chunks,
+    private long find(final long[][] table, final long[][] old, final char[][] chunks,
                       final String clOrdId, final int hash) {
         final int at = indexOf(table, chunks, textChunkBits, clOrdId, hash);
         if (at >= 0) {
-            return table[at * 2 + 1];
+            return valueAt(table, at);
         }
         if (old != null) {
             final int was = indexOf(old, chunks, textChunkBits, clOrdId, hash);
             if (was >= 0) {
-                return old[was * 2 + 1];
+                return valueAt(old, was);
             }
         }
         return ABSENT;
@@ -378,17 +435,27 @@ final class ClOrdIdIndex {
 
     /**
      * Reads without the lock may meet arrays being changed: every place read is checked against the bounds
-     * of the arrays given, and the search ends after one pass over the table, whatever it meets.
+     * of the arrays given (a segment, once made, never changes its length: a table is made whole before it
+     * is the table), and the search ends after one pass over the table, whatever it meets.
      *
      * @return the ClOrdID's slot; else {@code -(slot + 1)} of the empty slot that ends its probe; else
      *     {@link #NOWHERE}, after a pass over a full table (only when a write overlapped)
      */
-    private static int indexOf(final long[] table, final char[][] chunks, final int textChunkBits,
+    private static int indexOf(final long[][] table, final char[][] chunks, final int textChunkBits,
                                final String clOrdId, final int hash) {
-        final int mask = table.length / 2 - 1;
+        final long[] first = table[0];
+        if (first == null) {
+            return NOWHERE;
+        }
+        final int mask = (table.length == 1 ? first.length / 2 : table.length << SEGMENT_SLOT_BITS) - 1;
         int slot = spread(hash) & mask;
         for (int probes = 0; probes <= mask; probes++) {
-            final long key = table[slot * 2];
+            final long[] segment = table[slot >>> SEGMENT_SLOT_BITS];
+            final int at = (slot & SEGMENT_SLOT_MASK) * 2;
+            if (segment == null || at + 1 >= segment.length) {
+                return NOWHERE;
+            }
+            final long key = segment[at];
             if (key == 0) {
                 return -slot - 1;
             }
@@ -419,6 +486,39 @@ final class ClOrdIdIndex {
             }
         }
         return true;
+    }
+
+    /** @return a table of the slots (a power of two), in segments when larger than one */
+    private static long[][] newTable(final int slots) {
+        if (slots <= SEGMENT_SLOTS) {
+            return new long[][] {new long[slots * 2]};
+        }
+        final long[][] segments = new long[slots >> SEGMENT_SLOT_BITS][];
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = new long[SEGMENT_SLOTS * 2];
+        }
+        return segments;
+    }
+
+    /** @return slots of a table made whole (not for reads without the lock) */
+    private static int slots(final long[][] table) {
+        return table.length == 1 ? table[0].length / 2 : table.length << SEGMENT_SLOT_BITS;
+    }
+
+    private static long keyAt(final long[][] table, final int slot) {
+        return table[slot >>> SEGMENT_SLOT_BITS][(slot & SEGMENT_SLOT_MASK) * 2];
+    }
+
+    private static long valueAt(final long[][] table, final int slot) {
+        return table[slot >>> SEGMENT_SLOT_BITS][(slot & SEGMENT_SLOT_MASK) * 2 + 1];
+    }
+
+    private static void setKey(final long[][] table, final int slot, final long key) {
+        table[slot >>> SEGMENT_SLOT_BITS][(slot & SEGMENT_SLOT_MASK) * 2] = key;
+    }
+
+    private static void setValue(final long[][] table, final int slot, final long value) {
+        table[slot >>> SEGMENT_SLOT_BITS][(slot & SEGMENT_SLOT_MASK) * 2 + 1] = value;
     }
 
     /** The hash's bits mixed (Fibonacci hashing), so that ClOrdIDs counting up spread over the table. */

@@ -239,7 +239,8 @@ class ClOrdIdIndexTest {
             final long value = random.nextInt(5) - 2;
             switch (random.nextInt(10)) {
                 case 0, 1, 2 -> assertThat(index.putIfAbsent(id, value))
-                    .as("seed %d step %d putIfAbsent %s", seed, step, id).isEqualTo(model.putIfAbsent(id, value) == null);
+                    .as("seed %d step %d putIfAbsent %s", seed, step, id)
+                    .isEqualTo(model.putIfAbsent(id, value) == null);
                 case 3, 4 -> {
                     index.put(id, value);
                     model.put(id, value);
@@ -260,6 +261,28 @@ class ClOrdIdIndexTest {
             assertThat(index.size()).as("seed %d step %d", seed, step).isEqualTo(model.size());
         }
         model.forEach((id, value) -> assertThat(index.get(id)).isEqualTo(value));
+    }
+
+    /** Tables of several segments, the next one made a segment at a time, and kept over a day's end. */
+    @Test
+    void shouldKeepEveryClOrdIdInTablesOfSeveralSegmentsOnThisDayAndTheNext() {
+        final ClOrdIdIndex index = new ClOrdIdIndex(2);
+        final int[] perDay = {300_000, 600_000};
+        for (int day = 0; day < perDay.length; day++) {
+            for (int i = 0; i < perDay[day]; i++) {
+                assertThat(index.putIfAbsent(day + "-" + i, i)).isTrue();
+            }
+            assertThat(index.capacity()).as("several segments")
+                .isGreaterThan(2 << ClOrdIdIndex.SEGMENT_SLOT_BITS);
+            for (int i = 0; i < perDay[day]; i++) {
+                assertThat(index.get(day + "-" + i)).isEqualTo(i);
+            }
+            assertThat(index.get(day + "-" + perDay[day])).isEqualTo(ClOrdIdIndex.ABSENT);
+            assertThat(index.size()).isEqualTo(perDay[day]);
+            index.clear();
+            assertThat(index.get(day + "-0")).isEqualTo(ClOrdIdIndex.ABSENT);
+        }
+        assertThat(index.capacity()).as("grown on the second day").isEqualTo(1 << 21);
     }
 
     /** Random operations on ClOrdIDs from a small alphabet (many collisions, many repeats) against a HashMap. */
