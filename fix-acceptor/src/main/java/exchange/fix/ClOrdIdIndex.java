@@ -1,5 +1,8 @@
 package exchange.fix;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.concurrent.locks.StampedLock;
 
@@ -62,24 +65,33 @@ final class ClOrdIdIndex {
     static final int MIGRATED_SLOTS_PER_WRITE = 8;
     private static final float MAX_LOAD = 0.5f;
     /**
-     * A table of more than one segment is in segments of {@code 1 << 16} slots (1 MB, humongous for G1 with
-     * our heaps, so never copied), so that its growth never allocates more than one segment in one write:
-     * the JVM zeroes what it allocates, and a table of 4 M slots made at once took 1.2-1.5 ms on a
-     * pre-touched heap and 33-38 ms on a fresh one, whose pages are faulted in as they are zeroed (a young
-     * collection that the allocation set off included).
+     * G1's heap region size, or 0 when the JVM does not say (another collector). An array of half a region or
+     * more is humongous: it is put in regions of its own and never copied by a collection. The segments and
+     * the text's chunks are sized to be, so that the young collections never copy them: with segments of 1
+     * MB in the 4 MB regions of a 6 GB heap, the segments that four sessions' tables took at their 524,289th
+     * ClOrdIDs (some 400 MB) were copied by young collections into new old regions, pauses of 150-460 ms in
+     * {@code bin/bench fix}.
      */
-    static final int SEGMENT_SLOT_BITS = 16;
+    private static final long REGION_BYTES = g1RegionBytes();
+    /**
+     * A table of more than one segment is in segments of {@code 1 << SEGMENT_SLOT_BITS} slots: 1 MB, or half
+     * a G1 region when that is more (2 MB in a 6 GB heap), so never copied; and its growth never allocates
+     * more than one segment in one write: the JVM zeroes what it allocates, and a table of 4 M slots made at
+     * once took 1.2-1.5 ms on a pre-touched heap and 33-38 ms on a fresh one, whose pages are faulted in as
+     * they are zeroed (a young collection that the allocation set off included).
+     */
+    static final int SEGMENT_SLOT_BITS = Math.max(16, log2(REGION_BYTES / 2 / 16));
     private static final int SEGMENT_SLOTS = 1 << SEGMENT_SLOT_BITS;
     private static final int SEGMENT_SLOT_MASK = SEGMENT_SLOTS - 1;
     /**
      * From a quarter full on, every 1024th ClOrdID added makes one segment of the next table. A table of C
      * slots (C at least a segment) takes C / 4 ClOrdIDs from a quarter full to half full, C / 4096 chances,
-     * and the next table needs 2C / 65,536 = C / 32,768 segments: they are all made, eight times over,
-     * before the growth, which then only swaps the tables.
+     * and the next table needs 2C / {@code 1 << SEGMENT_SLOT_BITS}, at most C / 32,768 segments: they are all
+     * made, eight times over at least, before the growth, which then only swaps the tables.
      */
     private static final int SEGMENT_EVERY_ADDED = 1024;
-    /** A chunk of the text is {@code 1 << 20} characters: 2 MB, humongous for G1 with our heaps, so never copied. */
-    static final int TEXT_CHUNK_BITS = 20;
+    /** A chunk of the text is {@code 1 << 20} characters (2 MB), or half a G1 region when that is more: never copied. */
+    static final int TEXT_CHUNK_BITS = Math.max(20, log2(REGION_BYTES / 2 / Character.BYTES));
     /** Chunks the key's 32 bits of place can name (place + 1 never 0 nor wrapping): about 4.29 billion characters. */
     static final int MAX_TEXT_CHUNKS = maxChunks(TEXT_CHUNK_BITS);
     /** Smallest chunk: a ClOrdID of {@link #MAX_LENGTH} and its length fill it. */
@@ -142,6 +154,21 @@ final class ClOrdIdIndex {
         chunks = new char[Math.min(8, maxTextChunks)][];
         chunks[0] = new char[(int) Math.min(1L << textChunkBits, initialSlots * 8L)];
         chunksMade = 1;
+    }
+
+    /** @return G1's region size in bytes, 0 when the JVM has no such setting or does not say */
+    private static long g1RegionBytes() {
+        try {
+            final HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return hotSpot == null ? 0 : Long.parseLong(hotSpot.getVMOption("G1HeapRegionSize").getValue());
+        } catch (final RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** @return the base-2 logarithm of {@code n}, rounded down; 0 for 1 or less */
+    private static int log2(final long n) {
+        return n <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(n);
     }
 
     private static int maxChunks(final int textChunkBits) {
