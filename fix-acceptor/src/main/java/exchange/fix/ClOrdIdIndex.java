@@ -28,10 +28,10 @@ import java.util.concurrent.locks.StampedLock;
  * ClOrdID still in the old table moves that ClOrdID first, so writes change the new table only and the old
  * one stays as it was until dropped. A table larger than {@link #SEGMENT_SLOT_BITS one segment} is made
  * one segment at a time, from when the table it replaces is a quarter full, so that no write allocates
- * (and the JVM zeroes) more than 1 MB of it: made at once, the new table took 0.7 ms at the 524,289th
- * ClOrdID on a pre-touched heap and 13 ms on a fresh one. The text grows without copying, by one chunk of
+ * (and the JVM zeroes) more than a segment of it (1 MB, or half a G1 region when that is more): made at
+ * once, the new table took 0.7 ms at the 524,289th ClOrdID on a pre-touched heap and 13 ms on a fresh one. The text grows without copying, by one chunk of
  * {@code 1 << TEXT_CHUNK_BITS} characters at a time (a ClOrdID never straddles two); only the first chunk
- * starts small (a session that sends few orders takes 64 KB, not 2 MB) and doubles up to that size, on the
+ * starts small (a session that sends few orders takes 64 KB, not a chunk) and doubles up to that size, on the
  * first day.
  *
  * <p>A ClOrdID is never taken out: one given back ({@link #removeIf}) keeps its place with no value
@@ -318,7 +318,7 @@ final class ClOrdIdIndex {
         char[] text = chunks[chunk];
         if (needed > text.length) {
             if (needed <= chunkChars) {
-                // only the first chunk is ever short, until it is a chunk long: copies of at most 2 MB
+                // only the first chunk is ever short, until it is a chunk long: copies of at most a chunk
                 text = Arrays.copyOf(text, Math.min(chunkChars, Math.max(2 * text.length, needed)));
                 chunks[chunk] = text;
             } else {
