@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -230,37 +231,10 @@ class ClOrdIdIndexTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {4, 5, 6, 20261129})
     void shouldAgreeWithAHashMapOverRandomOperationsAcrossGrowthsAndTextChunks(final long seed) {
-        final Random random = new Random(seed);
-        final ClOrdIdIndex index = new ClOrdIdIndex(2, 16, 1_000);
-        final Map<String, Long> model = new HashMap<>();
-        for (int step = 0; step < 60_000; step++) {
+        agreesWithAHashMap(seed, new ClOrdIdIndex(2, 16, 1_000), 60_000, 20_000, random -> {
             final int n = random.nextInt(6_000);
-            final String id = n % 50 == 0 ? "K" + n + "-" + "y".repeat(n) : "K" + n;
-            final long value = random.nextInt(5) - 2;
-            switch (random.nextInt(10)) {
-                case 0, 1, 2 -> assertThat(index.putIfAbsent(id, value))
-                    .as("seed %d step %d putIfAbsent %s", seed, step, id)
-                    .isEqualTo(model.putIfAbsent(id, value) == null);
-                case 3, 4 -> {
-                    index.put(id, value);
-                    model.put(id, value);
-                }
-                case 5 -> {
-                    index.removeIf(id, value);
-                    model.remove(id, value);
-                }
-                case 6 -> {
-                    if (random.nextInt(20_000) == 0) {
-                        index.clear();
-                        model.clear();
-                    }
-                }
-                default -> assertThat(index.get(id)).as("seed %d step %d get %s", seed, step, id)
-                    .isEqualTo(model.getOrDefault(id, ClOrdIdIndex.ABSENT));
-            }
-            assertThat(index.size()).as("seed %d step %d", seed, step).isEqualTo(model.size());
-        }
-        model.forEach((id, value) -> assertThat(index.get(id)).isEqualTo(value));
+            return n % 50 == 0 ? "K" + n + "-" + "y".repeat(n) : "K" + n;
+        });
     }
 
     /** Tables of several segments, the next one made a segment at a time, and kept over a day's end. */
@@ -289,25 +263,34 @@ class ClOrdIdIndexTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 20261128})
     void shouldAgreeWithAHashMapOverRandomOperations(final long seed) {
+        agreesWithAHashMap(seed, new ClOrdIdIndex(2), 50_000, 500, ClOrdIdIndexTest::randomId);
+    }
+
+    /**
+     * Random putIfAbsent, put, removeIf, get and (one in {@code clearOneIn} of the steps that may) clear on the
+     * index and on a HashMap, which must agree after every step and at the end.
+     */
+    private static void agreesWithAHashMap(final long seed, final ClOrdIdIndex index, final int steps,
+                                           final int clearOneIn, final Function<Random, String> ids) {
         final Random random = new Random(seed);
-        final ClOrdIdIndex index = new ClOrdIdIndex(2);
         final Map<String, Long> model = new HashMap<>();
-        for (int step = 0; step < 50_000; step++) {
-            final String id = randomId(random);
+        for (int step = 0; step < steps; step++) {
+            final String id = ids.apply(random);
             final long value = random.nextInt(5) - 2;
             switch (random.nextInt(10)) {
-                case 0, 1, 2, 3 -> assertThat(index.putIfAbsent(id, value)).as("seed %d step %d putIfAbsent %s", seed, step, id)
+                case 0, 1, 2 -> assertThat(index.putIfAbsent(id, value))
+                    .as("seed %d step %d putIfAbsent %s", seed, step, id)
                     .isEqualTo(model.putIfAbsent(id, value) == null);
-                case 4, 5 -> {
+                case 3, 4 -> {
                     index.put(id, value);
                     model.put(id, value);
                 }
-                case 6 -> {
+                case 5 -> {
                     index.removeIf(id, value);
                     model.remove(id, value);
                 }
-                case 7 -> {
-                    if (random.nextInt(500) == 0) {
+                case 6 -> {
+                    if (random.nextInt(clearOneIn) == 0) {
                         index.clear();
                         model.clear();
                     }
