@@ -37,8 +37,8 @@ public final class OrderRegistry {
      * Table slots of a session's {@link ClOrdIdIndex} before it first grows, at half of which it does:
      * 2,048 ClOrdIDs, 64 KB of table and 64 KB of text once the session sends its first order. Growing
      * makes a table twice as large, into which the next writes move the old one's slots a few at a time,
-     * on the session's thread, without the concurrent map's resize, whose helping and forwarded lookups used to be most of
-     * the registry's cost under load.
+     * on the session's thread, without the concurrent map's resize, whose helping and forwarded lookups used
+     * to be most of the registry's cost under load.
      */
     static final int INITIAL_CLORDID_SLOTS_PER_SESSION = 1 << 12;
     /** Orders of a session with a cancel or replace taken whose latest ClOrdID the map holds before it grows. */

@@ -163,8 +163,7 @@ public final class FixBenchmark implements Callable<Integer> {
         for (final int window : windows) {
             System.out.printf("window %d (median of %d rounds): exchange %,.0f orders/s, bare QuickFIX/J %,.0f orders/s: "
                     + "ratio %.3f%n", window, rounds, exchange.at(window).medianOrdersPerSecond(),
-                bare.at(window).medianOrdersPerSecond(),
-                exchange.at(window).medianOrdersPerSecond() / bare.at(window).medianOrdersPerSecond());
+                bare.at(window).medianOrdersPerSecond(), ratioAt(exchange, bare, window));
         }
         System.out.printf("throughput (each target's best window): exchange %,.0f orders/s (window %d), bare QuickFIX/J "
                 + "%,.0f orders/s (window %d): ratio %s (target %.2f)%n", exchange.best().medianOrdersPerSecond(),
@@ -309,8 +308,8 @@ public final class FixBenchmark implements Callable<Integer> {
         final double ratio = best.medianOrdersPerSecond() / bareBest.medianOrdersPerSecond();
         final StringBuilder ratios = new StringBuilder();
         for (final int window : windows) {
-            ratios.append(ratios.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%d:%.3f", window,
-                exchange.at(window).medianOrdersPerSecond() / bare.at(window).medianOrdersPerSecond()));
+            ratios.append(ratios.length() == 0 ? "" : " ")
+                .append(String.format(Locale.ROOT, "%d:%.3f", window, ratioAt(exchange, bare, window)));
         }
         final Results results = new Results()
             .put("workload", flow.label)
@@ -356,6 +355,11 @@ public final class FixBenchmark implements Callable<Integer> {
             .put("load_average_at_start", Math.round(loadAtStart * 100) / 100.0)
             .put("cpus", Runtime.getRuntime().availableProcessors())
             .put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    }
+
+    /** @return the exchange's median throughput at the window over the bare acceptor's */
+    private static double ratioAt(final Tally exchange, final Tally bare, final int window) {
+        return exchange.at(window).medianOrdersPerSecond() / bare.at(window).medianOrdersPerSecond();
     }
 
     private static void percentiles(final Results results, final String prefix, final Tally tally) {
